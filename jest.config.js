@@ -1,0 +1,18 @@
+/** Test projects: `unit` and `emulator` are fast; `integration` runs workflows through n8n-core
+ * against the emulator; `e2e` drives a real n8n server. `npm test` runs them all. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const project = (name, roots, extra = {}) => ({
+	displayName: name,
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': tsJest },
+	testMatch: roots.map((r) => `<rootDir>/test/${r}/**/*.test.ts`),
+	...extra,
+});
+module.exports = {
+	projects: [
+		project('unit', ['unit']),
+		project('emulator', ['emulator']),
+		project('integration', ['integration']),
+		project('e2e', ['e2e'], { testTimeout: 20 * 60 * 1000 }),
+	],
+};
