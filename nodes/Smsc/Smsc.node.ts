@@ -1,0 +1,30 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { resourceProperties, resourceProperty } from './actions/resources';
+import { router } from './actions/router';
+import { loadOptions, listSearch } from './methods';
+
+export class Smsc implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SMSC',
+		name: 'smsc',
+		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send SMS, Viber, Telegram, voice and e-mail messages and manage contacts with SMSC',
+		defaults: { name: 'SMSC' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'smscApi', required: true }],
+		properties: [resourceProperty, ...resourceProperties],
+	};
+
+	methods = { loadOptions, listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

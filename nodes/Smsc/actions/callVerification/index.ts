@@ -1,0 +1,7 @@
+import type { SmscResource } from '../types';
+
+export const callVerification: SmscResource = {
+	option: { name: 'Call Verification', value: 'callVerification' },
+	operations: {},
+	defaultOperation: '',
+};

@@ -1,0 +1,7 @@
+import type { SmscResource } from '../types';
+
+export const group: SmscResource = {
+	option: { name: 'Group', value: 'group' },
+	operations: {},
+	defaultOperation: '',
+};

@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { account } from './account';
+import { blacklist } from './blacklist';
+import { callVerification } from './callVerification';
+import { contact } from './contact';
+import { group } from './group';
+import { message } from './message';
+import { senderName } from './senderName';
+import type { SmscResource } from './types';
+
+/** Every resource of the node, in the order the resource picker shows them. */
+export const resources: Record<string, SmscResource> = {
+	message,
+	contact,
+	group,
+	blacklist,
+	senderName,
+	callVerification,
+	account,
+};
+
+export const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: Object.values(resources).map((resource) => resource.option),
+	default: 'message',
+};
+
+/** The Operation picker of each resource, followed by the fields of each operation. */
+export const resourceProperties: INodeProperties[] = Object.entries(resources).flatMap(([name, resource]) => [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [name] } },
+		options: Object.values(resource.operations).map((operation) => operation.option),
+		default: resource.defaultOperation,
+	} as INodeProperties,
+	...Object.values(resource.operations).flatMap((operation) => operation.description),
+]);

@@ -1,0 +1,64 @@
+import type { SmscScript } from './types';
+
+/**
+ * SMSC reuses error numbers with a different meaning per script (3 is "no money" for send.php but
+ * "nothing found" for phones.php), so the English text is chosen per script, falling back to the
+ * meanings every script shares.
+ */
+const common: Record<number, string> = {
+	1: 'SMSC did not accept the request parameters (error 1). Check the fields of this operation.',
+	2: 'SMSC rejected the login and password or the API key (error 2). Check the SMSC credential, and check that this IP address is allowed in the SMSC account settings.',
+	4: 'SMSC has temporarily blocked this IP address after too many failed requests (error 4). Wait a few minutes, fix the failing requests, then try again.',
+	9: 'SMSC refused an identical request repeated too often within a minute (error 9). Wait a minute before repeating it.',
+};
+
+const perScript: Partial<Record<SmscScript, Record<number, string>>> = {
+	send: {
+		3: 'Not enough money on the SMSC account for this message (error 3). Top up the balance, then send again.',
+		5: 'SMSC did not understand the scheduled time (error 5). Use an n8n date, "+minutes" or an "h1-h2" hour window.',
+		6: 'SMSC refused the message (error 6): its text or sender name is forbidden, or the account has no contract for bulk or advertising messages.',
+		7: 'SMSC did not accept a phone number (error 7). Use international format, e.g. +79991234567.',
+		8: 'SMSC cannot deliver a message to this number (error 8).',
+		9: 'SMSC already accepted an identical message less than a minute ago (error 9: duplicate request). It was not sent a second time; change the text or wait a minute if you really mean to send it again.',
+	},
+	status: {
+		3: 'SMSC has no message with this id for this phone (error 3). Check the message id and phone number.',
+		5: 'SMSC could not delete the message (error 5).',
+	},
+	balance: {},
+	phones: {
+		3: 'SMSC found no matching contact, group or blacklist entry (error 3).',
+		5: 'SMSC could not carry out the contact operation (error 5). The contact, group or number may not exist or may already exist.',
+		9: 'SMSC refused more than three identical contact, group or blacklist requests within a minute (error 9). Wait a minute before repeating it.',
+	},
+	senders: {
+		3: 'SMSC found no matching sender name (error 3).',
+		5: 'SMSC could not carry out the sender name operation (error 5). The name may already exist, be pending approval, or the code may be wrong.',
+	},
+	wait_call: {
+		3: 'Not enough money on the SMSC account for a call verification (error 3). Top up the balance, then try again.',
+		5: 'The phone number is on the account blacklist, so SMSC will not wait for its call (error 5). Remove it from the blacklist first.',
+		6: 'SMSC could not price the call verification because of the account settings, such as allowed numbers or sending hours (error 6).',
+		9: 'SMSC refused more than fifty identical call verification requests within a minute (error 9). Wait a minute before repeating it.',
+	},
+	get: {
+		3: 'SMSC found no messages for this request (error 3).',
+	},
+};
+
+export const CONCURRENCY_ERROR_HINT =
+	'SMSC refused the request because 15 or more requests were running at once under this login (error 9: too many concurrent requests). Lower the concurrency or stop other clients using the same login.';
+
+export function describeSmscError(script: SmscScript, code: number, smscText: string): string {
+	if (code === 9 && isConcurrencyError(smscText)) return CONCURRENCY_ERROR_HINT;
+	return (
+		perScript[script]?.[code] ??
+		common[code] ??
+		`SMSC answered with error ${code}${smscText ? ` (${smscText})` : ''}.`
+	);
+}
+
+/** Error 9 has two causes with opposite remedies; only SMSC's text tells them apart. */
+export function isConcurrencyError(smscText: string): boolean {
+	return /concurren|одновремен/i.test(smscText);
+}

@@ -1,0 +1,180 @@
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { describeSmscError, isConcurrencyError } from './errors';
+import { SMSC_CREDENTIAL } from './types';
+import type { SmscContext, SmscScript } from './types';
+
+export interface SmscRequestOptions {
+	/** Whether repeating the request cannot change anything at SMSC (reads and lists). */
+	readOnly?: boolean;
+	/** Whether SMSC's error 3 ("nothing found") means an empty list rather than a failure. */
+	list?: boolean;
+	/** Item the request belongs to, so n8n can point at it when the request fails. */
+	itemIndex?: number;
+	timeoutMs?: number;
+}
+
+export type SmscResponse = IDataObject | IDataObject[];
+
+/** Connection failures that prove the request never reached a server, so any command may go to the backup host. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const MAX_BUSY_RETRIES = 6;
+const MAX_READ_RETRIES = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const EXCERPT_LENGTH = 200;
+
+export function smscBaseUrls(credentials: ICredentialDataDecryptedObject): string[] {
+	if (credentials.server === 'custom') {
+		const urls = [credentials.baseUrl, credentials.backupBaseUrl]
+			.map((url) => String(url ?? '').trim().replace(/\/+$/, ''))
+			.filter((url) => url !== '');
+		return urls;
+	}
+	const domain = String(credentials.server ?? 'smsc.ru');
+	return [`https://${domain}`, `https://www2.${domain}`];
+}
+
+/**
+ * The one door to SMSC: POSTs a form to /sys/<script>.php with fmt=3 and UTF-8, lets the credential
+ * add the secrets to the body, and turns every failure into an English NodeApiError that carries
+ * no part of the request (the request body holds the password).
+ */
+export async function smscRequest(
+	this: SmscContext,
+	script: SmscScript,
+	params: IDataObject,
+	options: SmscRequestOptions = {},
+): Promise<SmscResponse> {
+	const credentials = await this.getCredentials(SMSC_CREDENTIAL);
+	const hosts = smscBaseUrls(credentials);
+	const secrets = [credentials.password, credentials.apiKey]
+		.map((secret) => String(secret ?? ''))
+		.filter((secret) => secret.length >= 3);
+	const fail = (message: string, extra: JsonObject = {}, httpCode?: string): never => {
+		throw new NodeApiError(
+			this.getNode(),
+			{ script, ...extra },
+			{ message: redact(message, secrets), httpCode, itemIndex: options.itemIndex },
+		);
+	};
+
+	let host = 0;
+	let busyRetries = 0;
+	let readRetries = 0;
+	for (;;) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, SMSC_CREDENTIAL, {
+				method: 'POST',
+				url: `${hosts[host]}/sys/${script}.php`,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: { ...compactParams(params), fmt: 3, charset: 'utf-8' },
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			const code = networkErrorCode(error);
+			if (NEVER_SENT.has(code) && host + 1 < hosts.length) {
+				host++;
+				continue;
+			}
+			if (options.readOnly && readRetries < MAX_READ_RETRIES) {
+				readRetries++;
+				host = (host + 1) % hosts.length;
+				await sleep(250 * readRetries);
+				continue;
+			}
+			return fail(networkFailureMessage(code, hosts[host], options.readOnly || NEVER_SENT.has(code)), {
+				networkError: code,
+			});
+		}
+
+		const status = Number(response.statusCode);
+		if (status >= 500 && options.readOnly && readRetries < MAX_READ_RETRIES) {
+			readRetries++;
+			await sleep(250 * readRetries);
+			continue;
+		}
+		if (status >= 400) {
+			const mayHaveSent = status >= 500 && !options.readOnly;
+			return fail(
+				`SMSC answered HTTP ${status} at ${hosts[host]}.${mayHaveSent ? MAY_HAVE_SENT : ''} Response: ${excerpt(response.body)}`,
+				{ httpStatus: status },
+				String(status),
+			);
+		}
+
+		const body = parseBody(response.body);
+		if (body === undefined) {
+			return fail(
+				`SMSC's answer was not JSON, so ${hosts[host]} may not be an SMSC server (check the Server or Base URL of the credential, or a proxy in between). Answer starts with: ${excerpt(response.body)}`,
+			);
+		}
+		if (!Array.isArray(body) && body.error_code !== undefined) {
+			const code = Number(body.error_code);
+			const text = String(body.error ?? '');
+			if (code === 9 && isConcurrencyError(text) && busyRetries < MAX_BUSY_RETRIES) {
+				busyRetries++;
+				await sleep(200 * 2 ** busyRetries + Math.floor(Math.random() * 100));
+				continue;
+			}
+			if (code === 3 && options.list) return [];
+			const extra: JsonObject = { smscErrorCode: code, smscError: text };
+			if (body.id !== undefined) extra.id = body.id as string;
+			return fail(describeSmscError(script, code, text), extra);
+		}
+		return body;
+	}
+}
+
+const MAY_HAVE_SENT =
+	' The request may have reached SMSC, so it was not repeated automatically: check the SMSC message history before sending it again.';
+
+function networkFailureMessage(code: string, host: string, safe: boolean): string {
+	const what = code ? `(${code})` : '';
+	return `Could not get an answer from SMSC at ${host} ${what}.`.replace(' .', '.') + (safe ? ' Nothing was changed at SMSC.' : MAY_HAVE_SENT);
+}
+
+function networkErrorCode(error: unknown): string {
+	const e = error as { code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
+	const code = e?.cause?.code ?? e?.cause?.cause?.code ?? e?.code;
+	return typeof code === 'string' ? code : '';
+}
+
+function parseBody(body: unknown): SmscResponse | undefined {
+	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body)) return body as SmscResponse;
+	const text = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
+	try {
+		const parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+		return parsed !== null && typeof parsed === 'object' ? (parsed as SmscResponse) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function excerpt(body: unknown): string {
+	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body ?? '');
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return `"${flat.slice(0, EXCERPT_LENGTH)}${flat.length > EXCERPT_LENGTH ? '…' : ''}"`;
+}
+
+function redact(text: string, secrets: string[]): string {
+	return secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+/** Drops empty values, so an option left blank in n8n never reaches SMSC as an empty parameter. */
+export function compactParams(params: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(params)) {
+		if (value === undefined || value === null || value === '') continue;
+		out[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+	}
+	return out;
+}
