@@ -30,15 +30,7 @@ export const resourceProperty: INodeProperties = {
 };
 
 /** The Operation picker of each resource, followed by the fields of each operation. */
-export const resourceProperties: INodeProperties[] = Object.entries(resources).flatMap(([name, resource]) => [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [name] } },
-		options: Object.values(resource.operations).map((operation) => operation.option),
-		default: resource.defaultOperation,
-	} as INodeProperties,
+export const resourceProperties: INodeProperties[] = Object.values(resources).flatMap((resource) => [
+	...(resource.operationProperty ? [resource.operationProperty] : []),
 	...Object.values(resource.operations).flatMap((operation) => operation.description),
 ]);

@@ -22,4 +22,9 @@ export interface SmscResource {
 	option: INodePropertyOptions;
 	operations: Record<string, SmscOperation>;
 	defaultOperation: string;
+	/**
+	 * The resource's Operation picker written out literally (with `default`), so n8n's lint rules
+	 * can check it; resources.ts builds one from `operations` when it is absent.
+	 */
+	operationProperty?: INodeProperties;
 }

@@ -5,4 +5,13 @@ export const account: SmscResource = {
 	option: { name: 'Account', value: 'account' },
 	operations: { getBalance },
 	defaultOperation: 'getBalance',
+	operationProperty: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['account'] } },
+		options: [getBalance.option],
+		default: 'getBalance',
+	},
 };

@@ -1,0 +1,17 @@
+// tsc emits JavaScript only; n8n also needs the icons, the codex files (*.node.json) and the
+// output schemas (__schema__/**/*.json) beside the compiled nodes in dist/.
+const { src, dest, parallel } = require('gulp');
+
+function copyIcons() {
+	return src('icons/*.{svg,png}').pipe(dest('dist/icons'));
+}
+
+function copyNodeAssets() {
+	return src(['nodes/**/*.{svg,png}', 'nodes/**/*.node.json', 'nodes/**/__schema__/**/*.json'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
+}
+
+exports.build = parallel(copyIcons, copyNodeAssets);
+exports.default = exports.build;
