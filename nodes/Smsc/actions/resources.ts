@@ -31,6 +31,6 @@ export const resourceProperty: INodeProperties = {
 
 /** The Operation picker of each resource, followed by the fields of each operation. */
 export const resourceProperties: INodeProperties[] = Object.values(resources).flatMap((resource) => [
-	...(resource.operationProperty ? [resource.operationProperty] : []),
+	resource.operationProperty,
 	...Object.values(resource.operations).flatMap((operation) => operation.description),
 ]);

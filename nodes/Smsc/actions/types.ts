@@ -21,10 +21,10 @@ export interface SmscOperation {
 export interface SmscResource {
 	option: INodePropertyOptions;
 	operations: Record<string, SmscOperation>;
-	defaultOperation: string;
 	/**
-	 * The resource's Operation picker written out literally (with `default`), so n8n's lint rules
-	 * can check it; resources.ts builds one from `operations` when it is absent.
+	 * The resource's Operation picker, written out literally (displayOptions for the resource,
+	 * `options` from the operations, a literal `default`) so that n8n's lint rules can check it.
+	 * See account/index.ts.
 	 */
-	operationProperty?: INodeProperties;
+	operationProperty: INodeProperties;
 }

@@ -4,7 +4,6 @@ import { getBalance } from './getBalance.operation';
 export const account: SmscResource = {
 	option: { name: 'Account', value: 'account' },
 	operations: { getBalance },
-	defaultOperation: 'getBalance',
 	operationProperty: {
 		displayName: 'Operation',
 		name: 'operation',

@@ -3,5 +3,13 @@ import type { SmscResource } from '../types';
 export const contact: SmscResource = {
 	option: { name: 'Contact', value: 'contact' },
 	operations: {},
-	defaultOperation: '',
+	operationProperty: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['contact'] } },
+		options: [],
+		default: '',
+	},
 };

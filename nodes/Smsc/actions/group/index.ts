@@ -3,5 +3,13 @@ import type { SmscResource } from '../types';
 export const group: SmscResource = {
 	option: { name: 'Group', value: 'group' },
 	operations: {},
-	defaultOperation: '',
+	operationProperty: {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['group'] } },
+		options: [],
+		default: '',
+	},
 };
