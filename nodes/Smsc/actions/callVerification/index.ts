@@ -1,15 +1,16 @@
 import type { SmscResource } from '../types';
+import { request } from './request.operation';
 
 export const callVerification: SmscResource = {
 	option: { name: 'Call Verification', value: 'callVerification' },
-	operations: {},
+	operations: { request },
 	operationProperty: {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['callVerification'] } },
-		options: [],
-		default: '',
+		options: [request.option],
+		default: 'request',
 	},
 };

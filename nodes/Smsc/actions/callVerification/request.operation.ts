@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { normalizePhone } from './phone';
+
+/** The subscriber has 15 minutes to call the number SMSC hands out (001). */
+const CALL_WINDOW_MS = 15 * 60 * 1000;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. +79991234567',
+		description:
+			"The subscriber's phone number to confirm, in international format. The subscriber must call the returned number from it within 15 minutes.",
+	},
+	{
+		displayName:
+			'SMSC answers with the number the subscriber must call. When the call arrives, SMSC records it as an incoming message with the text "[waitcall]" from the subscriber\'s number: catch it with the SMSC Trigger or the SMSC Poll Trigger to confirm the phone.',
+		name: 'waitCallNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const phone = normalizePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	const answer = (await smscRequest.call(this, 'wait_call', { phone }, { itemIndex })) as IDataObject;
+	const allPhones = Array.isArray(answer.all_phones) ? answer.all_phones.map(String) : [];
+	return {
+		phone,
+		callTo: String(answer.phone ?? allPhones[0] ?? ''),
+		allPhones,
+		expiresAt: new Date(Date.now() + CALL_WINDOW_MS).toISOString(),
+	};
+}
+
+export const request: SmscOperation = {
+	option: {
+		name: 'Request',
+		value: 'request',
+		description:
+			'Get a number the subscriber must call within 15 minutes to confirm their phone; the call arrives as an incoming "[waitcall]" message',
+		action: 'Request a call verification',
+	},
+	description: updateDisplayOptions(
+		{ show: { resource: ['callVerification'], operation: ['request'] } },
+		properties,
+	),
+	execute,
+};

@@ -1,0 +1,25 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { senderLocator, senderParam } from './senderName';
+
+const properties: INodeProperties[] = [senderLocator('The sender name to delete')];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const target = senderParam.call(this, itemIndex);
+	await smscRequest.call(this, 'senders', { del: 1, ...target }, { itemIndex });
+	return { deleted: true, ...target };
+}
+
+export const deleteSenderName: SmscOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		description: 'Delete a sender name',
+		action: 'Delete a sender name',
+	},
+	description: updateDisplayOptions({ show: { resource: ['senderName'], operation: ['delete'] } }, properties),
+	execute,
+};

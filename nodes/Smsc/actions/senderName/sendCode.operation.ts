@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { validateSenderName } from './senderName';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Digital Sender Name',
+		name: 'senderName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 79991234567',
+		description:
+			'The phone number registered as a sender name. SMSC sends a code to it; confirm it with the Verify Code operation.',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Code Sender',
+				name: 'site',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. MyShop',
+				description:
+					'An active sender name of the account to send the code from. Without it, the code comes from the default sender name.',
+			},
+			{
+				displayName: 'Website Name',
+				name: 'siteName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. example.com',
+				description: 'The website named in the text of the code message',
+			},
+		],
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const sender = validateSenderName.call(
+		this,
+		String(this.getNodeParameter('senderName', itemIndex, '')),
+		'digital',
+		itemIndex,
+	);
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as { site?: string; siteName?: string };
+	const site = additional.site?.trim();
+	const siteName = additional.siteName?.trim();
+	await smscRequest.call(this, 'senders', { send_code: 1, sender, site, site_name: siteName }, { itemIndex });
+	return { codeSent: true, sender, ...(site ? { site } : {}), ...(siteName ? { siteName } : {}) };
+}
+
+export const sendCode: SmscOperation = {
+	option: {
+		name: 'Send Verification Code',
+		value: 'sendCode',
+		description: 'Send a confirmation code to a digital (phone number) sender name',
+		action: 'Send a verification code to a sender name',
+	},
+	description: updateDisplayOptions({ show: { resource: ['senderName'], operation: ['sendCode'] } }, properties),
+	execute,
+};

@@ -1,0 +1,111 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodeParameterResourceLocator } from 'n8n-workflow';
+
+/** SMSC shows at most 11 characters of a letter sender name, or 15 digits of a numeric one (send.php, 003). */
+const MAX_LETTERS = 11;
+const MAX_DIGITS = 15;
+const DIGITAL = /^\+?\d+$/;
+/** "English letters, digits, space and some symbols" (003): anything outside printable ASCII never reaches a phone. */
+const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The sender name an update, delete or code operation acts on: picked from the list, typed, or by id. */
+export function senderLocator(description: string): INodeProperties {
+	return {
+		displayName: 'Sender Name',
+		name: 'sender',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an active sender name…',
+				typeOptions: { searchListMethod: 'searchSenderNames', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. MyShop',
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12345',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'The ID is a whole number, e.g. 12345' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** Turns the locator into SMSC's `sender=` or `id=` parameter, refusing an empty or malformed value. */
+export function senderParam(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const locator = this.getNodeParameter('sender', itemIndex) as INodeParameterResourceLocator | string;
+	const mode = typeof locator === 'object' ? locator.mode : 'name';
+	const value = String((typeof locator === 'object' ? locator.value : locator) ?? '').trim();
+	if (value === '') {
+		throw new NodeOperationError(this.getNode(), 'The Sender Name is empty. Pick a sender name, or enter its name or ID.', {
+			itemIndex,
+		});
+	}
+	if (mode === 'id') {
+		if (!/^\d+$/.test(value) || Number(value) < 1) {
+			throw new NodeOperationError(this.getNode(), `The sender name ID "${value}" is not a positive whole number.`, {
+				itemIndex,
+			});
+		}
+		return { id: Number(value) };
+	}
+	return { sender: value };
+}
+
+/** Checks a sender name (SMS) or e-mail sender before it is sent to SMSC for registration. */
+export function validateSenderName(
+	this: IExecuteFunctions,
+	sender: string,
+	kind: 'name' | 'email' | 'digital',
+	itemIndex: number,
+): string {
+	const value = sender.trim();
+	const fail = (message: string): never => {
+		throw new NodeOperationError(this.getNode(), message, { itemIndex });
+	};
+	if (value === '') fail(kind === 'email' ? 'The E-Mail Address is empty.' : 'The Sender Name is empty.');
+	if (kind === 'email') {
+		if (!EMAIL.test(value)) fail(`"${value}" is not an e-mail address, e.g. news@example.com.`);
+		return value;
+	}
+	if (DIGITAL.test(value)) {
+		const digits = value.replace('+', '').length;
+		if (digits > MAX_DIGITS) fail(`The digital sender name "${value}" has ${digits} digits; SMSC allows at most ${MAX_DIGITS}.`);
+		return value;
+	}
+	if (kind === 'digital') fail(`"${value}" is not a digital sender name: it must be a phone number of up to ${MAX_DIGITS} digits.`);
+	if (!PRINTABLE_ASCII.test(value)) {
+		fail(`The sender name "${value}" may contain only Latin letters, digits, spaces and common symbols.`);
+	}
+	if (value.length > MAX_LETTERS) {
+		fail(`The sender name "${value}" has ${value.length} characters; SMSC allows at most ${MAX_LETTERS} (or ${MAX_DIGITS} digits).`);
+	}
+	return value;
+}
+
+/**
+ * One sender name as the node outputs it. SMSC's JSON field names are kept (they are what its
+ * documentation and support talk about); only the id becomes a number so it compares and sorts.
+ */
+export function simplifySender(raw: IDataObject): IDataObject {
+	const out: IDataObject = { ...raw };
+	if (raw.id !== undefined && raw.id !== '' && !Number.isNaN(Number(raw.id))) out.id = Number(raw.id);
+	return out;
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { senderLocator, senderParam } from './senderName';
+
+const properties: INodeProperties[] = [
+	senderLocator('The sender name to change'),
+	{
+		displayName: 'Comment',
+		name: 'comment',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The new comment for the sender name, e.g. what it is used for',
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const target = senderParam.call(this, itemIndex);
+	const comment = String(this.getNodeParameter('comment', itemIndex, '')).trim();
+	// The comment is the only thing chg changes, so a request without one would do nothing.
+	if (comment === '') {
+		throw new NodeOperationError(this.getNode(), 'The Comment is empty; it is what this operation changes.', {
+			itemIndex,
+		});
+	}
+	const answer = (await smscRequest.call(this, 'senders', { chg: 1, ...target, cmt: comment }, { itemIndex })) as IDataObject;
+	return { success: true, ...target, comment, ...(answer.id !== undefined ? { id: Number(answer.id) } : {}) };
+}
+
+export const update: SmscOperation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		description: "Change a sender name's comment",
+		action: 'Update a sender name',
+	},
+	description: updateDisplayOptions({ show: { resource: ['senderName'], operation: ['update'] } }, properties),
+	execute,
+};

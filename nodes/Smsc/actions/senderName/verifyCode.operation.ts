@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { validateSenderName } from './senderName';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Digital Sender Name',
+		name: 'senderName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 79991234567',
+		description: 'The phone number registered as a sender name that received the code',
+	},
+	{
+		displayName: 'Code',
+		name: 'code',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The code SMSC sent to the number with the Send Verification Code operation',
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const sender = validateSenderName.call(
+		this,
+		String(this.getNodeParameter('senderName', itemIndex, '')),
+		'digital',
+		itemIndex,
+	);
+	const code = String(this.getNodeParameter('code', itemIndex, '')).trim();
+	if (code === '') {
+		throw new NodeOperationError(this.getNode(), 'The Code is empty. Enter the code SMSC sent to the number.', {
+			itemIndex,
+		});
+	}
+	await smscRequest.call(this, 'senders', { check_code: 1, sender, code }, { itemIndex });
+	return { verified: true, sender };
+}
+
+export const verifyCode: SmscOperation = {
+	option: {
+		name: 'Verify Code',
+		value: 'verifyCode',
+		description: 'Confirm a digital sender name with the code it received',
+		action: 'Verify a sender name code',
+	},
+	description: updateDisplayOptions({ show: { resource: ['senderName'], operation: ['verifyCode'] } }, properties),
+	execute,
+};
