@@ -1,10 +1,48 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-/** Active sender names of the account, for pickers. */
-export async function getSenderNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return [];
+import { smscRequest } from '../../shared/transport';
+
+interface ActiveSender {
+	name: string;
+	comment: string;
 }
 
+/**
+ * The names the account may send from right now: senders.php `get` without `all=1` lists only
+ * names the moderator approved (002), which is exactly what a Sender field can use.
+ */
+async function activeSenderNames(this: ILoadOptionsFunctions): Promise<ActiveSender[]> {
+	const answer = await smscRequest.call(this, 'senders', { get: 1 }, { readOnly: true, list: true });
+	const rows = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
+	const seen = new Set<string>();
+	const senders: ActiveSender[] = [];
+	for (const row of rows) {
+		const name = String(row.sender ?? row.name ?? '').trim();
+		if (name === '' || seen.has(name)) continue;
+		seen.add(name);
+		senders.push({ name, comment: String(row.cmt ?? row.comment ?? '').trim() });
+	}
+	return senders.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Active sender names of the account, for an options field. */
+export async function getSenderNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const senders = await activeSenderNames.call(this);
+	return senders.map(({ name, comment }) => ({ name, value: name, ...(comment ? { description: comment } : {}) }));
+}
+
+/** Active sender names of the account matching the typed filter, for a resource locator list. */
 export async function searchSenderNames(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	return { results: [] };
+	const needle = (filter ?? '').trim().toLowerCase();
+	const senders = await activeSenderNames.call(this);
+	const results: INodeListSearchItems[] = senders
+		.filter(({ name, comment }) => needle === '' || `${name} ${comment}`.toLowerCase().includes(needle))
+		.map(({ name, comment }) => ({ name: comment ? `${name} (${comment})` : name, value: name }));
+	return { results };
 }
