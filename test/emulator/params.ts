@@ -1,0 +1,90 @@
+/**
+ * Request parameters as SMSC sees them: query string and body merged (body wins), decoded with
+ * the request's `charset` (windows-1251 by default). Bodies: urlencoded form, JSON (flat object)
+ * or multipart/form-data (text fields; files are recorded by name only).
+ */
+import { decodeBytes, normalizeCharset, splitUrlencoded, type Charset } from './codec';
+
+export interface ParsedParams {
+	params: Record<string, string>;
+	charset: Charset;
+	bodyKind: 'none' | 'form' | 'json' | 'multipart' | 'invalid';
+}
+
+function findCharset(pairs: Array<[Buffer, Buffer]>): string | undefined {
+	for (const [k, v] of pairs) if (k.toString('latin1') === 'charset') return v.toString('latin1');
+	return undefined;
+}
+
+function jsonValue(v: unknown): string {
+	if (v === null || v === undefined) return '';
+	if (typeof v === 'string') return v;
+	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+	if (Array.isArray(v)) return v.map(jsonValue).join(',');
+	return JSON.stringify(v);
+}
+
+function parseMultipart(body: Buffer, boundary: string): Array<[string, Buffer]> {
+	const out: Array<[string, Buffer]> = [];
+	const delim = Buffer.from(`--${boundary}`);
+	let pos = body.indexOf(delim);
+	while (pos !== -1) {
+		const start = pos + delim.length;
+		if (body.slice(start, start + 2).toString() === '--') break;
+		const next = body.indexOf(delim, start);
+		if (next === -1) break;
+		const part = body.subarray(start + 2, next - 2); // skip CRLF after delimiter and before next
+		const sep = part.indexOf('\r\n\r\n');
+		if (sep !== -1) {
+			const head = part.subarray(0, sep).toString('latin1');
+			const name = /name="([^"]*)"/i.exec(head)?.[1];
+			const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+			if (name !== undefined) out.push([filename !== undefined ? `file:${name}` : name, filename !== undefined ? Buffer.from(filename) : part.subarray(sep + 4)]);
+		}
+		pos = next;
+	}
+	return out;
+}
+
+export function parseParams(rawQuery: string, body: Buffer, contentType: string | undefined): ParsedParams {
+	const qPairs = splitUrlencoded(Buffer.from(rawQuery, 'latin1'));
+	const ct = (contentType ?? '').toLowerCase();
+	let bodyKind: ParsedParams['bodyKind'] = 'none';
+	let bPairs: Array<[Buffer, Buffer]> = [];
+	let json: Record<string, unknown> | null = null;
+	let multipart: Array<[string, Buffer]> | null = null;
+	const trimmed = body.length > 0 ? body.toString('utf8', 0, Math.min(body.length, 64)).trimStart() : '';
+	if (body.length === 0) bodyKind = 'none';
+	else if (ct.includes('application/json') || (!ct.includes('urlencoded') && !ct.includes('multipart') && trimmed.startsWith('{'))) {
+		try {
+			const v = JSON.parse(body.toString('utf8'));
+			if (v === null || typeof v !== 'object' || Array.isArray(v)) bodyKind = 'invalid';
+			else {
+				json = v as Record<string, unknown>;
+				bodyKind = 'json';
+			}
+		} catch {
+			bodyKind = 'invalid';
+		}
+	} else if (ct.includes('multipart/form-data')) {
+		const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType ?? '')?.[2];
+		multipart = boundary ? parseMultipart(body, boundary) : [];
+		bodyKind = 'multipart';
+	} else {
+		bPairs = splitUrlencoded(body);
+		bodyKind = 'form';
+	}
+
+	const charsetRaw =
+		(json && typeof json.charset === 'string' ? (json.charset as string) : undefined) ??
+		findCharset(bPairs) ??
+		multipart?.find(([k]) => k === 'charset')?.[1].toString('latin1') ??
+		findCharset(qPairs);
+	const charset = normalizeCharset(charsetRaw);
+	const params: Record<string, string> = {};
+	for (const [k, v] of qPairs) params[decodeBytes(k, charset)] = decodeBytes(v, charset);
+	for (const [k, v] of bPairs) params[decodeBytes(k, charset)] = decodeBytes(v, charset);
+	if (multipart) for (const [k, v] of multipart) params[k] = decodeBytes(v, charset);
+	if (json) for (const [k, v] of Object.entries(json)) params[k] = jsonValue(v);
+	return { params, charset, bodyKind };
+}

@@ -1,0 +1,332 @@
+/**
+ * In-memory state of the emulated SMSC: accounts and, per account, sent messages (indexed by
+ * (id, phone), by phone and in send order), contacts, groups, blacklist, sender names, incoming
+ * messages and pending wait_call confirmations. Every lookup a request needs is a Map hit or a
+ * binary search; nothing scans all messages.
+ */
+
+export interface Prices {
+	/** per SMS part per recipient (also flash, push, bin) */
+	sms: number;
+	hlr: number;
+	ping: number;
+	/** per voice call (per recipient) */
+	call: number;
+	viber: number;
+	whatsapp: number;
+	mail: number;
+	/** Telegram code (`tgm`) and Telegram bot (`bot`) messages */
+	tgm: number;
+	bot: number;
+	soc: number;
+	mms: number;
+	/** charged when the subscriber's call for wait_call.php arrives */
+	wait_call: number;
+}
+
+export const DEFAULT_PRICES: Prices = {
+	sms: 2.5,
+	hlr: 0.5,
+	ping: 0.5,
+	call: 4,
+	viber: 1.5,
+	whatsapp: 1.5,
+	mail: 0.1,
+	tgm: 1.5,
+	bot: 0.5,
+	soc: 2,
+	mms: 10,
+	wait_call: 0.5,
+};
+
+/** What happens to messages sent to one phone (the delivery simulation). */
+export interface PhoneOutcome {
+	/** final status: 1 delivered (default), 2 read, 3 expired, 20, 22, 23, 24, 25 ... */
+	status: number;
+	/** `err` code reported with the status (0 none, 1, 6, 11, 13, 245, 249, 252, 253, 254, 255 ...) */
+	err?: number;
+	/** ms from passing to the operator (status 0) to the final status; default: account delays */
+	delayMs?: number;
+}
+
+export interface HlrResult {
+	imsi: string;
+	msc: string;
+	mcc: string;
+	mnc: string;
+	cn: string;
+	net: string;
+	rcn: string;
+	rnet: string;
+}
+
+/** Message type codes as SMSC reports them in status.php (`type`). */
+export const MESSAGE_TYPES: Record<string, number> = {
+	sms: 0,
+	flash: 1,
+	bin: 2,
+	push: 3,
+	hlr: 4,
+	ping: 5,
+	mms: 6,
+	call: 7,
+	mail: 8,
+	viber: 10,
+	soc: 12,
+	whatsapp: 13,
+	tgm: 14,
+	bot: 15,
+};
+
+export interface MessageRecord {
+	/** global, increasing: the `int_id` used by get.php paging (prev_id) */
+	intId: number;
+	/** the request's message id (server-assigned number or the client's `id`) */
+	id: string | number;
+	phone: string;
+	channel: string;
+	type: number;
+	text: string;
+	comment: string;
+	sender: string;
+	parts: number;
+	cost: number;
+	status: number;
+	err: number;
+	createdAt: number;
+	sendAt: number;
+	lastAt: number;
+	mccmnc: string;
+	country: string;
+	operator: string;
+	region: string;
+	/** channel flags and options exactly as received (flash, viber, bot, call, voice, param, subj ...) */
+	options: Record<string, string>;
+	hlr?: HlrResult;
+	deleted: boolean;
+}
+
+export interface Contact {
+	intId: number;
+	phones: string[];
+	name: string;
+	groups: Set<number>;
+	fnm: string;
+	lnm: string;
+	mnm: string;
+	bd: string;
+	myid: string;
+	cmt: string;
+	tags: string;
+	pho: string;
+}
+
+export interface Group {
+	id: number;
+	name: string;
+	num: number;
+	type: number;
+	members: Set<number>;
+}
+
+export interface BlackRecord {
+	id: number;
+	phone: string;
+	type: number;
+	comment: string;
+}
+
+export interface SenderName {
+	id: number;
+	sender: string;
+	cmt: string;
+	/** 0 pending moderation / confirmation, 1 active, 2 rejected */
+	status: number;
+	mail: boolean;
+	name: string;
+	/** operator registration flags received with `add` (mts_step, tele2 ...) → status 0 pending / 1 registered */
+	operators: Record<string, number>;
+	fields: Record<string, string>;
+	code?: string;
+	createdAt: number;
+	changedAt: number;
+}
+
+export interface IncomingMessage {
+	id: number;
+	phone: string;
+	mes: string;
+	to: string;
+	sent: number;
+	received: number;
+}
+
+export interface WaitCall {
+	phone: string;
+	to: string;
+	createdAt: number;
+	expiresAt: number;
+}
+
+export interface AccountOptions {
+	login: string;
+	psw?: string;
+	apikey?: string;
+	balance?: number;
+	currency?: string;
+	prices?: Partial<Prices>;
+	/** handler URL for callbacks ("User settings" on the real site) */
+	handlerUrl?: string | null;
+	/** HTTP method for callbacks: POST (default) or GET (fields in the query string) */
+	handlerMethod?: 'POST' | 'GET';
+	/** which status changes are called back: 'final' (default), 'all' (also 0 = passed to operator), 'none' */
+	statusCallbacks?: 'final' | 'all' | 'none';
+	/** virtual sending (test mode): messages cost nothing and end with err=200 */
+	testMode?: boolean;
+	/** numbers offered by wait_call.php */
+	waitCallNumbers?: string[];
+	/** if set, a wait_call is completed automatically (the subscriber "calls") after this many ms */
+	waitCallAutoMs?: number | null;
+}
+
+export class Account {
+	login: string;
+	psw: string;
+	apikey: string;
+	balance: number;
+	currency: string;
+	prices: Prices;
+	handlerUrl: string | null;
+	handlerMethod: 'POST' | 'GET';
+	statusCallbacks: 'final' | 'all' | 'none';
+	testMode: boolean;
+	waitCallNumbers: string[];
+	waitCallAutoMs: number | null;
+	outcomes = new Map<string, PhoneOutcome>();
+	hlrResults = new Map<string, Partial<HlrResult>>();
+
+	nextMessageId = 1;
+	/** (id, phone) → latest record */
+	messages = new Map<string, MessageRecord>();
+	/** every record in send order (intId ascending) */
+	history: MessageRecord[] = [];
+	byPhone = new Map<string, MessageRecord[]>();
+	accepted = 0;
+
+	nextContactId = 1;
+	contacts = new Map<number, Contact>();
+	/** live contact ids in ascending order (for after_id paging) */
+	contactOrder: number[] = [];
+	contactByPhone = new Map<string, number>();
+
+	nextGroupId = 1;
+	groups = new Map<number, Group>();
+
+	nextBlackId = 1;
+	black = new Map<string, BlackRecord>();
+
+	nextSenderId = 1;
+	senders = new Map<number, SenderName>();
+	senderByName = new Map<string, number>();
+
+	incoming: IncomingMessage[] = [];
+	waitCalls = new Map<string, WaitCall>();
+	waitCallCursor = 0;
+
+	constructor(o: AccountOptions) {
+		this.login = o.login;
+		this.psw = o.psw ?? '';
+		this.apikey = o.apikey ?? '';
+		this.balance = o.balance ?? 1000;
+		this.currency = o.currency ?? 'RUR';
+		this.prices = { ...DEFAULT_PRICES, ...(o.prices ?? {}) };
+		this.handlerUrl = o.handlerUrl ?? null;
+		this.handlerMethod = o.handlerMethod ?? 'POST';
+		this.statusCallbacks = o.statusCallbacks ?? 'final';
+		this.testMode = !!o.testMode;
+		this.waitCallNumbers = o.waitCallNumbers ?? ['74950000101', '74950000102', '74950000103'];
+		this.waitCallAutoMs = o.waitCallAutoMs ?? null;
+	}
+
+	static key(id: string | number, phone: string): string {
+		return `${id}\u0000${phone}`;
+	}
+
+	addMessage(m: MessageRecord): void {
+		this.messages.set(Account.key(m.id, m.phone), m);
+		this.history.push(m);
+		let list = this.byPhone.get(m.phone);
+		if (!list) this.byPhone.set(m.phone, (list = []));
+		list.push(m);
+	}
+
+	findMessage(id: string | number, phone: string): MessageRecord | undefined {
+		const m = this.messages.get(Account.key(id, phone));
+		return m && !m.deleted ? m : undefined;
+	}
+
+	deleteMessage(m: MessageRecord): void {
+		m.deleted = true;
+		this.messages.delete(Account.key(m.id, m.phone));
+	}
+
+	contactsOfGroup(g: Group): Contact[] {
+		const out: Contact[] = [];
+		for (const cid of g.members) {
+			const c = this.contacts.get(cid);
+			if (c) out.push(c);
+		}
+		return out;
+	}
+
+	/** `G<n>` recipient: the group whose `num` is n, or else whose id is n. */
+	findGroupByNum(n: number): Group | undefined {
+		let byId: Group | undefined;
+		for (const g of this.groups.values()) {
+			if (g.num === n) return g;
+			if (g.id === n) byId = g;
+		}
+		return byId;
+	}
+
+	removeContact(c: Contact): void {
+		this.contacts.delete(c.intId);
+		for (const p of c.phones) if (this.contactByPhone.get(p) === c.intId) this.contactByPhone.delete(p);
+		for (const gid of c.groups) this.groups.get(gid)?.members.delete(c.intId);
+		const i = lowerBound(this.contactOrder, c.intId);
+		if (this.contactOrder[i] === c.intId) this.contactOrder.splice(i, 1);
+	}
+}
+
+/** First index whose value is >= x in an ascending array. */
+export function lowerBound(arr: number[], x: number): number {
+	let lo = 0;
+	let hi = arr.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (arr[mid] < x) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** First index whose key is >= x in an array sorted ascending by key. */
+export function lowerBoundBy<T>(arr: T[], x: number, key: (t: T) => number): number {
+	let lo = 0;
+	let hi = arr.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (key(arr[mid]) < x) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** Money as SMSC prints it: two decimals. */
+export function money(n: number): string {
+	return (Math.round(n * 100) / 100).toFixed(2);
+}
+
+export function round4(n: number): number {
+	return Math.round(n * 10000) / 10000;
+}
