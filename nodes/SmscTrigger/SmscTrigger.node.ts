@@ -1,0 +1,131 @@
+import { createHash } from 'crypto';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { MalformedCallbackError, decodeCallback, handlerParams, tokenMatches } from './callback';
+import type { CallbackFields, CharsetChoice } from './callback';
+import { MIN_TOKEN_LENGTH, TOKEN_CHARACTERS, triggerProperties } from './description';
+import { matchesFilters, normaliseCallback } from './normalise';
+import type { CallbackFilters } from './normalise';
+import { readCallbackRequest } from './request';
+
+/** Only a hash of the token is kept in static data, so the workflow export does not carry it twice. */
+function fingerprint(token: string): string {
+	return createHash('sha256').update(token, 'utf8').digest('hex').slice(0, 16);
+}
+
+interface PlainResponse {
+	headersSent?: boolean;
+	writeHead(status: number, headers: Record<string, string>): unknown;
+	end(body: string): unknown;
+}
+
+export class SmscTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SMSC Trigger',
+		name: 'smscTrigger',
+		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when SMSC reports a delivery status, an incoming message or a verification call',
+		defaults: { name: 'SMSC Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'smsc' },
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'smsc' },
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			// SMSC has no API to set the main account's handler URL: "registering" means checking and recording the token.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node');
+				const token = this.getNodeParameter('token', '') as string;
+				return (
+					data.tokenFingerprint === fingerprint(token) && data.webhookUrl === this.getNodeWebhookUrl('default')
+				);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const token = this.getNodeParameter('token', '') as string;
+				if (token.length < MIN_TOKEN_LENGTH || !TOKEN_CHARACTERS.test(token)) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`The Secret Token must be at least ${MIN_TOKEN_LENGTH} characters of letters, digits, ".", "_", "~" or "-"`,
+						{
+							description:
+								'Make up a random string, put it in Secret Token, and paste the Production URL into SMSC > Settings > Handler URL followed by ?token= and that string.',
+						},
+					);
+				}
+				const data = this.getWorkflowStaticData('node');
+				data.tokenFingerprint = fingerprint(token);
+				data.webhookUrl = this.getNodeWebhookUrl('default');
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node');
+				delete data.tokenFingerprint;
+				delete data.webhookUrl;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject() as unknown as PlainResponse;
+		const answer = (status: number, text: string): IWebhookResponseData => {
+			if (!response.headersSent) {
+				response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+				response.end(text);
+			}
+			return { noWebhookResponse: true };
+		};
+
+		let request: Awaited<ReturnType<typeof readCallbackRequest>>;
+		try {
+			request = await readCallbackRequest.call(this);
+		} catch {
+			return answer(400, 'Bad Request: the request body could not be read');
+		}
+		const expected = this.getNodeParameter('token', '') as string;
+		const query = this.getQueryData() as IDataObject;
+		const received = handlerParams(request.raw.url).token ?? query.token;
+		if (!tokenMatches(expected, received)) return answer(401, 'Unauthorized');
+
+		const options = this.getNodeParameter('options', {}) as { charset?: CharsetChoice };
+		let callbacks: CallbackFields[];
+		try {
+			callbacks =
+				request.parsedFallback !== undefined && request.raw.body === undefined
+					? [withoutHandlerParams(request.parsedFallback)]
+					: decodeCallback(request.raw, options.charset ?? 'auto').callbacks;
+		} catch (error) {
+			const reason = error instanceof MalformedCallbackError ? error.message : 'the body could not be decoded';
+			return answer(400, `Bad Request: ${reason}`);
+		}
+
+		const events = this.getNodeParameter('events', []) as string[];
+		const filters = this.getNodeParameter('filters', {}) as CallbackFilters;
+		const items = callbacks.map(normaliseCallback).filter((item) => matchesFilters(item, events, filters));
+		answer(200, 'OK');
+		if (items.length === 0) return { noWebhookResponse: true };
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
+	}
+}
+
+function withoutHandlerParams(fields: CallbackFields): CallbackFields {
+	const rest = { ...fields };
+	delete rest.token;
+	return rest;
+}
