@@ -1,0 +1,100 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+
+import { filtersProperty } from '../SmscTrigger/description';
+import { matchesFilters } from '../SmscTrigger/normalise';
+import type { CallbackFilters } from '../SmscTrigger/normalise';
+import { pollIncoming } from './incoming';
+import type { IncomingState, PollResult } from './incoming';
+import { pollStatuses } from './statuses';
+import type { StatusState } from './statuses';
+
+export class SmscPollTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'SMSC Poll Trigger',
+		name: 'smscPollTrigger',
+		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow on incoming messages, verification calls and delivery statuses by asking SMSC regularly; needs no public URL',
+		defaults: { name: 'SMSC Poll Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'smscApi', required: true }],
+		properties: [
+			{
+				displayName:
+					'Use this trigger when SMSC cannot reach your n8n (no public URL). If it can, the SMSC Trigger reports the same events at once, without polling.',
+				name: 'pollNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['incomingMessage', 'callVerification'],
+				description: 'What starts the workflow. The first activation starts from now: earlier messages are not replayed.',
+				options: [
+					{
+						name: 'Call Verification',
+						value: 'callVerification',
+						description: 'A subscriber called the number given by a call verification (wait_call) request',
+					},
+					{
+						name: 'Delivery Status',
+						value: 'deliveryStatus',
+						description: 'The status of one of the 1000 most recently sent messages changed',
+					},
+					{
+						name: 'Incoming Message',
+						value: 'incomingMessage',
+						description: 'Someone sent an SMS to a number of your account',
+					},
+				],
+			},
+			filtersProperty,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Final Statuses Only',
+						name: 'finalOnly',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to report only final delivery statuses (delivered, read, failed …) and skip intermediate ones such as "passed to the operator"',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const events = this.getNodeParameter('events', []) as string[];
+		const filters = this.getNodeParameter('filters', {}) as CallbackFilters;
+		const options = this.getNodeParameter('options', {}) as { finalOnly?: boolean };
+		const manual = this.getMode() === 'manual';
+		const state = this.getWorkflowStaticData('node') as IDataObject & IncomingState & StatusState;
+
+		const results: PollResult[] = [];
+		if (events.includes('incomingMessage') || events.includes('callVerification')) {
+			results.push(await pollIncoming.call(this, state, manual));
+		}
+		if (events.includes('deliveryStatus')) {
+			results.push(await pollStatuses.call(this, state, manual, options.finalOnly ?? true));
+		}
+		for (const result of results) result.commit();
+
+		const items = results.flatMap((result) => result.items).filter((item) => matchesFilters(item, events, filters));
+		return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
+	}
+}

@@ -1,0 +1,71 @@
+/**
+ * Status changes of recently sent messages, from get.php?get_messages=1 (newest first). SMSC has no
+ * "changed since" query, so the last status seen per message is remembered, for a bounded number
+ * of messages, and each change is emitted once.
+ */
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { decodeStatus } from '../shared/codes';
+import { smscRequest } from '../shared/transport';
+import { normaliseCallback } from '../SmscTrigger/normalise';
+import type { PollResult } from './incoming';
+
+/** get_messages returns at most this many of the newest messages. */
+export const RECENT_MESSAGES = 1000;
+/** Statuses remembered; the oldest are forgotten first. More than RECENT_MESSAGES so a message never reappears as new. */
+export const MAX_REMEMBERED = 3000;
+const WAITING = -1;
+const MANUAL_SAMPLE = 5;
+
+export interface StatusState {
+	/** `k<message key>` → last status seen, oldest first (non-numeric keys keep insertion order) */
+	statuses?: Record<string, number>;
+}
+
+/** One sent message to one phone: `int_id` where SMSC gives it, else id and phone (an id is shared by all recipients of a send). */
+function messageKey(message: IDataObject): string {
+	return message.int_id !== undefined ? `k${String(message.int_id)}` : `k${String(message.id)}:${String(message.phone)}`;
+}
+
+export async function pollStatuses(
+	this: IPollFunctions,
+	state: StatusState,
+	manual: boolean,
+	finalOnly: boolean,
+): Promise<PollResult> {
+	const response = await smscRequest.call(
+		this,
+		'get',
+		{ get_messages: 1, cnt: manual ? MANUAL_SAMPLE : RECENT_MESSAGES },
+		{ readOnly: true, list: true },
+	);
+	const recent = (Array.isArray(response) ? response : [response])
+		.filter((message) => message !== null && typeof message === 'object' && message.status !== undefined)
+		.reverse();
+
+	if (manual) return { items: recent.map(normaliseCallback), commit: () => undefined };
+
+	const known = state.statuses;
+	const next: Record<string, number> = { ...(known ?? {}) };
+	const items: IDataObject[] = [];
+	for (const message of recent) {
+		const key = messageKey(message);
+		const status = Number(message.status);
+		const previous = next[key];
+		if (previous === status) continue;
+		delete next[key];
+		next[key] = status;
+		// The first poll only learns the current statuses; an unseen message that is still waiting is not news.
+		if (known === undefined || (previous === undefined && status === WAITING)) continue;
+		if (finalOnly && !decodeStatus(status).final) continue;
+		items.push({ ...normaliseCallback(message), previousStatus: previous ?? null });
+	}
+	const keys = Object.keys(next);
+	for (const key of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED))) delete next[key];
+	return {
+		items,
+		commit: () => {
+			state.statuses = next;
+		},
+	};
+}
