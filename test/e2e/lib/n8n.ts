@@ -1,0 +1,191 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { freePorts } from './ports';
+import { delay, runCommand, startProcess } from './processes';
+import type { Managed } from './processes';
+
+/** Fixed so credentials imported by one CLI call can be decrypted by the next and by the server. */
+export const E2E_ENCRYPTION_KEY = 'n8n-nodes-smsc-e2e-encryption-key-0001';
+
+export interface N8nOptions {
+	/** Path of n8n's bin/n8n script inside the cached install. */
+	bin: string;
+	/** A folder of its own; defaults to a fresh one under os.tmpdir(). */
+	userFolder?: string;
+	log?: (line: string) => void;
+}
+
+export interface CliResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/**
+ * One n8n installation state: a user folder (sqlite database, settings, community packages)
+ * plus the ports its server will use. CLI commands and the server share the same folder and key.
+ */
+export class N8n {
+	readonly bin: string;
+	readonly userFolder: string;
+	port = 0;
+	brokerPort = 0;
+	server?: Managed;
+	private readonly log: (line: string) => void;
+
+	constructor(options: N8nOptions) {
+		this.bin = options.bin;
+		this.userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'smsc-n8n-'));
+		this.log = options.log ?? (() => undefined);
+	}
+
+	get baseUrl(): string {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	async choosePorts(): Promise<void> {
+		[this.port, this.brokerPort] = await freePorts(2);
+	}
+
+	env(): NodeJS.ProcessEnv {
+		const env: NodeJS.ProcessEnv = {
+			PATH: process.env.PATH,
+			HOME: this.userFolder,
+			TMPDIR: process.env.TMPDIR,
+			LANG: process.env.LANG ?? 'C.UTF-8',
+			NODE_ENV: 'production',
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PROTOCOL: 'http',
+			N8N_PORT: String(this.port || 5678),
+			WEBHOOK_URL: `http://127.0.0.1:${this.port || 5678}/`,
+			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${this.port || 5678}/`,
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort || 5679),
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			// Nothing may leave the machine: no telemetry, no update checks, no templates or banners.
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+			N8N_AI_ENABLED: 'false',
+			EXTERNAL_FRONTEND_HOOKS_URLS: '',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_OUTPUT: 'console',
+			DB_TYPE: 'sqlite',
+		};
+		return env;
+	}
+
+	/** Runs `n8n <args>`; each call boots n8n's CLI (about 2.5 s). */
+	async cli(args: string[], timeoutMs = 180_000): Promise<CliResult> {
+		const started = Date.now();
+		const result = await runCommand(process.execPath, [this.bin, ...args], { env: this.env(), cwd: this.userFolder }, timeoutMs);
+		this.log(`n8n ${args.join(' ')} → exit ${result.code} in ${Date.now() - started} ms`);
+		return result;
+	}
+
+	async cliOk(args: string[]): Promise<CliResult> {
+		const result = await this.cli(args);
+		if (result.code !== 0) {
+			throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+		}
+		return result;
+	}
+
+	private writeTemp(name: string, data: unknown): string {
+		const dir = path.join(this.userFolder, 'imports');
+		fs.mkdirSync(dir, { recursive: true });
+		const file = path.join(dir, name);
+		fs.writeFileSync(file, JSON.stringify(data, null, 2));
+		return file;
+	}
+
+	/** Imports credentials given in plaintext; n8n encrypts them with the instance key. */
+	async importCredentials(credentials: object[]): Promise<void> {
+		const file = this.writeTemp(`credentials-${Date.now()}.json`, credentials);
+		await this.cliOk(['import:credentials', `--input=${file}`]);
+	}
+
+	/** Imports workflows (each with an `id`); import leaves them unpublished. */
+	async importWorkflows(workflows: object[]): Promise<void> {
+		const dir = path.join(this.userFolder, 'imports', `workflows-${Date.now()}`);
+		fs.mkdirSync(dir, { recursive: true });
+		workflows.forEach((wf, i) => fs.writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(wf, null, 2)));
+		await this.cliOk(['import:workflow', '--separate', `--input=${dir}`]);
+	}
+
+	async publishWorkflow(id: string): Promise<void> {
+		await this.cliOk(['publish:workflow', `--id=${id}`]);
+	}
+
+	/**
+	 * Runs a workflow once through `n8n execute --rawOutput`. The CLI prints log lines before the
+	 * JSON; the run data is the JSON document at the end of stdout.
+	 */
+	async execute(id: string): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
+		return { ...result, data: parseTrailingJson(result.stdout) };
+	}
+
+	/** Starts `n8n start` and waits until /healthz answers. */
+	async start(timeoutMs = 120_000): Promise<void> {
+		if (!this.port) await this.choosePorts();
+		const server = startProcess('n8n', process.execPath, [this.bin, 'start'], {
+			env: this.env(),
+			cwd: this.userFolder,
+			onLine: (line) => this.log(`[n8n] ${line}`),
+		});
+		this.server = server;
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			if (server.child.exitCode !== null) {
+				throw new Error(`n8n start exited ${server.child.exitCode}:\n${server.output()}`);
+			}
+			try {
+				const res = await fetch(`${this.baseUrl}/healthz/readiness`);
+				if (res.ok) return;
+			} catch {
+				// Not listening yet.
+			}
+			if (Date.now() > deadline) throw new Error(`n8n did not become ready:\n${server.output()}`);
+			await delay(250);
+		}
+	}
+
+	async stop(): Promise<void> {
+		await this.server?.stop();
+		this.server = undefined;
+	}
+
+	removeUserFolder(): void {
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+export interface ExecuteResult extends CliResult {
+	/** The run data printed by --rawOutput, or undefined when the CLI printed none. */
+	data: unknown;
+}
+
+/** Finds the last top-level JSON value in text that starts on its own line. */
+export function parseTrailingJson(text: string): unknown {
+	const lines = text.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const first = lines[i].trimStart()[0];
+		if (first !== '{' && first !== '[') continue;
+		try {
+			return JSON.parse(lines.slice(i).join('\n'));
+		} catch {
+			// Not where the document starts; keep looking.
+		}
+	}
+	return undefined;
+}

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
+
+/** A child started in its own process group, so stopping it also stops whatever it started. */
+export interface Managed {
+	name: string;
+	child: ChildProcess;
+	/** Everything it printed so far (bounded), for failure messages. */
+	output(): string;
+	exited: Promise<number | null>;
+	stop(): Promise<void>;
+}
+
+const live = new Set<Managed>();
+const OUTPUT_LIMIT = 200_000;
+
+export function startProcess(
+	name: string,
+	command: string,
+	args: string[],
+	options: SpawnOptions & { onLine?: (line: string) => void } = {},
+): Managed {
+	const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	let out = '';
+	let partial = '';
+	const onData = (chunk: Buffer) => {
+		const text = chunk.toString();
+		out = (out + text).slice(-OUTPUT_LIMIT);
+		if (options.onLine) {
+			const lines = (partial + text).split('\n');
+			partial = lines.pop() ?? '';
+			for (const line of lines) options.onLine(line);
+		}
+	};
+	child.stdout?.on('data', onData);
+	child.stderr?.on('data', onData);
+	const exited = new Promise<number | null>((resolve) => {
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null)));
+		child.on('error', () => resolve(-1));
+	});
+	const managed: Managed = {
+		name,
+		child,
+		output: () => out,
+		exited,
+		stop: async () => {
+			live.delete(managed);
+			await killGroup(child, exited);
+		},
+	};
+	live.add(managed);
+	void exited.then(() => live.delete(managed));
+	return managed;
+}
+
+async function killGroup(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+	if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
+		signalGroup(child.pid, 'SIGKILL');
+		return;
+	}
+	signalGroup(child.pid, 'SIGTERM');
+	const stopped = await Promise.race([exited.then(() => true), delay(10_000).then(() => false)]);
+	// Grandchildren (n8n's task runner) can outlive a leader that did exit; the group kill reaches them.
+	signalGroup(child.pid, 'SIGKILL');
+	if (!stopped) await Promise.race([exited, delay(5_000)]);
+}
+
+function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+	if (pid === undefined) return;
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// The group is already gone.
+	}
+}
+
+/** Stops every process this module started and is still running. */
+export async function stopAll(): Promise<void> {
+	await Promise.all([...live].map((m) => m.stop()));
+}
+
+// A crashed or interrupted run must not leave an n8n server holding ports.
+process.once('exit', () => {
+	for (const m of live) signalGroup(m.child.pid, 'SIGKILL');
+});
+
+export function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Runs a command to completion and returns its exit code and output. */
+export function runCommand(
+	command: string,
+	args: string[],
+	options: SpawnOptions = {},
+	timeoutMs = 120_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+		child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+		const timer = setTimeout(() => {
+			signalGroup(child.pid, 'SIGKILL');
+			reject(new Error(`${command} ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
+		}, timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			reject(error);
+		});
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			// The command's own children (n8n's task runner) die with it.
+			signalGroup(child.pid, 'SIGKILL');
+			resolve({ code, stdout, stderr });
+		});
+	});
+}

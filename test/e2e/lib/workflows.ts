@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+
+/** The package's node and credential type names as n8n knows them once the package is installed. */
+export const SMSC_NODE = 'n8n-nodes-smsc.smsc';
+export const SMSC_TRIGGER = 'n8n-nodes-smsc.smscTrigger';
+export const SMSC_POLL_TRIGGER = 'n8n-nodes-smsc.smscPollTrigger';
+export const SMSC_CREDENTIAL_TYPE = 'smscApi';
+
+export interface CredentialRef {
+	id: string;
+	name: string;
+}
+
+export interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, CredentialRef>;
+	webhookId?: string;
+}
+
+export interface Workflow {
+	id: string;
+	name: string;
+	active: boolean;
+	nodes: WorkflowNode[];
+	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	settings: Record<string, unknown>;
+	pinData: Record<string, unknown>;
+	meta?: Record<string, unknown>;
+}
+
+/** Deterministic UUID-shaped ids, so example files stay stable between regenerations. */
+export function stableUuid(seed: string): string {
+	const h = createHash('sha1').update(seed).digest('hex');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** n8n workflow ids are 16 alphanumeric characters. */
+export function workflowId(seed: string): string {
+	return createHash('sha1').update(seed).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
+}
+
+export interface SmscStep {
+	name: string;
+	parameters: Record<string, unknown>;
+	type?: string;
+	typeVersion?: number;
+	/** Name of the node feeding this one; defaults to the trigger. */
+	after?: string;
+	/** Whether a failure becomes an output item instead of stopping the workflow. */
+	continueOnFail?: boolean;
+	webhookId?: string;
+	/** Leave out the SMSC credential (for nodes that are not SMSC nodes). */
+	noCredential?: boolean;
+}
+
+/**
+ * A workflow that starts with a Manual Trigger (or the given trigger) and runs the given steps.
+ * Steps without `after` hang off the trigger in parallel, so one failing step does not hide the rest.
+ */
+export function buildWorkflow(opts: {
+	name: string;
+	id?: string;
+	credential?: CredentialRef;
+	trigger?: SmscStep;
+	steps: SmscStep[];
+}): Workflow {
+	const trigger: SmscStep = opts.trigger ?? {
+		name: 'When clicking ‘Execute workflow’',
+		type: 'n8n-nodes-base.manualTrigger',
+		parameters: {},
+		noCredential: true,
+	};
+	const all = [trigger, ...opts.steps];
+	const nodes: WorkflowNode[] = all.map((step, i) => {
+		const node: WorkflowNode = {
+			id: stableUuid(`${opts.name}/${step.name}`),
+			name: step.name,
+			type: step.type ?? SMSC_NODE,
+			typeVersion: step.typeVersion ?? 1,
+			position: i === 0 ? [0, 0] : [260 * depth(step, all), 160 * (i - 1)],
+			parameters: step.parameters,
+		};
+		if (step.webhookId) node.webhookId = step.webhookId;
+		if (!step.noCredential && opts.credential) node.credentials = { smscApi: opts.credential };
+		if (step.continueOnFail) (node as unknown as Record<string, unknown>).onError = 'continueRegularOutput';
+		return node;
+	});
+	const connections: Workflow['connections'] = {};
+	for (const step of opts.steps) {
+		const from = step.after ?? trigger.name;
+		connections[from] ??= { main: [[]] };
+		connections[from].main[0].push({ node: step.name, type: 'main', index: 0 });
+	}
+	return {
+		id: opts.id ?? workflowId(opts.name),
+		name: opts.name,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+function depth(step: SmscStep, all: SmscStep[]): number {
+	let d = 1;
+	let cur = step;
+	while (cur.after) {
+		const parent = all.find((s) => s.name === cur.after);
+		if (!parent) break;
+		d++;
+		cur = parent;
+	}
+	return d;
+}
+
+/** A credential as `n8n import:credentials` takes it: plaintext data, encrypted on import. */
+export function smscCredential(opts: {
+	id: string;
+	name: string;
+	baseUrl: string;
+	login?: string;
+	password?: string;
+	apiKey?: string;
+}): object {
+	const data: Record<string, unknown> = opts.apiKey
+		? { authentication: 'apiKey', apiKey: opts.apiKey }
+		: { authentication: 'password', login: opts.login, password: opts.password };
+	return {
+		id: opts.id,
+		name: opts.name,
+		type: SMSC_CREDENTIAL_TYPE,
+		data: { ...data, server: 'custom', baseUrl: opts.baseUrl },
+	};
+}
