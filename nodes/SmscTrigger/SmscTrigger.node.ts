@@ -99,7 +99,7 @@ export class SmscTrigger implements INodeType {
 			return answer(400, 'Bad Request: the request body could not be read');
 		}
 		const expected = this.getNodeParameter('token', '') as string;
-		const query = this.getQueryData() as IDataObject;
+		const query = (this.getQueryData() ?? {}) as IDataObject;
 		const received = handlerParams(request.raw.url).token ?? query.token;
 		if (!tokenMatches(expected, received)) return answer(401, 'Unauthorized');
 
