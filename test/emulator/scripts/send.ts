@@ -196,11 +196,11 @@ export function send(ctx: Ctx): Reply {
 	const results: PhoneResult[] = [];
 	const failed: PhoneResult[] = [];
 	let validCount = 0;
-	const seen = new Set<string>();
 	const rawByItem: Array<{ valid: string[]; invalid: string[] }> = [];
 	for (const item of items) {
 		const valid: string[] = [];
 		const invalid: string[] = [];
+		const seen = new Set<string>();
 		for (const token of item.phones.split(/[,;\n]+/).map((t) => t.trim()).filter(Boolean)) {
 			const g = /^G(\d+)$/i.exec(token);
 			if (g) {
