@@ -1,15 +1,28 @@
 import type { SmscResource } from '../types';
+import { deleteMessage } from './delete.operation';
+import { getCost } from './getCost.operation';
+import { getManyIncoming } from './getManyIncoming.operation';
+import { getManySent } from './getManySent.operation';
+import { getStatus } from './getStatus.operation';
+import { send } from './send.operation';
 
 export const message: SmscResource = {
 	option: { name: 'Message', value: 'message' },
-	operations: {},
+	operations: { send, getCost, getStatus, delete: deleteMessage, getManySent, getManyIncoming },
 	operationProperty: {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['message'] } },
-		options: [],
-		default: '',
+		options: [
+			deleteMessage.option,
+			getCost.option,
+			getManyIncoming.option,
+			getManySent.option,
+			getStatus.option,
+			send.option,
+		],
+		default: 'send',
 	},
 };

@@ -1,0 +1,48 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { ItemParameters } from './itemParameters';
+import { prepareMessage, singleRequestParams } from './sendParams';
+import { toNumber } from './sendResult';
+
+const readers = new WeakMap<IExecuteFunctions, ItemParameters>();
+
+/** Prices the message exactly as Send would send it (cost=1): SMSC sends nothing and charges nothing. */
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	let parameters = readers.get(this);
+	if (!parameters) {
+		parameters = new ItemParameters(this);
+		readers.set(this, parameters);
+	}
+	const message = prepareMessage.call(this, parameters, itemIndex);
+	const answer = (await smscRequest.call(this, 'send', { ...singleRequestParams(message), cost: 1 }, {
+		readOnly: true,
+		itemIndex,
+	})) as IDataObject;
+	const out: IDataObject = {
+		cost: toNumber(answer.cost),
+		parts: toNumber(answer.cnt),
+		channel: message.channel,
+		phones: message.recipients,
+	};
+	if (message.group) out.group = message.group;
+	if (message.estimate) {
+		out.encoding = message.estimate.encoding;
+		out.characters = message.estimate.characters;
+		out.partsPerRecipient = message.estimate.parts;
+	}
+	return out;
+}
+
+export const getCost: SmscOperation = {
+	option: {
+		name: 'Get Cost',
+		value: 'getCost',
+		description: 'Get the price of a message without sending it',
+		action: 'Get the cost of a message',
+	},
+	// Send declares the fields it shares with Get Cost, so they appear once in the node.
+	description: [],
+	execute,
+};

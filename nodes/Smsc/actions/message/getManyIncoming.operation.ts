@@ -1,0 +1,114 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { returnAllFields } from './listFields';
+import { cleanPhone } from './recipients';
+import { toNumber } from './sendResult';
+
+/** get.php returns at most 10000 incoming messages per request. */
+const MAX_PAGE = 10000;
+const MAX_HOURS = 168;
+
+const properties: INodeProperties[] = [
+	...returnAllFields,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'After ID',
+				name: 'afterId',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'Only messages received after the one with this ID, oldest first. Use the highest ID of the last run to get only new messages.',
+			},
+			{
+				displayName: 'Last Hours',
+				name: 'hours',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_HOURS },
+				default: 24,
+				description: 'Only messages received in this many recent hours (at most 168). Not used together with After ID.',
+			},
+			{
+				displayName: 'To Phone Number',
+				name: 'toPhone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 79990000000',
+				description: 'Only messages sent to this number of yours',
+			},
+		],
+	},
+];
+
+interface Filters {
+	afterId?: number;
+	hours?: number;
+	toPhone?: string;
+}
+
+/** Incoming messages (get.php get_answers), oldest first, paged with after_id. */
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
+	const fail = (message: string): never => {
+		throw new NodeOperationError(this.getNode(), message, { itemIndex });
+	};
+	if (filters.afterId !== undefined && filters.hours !== undefined) {
+		fail('Use either After ID or Last Hours: SMSC ignores the hours once an ID is given.');
+	}
+	if (filters.hours !== undefined && !(filters.hours >= 1 && filters.hours <= MAX_HOURS)) {
+		fail(`Last Hours must be from 1 to ${MAX_HOURS}.`);
+	}
+	let toPhone: string | undefined;
+	if (filters.toPhone) {
+		toPhone = cleanPhone(String(filters.toPhone));
+		if (!toPhone) fail(`"${String(filters.toPhone)}" is not a valid phone number.`);
+	}
+
+	const messages: IDataObject[] = [];
+	let afterId = filters.afterId !== undefined ? Math.floor(filters.afterId) : undefined;
+	while (messages.length < limit) {
+		const cnt = Math.min(MAX_PAGE, limit - messages.length);
+		const page = await smscRequest.call(
+			this,
+			'get',
+			{
+				get_answers: 1,
+				after_id: afterId,
+				hour: afterId === undefined ? filters.hours : undefined,
+				to_phone: toPhone,
+				cnt,
+			},
+			{ readOnly: true, list: true, itemIndex },
+		);
+		const rows = (Array.isArray(page) ? page : [page]) as IDataObject[];
+		for (const row of rows.slice(0, limit - messages.length)) messages.push(row);
+		const lastId = toNumber(rows[rows.length - 1]?.id);
+		// After the first page, "newer than the last one seen" is the only way on (the hour window cannot be paged).
+		if (rows.length < cnt || lastId === undefined || (afterId !== undefined && lastId <= afterId)) break;
+		afterId = lastId;
+	}
+	return messages;
+}
+
+export const getManyIncoming: SmscOperation = {
+	option: {
+		name: 'Get Many Incoming',
+		value: 'getManyIncoming',
+		description: 'Get many messages received by the numbers of the account',
+		action: 'Get many incoming messages',
+	},
+	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['getManyIncoming'] } }, properties),
+	execute,
+};

@@ -1,0 +1,140 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { decodeStatus } from '../../../shared/codes';
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { returnAllFields } from './listFields';
+import { cleanPhone } from './recipients';
+import { toInstant } from './schedule';
+import { toNumber } from './sendResult';
+
+/** get.php returns at most 1000 sent messages per request. */
+const MAX_PAGE = 1000;
+/** SMSC keeps the sent history searchable for six months. */
+const MAX_RANGE_DAYS = 186;
+const DAY_MS = 86_400_000;
+const MOSCOW_OFFSET_MS = 3 * 3_600_000;
+
+const properties: INodeProperties[] = [
+	...returnAllFields,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'From Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only messages sent on or after this day',
+			},
+			{
+				displayName: 'Phone Number',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +79991234567',
+				description: 'Only messages sent to this number',
+			},
+			{
+				displayName: 'To Date',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only messages sent on or before this day (at most six months after From Date)',
+			},
+		],
+	},
+];
+
+interface Filters {
+	startDate?: string;
+	endDate?: string;
+	phone?: string;
+}
+
+/** The sent-message history (get.php get_messages), newest first, paged with prev_id. */
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
+	const fail = (message: string): never => {
+		throw new NodeOperationError(this.getNode(), message, { itemIndex });
+	};
+	const start = filters.startDate ? smscDay(filters.startDate, this.getTimezone()) : undefined;
+	const end = filters.endDate ? smscDay(filters.endDate, this.getTimezone()) : undefined;
+	if (filters.startDate && !start) fail(`From Date "${String(filters.startDate)}" is not a date.`);
+	if (filters.endDate && !end) fail(`To Date "${String(filters.endDate)}" is not a date.`);
+	if (start && end) {
+		if (start.day > end.day) fail('From Date is after To Date.');
+		if (end.day - start.day > MAX_RANGE_DAYS * DAY_MS) fail('SMSC searches at most six months at once; narrow From Date and To Date.');
+	}
+	let phone: string | undefined;
+	if (filters.phone) {
+		phone = cleanPhone(String(filters.phone));
+		if (!phone) fail(`"${String(filters.phone)}" is not a valid phone number. Use international format, e.g. +79991234567.`);
+	}
+
+	const messages: IDataObject[] = [];
+	let prevId: number | undefined;
+	while (messages.length < limit) {
+		const cnt = Math.min(MAX_PAGE, limit - messages.length);
+		const page = await smscRequest.call(
+			this,
+			'get',
+			{ get_messages: 1, start: start?.text, end: end?.text, phone, cnt, prev_id: prevId },
+			{ readOnly: true, list: true, itemIndex },
+		);
+		const rows = (Array.isArray(page) ? page : [page]) as IDataObject[];
+		for (const row of rows.slice(0, limit - messages.length)) messages.push(simplifySent(row));
+		const lastId = toNumber(rows[rows.length - 1]?.int_id);
+		if (rows.length < cnt || lastId === undefined || (prevId !== undefined && lastId >= prevId)) break;
+		prevId = lastId;
+	}
+	return messages;
+}
+
+function simplifySent(row: IDataObject): IDataObject {
+	const decoded = decodeStatus(row.status, row.err);
+	const out: IDataObject = { ...row, ...decoded };
+	delete out.err;
+	delete out.status_name;
+	if (row.cost !== undefined) out.cost = toNumber(row.cost) ?? row.cost;
+	return out;
+}
+
+/** A dateTime value as SMSC's day (dd.mm.yyyy); a bare date is taken as written. */
+function smscDay(value: unknown, timezone: string): { text: string; day: number } | undefined {
+	const written = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim()) : null;
+	let y: number;
+	let m: number;
+	let d: number;
+	if (written) {
+		[y, m, d] = [Number(written[1]), Number(written[2]), Number(written[3])];
+	} else {
+		const instant = toInstant(value, timezone);
+		if (instant === undefined) return undefined;
+		const moscow = new Date(instant + MOSCOW_OFFSET_MS);
+		[y, m, d] = [moscow.getUTCFullYear(), moscow.getUTCMonth() + 1, moscow.getUTCDate()];
+	}
+	const day = Date.UTC(y, m - 1, d);
+	if (new Date(day).getUTCDate() !== d) return undefined;
+	const pad = (n: number): string => String(n).padStart(2, '0');
+	return { text: `${pad(d)}.${pad(m)}.${y}`, day };
+}
+
+export const getManySent: SmscOperation = {
+	option: {
+		name: 'Get Many Sent',
+		value: 'getManySent',
+		description: 'Get many messages from the sent history, newest first',
+		action: 'Get many sent messages',
+	},
+	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['getManySent'] } }, properties),
+	execute,
+};

@@ -1,0 +1,82 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { decodeStatus } from '../../../shared/codes';
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import type { MessageRef } from './messageRef';
+import { messageRefFields, readMessageRefs, refParams } from './messageRef';
+import { HLR_FIELDS, decodeHlr, toNumber } from './sendResult';
+
+/** Keeps one status request short enough for any web server's URL and form limits. */
+const REFS_PER_REQUEST = 100;
+const SIMPLE_FIELDS = new Set(['status', 'err', 'last_date', 'last_timestamp', 'id', 'phone', ...HLR_FIELDS]);
+
+const properties: INodeProperties[] = [
+	...messageRefFields('look up'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Details',
+				name: 'details',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add the send time, cost, sender, text, country, operator and message type (and HLR data) of each message',
+			},
+		],
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const refs = readMessageRefs.call(this, itemIndex);
+	const { details } = this.getNodeParameter('options', itemIndex, {}) as { details?: boolean };
+	const results: IDataObject[] = [];
+	for (let start = 0; start < refs.length; start += REFS_PER_REQUEST) {
+		const chunk = refs.slice(start, start + REFS_PER_REQUEST);
+		const answer = await smscRequest.call(this, 'status', { ...refParams(chunk), all: details ? 2 : undefined }, {
+			readOnly: true,
+			itemIndex,
+		});
+		const rows = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
+		chunk.forEach((ref, index) => results.push(describeStatus(ref, rows[index] ?? { status: -3 }, details === true)));
+	}
+	return results;
+}
+
+function describeStatus(ref: MessageRef, row: IDataObject, details: boolean): IDataObject {
+	const decoded = decodeStatus(row.status, row.err === undefined || row.err === '' ? undefined : row.err);
+	const out: IDataObject = {
+		id: row.id ?? ref.id,
+		phone: row.phone ?? ref.phone,
+		...decoded,
+	};
+	if (row.last_date !== undefined) out.lastDate = row.last_date;
+	const lastTimestamp = toNumber(row.last_timestamp);
+	if (lastTimestamp !== undefined) out.lastTimestamp = lastTimestamp;
+	if (details) {
+		for (const [key, value] of Object.entries(row)) {
+			if (SIMPLE_FIELDS.has(key) || out[key] !== undefined) continue;
+			out[key] = key === 'cost' ? (toNumber(value) ?? value) : value;
+		}
+	}
+	const hlr = decodeHlr(row);
+	if (hlr) out.hlr = hlr;
+	return out;
+}
+
+export const getStatus: SmscOperation = {
+	option: {
+		name: 'Get Status',
+		value: 'getStatus',
+		description: 'Get the delivery status of one or more sent messages',
+		action: 'Get the status of a message',
+	},
+	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['getStatus'] } }, properties),
+	execute,
+};

@@ -1,0 +1,158 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import { itemError, nameItem } from '../router';
+import type { SmscOperation } from '../types';
+import type { Batch } from './batch';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, batchRequestParams, packBatches, runPool } from './batch';
+import { messageFields, sendOptions } from './fields';
+import { ItemParameters } from './itemParameters';
+import { describeItems } from './itemRanges';
+import type { PreparedMessage, SendOptions } from './sendParams';
+import { prepareMessage } from './sendParams';
+import { indexRows, recipientRows, sendOutput } from './sendResult';
+
+const enum Outcome {
+	NotAttempted = 0,
+	Sent = 1,
+	Failed = 2,
+	Invalid = 3,
+}
+
+/**
+ * Sends every input item. Items are checked first, so a bad item stops the run before anything is
+ * sent (or, with Continue On Fail, fails alone); then they go out packed into `list` requests, a
+ * bounded number at once. A send is never repeated: the transport retries only what provably did
+ * not reach SMSC.
+ */
+async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const parameters = new ItemParameters(this);
+	const continueOnFail = this.continueOnFail();
+	const output: INodeExecutionData[] = new Array(items.length);
+	const outcome = new Uint8Array(items.length);
+
+	const messages: PreparedMessage[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			messages.push(prepareMessage.call(this, parameters, itemIndex));
+		} catch (error) {
+			const named = nameItem(this, error, itemIndex);
+			if (!continueOnFail) throw named;
+			outcome[itemIndex] = Outcome.Invalid;
+			output[itemIndex] = { json: itemError(named, itemIndex), pairedItem: { item: itemIndex } };
+		}
+	}
+
+	const settings = items.length > 0 ? parameters.get<SendOptions>('options', 0, {}) : {};
+	const batching = settings.batching !== false;
+	const batchSize = Math.max(1, Math.floor(Number(settings.batchSize ?? DEFAULT_BATCH_SIZE)));
+	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY))));
+	const batches: Batch[] = batching
+		? packBatches(messages, batchSize)
+		: messages.map((message) => ({ messages: [message], list: false }));
+
+	let failure: { error: Error; batch: Batch } | undefined;
+	await runPool(
+		batches.length,
+		concurrency,
+		async (index) => {
+			const batch = batches[index];
+			try {
+				const answer = await sendBatch.call(this, batch);
+				const rowsByKey = batch.list ? indexRows(recipientRows(answer)) : undefined;
+				for (const message of batch.messages) {
+					const rows = rowsByKey ? rowsOf(message, rowsByKey) : recipientRows(answer);
+					outcome[message.itemIndex] = Outcome.Sent;
+					output[message.itemIndex] = {
+						json: sendOutput(message, answer, rows.length ? rows : undefined, batch.list),
+						pairedItem: { item: message.itemIndex },
+					};
+				}
+			} catch (error) {
+				for (const message of batch.messages) outcome[message.itemIndex] = Outcome.Failed;
+				if (!continueOnFail) {
+					failure ??= { error: error as Error, batch };
+					return;
+				}
+				for (const message of batch.messages) {
+					const json = itemError(nameItem(this, copyError(error), message.itemIndex), message.itemIndex);
+					json.phones = message.recipients;
+					output[message.itemIndex] = { json, pairedItem: { item: message.itemIndex } };
+				}
+			}
+		},
+		() => failure !== undefined,
+	);
+
+	if (failure) throw explainFailure(failure.error, failure.batch, outcome);
+	return output;
+}
+
+async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<IDataObject> {
+	const first = batch.messages[0];
+	const params = batchRequestParams(batch);
+	if (first.costReport >= 2) params.cost = first.costReport;
+	// Several items share one request, so only SMSC's per-recipient rows can tell each item its result.
+	if (first.perRecipient || batch.list || first.channel === 'hlr') params.op = 1;
+	const answer = await smscRequest.call(this, 'send', params, { itemIndex: first.itemIndex });
+	return (Array.isArray(answer) ? (answer[0] ?? {}) : answer) as IDataObject;
+}
+
+function rowsOf(message: PreparedMessage, rowsByKey: Map<string, IDataObject[]>): IDataObject[] {
+	const rows: IDataObject[] = [];
+	for (const key of message.keys) {
+		const found = rowsByKey.get(key);
+		if (found) rows.push(...found);
+	}
+	return rows;
+}
+
+/** Each failed item gets its own error object, so naming one item does not rename the others. */
+function copyError(error: unknown): Error {
+	if (!(error instanceof Error)) return new Error(String(error));
+	const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+	Object.assign(copy, error);
+	copy.message = error.message.replace(/ \[item \d+\]$/, '');
+	copy.stack = error.stack;
+	return copy;
+}
+
+/** Stops the run with SMSC's error plus an account of which items were sent and which were not. */
+function explainFailure(error: Error, batch: Batch, outcome: Uint8Array): Error {
+	const first = batch.messages[0].itemIndex;
+	const failed = batch.messages.map((message) => message.itemIndex);
+	const sent: number[] = [];
+	const notAttempted: number[] = [];
+	const otherFailures: number[] = [];
+	const failedSet = new Set(failed);
+	for (let i = 0; i < outcome.length; i++) {
+		if (outcome[i] === Outcome.Sent) sent.push(i);
+		else if (outcome[i] === Outcome.NotAttempted) notAttempted.push(i);
+		else if (outcome[i] === Outcome.Failed && !failedSet.has(i)) otherFailures.push(i);
+	}
+	const parts = [
+		`Not sent: ${describeItems(failed)} (this request failed)`,
+		otherFailures.length ? `${describeItems(otherFailures)} (other requests failed)` : '',
+		notAttempted.length ? `${describeItems(notAttempted)} (not attempted)` : '',
+	].filter(Boolean);
+	const summary = `${parts.join('; ')}. Sent: ${sent.length ? describeItems(sent) : 'none'}.`;
+	const withContext = error as Error & { context?: IDataObject; description?: string | null };
+	withContext.message = `${error.message.replace(/ \[item \d+\]$/, '')} [item ${first}] ${summary}`;
+	withContext.context = { ...(withContext.context ?? {}), itemIndex: first };
+	return withContext;
+}
+
+export const send: SmscOperation = {
+	option: {
+		name: 'Send',
+		value: 'send',
+		description: 'Send a message by SMS, Viber, Telegram, voice call, e-mail and more',
+		action: 'Send a message',
+	},
+	description: [
+		...updateDisplayOptions({ show: { resource: ['message'], operation: ['send', 'getCost'] } }, messageFields),
+		...updateDisplayOptions({ show: { resource: ['message'], operation: ['send', 'getCost'] } }, [sendOptions]),
+	],
+	executeAll,
+};

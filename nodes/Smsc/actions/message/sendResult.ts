@@ -1,0 +1,114 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { decodeStatus } from '../../../shared/codes';
+import { recipientKey } from './recipients';
+import type { PreparedMessage } from './sendParams';
+
+export const HLR_FIELDS = ['imsi', 'msc', 'mcc', 'mnc', 'cn', 'net', 'rcn', 'rnet'];
+
+/** Numbers SMSC sends as strings ("2.50") become numbers; anything else stays as it came. */
+export function toNumber(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const n = Number(value);
+	return Number.isFinite(n) ? n : undefined;
+}
+
+/** SMSC's answer to a send as an indexable list of per-recipient rows (op=1). */
+export function recipientRows(answer: IDataObject): IDataObject[] {
+	const phones = answer.phones;
+	if (Array.isArray(phones)) return phones as IDataObject[];
+	if (phones && typeof phones === 'object') return [phones as IDataObject];
+	return [];
+}
+
+/** Index of per-recipient rows by recipientKey, built once per answer. */
+export function indexRows(rows: IDataObject[]): Map<string, IDataObject[]> {
+	const byKey = new Map<string, IDataObject[]>();
+	for (const row of rows) {
+		const key = recipientKey(String(row.phone ?? row.mail ?? ''));
+		const list = byKey.get(key);
+		if (list) list.push(row);
+		else byKey.set(key, [row]);
+	}
+	return byKey;
+}
+
+/** One per-recipient row with its status and error codes explained, and HLR data decoded. */
+export function describeRecipient(row: IDataObject): IDataObject {
+	const decoded = decodeStatus(row.status, row.error ?? row.err);
+	const out: IDataObject = { phone: row.phone ?? row.mail, ...decoded };
+	if (row.mccmnc !== undefined && row.mccmnc !== '') out.mccmnc = String(row.mccmnc);
+	const cost = toNumber(row.cost);
+	if (cost !== undefined) out.cost = cost;
+	const hlr = decodeHlr(row);
+	if (hlr) out.hlr = hlr;
+	return out;
+}
+
+/** HLR fields, whose text values SMSC urlencodes (004). */
+export function decodeHlr(row: IDataObject): IDataObject | undefined {
+	if (!HLR_FIELDS.some((field) => row[field] !== undefined)) return undefined;
+	const hlr: IDataObject = {};
+	for (const field of HLR_FIELDS) {
+		if (row[field] === undefined || row[field] === null) continue;
+		const value = String(row[field]);
+		try {
+			hlr[field] = decodeURIComponent(value.replace(/\+/g, ' '));
+		} catch {
+			hlr[field] = value;
+		}
+	}
+	return hlr;
+}
+
+/**
+ * The output of one sent item. `rows` are the per-recipient rows that belong to this item; when the
+ * request carried other items too (`shared`), parts and cost are the item's own share.
+ */
+export function sendOutput(
+	message: PreparedMessage,
+	answer: IDataObject,
+	rows: IDataObject[] | undefined,
+	shared: boolean,
+): IDataObject {
+	const out: IDataObject = { id: answer.id, channel: message.channel, phones: message.recipients };
+	if (message.group) out.group = message.group;
+	if (message.group && rows && rows.length > 0) out.phones = rows.map((row) => row.phone ?? row.mail);
+	const estimate = message.estimate;
+	if (!shared) {
+		const cnt = toNumber(answer.cnt);
+		if (cnt !== undefined) out.parts = cnt;
+	} else if (estimate) {
+		out.parts = estimate.parts * message.recipients.length;
+		out.partsEstimated = true;
+	}
+	if (estimate) {
+		out.encoding = estimate.encoding;
+		out.characters = estimate.characters;
+		out.partsPerRecipient = estimate.parts;
+	}
+	if (message.costReport >= 2) {
+		const cost = shared ? sumCost(rows) : toNumber(answer.cost);
+		if (cost !== undefined) out.cost = cost;
+		if (message.costReport === 3) {
+			const balance = toNumber(answer.balance);
+			if (balance !== undefined) out.balance = balance;
+		}
+	}
+	const described = rows?.map(describeRecipient);
+	if (message.perRecipient && described) out.recipients = described;
+	else if (message.channel === 'hlr' && described?.some((row) => row.hlr)) out.recipients = described;
+	if (message.rawResponse) out.rawResponse = shared && rows ? { ...answer, phones: rows } : answer;
+	return out;
+}
+
+function sumCost(rows: IDataObject[] | undefined): number | undefined {
+	if (!rows || rows.length === 0) return undefined;
+	let total = 0;
+	for (const row of rows) {
+		const cost = toNumber(row.cost);
+		if (cost === undefined) return undefined;
+		total += cost;
+	}
+	return Math.round(total * 10000) / 10000;
+}
