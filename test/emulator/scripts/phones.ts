@@ -18,10 +18,14 @@ function created(id: number, tag: 'phone' | 'group'): Reply {
 function phoneList(raw: string | undefined): string[] {
 	if (!raw) throw apiError(S, 1);
 	const out: string[] = [];
-	for (const t of raw.split(/[\s,;]+/).filter(Boolean)) {
-		const p = normalizePhone(t);
-		if (p === null) throw apiError(S, 1);
-		if (!out.includes(p)) out.push(p);
+	for (const chunk of raw.split(/[,;\n]+/).filter((c) => c.trim())) {
+		// "+7 999 000-00-01" is one number; "79990000001 79990000002" are two
+		const whole = normalizePhone(chunk);
+		for (const t of whole !== null ? [chunk] : chunk.split(/\s+/).filter(Boolean)) {
+			const p = normalizePhone(t);
+			if (p === null) throw apiError(S, 1);
+			if (!out.includes(p)) out.push(p);
+		}
 	}
 	if (out.length === 0) throw apiError(S, 1);
 	return out;

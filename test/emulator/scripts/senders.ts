@@ -45,13 +45,17 @@ function find(acc: Account, p: Record<string, string>): SenderName {
 	return s;
 }
 
-function applyFlags(s: SenderName, p: Record<string, string>): void {
+function checkFlags(p: Record<string, string>): void {
 	for (const f of OPERATOR_FLAGS) {
 		if (!flag(p[f])) continue;
 		if ((f === 'ua_reg' || f === 'ua_int') && UA_FIELDS.some((k) => !p[k])) throw apiError(S, 1);
 		if ((f === 'by_reg' || f === 'by_int') && BY_FIELDS.some((k) => !p[k])) throw apiError(S, 1);
-		if (s.operators[f] === undefined) s.operators[f] = 0;
 	}
+}
+
+function applyFlags(s: SenderName, p: Record<string, string>): void {
+	checkFlags(p);
+	for (const f of OPERATOR_FLAGS) if (flag(p[f]) && s.operators[f] === undefined) s.operators[f] = 0;
 	for (const k of EXTRA_FIELDS) if (p[k] !== undefined) s.fields[k] = p[k];
 }
 
@@ -105,6 +109,7 @@ export function senders(ctx: Ctx): Reply {
 		if (!name) throw apiError(S, 1);
 		if (isMail ? !EMAIL.test(name) : !validName(name)) throw apiError(S, 1);
 		if (acc.senderByName.has(name.toLowerCase())) throw apiError(S, 5);
+		checkFlags(p);
 		const s: SenderName = {
 			id: acc.nextSenderId++,
 			sender: name,
