@@ -1,10 +1,72 @@
-import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
-/** Contact groups of the account, for pickers. */
-export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return [];
+import { smscRequest } from '../../shared/transport';
+
+interface ContactGroup {
+	id: number;
+	name: string;
+	number: number | undefined;
+	contacts: number | undefined;
 }
 
+function toNumber(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const number = Number(value);
+	return Number.isFinite(number) ? number : undefined;
+}
+
+/** Every group of the account (phones.php `get_group`, 000); an account without groups gets error 3, i.e. none. */
+async function contactGroups(this: ILoadOptionsFunctions): Promise<ContactGroup[]> {
+	const answer = await smscRequest.call(this, 'phones', { get_group: 1 }, { readOnly: true, list: true });
+	const rows = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
+	const groups: ContactGroup[] = [];
+	for (const row of rows) {
+		const id = toNumber(row.id);
+		if (id === undefined) continue;
+		groups.push({
+			id,
+			name: String(row.name ?? '').trim(),
+			number: toNumber(row.number ?? row.num),
+			contacts: toNumber(row.cnt),
+		});
+	}
+	return groups.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+}
+
+/** The group's name with what tells same-named groups apart: its number for sending (G<number>) and its size. */
+function label(group: ContactGroup): string {
+	const name = group.name || `Group ${group.id}`;
+	const details = [
+		group.number !== undefined ? `number ${group.number}` : '',
+		group.contacts !== undefined ? `${group.contacts} contact${group.contacts === 1 ? '' : 's'}` : '',
+	].filter(Boolean);
+	return details.length ? `${name} (${details.join(', ')})` : name;
+}
+
+/** Contact groups of the account for an options field; the value is the group ID phones.php expects in `grp`. */
+export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const groups = await contactGroups.call(this);
+	return groups.map((group) => ({ name: label(group), value: group.id, description: `ID ${group.id}` }));
+}
+
+/** Contact groups whose name, ID or number contains the typed filter, for a resource locator list. */
 export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	return { results: [] };
+	const needle = (filter ?? '').trim().toLowerCase();
+	const groups = await contactGroups.call(this);
+	const results: INodeListSearchItems[] = groups
+		.filter(
+			(group) =>
+				needle === '' ||
+				group.name.toLowerCase().includes(needle) ||
+				String(group.id) === needle ||
+				(group.number !== undefined && String(group.number) === needle),
+		)
+		.map((group) => ({ name: label(group), value: String(group.id) }));
+	return { results };
 }

@@ -1,15 +1,18 @@
 import type { SmscResource } from '../types';
+import { add } from './add.operation';
+import { getAll } from './getAll.operation';
+import { remove } from './remove.operation';
 
 export const blacklist: SmscResource = {
 	option: { name: 'Blacklist', value: 'blacklist' },
-	operations: {},
+	operations: { add, getAll, remove },
 	operationProperty: {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['blacklist'] } },
-		options: [],
-		default: '',
+		options: [add.option, getAll.option, remove.option],
+		default: 'add',
 	},
 };

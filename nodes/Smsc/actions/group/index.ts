@@ -1,15 +1,19 @@
 import type { SmscResource } from '../types';
+import { create } from './create.operation';
+import { deleteGroup } from './delete.operation';
+import { getAll } from './getAll.operation';
+import { update } from './update.operation';
 
 export const group: SmscResource = {
 	option: { name: 'Group', value: 'group' },
-	operations: {},
+	operations: { create, delete: deleteGroup, getAll, update },
 	operationProperty: {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['group'] } },
-		options: [],
-		default: '',
+		options: [create.option, deleteGroup.option, getAll.option, update.option],
+		default: 'getAll',
 	},
 };

@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import { phoneField } from '../contact/fields';
+import { parsePhone } from '../contact/phones';
+import type { SmscOperation } from '../types';
+import { BLOCK_TYPES } from './blacklist';
+
+const properties: INodeProperties[] = [
+	phoneField('The number to block, in international format'),
+	{
+		displayName: 'Block',
+		name: 'blockType',
+		type: 'options',
+		options: [
+			{ name: 'All Messages', value: 'all', description: 'Send nothing to this number' },
+			{
+				name: 'Bulk Messages',
+				value: 'mass',
+				description: 'Skip the number in messages to several recipients, but still send it single messages',
+			},
+			{
+				name: 'Single Messages',
+				value: 'single',
+				description: 'Skip messages sent to this number alone, but still include it in bulk messages',
+			},
+		],
+		default: 'all',
+		description: 'Which messages SMSC refuses to send to the number',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Comment',
+				name: 'comment',
+				type: 'string',
+				default: '',
+				description: 'Why the number is blocked',
+			},
+		],
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	const blockType = String(this.getNodeParameter('blockType', itemIndex, 'all'));
+	if (!(blockType in BLOCK_TYPES)) {
+		throw new NodeOperationError(this.getNode(), `The Block "${blockType}" is not one of: all, mass, single.`, {
+			itemIndex,
+		});
+	}
+	const { comment } = this.getNodeParameter('additionalFields', itemIndex, {}) as { comment?: string };
+
+	const answer = (await smscRequest.call(
+		this,
+		'phones',
+		{ add_black: 1, phone, type: BLOCK_TYPES[blockType], cmt: comment?.trim() },
+		{ itemIndex },
+	)) as IDataObject;
+	return {
+		id: answer.id !== undefined ? Number(answer.id) : undefined,
+		phone,
+		type: blockType,
+		...(comment?.trim() ? { comment: comment.trim() } : {}),
+	};
+}
+
+export const add: SmscOperation = {
+	option: {
+		name: 'Add',
+		value: 'add',
+		description: 'Block messages to a phone number; adding a listed number changes its entry',
+		action: 'Add a number to the blacklist',
+	},
+	description: updateDisplayOptions({ show: { resource: ['blacklist'], operation: ['add'] } }, properties),
+	execute,
+};

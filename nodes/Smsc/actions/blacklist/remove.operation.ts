@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import { explainNotFound } from '../contact/contact';
+import { phoneField } from '../contact/fields';
+import { parsePhone } from '../contact/phones';
+import type { SmscOperation } from '../types';
+
+const properties: INodeProperties[] = [phoneField('The number to unblock, in international format')];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	try {
+		await smscRequest.call(this, 'phones', { del_black: 1, phone }, { itemIndex });
+	} catch (error) {
+		explainNotFound.call(this, error, `The phone ${phone} is not on the SMSC blacklist`, itemIndex);
+	}
+	return { success: true, phone };
+}
+
+export const remove: SmscOperation = {
+	option: {
+		name: 'Remove',
+		value: 'remove',
+		description: 'Unblock a phone number',
+		action: 'Remove a number from the blacklist',
+	},
+	description: updateDisplayOptions({ show: { resource: ['blacklist'], operation: ['remove'] } }, properties),
+	execute,
+};

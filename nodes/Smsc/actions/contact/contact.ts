@@ -1,0 +1,136 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { fromSmscDate, toSmscDate } from './birthday';
+import { parsePhoneList } from './phones';
+
+/** The contact details of Create's Additional Fields and Update's Update Fields, as n8n hands them over. */
+export interface ContactFields {
+	birthday?: unknown;
+	comment?: string;
+	firstName?: string;
+	groups?: Array<string | number> | string | number;
+	lastName?: string;
+	middleName?: string;
+	myId?: string;
+	name?: string;
+	newPhone?: string;
+	otherPhones?: string | string[];
+	tags?: string;
+}
+
+/** n8n field → phones.php parameter (000) for the plain text fields. */
+const TEXT_PARAMS: Array<[keyof ContactFields, string]> = [
+	['name', 'name'],
+	['firstName', 'fnm'],
+	['lastName', 'lnm'],
+	['middleName', 'mnm'],
+	['myId', 'myid'],
+	['comment', 'cmt'],
+	['tags', 'tags'],
+];
+
+function groupIds(this: IExecuteFunctions, raw: ContactFields['groups'], itemIndex: number): number[] {
+	const values = (Array.isArray(raw) ? raw : raw === undefined || raw === '' ? [] : String(raw).split(','))
+		.map((value) => String(value).trim())
+		.filter((value) => value !== '');
+	return values.map((value) => {
+		if (!/^\d+$/.test(value) || Number(value) < 1) {
+			throw new NodeOperationError(this.getNode(), `The group ID "${value}" is not a positive whole number.`, {
+				itemIndex,
+			});
+		}
+		return Number(value);
+	}).filter((id, index, all) => all.indexOf(id) === index);
+}
+
+/**
+ * Checks the contact fields and turns them into phones.php parameters plus the same values as the
+ * node outputs them, so Create and Update echo exactly what SMSC was asked to store.
+ */
+export function contactParams(
+	this: IExecuteFunctions,
+	fields: ContactFields,
+	itemIndex: number,
+): { params: IDataObject; output: IDataObject } {
+	const params: IDataObject = {};
+	const output: IDataObject = {};
+	for (const [field, param] of TEXT_PARAMS) {
+		const value = fields[field];
+		if (value === undefined || value === null || String(value).trim() === '') continue;
+		params[param] = String(value).trim();
+		output[field] = String(value).trim();
+	}
+	const birthday = toSmscDate.call(this, fields.birthday, itemIndex);
+	if (birthday !== '') {
+		params.bd = birthday;
+		output.birthday = fromSmscDate(birthday);
+	}
+	const otherPhones = parsePhoneList.call(this, fields.otherPhones, itemIndex, 'Other Phones', false);
+	if (otherPhones.length) {
+		params.pho = otherPhones.join(',');
+		output.otherPhones = otherPhones.join(',');
+	}
+	const newPhones = parsePhoneList.call(this, fields.newPhone, itemIndex, 'New Phone', false);
+	if (newPhones.length) {
+		params.new_phone = newPhones.join(',');
+		output.newPhone = newPhones.join(',');
+	}
+	const groups = groupIds.call(this, fields.groups, itemIndex);
+	if (groups.length) {
+		params.grp = groups.join(',');
+		output.groups = groups;
+	}
+	return { params, output };
+}
+
+function groupList(value: unknown): number[] {
+	return String(value ?? '')
+		.split(/[\s,;]+/)
+		.map(Number)
+		.filter((id) => Number.isInteger(id) && id > 0);
+}
+
+/**
+ * One contact as the node outputs it. SMSC's `id` is the client's own ID (000) while the server's
+ * is `int_id`, so the output names them `myId` and `id` to match Create's `id`.
+ */
+export function simplifyContact(raw: IDataObject): IDataObject {
+	const intId = Number(raw.int_id);
+	return {
+		...(raw.int_id !== undefined && Number.isFinite(intId) ? { id: intId } : {}),
+		phone: String(raw.phone ?? ''),
+		name: String(raw.name ?? ''),
+		groups: groupList(raw.group),
+		firstName: String(raw.first_name ?? ''),
+		lastName: String(raw.last_name ?? ''),
+		middleName: String(raw.middle_name ?? ''),
+		birthday: fromSmscDate(raw.birthday),
+		myId: String(raw.id ?? ''),
+		comment: String(raw.comments ?? ''),
+		tags: String(raw.tags ?? ''),
+		otherPhones: String(raw.phone_other ?? ''),
+	};
+}
+
+/** SMSC's error number carried by a transport error, if the failure was an SMSC answer. */
+export function smscErrorCode(error: unknown): number | undefined {
+	const response = (error as { errorResponse?: IDataObject })?.errorResponse;
+	const code = Number(response?.smscErrorCode);
+	return response?.smscErrorCode !== undefined && Number.isFinite(code) ? code : undefined;
+}
+
+/**
+ * Replaces SMSC's generic "records not found" (error 3) with a message that names what is missing;
+ * other failures pass through unchanged.
+ */
+export function explainNotFound(this: IExecuteFunctions, error: unknown, message: string, itemIndex: number): never {
+	if (smscErrorCode(error) === 3) {
+		throw new NodeApiError(
+			this.getNode(),
+			{ script: 'phones', smscErrorCode: 3 },
+			{ message: `${message} (SMSC error 3).`, itemIndex, httpCode: '404' },
+		);
+	}
+	throw error;
+}

@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { contactParams } from './contact';
+import type { ContactFields } from './contact';
+import { createFields, phoneField } from './fields';
+import { parsePhoneList } from './phones';
+
+const properties: INodeProperties[] = [
+	phoneField(
+		'The number messages go to, in international format. Separate several numbers of the same contact with commas.',
+	),
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Anna Petrova',
+		description: 'The name the contact is listed under in SMSC',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: createFields,
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const phones = parsePhoneList.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex, 'Phone');
+	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '');
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as ContactFields;
+	const { params, output } = contactParams.call(this, { ...additional, name, newPhone: undefined }, itemIndex);
+	const phone = phones.join(',');
+
+	const answer = (await smscRequest.call(this, 'phones', { add: 1, phone, ...params }, { itemIndex })) as IDataObject;
+	return { id: answer.id !== undefined ? Number(answer.id) : undefined, phone, ...output };
+}
+
+export const create: SmscOperation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		description: 'Add a contact to the SMSC phone book',
+		action: 'Create a contact',
+	},
+	description: updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties),
+	execute,
+};

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { explainNotFound } from './contact';
+import { phoneField } from './fields';
+import { parsePhone } from './phones';
+
+const properties: INodeProperties[] = [phoneField('The number of the contact to delete, in international format')];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	try {
+		await smscRequest.call(this, 'phones', { del: 1, phone }, { itemIndex });
+	} catch (error) {
+		explainNotFound.call(this, error, `SMSC has no contact with phone ${phone}`, itemIndex);
+	}
+	return { success: true, phone };
+}
+
+export const deleteContact: SmscOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		description: 'Delete a contact from the SMSC phone book',
+		action: 'Delete a contact',
+	},
+	description: updateDisplayOptions({ show: { resource: ['contact'], operation: ['delete'] } }, properties),
+	execute,
+};

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { simplifyContact } from './contact';
+import { phoneField } from './fields';
+import { parsePhone, samePhone } from './phones';
+
+const properties: INodeProperties[] = [phoneField('The number of the contact to get, in international format')];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	const answer = await smscRequest.call(this, 'phones', { get: 1, phone }, { readOnly: true, list: true, itemIndex });
+	const contacts = (Array.isArray(answer) ? answer : [answer]).map(simplifyContact);
+	// A contact may hold several numbers ("a,b"); prefer the one that really has this number.
+	const contact =
+		contacts.find((candidate) => String(candidate.phone).split(/[\s,;]+/).some((own) => samePhone(own, phone))) ??
+		contacts[0];
+	if (!contact) {
+		throw new NodeApiError(
+			this.getNode(),
+			{ script: 'phones', smscErrorCode: 3 },
+			{ message: `SMSC has no contact with phone ${phone}.`, itemIndex, httpCode: '404' },
+		);
+	}
+	return contact;
+}
+
+export const get: SmscOperation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		description: 'Get a contact by its phone number',
+		action: 'Get a contact',
+	},
+	description: updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties),
+	execute,
+};

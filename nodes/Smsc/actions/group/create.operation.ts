@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { GROUP_TYPES, groupNumber, groupNumberField, groupTypeField } from './group';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Customers',
+		description: 'The name of the new group',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [groupNumberField, { ...groupTypeField, description: 'Whether the group holds phone numbers or e-mail addresses' }],
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
+	if (name === '') {
+		throw new NodeOperationError(this.getNode(), 'The group Name is empty.', { itemIndex });
+	}
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as { number?: number; type?: string };
+	const number = groupNumber.call(this, additional.number, itemIndex);
+	const type = additional.type ?? 'phone';
+	if (!(type in GROUP_TYPES)) {
+		throw new NodeOperationError(this.getNode(), `The group Type "${type}" is not one of: phone, email.`, { itemIndex });
+	}
+
+	const answer = (await smscRequest.call(
+		this,
+		'phones',
+		{ add_group: 1, name, num: number, type: GROUP_TYPES[type] },
+		{ itemIndex },
+	)) as IDataObject;
+	return {
+		id: answer.id !== undefined ? Number(answer.id) : undefined,
+		name,
+		type,
+		...(number !== undefined ? { number } : {}),
+	};
+}
+
+export const create: SmscOperation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		description: 'Create a contact group',
+		action: 'Create a group',
+	},
+	description: updateDisplayOptions({ show: { resource: ['group'], operation: ['create'] } }, properties),
+	execute,
+};

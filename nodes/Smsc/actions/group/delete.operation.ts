@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import { explainNotFound } from '../contact/contact';
+import type { SmscOperation } from '../types';
+import { groupIdParam, groupLocator } from './locator';
+
+const properties: INodeProperties[] = [groupLocator('The group to delete. Its contacts are kept.')];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const group = groupIdParam.call(this, itemIndex);
+	try {
+		await smscRequest.call(this, 'phones', { del_group: 1, grp: group }, { itemIndex });
+	} catch (error) {
+		explainNotFound.call(this, error, `SMSC has no group with ID ${group}`, itemIndex);
+	}
+	return { success: true, id: group };
+}
+
+export const deleteGroup: SmscOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		description: 'Delete a contact group',
+		action: 'Delete a group',
+	},
+	description: updateDisplayOptions({ show: { resource: ['group'], operation: ['delete'] } }, properties),
+	execute,
+};

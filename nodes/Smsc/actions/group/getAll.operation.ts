@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import type { SmscOperation } from '../types';
+import { GROUP_TYPES, groupTypeField, simplifyGroup } from './group';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [{ ...groupTypeField, description: 'Return only groups of phone numbers, or only groups of e-mail addresses' }],
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as { type?: string };
+	const type = filters.type !== undefined ? GROUP_TYPES[filters.type] : undefined;
+
+	// get_group has no paging (000): one answer holds every group.
+	const answer = await smscRequest.call(this, 'phones', { get_group: 1, type }, { readOnly: true, list: true, itemIndex });
+	const rows = Array.isArray(answer) ? answer : [answer];
+	return rows.slice(0, limit).map(simplifyGroup);
+}
+
+export const getAll: SmscOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		description: 'Get many contact groups with their numbers and sizes',
+		action: 'Get many groups',
+	},
+	description: updateDisplayOptions({ show: { resource: ['group'], operation: ['getAll'] } }, properties),
+	execute,
+};

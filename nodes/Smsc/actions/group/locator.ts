@@ -1,0 +1,48 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+
+/** A contact group picked from the account's groups or given by its ID (phones.php `grp`, 000). */
+export function groupLocator(description: string): INodeProperties {
+	return {
+		displayName: 'Group',
+		name: 'group',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a group…',
+				typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12345',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'The group ID is a whole number, e.g. 12345' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The group ID of a group locator (or of a plain value from an expression), refusing anything but a positive whole number. */
+export function groupIdParam(this: IExecuteFunctions, itemIndex: number, parameter = 'group'): number {
+	const raw = this.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string | number;
+	const value = String((typeof raw === 'object' && raw !== null ? raw.value : raw) ?? '').trim();
+	if (value === '') {
+		throw new NodeOperationError(this.getNode(), 'The Group is empty. Pick a group or enter its ID.', { itemIndex });
+	}
+	if (!/^\d+$/.test(value) || Number(value) < 1) {
+		throw new NodeOperationError(this.getNode(), `The group ID "${value}" is not a positive whole number.`, { itemIndex });
+	}
+	return Number(value);
+}

@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { smscRequest } from '../../../shared/transport';
+import { explainNotFound } from '../contact/contact';
+import type { SmscOperation } from '../types';
+import { groupNumber, groupNumberField } from './group';
+import { groupIdParam, groupLocator } from './locator';
+
+const properties: INodeProperties[] = [
+	groupLocator('The group to change'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The new name of the group',
+			},
+			groupNumberField,
+		],
+	},
+];
+
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const group = groupIdParam.call(this, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as { name?: string; number?: number };
+	const name = String(fields.name ?? '').trim();
+	const number = groupNumber.call(this, fields.number, itemIndex);
+	if (name === '' && number === undefined) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update. Add a Name or a Number under Update Fields.', {
+			itemIndex,
+		});
+	}
+
+	try {
+		await smscRequest.call(this, 'phones', { chg_group: 1, grp: group, name, num: number }, { itemIndex });
+	} catch (error) {
+		explainNotFound.call(this, error, `SMSC has no group with ID ${group}`, itemIndex);
+	}
+	return { success: true, id: group, ...(name ? { name } : {}), ...(number !== undefined ? { number } : {}) };
+}
+
+export const update: SmscOperation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		description: "Rename a group or change its number",
+		action: 'Update a group',
+	},
+	description: updateDisplayOptions({ show: { resource: ['group'], operation: ['update'] } }, properties),
+	execute,
+};
