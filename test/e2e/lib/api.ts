@@ -44,7 +44,12 @@ export class N8nApi {
 		if (auth) this.cookie = auth;
 		const text = await res.text();
 		if (!res.ok) throw new Error(`${method} /rest${path} → ${res.status}: ${text.slice(0, 500)}`);
-		const parsed = text ? (JSON.parse(text) as { data?: unknown }) : {};
+		let parsed: { data?: unknown };
+		try {
+			parsed = text ? (JSON.parse(text) as { data?: unknown }) : {};
+		} catch {
+			throw new Error(`${method} /rest${path} → ${res.status}, not JSON: ${text.slice(0, 500)}`);
+		}
 		return parsed.data ?? parsed;
 	}
 

@@ -135,7 +135,10 @@ export class N8n {
 		return { ...result, data: parseTrailingJson(result.stdout) };
 	}
 
-	/** Starts `n8n start` and waits until /healthz answers. */
+	/**
+	 * Starts `n8n start` and waits until the REST API answers: /healthz turns ready before the
+	 * controllers are mounted, so a request right after it can still get a 404.
+	 */
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (!this.port) await this.choosePorts();
 		const server = startProcess('n8n', process.execPath, [this.bin, 'start'], {
@@ -150,7 +153,7 @@ export class N8n {
 				throw new Error(`n8n start exited ${server.child.exitCode}:\n${server.output()}`);
 			}
 			try {
-				const res = await fetch(`${this.baseUrl}/healthz/readiness`);
+				const res = await fetch(`${this.baseUrl}/rest/settings`);
 				if (res.ok) return;
 			} catch {
 				// Not listening yet.

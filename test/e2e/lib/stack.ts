@@ -1,0 +1,85 @@
+import { EmulatorProcess, DEMO_LOGIN, DEMO_PASSWORD } from './emulator';
+import { ensureN8n } from './install';
+import type { InstallResult } from './install';
+import { N8n } from './n8n';
+import { buildAndPack, installPackedPackage } from './pack';
+import type { PackedPackage } from './pack';
+import { stopAll } from './processes';
+import { smscCredential } from './workflows';
+import type { CredentialRef } from './workflows';
+
+/** The credential every e2e and demo workflow uses: the emulator's demo account. */
+export const EMULATOR_CREDENTIAL: CredentialRef = { id: 'SmscEmulatorCred', name: 'SMSC (local emulator)' };
+
+export interface Stack {
+	install: InstallResult;
+	pkg: PackedPackage;
+	emulator: EmulatorProcess;
+	n8n: N8n;
+	credential: CredentialRef;
+	timings: Record<string, number>;
+	/** Stops n8n and the emulator; removes the n8n user folder unless keepUserFolder. */
+	stop(opts?: { keepUserFolder?: boolean }): Promise<void>;
+}
+
+/**
+ * Everything a user would have after `npm install n8n-nodes-smsc` in their own n8n, wired to the
+ * emulator: the cached n8n, this package built and packed, a fresh user folder with the package
+ * unpacked into it, and an SMSC credential pointing at the emulator. n8n itself is not started.
+ */
+export async function startStack(
+	opts: { log?: (line: string) => void; userFolder?: string; emulatorArgs?: string[]; build?: boolean } = {},
+): Promise<Stack> {
+	const log = opts.log ?? (() => undefined);
+	const timings: Record<string, number> = {};
+	const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+		const started = Date.now();
+		try {
+			return await fn();
+		} finally {
+			timings[name] = Date.now() - started;
+		}
+	};
+
+	const emulator = new EmulatorProcess(log);
+	let n8n: N8n | undefined;
+	try {
+		// The emulator and the build do not depend on n8n; start them while the install check runs.
+		const [install, pkg] = await Promise.all([
+			timed('n8nInstall', () => ensureN8n({ log })),
+			timed('buildAndPack', () => buildAndPack({ log, build: opts.build })),
+			timed('emulatorStart', () => emulator.start(opts.emulatorArgs ?? [])),
+		]);
+		n8n = new N8n({ bin: install.bin, userFolder: opts.userFolder, log });
+		await n8n.choosePorts();
+		await timed('unpack', () => installPackedPackage(pkg, n8n!.userFolder));
+		await timed('importCredential', () =>
+			n8n!.importCredentials([
+				smscCredential({
+					...EMULATOR_CREDENTIAL,
+					baseUrl: emulator.url,
+					login: DEMO_LOGIN,
+					password: DEMO_PASSWORD,
+				}),
+			]),
+		);
+		const ready = n8n;
+		return {
+			install,
+			pkg,
+			emulator,
+			n8n: ready,
+			credential: EMULATOR_CREDENTIAL,
+			timings,
+			stop: async (stopOpts = {}) => {
+				await Promise.allSettled([ready.stop(), emulator.stop()]);
+				await stopAll();
+				if (!stopOpts.keepUserFolder) ready.removeUserFolder();
+			},
+		};
+	} catch (error) {
+		await Promise.allSettled([n8n?.stop(), emulator.stop()]);
+		await stopAll();
+		throw error;
+	}
+}
