@@ -13,6 +13,7 @@ export type { AccountOptions, Prices, PhoneOutcome, HlrResult } from './state';
 export type { CallbackRecord, CallbackPolicy, CallbackFormat } from './callbacks';
 export { handlerEncoding, encodeCallback } from './callbacks';
 export { countParts, normalizePhone } from './sms';
+export { controlClient, spawnEmulator, type ControlClient, type SpawnedEmulator } from './client';
 
 export interface RunningEmulator extends Emulator {
 	url: string;

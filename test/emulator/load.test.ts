@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { Pool } from 'undici';
+import { spawnEmulator } from './client';
 import { DEMO, call, raw, start } from './helpers';
 import type { RunningEmulator } from './index';
 
@@ -182,34 +181,23 @@ describe('control API over HTTP', () => {
 	});
 });
 
-test('cli.ts runs the emulator as a separate process with the demo account', async () => {
-	const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'cli.ts')], {
-		env: { ...process.env, PORT: '0', LATENCY_MS: '5' },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+test('cli.ts runs as a separate process; controlClient drives it over HTTP', async () => {
+	const spawned = await spawnEmulator({ env: { LATENCY_MS: '5' } });
 	try {
-		const url = await new Promise<string>((resolve, reject) => {
-			let out = '';
-			const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000);
-			child.stdout.on('data', (c: Buffer) => {
-				out += c.toString();
-				const m = /EMULATOR_URL=(\S+)/.exec(out);
-				if (m) {
-					clearTimeout(timer);
-					resolve(m[1]);
-				}
-			});
-			child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-		});
-		const r = await fetch(`${url}/sys/balance.php`, {
+		const r = await fetch(`${spawned.url}/sys/balance.php`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
 			body: 'login=demo&psw=demo-password&fmt=3&cur=1',
 		});
 		expect(await r.json()).toEqual({ balance: '1000.00', currency: 'RUR' });
-		const k = await fetch(`${url}/sys/balance.php?apikey=demo-api-key`);
+		const k = await fetch(`${spawned.url}/sys/balance.php?apikey=demo-api-key`);
 		expect(await k.text()).toBe('1000.00');
+		const c = spawned.control;
+		expect(await c.setBalance({ login: 'demo', balance: 5 })).toMatchObject({ balance: '5.00' });
+		expect((await c.getLog({ script: 'balance' })).map((e) => e.params.psw)).toEqual(['***', undefined]);
+		expect((await c.getStats()).requests).toBe(2);
+		await expect(c.getAccount({ login: 'nobody' })).rejects.toThrow(/not found/);
 	} finally {
-		child.kill('SIGTERM');
+		await spawned.stop();
 	}
-}, 20_000);
+}, 30_000);

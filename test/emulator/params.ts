@@ -1,7 +1,8 @@
 /**
  * Request parameters as SMSC sees them: query string and body merged (body wins), decoded with
  * the request's `charset` (windows-1251 by default). Bodies: urlencoded form, JSON (flat object)
- * or multipart/form-data (text fields; files are recorded by name only).
+ * or multipart/form-data (text fields; files are recorded by name only). JSON booleans become
+ * "1" / "0", numbers their decimal text, arrays comma lists.
  */
 import { decodeBytes, normalizeCharset, splitUrlencoded, type Charset } from './codec';
 
@@ -19,7 +20,8 @@ function findCharset(pairs: Array<[Buffer, Buffer]>): string | undefined {
 function jsonValue(v: unknown): string {
 	if (v === null || v === undefined) return '';
 	if (typeof v === 'string') return v;
-	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+	if (typeof v === 'boolean') return v ? '1' : '0';
+	if (typeof v === 'number') return String(v);
 	if (Array.isArray(v)) return v.map(jsonValue).join(',');
 	return JSON.stringify(v);
 }

@@ -315,6 +315,16 @@ describe('bodies and endpoints', () => {
 		});
 		expect(r.json).toMatchObject({ id: 1, cnt: 1, cost: '2.50', balance: '997.50', phones: [expect.objectContaining({ phone: '79990000001' })] });
 		expect(emu.getMessages({ login: 'demo' })[0].text).toBe('Привет мир');
+		const b = await raw(emu, '/rest/send/', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ apikey: 'demo-api-key', phones: ['79990000002', '79990000003'], mes: 'x', flash: false, viber: true, cost: 2 }),
+		});
+		expect(b.json).toEqual({ id: 2, cnt: 2, cost: '3.00' });
+		expect(emu.getMessages({ login: 'demo', id: 2 }).map((m) => [m.phone, m.channel])).toEqual([
+			['79990000002', 'viber'],
+			['79990000003', 'viber'],
+		]);
 		const bad = await raw(emu, '/rest/send/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
 		expect(bad.json).toEqual({ error: 'parameters error', error_code: 1 });
 	});

@@ -17,9 +17,9 @@ export interface Ctx {
 
 export type ScriptHandler = (ctx: Ctx) => Reply;
 
-/** "1", "yes" → true; absent, "", "0" → false. */
+/** "1", "yes" → true; absent, "", "0", "false" → false. */
 export function flag(v: string | undefined): boolean {
-	return v !== undefined && v !== '' && v !== '0';
+	return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 }
 
 export function int(v: string | undefined, def: number): number {

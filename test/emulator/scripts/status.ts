@@ -1,6 +1,7 @@
 /** status.php: one or many (id, phone) pairs, all=0/1/2, del=1. Error 3 = message not found. */
 import { xmlEscape } from '../codec';
 import { apiError, type Reply } from '../reply';
+import { normalizePhone } from '../sms';
 import { money, type MessageRecord } from '../state';
 import { formatDate } from '../time';
 import { int, flag, type Ctx } from './context';
@@ -70,7 +71,8 @@ export function status(ctx: Ctx): Reply {
 	if (ids.length > 1 && ids[ids.length - 1] === '') ids.pop();
 	if (phones.length > 1 && phones[phones.length - 1] === '') phones.pop();
 	if (phones.length !== 1 && phones.length !== ids.length) throw apiError(script, 1);
-	const pairs = ids.map((id, i) => ({ id, phone: (phones.length === 1 ? phones[0] : phones[i]).replace(/[^\d@a-zA-Z._\-]/g, '') }));
+	const cleanPhone = (raw: string) => normalizePhone(raw) ?? raw.replace(/[^\d@a-zA-Z._\-]/g, '');
+	const pairs = ids.map((id, i) => ({ id, phone: cleanPhone(phones.length === 1 ? phones[0] : phones[i]) }));
 	const found = pairs.map((x) => ({ ...x, m: acc.findMessage(/^\d+$/.test(x.id) ? Number(x.id) : x.id, x.phone) }));
 
 	if (flag(p.del)) {
