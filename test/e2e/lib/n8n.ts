@@ -163,6 +163,21 @@ export class N8n {
 		}
 	}
 
+	/**
+	 * Waits until n8n routes a production webhook URL: a published workflow's webhooks register a
+	 * moment after the server is ready, and until then n8n answers 404.
+	 */
+	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<number> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const res = await fetch(url.split('?')[0], { method: 'GET' });
+			await res.arrayBuffer();
+			if (res.status !== 404) return res.status;
+			if (Date.now() > deadline) throw new Error(`webhook ${url} still 404 after ${timeoutMs} ms`);
+			await delay(250);
+		}
+	}
+
 	async stop(): Promise<void> {
 		await this.server?.stop();
 		this.server = undefined;

@@ -1,0 +1,27 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * Everything the processes print goes to a log file (too much for the test output); timings and
+ * the file's path go to stderr, which jest passes through unchanged.
+ */
+export function createLog(name: string): { file: string; log: (line: string) => void } {
+	const file = path.join(os.tmpdir(), `smsc-e2e-${name}-${process.pid}.log`);
+	fs.writeFileSync(file, '');
+	const started = Date.now();
+	return {
+		file,
+		log: (line: string) => {
+			fs.appendFileSync(file, `+${((Date.now() - started) / 1000).toFixed(1)}s ${line}\n`);
+		},
+	};
+}
+
+export function report(line: string): void {
+	process.stderr.write(`[e2e] ${line}\n`);
+}
+
+export function seconds(ms: number): string {
+	return `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,83 @@
+import { SMSC_POLL_TRIGGER, SMSC_TRIGGER, buildWorkflow, stableUuid } from './workflows';
+import type { CredentialRef, Workflow } from './workflows';
+
+/** The webhook trigger's path below /webhook/<webhookId>/ (nodes/SmscTrigger). */
+export const TRIGGER_PATH = 'smsc';
+
+export interface TriggerWorkflow {
+	workflow: Workflow;
+	webhookId: string;
+	token: string;
+}
+
+/** A workflow started by SMSC's callbacks: statuses, incoming messages, verification calls. */
+export function webhookTriggerWorkflow(opts: {
+	name: string;
+	token: string;
+	events?: string[];
+	filters?: Record<string, unknown>;
+}): TriggerWorkflow {
+	const webhookId = stableUuid(`${opts.name}/webhook`);
+	const workflow = buildWorkflow({
+		name: opts.name,
+		trigger: {
+			name: 'SMSC Trigger',
+			type: SMSC_TRIGGER,
+			webhookId,
+			noCredential: true,
+			parameters: {
+				events: opts.events ?? ['deliveryStatus', 'incomingMessage', 'callVerification'],
+				token: opts.token,
+				filters: opts.filters ?? {},
+				options: {},
+			},
+		},
+		steps: [],
+	});
+	return { workflow, webhookId, token: opts.token };
+}
+
+/** Production URL of a webhook trigger, as SMSC's handler URL (with the secret token). */
+export function webhookUrl(baseUrl: string, trigger: TriggerWorkflow, query: Record<string, string> = {}): string {
+	const params = new URLSearchParams({ token: trigger.token, ...query });
+	return `${baseUrl}/webhook/${trigger.webhookId}/${TRIGGER_PATH}?${params}`;
+}
+
+/**
+ * A workflow that asks SMSC for incoming messages. n8n refuses poll intervals under a minute only
+ * when the seconds field contains `*`; a list of seconds is accepted, which lets a test see several
+ * polls in seconds instead of minutes.
+ */
+export function pollTriggerWorkflow(opts: {
+	name: string;
+	credential: CredentialRef;
+	everySeconds?: number;
+	events?: string[];
+}): Workflow {
+	const step = opts.everySeconds ?? 0;
+	const pollTimes = step
+		? {
+				item: [
+					{
+						mode: 'custom',
+						cronExpression: `${Array.from({ length: Math.ceil(60 / step) }, (_, i) => i * step).join(',')} * * * * *`,
+					},
+				],
+			}
+		: { item: [{ mode: 'everyMinute' }] };
+	return buildWorkflow({
+		name: opts.name,
+		credential: opts.credential,
+		trigger: {
+			name: 'SMSC Poll Trigger',
+			type: SMSC_POLL_TRIGGER,
+			parameters: {
+				pollTimes,
+				events: opts.events ?? ['incomingMessage', 'callVerification'],
+				filters: {},
+				options: {},
+			},
+		},
+		steps: [],
+	});
+}

@@ -1,0 +1,210 @@
+/**
+ * The packed package in a real `n8n start`: SMSC's callbacks reach the published SMSC Trigger over
+ * HTTP, the SMSC Poll Trigger polls the emulator on its own schedule, and every event becomes
+ * exactly one execution, read back through n8n's public API.
+ */
+import { N8nApi, nodeOutput } from './lib/api';
+import type { Execution } from './lib/api';
+import { DEMO_LOGIN, DEMO_PASSWORD } from './lib/emulator';
+import type { CallbackRecord, FireResult } from './lib/emulator';
+import { delay } from './lib/processes';
+import { createLog, report, seconds } from './lib/report';
+import { startStack } from './lib/stack';
+import type { Stack } from './lib/stack';
+import { pollTriggerWorkflow, webhookTriggerWorkflow, webhookUrl } from './lib/triggerWorkflows';
+
+// The project-level testTimeout does not reach hooks; these tests wait on real processes.
+jest.setTimeout(10 * 60 * 1000);
+
+const LOAD_CALLBACKS = 1000;
+const EVENTS_TOKEN = 'e2e-events-token-7f3a9c21b8d4';
+const LOAD_TOKEN = 'e2e-load-token-2b81c9d0e6f7a5';
+
+const events = webhookTriggerWorkflow({ name: 'E2E SMSC events', token: EVENTS_TOKEN });
+const load = webhookTriggerWorkflow({ name: 'E2E SMSC load', token: LOAD_TOKEN, events: ['deliveryStatus'] });
+const { file: logFile, log } = createLog('triggers');
+const suiteStarted = Date.now();
+
+let stack: Stack;
+let api: N8nApi;
+let poll: ReturnType<typeof pollTriggerWorkflow>;
+
+beforeAll(async () => {
+	report(`triggers: process output in ${logFile}`);
+	stack = await startStack({ log });
+	poll = pollTriggerWorkflow({ name: 'E2E SMSC poll', credential: stack.credential, everySeconds: 3 });
+	const { n8n } = stack;
+	await n8n.importWorkflows([events.workflow, load.workflow, poll]);
+	for (const id of [events.workflow.id, load.workflow.id, poll.id]) await n8n.publishWorkflow(id);
+	const started = Date.now();
+	await n8n.start();
+	const ready = Date.now() - started;
+	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, events));
+	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, load));
+	report(`triggers: n8n ready in ${seconds(ready)}, webhooks after ${seconds(Date.now() - started)}; setup ${JSON.stringify(stack.timings)}`);
+	api = new N8nApi(n8n.baseUrl);
+	await api.setupOwner();
+	await api.createApiKey();
+}, 15 * 60 * 1000);
+
+afterAll(async () => {
+	await stack?.stop();
+	report(`triggers: suite took ${seconds(Date.now() - suiteStarted)}`);
+});
+
+/** Executions of a workflow once at least `count` exist (n8n saves them after answering SMSC). */
+async function executionsOf(workflowId: string, count: number, timeoutMs = 60_000): Promise<Execution[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const list = await api.executions(workflowId);
+		const done = list.filter((e) => e.finished || e.status === 'success' || e.status === 'error');
+		if (done.length >= count || Date.now() > deadline) {
+			return await api.executions(workflowId, { includeData: true });
+		}
+		await delay(500);
+	}
+}
+
+function triggerItems(executions: Execution[], node: string): Array<Record<string, unknown>> {
+	return executions.flatMap((e) => nodeOutput(e, node));
+}
+
+async function sendSms(phones: string, mes: string): Promise<{ id: number }> {
+	const res = await fetch(`${stack.emulator.url}/sys/send.php`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ login: DEMO_LOGIN, psw: DEMO_PASSWORD, phones, mes, fmt: '3', charset: 'utf-8' }),
+	});
+	return (await res.json()) as { id: number };
+}
+
+describe('SMSC Trigger in a running n8n', () => {
+	it('turns each status, incoming message and verification call into exactly one execution', async () => {
+		const { emulator, n8n } = stack;
+		// SMSC's defaults: form fields in windows-1251, POST.
+		await emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: webhookUrl(n8n.baseUrl, events), method: 'POST' });
+		await emulator.call('setPhoneOutcome', { login: DEMO_LOGIN, phone: '79990000002', status: 20, err: 1 });
+
+		const delivered = await sendSms('79990000001', 'Your order has shipped');
+		const failed = await sendSms('79990000002', 'Your order has shipped');
+		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000003', mes: 'Привет, стоп' });
+		const waitCall = await fetch(`${emulator.url}/sys/wait_call.php`, {
+			method: 'POST',
+			body: new URLSearchParams({ login: DEMO_LOGIN, psw: DEMO_PASSWORD, phone: '79990000004', fmt: '3' }),
+		}).then((r) => r.json() as Promise<{ phone: string }>);
+		await emulator.call('completeWaitCall', { login: DEMO_LOGIN, phone: '79990000004' });
+		await emulator.call('waitForCallbacks');
+		// Status changes are scheduled ~250 ms after sending; wait for them and their callbacks too.
+		await delay(1000);
+		await emulator.call('waitForCallbacks');
+
+		const callbacks = await emulator.call<CallbackRecord[]>('getCallbacks', {});
+		expect(callbacks.filter((c) => c.url.includes(events.webhookId)).map((c) => [c.kind, c.status, c.attempts])).toEqual(
+			expect.arrayContaining([
+				['status', 200, 1],
+				['status', 200, 1],
+				['incoming', 200, 1],
+				['waitcall', 200, 1],
+			]),
+		);
+
+		const executions = await executionsOf(events.workflow.id, 4);
+		await delay(1500);
+		const settled = await api.executions(events.workflow.id, { includeData: true });
+		expect(settled).toHaveLength(4);
+		expect(executions.every((e) => e.status === 'success' && e.mode === 'webhook')).toBe(true);
+
+		const items = triggerItems(settled, 'SMSC Trigger');
+		expect(items).toHaveLength(4);
+		const statusOf = (phone: string) => items.filter((i) => i.event === 'deliveryStatus' && i.phone === phone);
+		expect(statusOf('79990000001')).toEqual([
+			expect.objectContaining({ id: String(delivered.id), status: '1', err: '0', delivered: true, failed: false, final: true }),
+		]);
+		expect(statusOf('79990000002')).toEqual([
+			expect.objectContaining({ id: String(failed.id), status: '20', err: '1', delivered: false, failed: true }),
+		]);
+		expect(items.filter((i) => i.event === 'incomingMessage')).toEqual([
+			expect.objectContaining({ phone: '79990000003', text: 'Привет, стоп' }),
+		]);
+		expect(items.filter((i) => i.event === 'callVerification')).toEqual([
+			expect.objectContaining({ phone: '79990000004', to: waitCall.phone, text: '[waitcall]' }),
+		]);
+	});
+
+	it('refuses forged callbacks without starting the workflow', async () => {
+		const { emulator, n8n } = stack;
+		const before = (await api.executions(events.workflow.id)).length;
+		const forged = await emulator.call<CallbackRecord>('forgeCallback', {
+			url: webhookUrl(n8n.baseUrl, { ...events, token: 'wrong-token-0000000000' }),
+			fields: { id: '1', phone: '79990000009', status: '1', err: '0' },
+		});
+		const missing = await emulator.call<CallbackRecord>('forgeCallback', {
+			url: webhookUrl(n8n.baseUrl, events).split('?')[0],
+			fields: { id: '2', phone: '79990000009', status: '1', err: '0' },
+			method: 'GET',
+		});
+		expect([forged.status, missing.status]).toEqual([401, 401]);
+		await delay(1500);
+		expect(await api.executions(events.workflow.id)).toHaveLength(before);
+	});
+});
+
+describe('SMSC Poll Trigger in a running n8n', () => {
+	it('emits every incoming message once, on its own schedule', async () => {
+		const { emulator } = stack;
+		await emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: null });
+		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000011', mes: 'poll one' });
+		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000012', mes: 'poll two' });
+		const incoming = await emulator.call<Array<{ id: number }>>('getIncoming', { login: DEMO_LOGIN });
+
+		// Activation set the cursor at n8n start, so everything injected since then is new.
+		const deadline = Date.now() + 60_000;
+		let seen: Array<Record<string, unknown>> = [];
+		while (Date.now() < deadline) {
+			seen = triggerItems(await api.executions(poll.id, { includeData: true }), 'SMSC Poll Trigger');
+			if (seen.length >= incoming.length) break;
+			await delay(1000);
+		}
+		// Two more poll periods: nothing may be emitted again.
+		await delay(7000);
+		seen = triggerItems(await api.executions(poll.id, { includeData: true }), 'SMSC Poll Trigger');
+		const ids = seen.map((i) => Number(i.id)).sort((a, b) => a - b);
+		expect(ids).toEqual(incoming.map((m) => m.id).sort((a, b) => a - b));
+		expect(seen).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ phone: '79990000011', text: 'poll one', event: 'incomingMessage' }),
+				expect.objectContaining({ phone: '79990000012', text: 'poll two', event: 'incomingMessage' }),
+			]),
+		);
+		const polls = (await stack.emulator.getLog({ script: 'get' })).length;
+		expect(polls).toBeGreaterThanOrEqual(3);
+	});
+});
+
+describe('load', () => {
+	it(`records ${LOAD_CALLBACKS} status callbacks as ${LOAD_CALLBACKS} executions, none lost, none doubled`, async () => {
+		const { emulator, n8n } = stack;
+		const fired = await emulator.call<FireResult>('fireCallbacks', {
+			url: webhookUrl(n8n.baseUrl, load),
+			count: LOAD_CALLBACKS,
+			concurrency: 16,
+			retries: 0,
+		});
+		const perSecond = (LOAD_CALLBACKS / fired.durationMs) * 1000;
+		report(
+			`load: ${LOAD_CALLBACKS} callbacks answered in ${seconds(fired.durationMs)} (${perSecond.toFixed(0)} callbacks/s, ` +
+				`${fired.maxInFlight} in flight), ${fired.ok} ok, ${fired.failed} failed`,
+		);
+		expect(fired).toMatchObject({ ok: LOAD_CALLBACKS, failed: 0, attempts: LOAD_CALLBACKS });
+
+		const started = Date.now();
+		const executions = await executionsOf(load.workflow.id, LOAD_CALLBACKS, 5 * 60_000);
+		report(`load: all executions saved ${seconds(Date.now() - started)} after the last answer`);
+		const ids = triggerItems(executions, 'SMSC Trigger').map((i) => Number(i.id));
+		expect(executions).toHaveLength(LOAD_CALLBACKS);
+		expect(new Set(ids).size).toBe(LOAD_CALLBACKS);
+		expect(Math.min(...ids)).toBe(900_000);
+		expect(Math.max(...ids)).toBe(900_000 + LOAD_CALLBACKS - 1);
+		expect(executions.filter((e) => e.status !== 'success')).toEqual([]);
+	});
+});
