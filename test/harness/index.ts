@@ -1,0 +1,19 @@
+/**
+ * In-process n8n test harness: runs nodes with n8n-core's real execution engine, contexts and
+ * HTTP helpers. See README.md in this folder.
+ */
+export { runWorkflow, makeResult } from './run-workflow';
+export type { RunWorkflowOptions, WorkflowJson, WorkflowRunResult } from './run-workflow';
+export { HARNESS_ITEMS, MANUAL_TRIGGER, NO_OP, builtinNodeTypes } from './builtin-nodes';
+export {
+	HarnessCredentialTypes,
+	HarnessCredentialsHelper,
+	nodeCredentialsFor,
+} from './credentials';
+export type { CredentialsMap, CredentialTypesInput, HarnessCredential } from './credentials';
+export { HarnessNodeTypes, defaultTypeName, latestDescription, latestVersion } from './node-types';
+export type { AnyNodeType, NodeTypeMap } from './node-types';
+export { HarnessExecutionError } from './errors';
+export { createAdditionalData } from './additional-data';
+export { ensureN8nCore, reportedErrors } from './setup';
+export { persistStaticData } from './static-data';
