@@ -1,0 +1,247 @@
+import { buildWorkflow } from './workflows';
+import type { CredentialRef, SmscStep, Workflow } from './workflows';
+
+/** Numbers and names the workflows use, so the test can find their requests in the emulator's log. */
+export const OPS = {
+	smsPhones: ['+79991110001', '+79991110002'],
+	viberPhone: '+79991110003',
+	callPhone: '+79991110004',
+	email: 'anna@example.com',
+	senderEmail: 'shop@example.com',
+	contactPhone: '+79991110005',
+	groupName: 'E2E Customers',
+	groupNumber: 42,
+	blockedPhone: '+79991110009',
+	verifyPhone: '+79991110010',
+	senderName: 'E2EShop',
+	list: [
+		{ phone: '+79991110021', name: 'Anna' },
+		{ phone: '+79991110022', name: 'Boris' },
+		{ phone: '+79991110023', name: 'Vera' },
+	],
+};
+
+/**
+ * One workflow touching every resource: n8n's CLI takes seconds per run, so many nodes share one
+ * run. Independent branches hang off the trigger; dependent ones follow what they need.
+ */
+export function operationsWorkflow(credential: CredentialRef): Workflow {
+	const steps: SmscStep[] = [
+		{ name: 'Get Balance', parameters: { resource: 'account', operation: 'getBalance' } },
+		{
+			name: 'Send SMS',
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				channel: 'sms',
+				recipientType: 'phones',
+				phones: OPS.smsPhones.join(', '),
+				message: 'Your order #1042 has shipped',
+				options: {},
+			},
+		},
+		{
+			name: 'Send Viber',
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				channel: 'viber',
+				recipientType: 'phones',
+				phones: OPS.viberPhone,
+				message: 'Viber: your order has shipped',
+				options: {},
+			},
+		},
+		{
+			name: 'Voice Call',
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				channel: 'call',
+				recipientType: 'phones',
+				phones: OPS.callPhone,
+				message: 'Your code is 4 8 2 1',
+				voice: 'w',
+				callOptions: {},
+				options: {},
+			},
+		},
+		{
+			name: 'Send E-Mail',
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				channel: 'mail',
+				recipientType: 'phones',
+				emails: OPS.email,
+				subject: 'Your order',
+				senderEmail: OPS.senderEmail,
+				message: 'Your order #1042 has shipped.',
+				options: {},
+			},
+		},
+		{
+			name: 'Create Group',
+			parameters: {
+				resource: 'group',
+				operation: 'create',
+				name: OPS.groupName,
+				additionalFields: { number: OPS.groupNumber },
+			},
+		},
+		{
+			name: 'Create Contact',
+			after: 'Create Group',
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				phone: OPS.contactPhone,
+				name: 'Anna Petrova',
+				additionalFields: { groups: '={{ [$json.id] }}', firstName: 'Anna', lastName: 'Petrova' },
+			},
+		},
+		{
+			name: 'Get Contacts',
+			after: 'Create Contact',
+			parameters: { resource: 'contact', operation: 'getAll', returnAll: true, filters: {} },
+		},
+		{
+			name: 'Send to Group',
+			after: 'Create Contact',
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				channel: 'sms',
+				recipientType: 'group',
+				group: { __rl: true, mode: 'number', value: String(OPS.groupNumber) },
+				message: 'News for our customers',
+				options: {},
+			},
+		},
+		{
+			name: 'Block Number',
+			parameters: {
+				resource: 'blacklist',
+				operation: 'add',
+				phone: OPS.blockedPhone,
+				blockType: 'all',
+				additionalFields: { comment: 'Asked to stop' },
+			},
+		},
+		{
+			name: 'Create Sender Name',
+			parameters: {
+				resource: 'senderName',
+				operation: 'create',
+				senderType: 'name',
+				senderName: OPS.senderName,
+				additionalFields: {},
+			},
+		},
+		{
+			name: 'Get Sender Names',
+			after: 'Create Sender Name',
+			parameters: { resource: 'senderName', operation: 'getAll', returnAll: true, filters: {}, options: {} },
+		},
+		{
+			name: 'Request Call Verification',
+			parameters: { resource: 'callVerification', operation: 'request', phone: OPS.verifyPhone },
+		},
+	];
+	return buildWorkflow({ name: 'E2E every resource', credential, steps });
+}
+
+/** A list of recipients becomes items (Edit Fields → Split Out), each gets its own text. */
+export function bulkSendWorkflow(credential: CredentialRef, name = 'Bulk send from a list'): Workflow {
+	return buildWorkflow({
+		name,
+		credential,
+		steps: [
+			{
+				name: 'Recipients',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				noCredential: true,
+				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ recipients: OPS.list }, null, 2), options: {} },
+			},
+			{
+				name: 'One Item per Recipient',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				noCredential: true,
+				after: 'Recipients',
+				parameters: { fieldToSplitOut: 'recipients', options: {} },
+			},
+			{
+				name: 'Send SMS',
+				after: 'One Item per Recipient',
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					channel: 'sms',
+					recipientType: 'phones',
+					phones: '={{ $json.phone }}',
+					message: '=Hello {{ $json.name }}, your order has shipped',
+					options: {},
+				},
+			},
+		],
+	});
+}
+
+/** Failures: bad input and an SMSC refusal become output items; without Continue On Fail the run stops. */
+export function failuresWorkflow(credential: CredentialRef): Workflow {
+	return buildWorkflow({
+		name: 'E2E failures continue',
+		credential,
+		steps: [
+			{
+				name: 'Bad Number',
+				continueOnFail: true,
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					channel: 'sms',
+					recipientType: 'phones',
+					phones: 'not-a-number',
+					message: 'Hi',
+					options: {},
+				},
+			},
+			{
+				name: 'Blocked Number',
+				continueOnFail: true,
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					channel: 'sms',
+					recipientType: 'phones',
+					phones: OPS.blockedPhone,
+					message: 'Hi',
+					options: {},
+				},
+			},
+		],
+	});
+}
+
+export function stoppingWorkflow(credential: CredentialRef): Workflow {
+	return buildWorkflow({
+		name: 'E2E failure stops',
+		credential,
+		steps: [
+			{
+				name: 'Send Without Money',
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					channel: 'sms',
+					recipientType: 'phones',
+					phones: '+79991110030',
+					message: 'This costs more than the balance',
+					options: {},
+				},
+			},
+		],
+	});
+}

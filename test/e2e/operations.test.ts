@@ -1,0 +1,173 @@
+/**
+ * The packed package as a user gets it, run by n8n's own CLI (`n8n execute`): every resource
+ * against the emulator, checked in the node output and in the requests SMSC received.
+ */
+import { DEMO_LOGIN } from './lib/emulator';
+import type { LogEntry } from './lib/emulator';
+import type { ExecuteResult } from './lib/n8n';
+import { OPS, bulkSendWorkflow, failuresWorkflow, operationsWorkflow, stoppingWorkflow } from './lib/operationWorkflows';
+import { createLog, report, seconds } from './lib/report';
+import { startStack } from './lib/stack';
+import type { Stack } from './lib/stack';
+
+// The project-level testTimeout does not reach hooks; these tests wait on real processes.
+jest.setTimeout(10 * 60 * 1000);
+
+const { file: logFile, log } = createLog('operations');
+const suiteStarted = Date.now();
+let stack: Stack;
+
+interface RunData {
+	data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, any> }>> } }>> } };
+}
+
+function output(result: ExecuteResult, node: string): Array<Record<string, any>> {
+	const run = (result.data as RunData | undefined)?.data.resultData.runData[node];
+	if (!run) throw new Error(`node "${node}" did not run:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+	return (run[0].data?.main[0] ?? []).map((item) => item.json);
+}
+
+async function run(id: string): Promise<ExecuteResult> {
+	const started = Date.now();
+	const result = await stack.n8n.execute(id);
+	log(`execute ${id}: exit ${result.code} in ${Date.now() - started} ms\n${result.stdout}\n${result.stderr}`);
+	return result;
+}
+
+function requests(log: LogEntry[], script: string, match: (p: Record<string, string>) => boolean): LogEntry[] {
+	return log.filter((entry) => entry.script === script && match(entry.params));
+}
+
+const ops = () => operationsWorkflow(stack.credential);
+
+beforeAll(async () => {
+	report(`operations: process output in ${logFile}`);
+	stack = await startStack({ log });
+	await stack.n8n.importWorkflows([
+		ops(),
+		bulkSendWorkflow(stack.credential, 'E2E bulk send'),
+		failuresWorkflow(stack.credential),
+		stoppingWorkflow(stack.credential),
+	]);
+	report(`operations: setup ${JSON.stringify(stack.timings)}`);
+}, 15 * 60 * 1000);
+
+afterAll(async () => {
+	await stack?.stop();
+	report(`operations: suite took ${seconds(Date.now() - suiteStarted)}`);
+});
+
+describe('every resource through n8n execute', () => {
+	let result: ExecuteResult;
+	let requestLog: LogEntry[];
+
+	beforeAll(async () => {
+		result = await run(ops().id);
+		requestLog = await stack.emulator.getLog({ login: DEMO_LOGIN });
+	});
+
+	it('finishes without error', () => {
+		expect(result.code).toBe(0);
+		expect(result.data).toBeDefined();
+	});
+
+	it('account: get balance', () => {
+		expect(output(result, 'Get Balance')).toEqual([expect.objectContaining({ balance: 1000, currency: 'RUR' })]);
+		expect(requests(requestLog, 'balance', () => true)).toHaveLength(1);
+	});
+
+	it('message: SMS to two numbers', () => {
+		const [sent] = output(result, 'Send SMS');
+		expect(sent).toMatchObject({ channel: 'sms', phones: OPS.smsPhones });
+		expect(typeof sent.id).toBe('number');
+		const [req] = requests(requestLog, 'send', (p) => p.mes === 'Your order #1042 has shipped');
+		expect(req.params.phones.split(',').map((p) => p.trim())).toEqual(OPS.smsPhones);
+		expect(req.errorCode).toBeNull();
+	});
+
+	it('message: Viber, voice call and e-mail use their channel flags', () => {
+		expect(output(result, 'Send Viber')).toEqual([expect.objectContaining({ channel: 'viber', phones: [OPS.viberPhone] })]);
+		expect(output(result, 'Voice Call')).toEqual([expect.objectContaining({ channel: 'call', phones: [OPS.callPhone] })]);
+		expect(output(result, 'Send E-Mail')).toEqual([expect.objectContaining({ channel: 'mail', phones: [OPS.email] })]);
+		expect(requests(requestLog, 'send', (p) => p.viber === '1' && p.phones === OPS.viberPhone)).toHaveLength(1);
+		expect(requests(requestLog, 'send', (p) => p.call === '1' && p.voice === 'w')).toHaveLength(1);
+		const [mail] = requests(requestLog, 'send', (p) => p.mail === '1');
+		expect(mail.params).toMatchObject({ phones: OPS.email, subj: 'Your order', sender: OPS.senderEmail });
+	});
+
+	it('group: create, then a contact in it, then a message to the group', () => {
+		const [group] = output(result, 'Create Group');
+		expect(group).toMatchObject({ name: OPS.groupName, number: OPS.groupNumber });
+		const [contact] = output(result, 'Create Contact');
+		expect(contact).toMatchObject({ phone: OPS.contactPhone, groups: [group.id] });
+		expect(requests(requestLog, 'phones', (p) => p.add_group === '1' && p.name === OPS.groupName)).toHaveLength(1);
+		expect(requests(requestLog, 'phones', (p) => p.add === '1' && p.grp === String(group.id))).toHaveLength(1);
+		const [toGroup] = output(result, 'Send to Group');
+		expect(toGroup.id).toEqual(expect.any(Number));
+		expect(requests(requestLog, 'send', (p) => p.phones === `G${OPS.groupNumber}`)).toHaveLength(1);
+	});
+
+	it('contact: get many returns the new contact', () => {
+		expect(output(result, 'Get Contacts')).toEqual([expect.objectContaining({ phone: OPS.contactPhone.replace('+', '') })]);
+	});
+
+	it('blacklist: add', () => {
+		expect(output(result, 'Block Number')).toEqual([
+			expect.objectContaining({ phone: OPS.blockedPhone, type: 'all', comment: 'Asked to stop' }),
+		]);
+		expect(requests(requestLog, 'phones', (p) => p.add_black === '1' && p.type === '0')).toHaveLength(1);
+	});
+
+	it('sender name: create, then get many', () => {
+		expect(output(result, 'Create Sender Name')).toEqual([expect.objectContaining({ id: expect.any(Number) })]);
+		expect(output(result, 'Get Sender Names')).toEqual(
+			expect.arrayContaining([expect.objectContaining({ sender: OPS.senderName })]),
+		);
+		expect(requests(requestLog, 'senders', (p) => p.get === '1')).toHaveLength(1);
+	});
+
+	it('call verification: request', () => {
+		const [verification] = output(result, 'Request Call Verification');
+		expect(verification.callTo).toMatch(/^\d{11}$/);
+		expect(requests(requestLog, 'wait_call', (p) => p.phone.endsWith('79991110010'))).toHaveLength(1);
+	});
+});
+
+describe('items from a list', () => {
+	it('sends one personal message per item', async () => {
+		const since = await stack.emulator.lastSeq();
+		const result = await run(bulkSendWorkflow(stack.credential, 'E2E bulk send').id);
+		expect(result.code).toBe(0);
+		const sent = output(result, 'Send SMS');
+		expect(sent.map((s) => s.phones)).toEqual(OPS.list.map((r) => [r.phone]));
+		const sends = await stack.emulator.getLog({ since, script: 'send' });
+		const texts = sends.flatMap((s) => (s.params.list ?? `${s.params.phones}:${s.params.mes}`).split('\n'));
+		for (const r of OPS.list) {
+			expect(texts).toEqual(expect.arrayContaining([expect.stringContaining(`Hello ${r.name}, your order has shipped`)]));
+		}
+		// Items travel together in list requests rather than one request each.
+		expect(sends.length).toBeLessThan(OPS.list.length);
+	});
+});
+
+describe('errors', () => {
+	it('with Continue On Fail, bad input and SMSC refusals become items', async () => {
+		const result = await run(failuresWorkflow(stack.credential).id);
+		expect(result.code).toBe(0);
+		const [bad] = output(result, 'Bad Number');
+		expect(String(bad.error)).toMatch(/not-a-number/);
+		const [blocked] = output(result, 'Blocked Number');
+		expect(blocked.error).toEqual(expect.any(String));
+	});
+
+	it('without it, the run stops with exit code 1 and SMSC\'s reason in English', async () => {
+		await stack.emulator.call('setBalance', { login: DEMO_LOGIN, balance: 0 });
+		try {
+			const result = await run(stoppingWorkflow(stack.credential).id);
+			expect(result.code).toBe(1);
+			expect(`${result.stdout}\n${result.stderr}`).toMatch(/money|balance/i);
+		} finally {
+			await stack.emulator.call('setBalance', { login: DEMO_LOGIN, balance: 1000 });
+		}
+	});
+});
