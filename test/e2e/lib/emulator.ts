@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { delay, startProcess } from './processes';
+import { startProcess, within } from './processes';
 import type { Managed } from './processes';
 import { repoRoot } from './paths';
 
@@ -31,15 +31,17 @@ export class EmulatorProcess {
 			},
 		});
 		const proc = this.proc;
-		const url = await Promise.race([
-			urlSeen,
-			proc.exited.then((code) => {
-				throw new Error(`emulator exited ${code}:\n${proc.output()}`);
-			}),
-			delay(timeoutMs).then(() => {
-				throw new Error(`emulator did not start:\n${proc.output()}`);
-			}),
-		]);
+		let url = '';
+		const outcome = await within(
+			Promise.race([
+				urlSeen.then((seen) => (url = seen)),
+				proc.exited.then((code) => {
+					throw new Error(`emulator exited ${code}:\n${proc.output()}`);
+				}),
+			]),
+			timeoutMs,
+		);
+		if (!outcome) throw new Error(`emulator did not start:\n${proc.output()}`);
 		this.url = url;
 	}
 

@@ -59,10 +59,21 @@ async function killGroup(child: ChildProcess, exited: Promise<unknown>): Promise
 		return;
 	}
 	signalGroup(child.pid, 'SIGTERM');
-	const stopped = await Promise.race([exited.then(() => true), delay(10_000).then(() => false)]);
+	const stopped = await within(exited, 10_000);
 	// Grandchildren (n8n's task runner) can outlive a leader that did exit; the group kill reaches them.
 	signalGroup(child.pid, 'SIGKILL');
-	if (!stopped) await Promise.race([exited, delay(5_000)]);
+	if (!stopped) await within(exited, 5_000);
+}
+
+/** Whether the promise settled within ms; the timer is cleared so it cannot keep jest alive. */
+export async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+	try {
+		return await Promise.race([promise.then(() => true), timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 function signalGroup(pid: number | undefined, signal: NodeJS.Signals): void {
