@@ -4,6 +4,23 @@
  */
 export { runWorkflow, makeResult } from './run-workflow';
 export type { RunWorkflowOptions, WorkflowJson, WorkflowRunResult } from './run-workflow';
+export { runCredentialTest } from './credential-test';
+export type { CredentialTestOptions } from './credential-test';
+export { listSearch, loadOptions } from './load-options';
+export type { LoadOptionsOptions } from './load-options';
+export { runPoll } from './poll';
+export type { RunPollOptions } from './poll';
+export { getNodeWebhooks, runWebhookMethod, startWebhookServer } from './webhook';
+export type {
+	HarnessWebhookRequest,
+	HarnessWebhookResponse,
+	HarnessWebhookServer,
+	WebhookCall,
+	WebhookMethodOptions,
+	WebhookServerOptions,
+} from './webhook';
+export { setupSingleNode } from './single-node';
+export type { SingleNodeOptions } from './single-node';
 export { HARNESS_ITEMS, MANUAL_TRIGGER, NO_OP, builtinNodeTypes } from './builtin-nodes';
 export {
 	HarnessCredentialTypes,

@@ -45,6 +45,8 @@ export interface RunWorkflowOptions {
 	 * production trigger's emitted items in). A trigger in `manual` mode runs its own `trigger()`.
 	 */
 	inputItems?: Array<INodeExecutionData | IDataObject>;
+	/** All main inputs of the start node (e.g. a trigger's `workflowData`); overrides `inputItems`. */
+	inputData?: INodeExecutionData[][];
 	/** Default `manual` (what n8n uses when you click "Execute workflow"). */
 	mode?: WorkflowExecuteMode;
 	/** Name of the node to start from; default: the single root node, else n8n's `getStartNode()`. */
@@ -174,7 +176,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	const additionalData = createAdditionalData({ credentialsHelper, hooks, executionId });
 	const startNode = findStartNode(workflow, options.startNode);
 	const startType = nodeTypes.getByNameAndVersion(startNode.type, startNode.typeVersion);
-	if (options.inputItems && mode === 'manual' && !startType.execute && startType.trigger) {
+	if ((options.inputItems || options.inputData) && mode === 'manual' && !startType.execute && startType.trigger) {
 		throw new UnexpectedError(
 			`inputItems would be ignored: trigger "${startNode.name}" runs its own trigger() in manual mode. Start from a harness.items node or use mode: 'trigger'.`,
 		);
@@ -185,7 +187,11 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 			nodeExecutionStack: [
 				{
 					node: startNode,
-					data: { main: [options.inputItems ? toExecutionData(options.inputItems) : [{ json: {} }]] },
+					data: {
+						main: options.inputData ?? [
+							options.inputItems ? toExecutionData(options.inputItems) : [{ json: {} }],
+						],
+					},
 					source: null,
 				},
 			],
