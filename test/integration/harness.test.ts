@@ -4,6 +4,10 @@
  */
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
+import { SmscApi } from '../../credentials/SmscApi.credentials';
+import { Smsc } from '../../nodes/Smsc/Smsc.node';
+import { startEmulator } from '../emulator';
+
 import {
 	HARNESS_ITEMS,
 	MANUAL_TRIGGER,
@@ -190,6 +194,13 @@ describe('runWorkflow', () => {
 		});
 		expect(generated.output('NoOp')).toHaveLength(10_000);
 		expect(generated.json('NoOp')[42]).toEqual({ phone: '+7900', index: 42 });
+	});
+
+	it('pushes 100,000 items through a workflow', async () => {
+		const result = await runWorkflow({
+			workflow: chain(node('Items', HARNESS_ITEMS, { count: 100_000, item: { phone: '+7900' } }), node('NoOp', NO_OP)),
+		});
+		expect(result.output('NoOp')).toHaveLength(100_000);
 	});
 
 	it('does not mutate the workflow JSON it was given', async () => {
@@ -416,5 +427,40 @@ describe('webhooks', () => {
 		expect(await runWebhookMethod(new WebhookProbe(), 'checkExists', options)).toBe(true);
 		expect(await runWebhookMethod(new WebhookProbe(), 'delete', options)).toBe(true);
 		expect(staticData).toEqual({ 'node:Trigger': {} });
+	});
+});
+
+describe('real SMSC node against the emulator', () => {
+	it('manualTrigger → SMSC Account > Get Balance', async () => {
+		const emulator = await startEmulator();
+		try {
+			const result = await runWorkflow({
+				workflow: chain(
+					node('Start', MANUAL_TRIGGER),
+					node('SMSC', 'n8n-nodes-smsc.smsc', { resource: 'account', operation: 'getBalance' }, {
+						credentials: { smscApi: { id: 'smsc-1', name: 'SMSC account' } },
+					}),
+				),
+				nodeTypes: { 'n8n-nodes-smsc.smsc': new Smsc() },
+				credentialTypes: [new SmscApi()],
+				credentials: {
+					smscApi: {
+						id: 'smsc-1',
+						name: 'SMSC account',
+						data: { authentication: 'password', login: 'demo', password: 'demo-password', server: 'custom', baseUrl: emulator.url },
+					},
+				},
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.json('SMSC')).toEqual([{ balance: 1000, currency: 'RUR' }]);
+
+			const data = { authentication: 'password', login: 'demo', password: 'demo-password', server: 'custom', baseUrl: emulator.url };
+			expect(await runCredentialTest(new SmscApi(), data)).toEqual({ status: 'OK', message: 'Connection successful!' });
+			const wrong = await runCredentialTest(new SmscApi(), { ...data, password: 'nope' });
+			expect(wrong.status).toBe('Error');
+			expect(wrong.message).toMatch(/error 2/);
+		} finally {
+			await emulator.close();
+		}
 	});
 });
