@@ -55,7 +55,7 @@ export const filtersProperty: INodeProperties = {
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'SMSC has one handler URL per account. In your SMSC account open Settings and paste the Production URL shown above into "Handler URL" (the field for status notifications and incoming messages), adding ?token= and the Secret Token below, e.g. https://n8n.example.com/webhook/…/smsc?token=YOUR_SECRET_TOKEN. Add &charset=utf-8 to receive UTF-8, and &fmt=3 for JSON if you like; the trigger reads every format SMSC sends.',
+			'SMSC has one handler URL per account. In your SMSC account open Settings and paste the Production URL shown above into "Handler URL" (the field for status notifications and incoming messages), adding ?token=, the Secret Token below and &charset=utf-8, e.g. https://n8n.example.com/webhook/…/smsc?token=YOUR_SECRET_TOKEN&charset=utf-8. Keep SMSC\'s default format (form fields); JSON (fmt=3) and XML (fmt=2) work only together with charset=utf-8.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
