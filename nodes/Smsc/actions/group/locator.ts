@@ -16,7 +16,9 @@ export function groupLocator(description: string): INodeProperties {
 				name: 'list',
 				type: 'list',
 				placeholder: 'Select a group…',
-				typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+				// Not searchable: every search would repeat the same get_group request, and SMSC refuses
+				// the fourth identical phones.php request within a minute (error 9).
+				typeOptions: { searchListMethod: 'searchGroups', searchable: false },
 			},
 			{
 				displayName: 'ID',
