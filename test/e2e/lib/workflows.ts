@@ -20,6 +20,8 @@ export interface WorkflowNode {
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, CredentialRef>;
 	webhookId?: string;
+	executeOnce?: boolean;
+	onError?: 'continueRegularOutput' | 'continueErrorOutput' | 'stopWorkflow';
 }
 
 export interface Workflow {
@@ -51,6 +53,8 @@ export interface SmscStep {
 	typeVersion?: number;
 	/** Name of the node feeding this one; defaults to the trigger. */
 	after?: string;
+	/** Whether the node runs once for all its input items (n8n's "Execute Once"). */
+	executeOnce?: boolean;
 	/** Whether a failure becomes an output item instead of stopping the workflow. */
 	continueOnFail?: boolean;
 	webhookId?: string;
@@ -76,18 +80,20 @@ export function buildWorkflow(opts: {
 		noCredential: true,
 	};
 	const all = [trigger, ...opts.steps];
-	const nodes: WorkflowNode[] = all.map((step, i) => {
+	const positions = layout(trigger.name, opts.steps);
+	const nodes: WorkflowNode[] = all.map((step) => {
 		const node: WorkflowNode = {
 			id: stableUuid(`${opts.name}/${step.name}`),
 			name: step.name,
 			type: step.type ?? SMSC_NODE,
 			typeVersion: step.typeVersion ?? 1,
-			position: i === 0 ? [0, 0] : [260 * depth(step, all), 160 * (i - 1)],
+			position: positions.get(step.name) ?? [0, 0],
 			parameters: step.parameters,
 		};
 		if (step.webhookId) node.webhookId = step.webhookId;
 		if (!step.noCredential && opts.credential) node.credentials = { smscApi: opts.credential };
-		if (step.continueOnFail) (node as unknown as Record<string, unknown>).onError = 'continueRegularOutput';
+		if (step.executeOnce) node.executeOnce = true;
+		if (step.continueOnFail) node.onError = 'continueRegularOutput';
 		return node;
 	});
 	const connections: Workflow['connections'] = {};
@@ -107,16 +113,19 @@ export function buildWorkflow(opts: {
 	};
 }
 
-function depth(step: SmscStep, all: SmscStep[]): number {
-	let d = 1;
-	let cur = step;
-	while (cur.after) {
-		const parent = all.find((s) => s.name === cur.after);
-		if (!parent) break;
-		d++;
-		cur = parent;
+/** Left to right along each chain; a node's first child stays on its row, later ones open new rows. */
+function layout(triggerName: string, steps: SmscStep[]): Map<string, [number, number]> {
+	const positions = new Map<string, [number, number]>([[triggerName, [0, 0]]]);
+	const used = new Set<string>();
+	let rows = 1;
+	for (const step of steps) {
+		const parent = step.after ?? triggerName;
+		const [px, py] = positions.get(parent) ?? [0, 0];
+		const row = used.has(parent) ? rows++ : py / 200;
+		used.add(parent);
+		positions.set(step.name, [px + 260, row * 200]);
 	}
-	return d;
+	return positions;
 }
 
 /** A credential as `n8n import:credentials` takes it: plaintext data, encrypted on import. */
