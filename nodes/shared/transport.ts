@@ -137,15 +137,33 @@ export async function smscRequest(
 const MAY_HAVE_SENT =
 	' The request may have reached SMSC, so it was not repeated automatically: check the SMSC message history before sending it again.';
 
+/** Plain words for socket failures: a raw code such as ECONNREFUSED in the message would make n8n
+ * replace the whole message with its generic text and lose what we know about double sending. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+	ECONNRESET: 'the connection was closed before an answer came',
+	ECONNABORTED: 'no answer came within the timeout',
+	ETIMEDOUT: 'no answer came within the timeout',
+};
+
 function networkFailureMessage(code: string, host: string, safe: boolean): string {
-	const what = code ? `(${code})` : '';
-	return `Could not get an answer from SMSC at ${host} ${what}.`.replace(' .', '.') + (safe ? ' Nothing was changed at SMSC.' : MAY_HAVE_SENT);
+	const what = NETWORK_FAILURES[code] ?? 'the connection failed';
+	return `Could not get an answer from SMSC at ${host}: ${what}.${safe ? ' Nothing was changed at SMSC.' : MAY_HAVE_SENT}`;
 }
 
 function networkErrorCode(error: unknown): string {
-	const e = error as { code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
-	const code = e?.cause?.code ?? e?.cause?.cause?.code ?? e?.code;
-	return typeof code === 'string' ? code : '';
+	// n8n's request helper wraps the socket error in a NodeApiError that keeps the code only in
+	// httpCode (e.g. "ECONNREFUSED") and in its messages; the raw cause is not kept.
+	const e = error as { httpCode?: unknown; code?: unknown; cause?: { code?: unknown }; messages?: unknown };
+	for (const candidate of [e?.httpCode, e?.cause?.code, e?.code]) {
+		if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) return candidate;
+	}
+	const text = Array.isArray(e?.messages) ? e.messages.join(' ') : '';
+	return /\b(E[A-Z]{3,}[A-Z_]*)\b/.exec(text)?.[1] ?? '';
 }
 
 function parseBody(body: unknown): SmscResponse | undefined {
