@@ -28,7 +28,7 @@ import { LoggerProxy } from 'n8n-workflow';
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: Level[] = ['debug', 'info', 'warn', 'error'];
 
-/** Errors n8n-core handed to its ErrorReporter (newest last). Useful when debugging a test. */
+/** The last 100 errors n8n-core handed to its ErrorReporter (newest last), for debugging a test. */
 export const reportedErrors: unknown[] = [];
 
 function makeLogger() {
@@ -69,7 +69,10 @@ export function ensureN8nCore(): void {
 	LoggerProxy.init(logger);
 
 	const reporter = {
-		error: (e: unknown) => void reportedErrors.push(e),
+		error: (e: unknown) => {
+			reportedErrors.push(e);
+			if (reportedErrors.length > 100) reportedErrors.shift();
+		},
 		warn: () => undefined,
 		info: () => undefined,
 		init: async () => undefined,

@@ -459,6 +459,13 @@ describe('real SMSC node against the emulator', () => {
 			const wrong = await runCredentialTest(new SmscApi(), { ...data, password: 'nope' });
 			expect(wrong.status).toBe('Error');
 			expect(wrong.message).toMatch(/error 2/);
+
+			const groups = await loadOptions(new Smsc(), 'getGroups', {
+				parameters: { resource: 'contact' },
+				credentials: { smscApi: { id: 'smsc-1', name: 'SMSC account', data } },
+				credentialTypes: [new SmscApi()],
+			});
+			expect(Array.isArray(groups)).toBe(true);
 		} finally {
 			await emulator.close();
 		}
