@@ -1,6 +1,6 @@
 /** Test projects: `unit` and `emulator` are fast; `integration` runs workflows through n8n-core
  * against the emulator; `e2e` drives a real n8n server. `npm test` runs them all. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 const project = (name, roots, extra = {}) => ({
 	displayName: name,
 	testEnvironment: 'node',
