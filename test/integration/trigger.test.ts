@@ -119,21 +119,35 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 	});
 
 	it.each([
-		['JSON in UTF-8', '&fmt=3&charset=utf-8', 'json', 'utf-8'],
-		['JSON in windows-1251', '&fmt=3', 'json', 'windows-1251'],
-		['XML in UTF-8', '&fmt=2&charset=utf-8', 'xml', 'utf-8'],
-		['XML in windows-1251', '&fmt=2', 'xml', 'windows-1251'],
-	])('reads %s', async (_what, query, format, charset) => {
+		['JSON in UTF-8', '&fmt=3&charset=utf-8', 'json'],
+		['XML in UTF-8', '&fmt=2&charset=utf-8', 'xml'],
+	])('reads %s', async (_what, query, format) => {
 		const { login, server } = await setUp({}, { query: `?token=${TOKEN}${query}` });
 		emu.injectIncoming({ login, phone: '79991234567', mes: 'Ответ <да> & "нет"', to: '74950000102' });
 		await settle(0);
 
 		const [record] = callbacksOf(login);
-		expect(record).toMatchObject({ format, charset, status: 200 });
+		expect(record).toMatchObject({ format, charset: 'utf-8', status: 200 });
 		expect(server.runs).toHaveLength(1);
 		expect(server.runs[0]).toEqual([
 			expect.objectContaining({ ...record.fields, event: 'incomingMessage', text: 'Ответ <да> & "нет"' }),
 		]);
+	});
+
+	// n8n's own body parser decodes JSON and XML with the Content-Type's charset, and Node has no
+	// windows-1251 decoder for that: n8n answers 422 before the trigger runs. The README says to add
+	// charset=utf-8; the trigger itself decodes these bodies (see the unit tests).
+	it.each([
+		['JSON', '&fmt=3', 'json'],
+		['XML', '&fmt=2', 'xml'],
+	])('cannot receive %s in windows-1251 through n8n, which answers 422', async (_what, query, format) => {
+		const { login, server } = await setUp({}, { query: `?token=${TOKEN}${query}` });
+		emu.injectIncoming({ login, phone: '79991234567', mes: 'Ответ', to: '74950000102' });
+		await settle(0);
+
+		expect(callbacksOf(login)[0]).toMatchObject({ format, charset: 'windows-1251', status: 422 });
+		expect(server.calls[0].result).toBeUndefined();
+		expect(server.runs).toEqual([]);
 	});
 
 	it('reads GET callbacks from the query string', async () => {
@@ -226,16 +240,16 @@ describe('SMSC Trigger: refused requests', () => {
 
 	it('answers 401 to a forged callback before looking at its body', async () => {
 		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
-		const record = await emu.forgeCallback({ url: `${server.url}?token=nope`, rawBody: '{broken', headers: { 'content-type': 'application/json' } });
+		const record = await emu.forgeCallback({ url: `${server.url}?token=nope`, rawBody: 'not a callback', headers: { 'content-type': 'text/plain' } });
 		await server.idle();
 		expect(record.status).toBe(401);
 		expect(server.runs).toEqual([]);
 	});
 
 	it.each([
-		['broken JSON', 'application/json', '{"id": "1", "mes": '],
 		['JSON that is not an object', 'application/json', '"hello"'],
-		['broken XML', 'application/xml', '<data><id>1</id><mes>hi</data>'],
+		['broken JSON sent without a JSON type', 'application/octet-stream', '{"id": "1", "mes": '],
+		['broken XML sent without an XML type', 'text/html', '<data><id>1</id><mes>hi</data>'],
 		['a body that is not form fields', 'application/x-www-form-urlencoded', '\u0000\u0001 garbage \u00ff'],
 		['a text body', 'text/plain', 'hello world'],
 	])('answers 400 to %s and starts nothing', async (_what, contentType, rawBody) => {
@@ -244,7 +258,18 @@ describe('SMSC Trigger: refused requests', () => {
 		await server.idle();
 		expect(record.status).toBe(400);
 		expect(record.responseBody).toMatch(/^Bad Request: /);
-		expect(server.calls.at(-1)).toMatchObject({ status: 400 });
+		expect(server.calls.at(-1)).toMatchObject({ status: 400, result: { noWebhookResponse: true } });
+		expect(server.runs).toEqual([]);
+	});
+
+	it.each([
+		['broken JSON', 'application/json', '{"id": "1", "mes": '],
+		['broken XML', 'application/xml', '<data><id>1</id><mes>hi</data>'],
+	])('starts nothing for %s, which n8n itself refuses with 422', async (_what, contentType, rawBody) => {
+		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
+		const record = await emu.forgeCallback({ url: `${server.url}?token=${TOKEN}`, rawBody, headers: { 'content-type': contentType } });
+		await server.idle();
+		expect(record.status).toBe(422);
 		expect(server.runs).toEqual([]);
 	});
 
