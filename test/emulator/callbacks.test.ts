@@ -189,6 +189,7 @@ describe('callbacks to the handler URL', () => {
 			expect(max).toBeGreaterThan(1);
 			expect(new Set(received.map((b) => new URLSearchParams(b).get('id'))).size).toBe(1000);
 			expect(new URLSearchParams(received[0]).get('status')).toBe('1');
+			expect(emu.getStats()).toMatchObject({ callbacksOk: 1000, callbacksFailed: 0 });
 		} finally {
 			await new Promise<void>((r) => {
 				server.close(() => r());

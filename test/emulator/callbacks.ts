@@ -91,6 +91,8 @@ export function encodeCallback(
 
 export class CallbackSender {
 	policy: CallbackPolicy;
+	okCount = 0;
+	failedCount = 0;
 	private seq = 0;
 	private log: CallbackRecord[] = [];
 	private logCap: number;
@@ -169,6 +171,8 @@ export class CallbackSender {
 			}
 		}
 		rec.finishedAt = Date.now();
+		if (rec.ok) this.okCount++;
+		else this.failedCount++;
 		return rec;
 	}
 

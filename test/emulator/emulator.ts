@@ -112,7 +112,11 @@ export interface Stats {
 	sendRequestsAccepted: number;
 	failuresInjected: number;
 	byScript: Record<string, number>;
+	/** callbacks waiting or in flight in the automatic queue */
 	callbacksQueued: number;
+	/** callbacks (all kinds) answered 200 / given up, since start */
+	callbacksOk: number;
+	callbacksFailed: number;
 }
 
 function emptyStats(): Stats {
@@ -131,6 +135,8 @@ function emptyStats(): Stats {
 		failuresInjected: 0,
 		byScript: {},
 		callbacksQueued: 0,
+		callbacksOk: 0,
+		callbacksFailed: 0,
 	};
 }
 
@@ -225,6 +231,7 @@ export class Emulator {
 	private intIdSeq = 0;
 	private incomingSeq = 0;
 	private initial: EmulatorOptions;
+	private callbackBase = { ok: 0, failed: 0 };
 
 	constructor(opts: EmulatorOptions = {}) {
 		this.initial = opts;
@@ -491,12 +498,19 @@ export class Emulator {
 	}
 
 	getStats(): Stats {
-		return { ...this.stats, byScript: { ...this.stats.byScript }, callbacksQueued: this.callbacks.pendingCount() };
+		return {
+			...this.stats,
+			byScript: { ...this.stats.byScript },
+			callbacksQueued: this.callbacks.pendingCount(),
+			callbacksOk: this.callbacks.okCount - this.callbackBase.ok,
+			callbacksFailed: this.callbacks.failedCount - this.callbackBase.failed,
+		};
 	}
 
 	resetStats(): Stats {
 		const keep = { inFlight: this.stats.inFlight, openConnections: this.stats.openConnections };
 		this.stats = { ...emptyStats(), ...keep, maxInFlight: keep.inFlight, maxConnections: keep.openConnections };
+		this.callbackBase = { ok: this.callbacks.okCount, failed: this.callbacks.failedCount };
 		return this.getStats();
 	}
 
@@ -594,7 +608,11 @@ export class Emulator {
 
 	// ───────────────────────────── reset ─────────────────────────────
 
-	/** Back to the start state: only the initial accounts, empty log, stats, limits and failures. */
+	/**
+	 * Back to the start state: only the initial accounts; empty request and callback logs, stats,
+	 * duplicate history and failures; latency, limits, delivery delays and callback policy as
+	 * given to startEmulator. The clock keeps its time.
+	 */
 	reset(): { result: 'OK' } {
 		this.accounts.clear();
 		this.apikeys.clear();
@@ -603,6 +621,11 @@ export class Emulator {
 		this.log = [];
 		this.scriptLatency = {};
 		this.latencyMs = this.initial.latencyMs ?? 0;
+		this.maxConcurrent = this.initial.maxConcurrent ?? 14;
+		this.duplicateLimits =
+			this.initial.duplicateLimits === false ? false : { ...DEFAULT_DUPLICATE_LIMITS, ...(this.initial.duplicateLimits ?? {}) };
+		this.deliveryDelays = { toOperator: 50, final: 200, ...(this.initial.deliveryDelays ?? {}) };
+		Object.assign(this.callbacks.policy, DEFAULT_CALLBACK_POLICY, this.initial.callbackPolicy ?? {});
 		this.callbacks.resetLog();
 		this.resetStats();
 		this.seedAccounts();

@@ -32,7 +32,7 @@ describe('delivery simulation and status.php', () => {
 		const real = await start({ manualClock: false });
 		try {
 			const r = await call(real, 'send', { phones: '79990000001', mes: 'x', fmt: 3 });
-			await new Promise((res) => setTimeout(res, 400));
+			await new Promise((res) => setTimeout(res, 800));
 			expect((await call(real, 'status', { id: r.json.id, phone: '79990000001', fmt: 3 })).json.status).toBe(1);
 		} finally {
 			await real.close();
