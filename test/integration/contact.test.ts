@@ -245,6 +245,14 @@ describe('Contact: Get', () => {
 		]);
 	});
 
+	it('finds a contact by any of its numbers', async () => {
+		const login = newAccount(emu);
+		await seedContact(login, '79995550011,79995550012', { name: 'Two numbers' });
+		const { json, requests } = await runAs(emu, login, contact('get', { phone: '89995550012' }));
+		expect(requests).toEqual([{ get: '1', phone: '89995550012' }]);
+		expect(json).toEqual([expect.objectContaining({ phone: '79995550011,79995550012', name: 'Two numbers' })]);
+	});
+
 	it('fails clearly for a number without a contact, or with continueOnFail outputs that error', async () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79995550001', { name: 'Ivan' });

@@ -13,10 +13,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
 	const answer = await smscRequest.call(this, 'phones', { get: 1, phone }, { readOnly: true, list: true, itemIndex });
 	const contacts = (Array.isArray(answer) ? answer : [answer]).map(simplifyContact);
-	// A contact may hold several numbers ("a,b"); prefer the one that really has this number.
-	const contact =
-		contacts.find((candidate) => String(candidate.phone).split(/[\s,;]+/).some((own) => samePhone(own, phone))) ??
-		contacts[0];
+	// A contact may hold several numbers ("a,b"); only one that really has this number is the answer,
+	// so a looser match on SMSC's side never returns somebody else's contact.
+	const contact = contacts.find((candidate) =>
+		String(candidate.phone)
+			.split(/[\s,;]+/)
+			.some((own) => samePhone(own, phone)),
+	);
 	if (!contact) {
 		throw new NodeApiError(
 			this.getNode(),
