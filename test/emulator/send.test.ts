@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { encodeText } from './codec';
 import { call, raw, start } from './helpers';
 import type { RunningEmulator } from './index';
 import { countParts } from './sms';
@@ -115,6 +117,8 @@ describe('errors', () => {
 		expect(x.text).toBe('<result>\n<error>authorise error</error>\n<error_code>2</error_code>\n</result>');
 		const k = await call(emu, 'send', { apikey: 'demo-api-key', phones: '79999999999', mes: 'x', fmt: 3 }, { auth: false });
 		expect(k.json).toEqual({ id: 1, cnt: 1 });
+		const md5 = createHash('md5').update('demo-password').digest('hex');
+		expect((await call(emu, 'balance', { login: 'demo', psw: md5, fmt: 3 }, { auth: false })).json).toEqual({ balance: '997.50' });
 		const bad = await call(emu, 'balance', { apikey: 'wrong', fmt: 3 }, { auth: false });
 		expect(bad.json).toEqual({ error: 'authorise error', error_code: 2 });
 	});
@@ -184,6 +188,10 @@ describe('recipients and parts', () => {
 		const w = await raw(emu, '/sys/send.php?login=demo&psw=demo-password&phones=79999999997&mes=%CF%F0%E8%E2%E5%F2&fmt=3');
 		expect(w.json).toEqual({ id: 2, cnt: 1 });
 		expect(emu.getMessages({ login: 'demo', phone: '79999999997' })[0].text).toBe('Привет');
+		// koi8-r on request
+		const koi = [...encodeText('Ответ', 'koi8-r')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('');
+		await raw(emu, `/sys/send.php?login=demo&psw=demo-password&phones=79999999996&mes=${koi}&charset=koi8-r&fmt=3`);
+		expect(emu.getMessages({ login: 'demo', phone: '79999999996' })[0].text).toBe('Ответ');
 		// the answer follows the request's charset
 		const s = await raw(emu, '/sys/status.php?login=demo&psw=demo-password&id=2&phone=79999999997&all=1&fmt=3');
 		expect(s.headers.get('content-type')).toBe('application/json; charset=windows-1251');
