@@ -187,6 +187,8 @@ export interface AccountOptions {
 	waitCallNumbers?: string[];
 	/** if set, a wait_call is completed automatically (the subscriber "calls") after this many ms */
 	waitCallAutoMs?: number | null;
+	/** delivery outcomes per phone, as setPhoneOutcomes: {"79990000002": {status: 20, err: 1}} */
+	outcomes?: Record<string, PhoneOutcome>;
 }
 
 export class Account {
@@ -246,6 +248,7 @@ export class Account {
 		this.testMode = !!o.testMode;
 		this.waitCallNumbers = o.waitCallNumbers ?? ['74950000101', '74950000102', '74950000103'];
 		this.waitCallAutoMs = o.waitCallAutoMs ?? null;
+		for (const [phone, out] of Object.entries(o.outcomes ?? {})) this.outcomes.set(phone.replace(/\D/g, ''), { err: 0, ...out });
 	}
 
 	static key(id: string | number, phone: string): string {

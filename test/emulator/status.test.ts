@@ -51,6 +51,13 @@ describe('delivery simulation and status.php', () => {
 		]);
 	});
 
+	test('outcomes given at account creation', async () => {
+		emu.createAccount({ login: 'acme', psw: 'pw', outcomes: { '+7 999 000-00-05': { status: 22, err: 249 } } });
+		const r = await call(emu, 'send', { login: 'acme', psw: 'pw', phones: '79990000005', mes: 'x', fmt: 3 }, { auth: false });
+		emu.advanceClock({ ms: 1000 });
+		expect(emu.getMessages({ login: 'acme', id: r.json.id })[0]).toMatchObject({ status: 22, err: 249 });
+	});
+
 	test('all=1 and all=2 fields; fmt 0 and 1', async () => {
 		const id = await sendOne('79990000001', 'Text\n~~~\nmy note', { sender: 'SHOP' });
 		emu.advanceClock({ ms: 1000 });
