@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { validateSenderName } from './senderName';
+import { explainSenderError, validateSenderName } from './senderName';
 
 /** SMSC's flags for registering a name with Russian operators (002); each one needs no other field. */
 const OPERATOR_FLAGS = [
@@ -116,7 +116,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (isEmail) Object.assign(params, { mail: 1, name: ownerName });
 	for (const flag of operators) params[flag] = 1;
 
-	const answer = (await smscRequest.call(this, 'senders', params, { itemIndex })) as IDataObject;
+	const answer = (await smscRequest.call(this, 'senders', params, { itemIndex }).catch((error) =>
+		explainSenderError.call(this, error, itemIndex, {
+			5: `SMSC could not register "${sender}": the name is already in the account (perhaps still waiting for moderation)`,
+		}),
+	)) as IDataObject;
 	return {
 		id: answer.id !== undefined ? Number(answer.id) : undefined,
 		sender,

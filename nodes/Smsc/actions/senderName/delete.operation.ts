@@ -3,13 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { senderLocator, senderParam } from './senderName';
+import { describeTarget, explainSenderError, senderLocator, senderParam } from './senderName';
 
 const properties: INodeProperties[] = [senderLocator('The sender name to delete')];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const target = senderParam.call(this, itemIndex);
-	await smscRequest.call(this, 'senders', { del: 1, ...target }, { itemIndex });
+	await smscRequest
+		.call(this, 'senders', { del: 1, ...target }, { itemIndex })
+		.catch((error) =>
+			explainSenderError.call(this, error, itemIndex, { 3: `SMSC has no sender name ${describeTarget(target)}` }),
+		);
 	return { deleted: true, ...target };
 }
 

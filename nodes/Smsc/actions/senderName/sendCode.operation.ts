@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { validateSenderName } from './senderName';
+import { explainSenderError, validateSenderName } from './senderName';
 
 const properties: INodeProperties[] = [
 	{
@@ -54,7 +54,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as { site?: string; siteName?: string };
 	const site = additional.site?.trim();
 	const siteName = additional.siteName?.trim();
-	await smscRequest.call(this, 'senders', { send_code: 1, sender, site, site_name: siteName }, { itemIndex });
+	await smscRequest
+		.call(this, 'senders', { send_code: 1, sender, site, site_name: siteName }, { itemIndex })
+		.catch((error) =>
+			explainSenderError.call(this, error, itemIndex, {
+				3: `SMSC has no sender name "${sender}": create it with the Create operation first`,
+			}),
+		);
 	return { codeSent: true, sender, ...(site ? { site } : {}), ...(siteName ? { siteName } : {}) };
 }
 

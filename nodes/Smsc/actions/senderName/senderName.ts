@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodeParameterResourceLocator } from 'n8n-workflow';
 
 /** SMSC shows at most 11 characters of a letter sender name, or 15 digits of a numeric one (send.php, 003). */
@@ -108,4 +108,30 @@ export function simplifySender(raw: IDataObject): IDataObject {
 	const out: IDataObject = { ...raw };
 	if (raw.id !== undefined && raw.id !== '' && !Number.isNaN(Number(raw.id))) out.id = Number(raw.id);
 	return out;
+}
+
+/** How a target reads in a message: `"MyShop"` or `with ID 12`. */
+export function describeTarget(target: IDataObject): string {
+	return target.id !== undefined ? `with ID ${String(target.id)}` : `"${String(target.sender)}"`;
+}
+
+/**
+ * SMSC's error texts for senders.php are generic ("records not found", "operation error"); in the
+ * context of one operation the node knows what they mean, so it says so and keeps SMSC's code.
+ */
+export function explainSenderError(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	messages: Partial<Record<3 | 5, string>>,
+): never {
+	const response = (error as { errorResponse?: IDataObject })?.errorResponse;
+	const code = Number(response?.smscErrorCode) as 3 | 5;
+	const message = response?.smscErrorCode !== undefined ? messages[code] : undefined;
+	if (message === undefined) throw error;
+	throw new NodeApiError(
+		this.getNode(),
+		{ script: 'senders', smscErrorCode: code, smscError: String(response?.smscError ?? '') },
+		{ message: `${message} (SMSC error ${code}).`, itemIndex, httpCode: code === 3 ? '404' : '400' },
+	);
 }

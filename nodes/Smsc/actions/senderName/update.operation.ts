@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { senderLocator, senderParam } from './senderName';
+import { describeTarget, explainSenderError, senderLocator, senderParam } from './senderName';
 
 const properties: INodeProperties[] = [
 	senderLocator('The sender name to change'),
@@ -26,7 +26,11 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			itemIndex,
 		});
 	}
-	const answer = (await smscRequest.call(this, 'senders', { chg: 1, ...target, cmt: comment }, { itemIndex })) as IDataObject;
+	const answer = (await smscRequest
+		.call(this, 'senders', { chg: 1, ...target, cmt: comment }, { itemIndex })
+		.catch((error) =>
+			explainSenderError.call(this, error, itemIndex, { 3: `SMSC has no sender name ${describeTarget(target)}` }),
+		)) as IDataObject;
 	return { success: true, ...target, comment, ...(answer.id !== undefined ? { id: Number(answer.id) } : {}) };
 }
 

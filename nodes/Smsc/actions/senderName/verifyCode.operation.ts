@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { validateSenderName } from './senderName';
+import { explainSenderError, validateSenderName } from './senderName';
 
 const properties: INodeProperties[] = [
 	{
@@ -38,7 +38,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			itemIndex,
 		});
 	}
-	await smscRequest.call(this, 'senders', { check_code: 1, sender, code }, { itemIndex });
+	await smscRequest.call(this, 'senders', { check_code: 1, sender, code }, { itemIndex }).catch((error) =>
+		explainSenderError.call(this, error, itemIndex, {
+			3: `SMSC has no sender name "${sender}"`,
+			5: `SMSC did not accept the code for "${sender}": it is wrong or no longer valid. Send a new one with Send Verification Code`,
+		}),
+	);
 	return { verified: true, sender };
 }
 
