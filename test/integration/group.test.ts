@@ -2,6 +2,9 @@ import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
 import { groupRef, newAccount, phonesApi, runAs } from './contact-helpers';
 
+// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
+jest.setTimeout(30_000);
+
 let emu: RunningEmulator;
 beforeAll(async () => {
 	emu = await startEmulator({ demoAccount: false });

@@ -6,6 +6,9 @@ import { listSearch, loadOptions } from '../harness';
 import { smscCredentials } from '../support/smsc';
 import { newAccount, phonesApi } from './contact-helpers';
 
+// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
+jest.setTimeout(30_000);
+
 let emu: RunningEmulator;
 beforeAll(async () => {
 	emu = await startEmulator({ demoAccount: false });
