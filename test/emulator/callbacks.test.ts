@@ -203,11 +203,11 @@ describe('callbacks to the handler URL', () => {
 		const rec = await emu.forgeCallback({ url: `${handler.url}/f?fmt=3`, fields: { id: '1', phone: '1', status: '1', evil: '<script>' } });
 		expect(rec).toMatchObject({ kind: 'forged', ok: true, attempts: 1, format: 'json' });
 		await emu.forgeCallback({ url: `${handler.url}/f2`, rawBody: 'not a form %%%', headers: { 'content-type': 'text/plain', 'x-test': 'yes' } });
-		await emu.forgeCallback({ url: `${handler.url}/f3`, fields: { mes: 'Ё' }, format: 'xml', charset: 'utf-8', method: 'POST' });
+		await emu.forgeCallback({ url: `${handler.url}/f3`, fields: { mes: 'Ё', n: 5 as unknown as string }, format: 'xml', charset: 'utf-8', method: 'POST' });
 		const got = await handler.waitFor(3);
 		expect(JSON.parse(got[0].body.toString('utf8'))).toEqual({ id: '1', phone: '1', status: '1', evil: '<script>' });
 		expect(got[1].body.toString()).toBe('not a form %%%');
 		expect(got[1].headers['x-test']).toBe('yes');
-		expect(got[2].body.toString('utf8')).toContain('<mes>Ё</mes>');
+		expect(got[2].body.toString('utf8')).toContain('<mes>Ё</mes>\n<n>5</n>');
 	});
 });

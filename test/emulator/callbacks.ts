@@ -118,7 +118,10 @@ export class CallbackSender {
 	}
 
 	/** Deliver one callback now (with retries), outside the queue. */
-	async deliver(kind: CallbackKind, url: string, fields: Record<string, string>, opts: DeliverOptions = {}): Promise<CallbackRecord> {
+	async deliver(kind: CallbackKind, url: string, rawFields: Record<string, unknown>, opts: DeliverOptions = {}): Promise<CallbackRecord> {
+		// values may arrive as numbers/booleans through the JSON control API
+		const fields: Record<string, string> = {};
+		for (const [k, v] of Object.entries(rawFields ?? {})) fields[k] = v === null || v === undefined ? '' : String(v);
 		const enc = handlerEncoding(url);
 		const format = opts.format ?? enc.format;
 		const charset = opts.charset ? normalizeCharset(opts.charset) : enc.charset;

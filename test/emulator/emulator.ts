@@ -314,7 +314,7 @@ export class Emulator {
 	/** Make messages to `phone` end with this status/err (e.g. {status: 20, err: 1}); status 1 + err 0 restores. */
 	setPhoneOutcome(o: { login: string; phone: string; status: number; err?: number; delayMs?: number }): { result: 'OK' } {
 		const acc = this.mustAccount(o.login);
-		const phone = o.phone.replace(/\D/g, '');
+		const phone = String(o.phone).replace(/\D/g, '');
 		acc.outcomes.set(phone, { status: Number(o.status), err: o.err ?? 0, delayMs: o.delayMs });
 		return { result: 'OK' };
 	}
@@ -331,7 +331,7 @@ export class Emulator {
 	setHlrResult(o: { login: string; phone: string } & Partial<HlrResult>): { result: 'OK' } {
 		const acc = this.mustAccount(o.login);
 		const { login: _l, phone, ...rest } = o;
-		acc.hlrResults.set(phone.replace(/\D/g, ''), rest);
+		acc.hlrResults.set(String(phone).replace(/\D/g, ''), rest);
 		return { result: 'OK' };
 	}
 
@@ -339,7 +339,7 @@ export class Emulator {
 	getMessages(o: { login: string; id?: string | number; phone?: string; limit?: number }): MessageInfo[] {
 		const acc = this.mustAccount(o.login);
 		let list: MessageRecord[];
-		if (o.phone) list = acc.byPhone.get(o.phone.replace(/\D/g, '')) ?? [];
+		if (o.phone) list = acc.byPhone.get(String(o.phone).replace(/\D/g, '')) ?? [];
 		else list = acc.history;
 		if (o.id !== undefined && o.id !== null && o.id !== '') list = list.filter((m) => String(m.id) === String(o.id));
 		if (o.limit !== undefined) list = list.slice(-o.limit);
@@ -354,14 +354,14 @@ export class Emulator {
 	/** The confirmation code sent by senders.php send_code (so a test can call check_code). */
 	getSenderCode(o: { login: string; sender: string }): { code: string | null } {
 		const acc = this.mustAccount(o.login);
-		const id = acc.senderByName.get(o.sender.toLowerCase());
+		const id = acc.senderByName.get(String(o.sender).toLowerCase());
 		return { code: (id !== undefined && acc.senders.get(id)?.code) || null };
 	}
 
 	/** Moderate a sender name: status 0 pending, 1 active, 2 rejected. */
 	setSenderStatus(o: { login: string; sender: string; status: number }): { result: 'OK' } {
 		const acc = this.mustAccount(o.login);
-		const id = acc.senderByName.get(o.sender.toLowerCase());
+		const id = acc.senderByName.get(String(o.sender).toLowerCase());
 		const s = id !== undefined ? acc.senders.get(id) : undefined;
 		if (!s) throw new Error(`sender ${o.sender} not found`);
 		s.status = Number(o.status);

@@ -182,6 +182,7 @@ describe('control API over HTTP', () => {
 	});
 
 	test('failNext, setLatency, setLimits over HTTP', async () => {
+		expect((await post('setPhoneOutcome', { login: 'demo', phone: 79990000001, status: 20, err: 1 })).json).toEqual({ result: { result: 'OK' } });
 		await post('failNext', { mode: '5xx', script: 'balance' });
 		expect((await call(emu, 'balance', { fmt: 3 })).status).toBe(500);
 		expect((await post('failNext', { mode: 'weird' })).status).toBe(400);
