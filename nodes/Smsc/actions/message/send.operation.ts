@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import { itemError, nameItem } from '../router';
@@ -11,7 +11,10 @@ import { ItemParameters } from './itemParameters';
 import { describeItems } from './itemRanges';
 import type { PreparedMessage, SendOptions } from './sendParams';
 import { prepareMessage } from './sendParams';
-import { indexRows, recipientRows, sendOutput } from './sendResult';
+import { describeRecipient, indexRows, recipientRows, sendOutput } from './sendResult';
+
+/** Per-recipient statuses SMSC gives a recipient it refused at once (invalid number, prohibited). */
+const REFUSED_STATUSES = new Set([22, 23]);
 
 const enum Outcome {
 	NotAttempted = 0,
@@ -52,41 +55,74 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 		? packBatches(messages, batchSize)
 		: messages.map((message) => ({ messages: [message], list: false }));
 
-	let failure: { error: Error; batch: Batch } | undefined;
+	let failure: { error: Error; items: number[] } | undefined;
+	const fail = (error: Error, failed: PreparedMessage[]): void => {
+		for (const message of failed) outcome[message.itemIndex] = Outcome.Failed;
+		if (!continueOnFail) {
+			failure ??= { error, items: failed.map((message) => message.itemIndex) };
+			return;
+		}
+		for (const { itemIndex, recipients } of failed) {
+			const json = itemError(nameItem(this, copyError(error), itemIndex), itemIndex);
+			json.phones = recipients;
+			output[itemIndex] = { json, pairedItem: { item: itemIndex } };
+		}
+	};
 	await runPool(
 		batches.length,
 		concurrency,
 		async (index) => {
 			const batch = batches[index];
+			let answer: IDataObject;
 			try {
-				const answer = await sendBatch.call(this, batch);
-				const rowsByKey = batch.list ? indexRows(recipientRows(answer)) : undefined;
-				for (const message of batch.messages) {
-					const rows = rowsByKey ? rowsOf(message, rowsByKey) : recipientRows(answer);
-					outcome[message.itemIndex] = Outcome.Sent;
-					output[message.itemIndex] = {
-						json: sendOutput(message, answer, rows.length ? rows : undefined, batch.list),
-						pairedItem: { item: message.itemIndex },
-					};
-				}
+				answer = await sendBatch.call(this, batch);
 			} catch (error) {
-				for (const message of batch.messages) outcome[message.itemIndex] = Outcome.Failed;
-				if (!continueOnFail) {
-					failure ??= { error: error as Error, batch };
-					return;
+				fail(error as Error, batch.messages);
+				return;
+			}
+			const rowsByKey = batch.list ? indexRows(recipientRows(answer)) : undefined;
+			for (const message of batch.messages) {
+				const rows = rowsByKey ? rowsOf(message, rowsByKey) : recipientRows(answer);
+				if (batch.list && rows.length > 0 && rows.every(isRefused)) {
+					fail(refusedError(this, message, rows), [message]);
+					continue;
 				}
-				for (const message of batch.messages) {
-					const json = itemError(nameItem(this, copyError(error), message.itemIndex), message.itemIndex);
-					json.phones = message.recipients;
-					output[message.itemIndex] = { json, pairedItem: { item: message.itemIndex } };
-				}
+				outcome[message.itemIndex] = Outcome.Sent;
+				output[message.itemIndex] = {
+					json: sendOutput(message, answer, rows.length ? rows : undefined, batch.list),
+					pairedItem: { item: message.itemIndex },
+				};
 			}
 		},
 		() => failure !== undefined,
 	);
 
-	if (failure) throw explainFailure(failure.error, failure.batch, outcome);
+	if (failure) throw explainFailure(failure.error, failure.items, outcome);
 	return output;
+}
+
+/**
+ * A `list` request succeeds as long as one line is accepted; SMSC marks refused recipients in
+ * their rows instead (22 invalid number, 23 prohibited). Alone, the same item would have failed
+ * with error 7 or 8, so it fails here too.
+ */
+function isRefused(row: IDataObject): boolean {
+	return REFUSED_STATUSES.has(Number(row.status));
+}
+
+function refusedError(context: IExecuteFunctions, message: PreparedMessage, rows: IDataObject[]): Error {
+	const reasons = rows.map((row) => {
+		const decoded = describeRecipient(row);
+		return `${String(decoded.phone)}: ${String(decoded.statusDescription)}${decoded.errorDescription ? ` (${String(decoded.errorDescription)})` : ''}`;
+	});
+	return new NodeApiError(
+		context.getNode(),
+		{ phones: rows } as unknown as JsonObject,
+		{
+			message: `SMSC refused every recipient of this item, so nothing was sent to it: ${reasons.join('; ')}.`,
+			itemIndex: message.itemIndex,
+		},
+	);
 }
 
 async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<IDataObject> {
@@ -94,7 +130,7 @@ async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<IDataOb
 	const params = batchRequestParams(batch);
 	if (first.costReport >= 2) params.cost = first.costReport;
 	// Several items share one request, so only SMSC's per-recipient rows can tell each item its result.
-	if (first.perRecipient || batch.list || first.channel === 'hlr') params.op = 1;
+	if (first.perRecipient || batch.list) params.op = 1;
 	const answer = await smscRequest.call(this, 'send', params, { itemIndex: first.itemIndex });
 	return (Array.isArray(answer) ? (answer[0] ?? {}) : answer) as IDataObject;
 }
@@ -119,9 +155,8 @@ function copyError(error: unknown): Error {
 }
 
 /** Stops the run with SMSC's error plus an account of which items were sent and which were not. */
-function explainFailure(error: Error, batch: Batch, outcome: Uint8Array): Error {
-	const first = batch.messages[0].itemIndex;
-	const failed = batch.messages.map((message) => message.itemIndex);
+function explainFailure(error: Error, failed: number[], outcome: Uint8Array): Error {
+	const first = failed[0];
 	const sent: number[] = [];
 	const notAttempted: number[] = [];
 	const otherFailures: number[] = [];
@@ -132,12 +167,12 @@ function explainFailure(error: Error, batch: Batch, outcome: Uint8Array): Error 
 		else if (outcome[i] === Outcome.Failed && !failedSet.has(i)) otherFailures.push(i);
 	}
 	const parts = [
-		`Not sent: ${describeItems(failed)} (this request failed)`,
-		otherFailures.length ? `${describeItems(otherFailures)} (other requests failed)` : '',
+		`Not sent: ${describeItems(failed)} (this error)`,
+		otherFailures.length ? `${describeItems(otherFailures)} (other failed requests)` : '',
 		notAttempted.length ? `${describeItems(notAttempted)} (not attempted)` : '',
 	].filter(Boolean);
 	const summary = `${parts.join('; ')}. Sent: ${sent.length ? describeItems(sent) : 'none'}.`;
-	const withContext = error as Error & { context?: IDataObject; description?: string | null };
+	const withContext = error as Error & { context?: IDataObject };
 	withContext.message = `${error.message.replace(/ \[item \d+\]$/, '')} [item ${first}] ${summary}`;
 	withContext.context = { ...(withContext.context ?? {}), itemIndex: first };
 	return withContext;

@@ -16,6 +16,9 @@ const MAX_NUMERIC_CLIENT_ID = 2147483647;
 const HOUR_WINDOW = /^(\d{1,2})\s*-\s*(\d{1,2})$/;
 const HEX = /^(?:[0-9A-Fa-f]{2})+$/;
 const TELEGRAM_CODE = /^\d{4,8}$/;
+/** A sender name is at most 11 characters, or 15 digits (003). */
+const MAX_SENDER_LETTERS = 11;
+const MAX_SENDER_DIGITS = 15;
 /** Characters that would break a `list` line (`sender,tz|phones:mes`) if they appeared in a sender name. */
 const LIST_SENDER_BREAKERS = /[,|:\n]/;
 
@@ -214,6 +217,13 @@ export function prepareMessage(
 		if (!isEmail(sender)) fail(`Sender Email "${sender}" is not a valid e-mail address.`);
 	} else {
 		sender = String(options.sender ?? '').trim();
+		const digital = /^\+?\d+$/.test(sender);
+		if (sender !== '' && (digital ? sender.replace('+', '').length > MAX_SENDER_DIGITS : sender.length > MAX_SENDER_LETTERS)) {
+			fail(
+				`Sender name "${sender}" is too long.`,
+				`SMSC shows at most ${MAX_SENDER_LETTERS} characters of a letter name, or ${MAX_SENDER_DIGITS} digits of a numeric one.`,
+			);
+		}
 	}
 
 	// Options
