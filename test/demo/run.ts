@@ -2,7 +2,8 @@
  * `npm run demo`: the whole package on this machine, no SMSC account needed. Builds and packs the
  * package, starts the SMSC emulator, installs (or reuses) n8n, loads the package into it, creates
  * an owner, the credential and the example workflows, publishes the triggers and starts n8n.
- * Ctrl-C stops everything. `--check` runs the same, proves an event goes round, and exits.
+ * Ctrl-C stops everything. `--check` runs the same, proves an event goes round, and exits;
+ * `--any-port` skips n8n's usual port 5678.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -22,6 +23,8 @@ import type { Workflow } from '../e2e/lib/workflows';
 import { TRIGGER_PATH } from '../e2e/lib/triggerWorkflows';
 
 const check = process.argv.includes('--check');
+/** Tests pass this so a demo someone is running on 5678 is never disturbed. */
+const anyPort = process.argv.includes('--any-port');
 const { file: logFile, log: writeLog } = createLog('demo');
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
 		await n8n.importWorkflows(list.map((e) => e.workflow));
 		for (const example of list.filter((e) => e.trigger)) await n8n.publishWorkflow(example.workflow.id);
 
-		await preferUsualPorts(stack);
+		if (!anyPort) await preferUsualPorts(stack);
 		say('• starting n8n…');
 		await n8n.start();
 		const api = new N8nApi(n8n.baseUrl);

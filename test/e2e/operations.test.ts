@@ -5,6 +5,10 @@
 import { DEMO_LOGIN } from './lib/emulator';
 import type { LogEntry } from './lib/emulator';
 import type { ExecuteResult } from './lib/n8n';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exampleJson, examples } from './lib/examples';
+import { repoRoot } from './lib/paths';
 import { OPS, bulkSendWorkflow, failuresWorkflow, operationsWorkflow, stoppingWorkflow } from './lib/operationWorkflows';
 import { createLog, report, seconds } from './lib/report';
 import { startStack } from './lib/stack';
@@ -48,6 +52,7 @@ beforeAll(async () => {
 		bulkSendWorkflow(stack.credential, 'E2E bulk send'),
 		failuresWorkflow(stack.credential),
 		stoppingWorkflow(stack.credential),
+		...examples().map((e) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'examples', e.file), 'utf8')) as object),
 	]);
 	report(`operations: setup ${JSON.stringify(stack.timings)}`);
 }, 15 * 60 * 1000);
@@ -169,5 +174,53 @@ describe('errors', () => {
 		} finally {
 			await stack.emulator.call('setBalance', { login: DEMO_LOGIN, balance: 1000 });
 		}
+	});
+});
+
+describe('examples/*.json', () => {
+	const byFile = (file: string) => examples().find((e) => e.file === file)!.workflow;
+
+	it('are what test/e2e/lib/examples.ts generates (npx tsx test/demo/write-examples.ts)', () => {
+		for (const example of examples()) {
+			expect(fs.readFileSync(path.join(repoRoot, 'examples', example.file), 'utf8')).toBe(exampleJson(example));
+		}
+	});
+
+	it('send an SMS', async () => {
+		const result = await run(byFile('send-sms.json').id);
+		expect(result.code).toBe(0);
+		expect(output(result, 'Send SMS')).toEqual([expect.objectContaining({ id: expect.any(Number), channel: 'sms' })]);
+	});
+
+	it('bulk send from a list', async () => {
+		const result = await run(byFile('bulk-send-from-list.json').id);
+		expect(result.code).toBe(0);
+		expect(output(result, 'Send Personal SMS').map((r) => r.phones)).toEqual([['+79991234501'], ['+79991234502'], ['+79991234503']]);
+	});
+
+	it('sync contacts into a group, then message the group once', async () => {
+		const since = await stack.emulator.lastSeq();
+		const result = await run(byFile('contact-sync.json').id);
+		expect(result.code).toBe(0);
+		const [group] = output(result, 'Create Group');
+		expect(output(result, 'Create Contact')).toEqual([
+			expect.objectContaining({ phone: '+79991234511', groups: [group.id] }),
+			expect.objectContaining({ phone: '+79991234512', groups: [group.id] }),
+		]);
+		expect(output(result, 'Message the Group')).toHaveLength(1);
+		const sends = await stack.emulator.getLog({ since, script: 'send' });
+		expect(sends.map((s) => s.params.phones)).toEqual([`G${group.id}`]);
+		const messages = await stack.emulator.call<Array<{ phone: string }>>('getMessages', { login: DEMO_LOGIN, id: output(result, 'Message the Group')[0].id });
+		expect(messages.map((m) => m.phone).sort()).toEqual(['79991234511', '79991234512']);
+	});
+
+	it('verify a phone by a call', async () => {
+		const result = await run(byFile('call-verification.json').id);
+		expect(result.code).toBe(0);
+		const [verification] = output(result, 'Request Call Verification');
+		const [told] = output(result, 'Tell the Subscriber Whom to Call');
+		expect(told.id).toEqual(expect.any(Number));
+		const [sent] = await stack.emulator.call<Array<{ text: string }>>('getMessages', { login: DEMO_LOGIN, id: told.id });
+		expect(sent.text).toContain(`call ${verification.callTo} within 15 minutes`);
 	});
 });

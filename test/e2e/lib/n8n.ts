@@ -137,7 +137,7 @@ export class N8n {
 
 	/**
 	 * Starts `n8n start` and waits until the REST API answers: /healthz turns ready before the
-	 * controllers are mounted, so a request right after it can still get a 404.
+	 * controllers are mounted, so a request right after it can still get a 404 or a placeholder.
 	 */
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (!this.port) await this.choosePorts();
@@ -153,8 +153,10 @@ export class N8n {
 				throw new Error(`n8n start exited ${server.child.exitCode}:\n${server.output()}`);
 			}
 			try {
+				// While booting, n8n answers every path with 200 "n8n is starting up. Please wait".
 				const res = await fetch(`${this.baseUrl}/rest/settings`);
-				if (res.ok) return;
+				const body = await res.text();
+				if (res.ok && body.startsWith('{')) return;
 			} catch {
 				// Not listening yet.
 			}
