@@ -264,8 +264,8 @@ export const sendOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 1000 },
 			default: 200,
-			description: 'Max number of items packed into one request when batching',
-			displayOptions: { show: { '/operation': ['send'], batching: [true] } },
+			description: 'Max number of items packed into one request when Batching is on',
+			displayOptions: { show: { '/operation': ['send'] } },
 		},
 		{
 			displayName: 'Batching',

@@ -19,6 +19,11 @@ const TELEGRAM_CODE = /^\d{4,8}$/;
 /** A sender name is at most 11 characters, or 15 digits (003). */
 const MAX_SENDER_LETTERS = 11;
 const MAX_SENDER_DIGITS = 15;
+/**
+ * A `list` line whose numbers SMSC does not recognise makes the whole request fail (error 1), so
+ * numbers shorter than usual go in a request of their own, where only their own item can fail.
+ */
+const MIN_LIST_DIGITS = 10;
 /** Characters that would break a `list` line (`sender,tz|phones:mes`) if they appeared in a sender name. */
 const LIST_SENDER_BREAKERS = /[,|:\n]/;
 
@@ -274,6 +279,7 @@ export function prepareMessage(
 	const perRecipient = options.perRecipient === true;
 	const batchable =
 		group === undefined &&
+		recipients.every((recipient) => recipient.startsWith('#') || recipient.replace(/\D/g, '').length >= MIN_LIST_DIGITS) &&
 		!['hlr', 'ping', 'mail'].includes(channel) &&
 		!LIST_SENDER_BREAKERS.test(sender) &&
 		!mes.includes('\r') &&
