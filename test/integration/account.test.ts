@@ -1,6 +1,6 @@
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
-import { newAccount, runAs } from './senderName-helpers';
+import { newAccount, runAs, schemaViolations } from './senderName-helpers';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -17,6 +17,7 @@ describe('Account: Get Balance', () => {
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([{ cur: '1' }]);
 		expect(json).toEqual([{ balance: 123.45, currency: 'KZT' }]);
+		expect(schemaViolations('account', 'getBalance', json[0])).toEqual([]);
 	});
 
 	it('answers every input item from one request, so many items never hit the 10-a-minute limit', async () => {

@@ -1,6 +1,6 @@
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
-import { newAccount, runAs, smscApi } from './senderName-helpers';
+import { newAccount, runAs, schemaViolations, smscApi } from './senderName-helpers';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -23,6 +23,7 @@ describe('Call Verification: Request', () => {
 		expect(json).toEqual([
 			{ phone: '+79991234567', callTo: '74950000101', allPhones: NUMBERS, expiresAt: expect.any(String) },
 		]);
+		expect(schemaViolations('callVerification', 'request', json[0])).toEqual([]);
 		const expiresAt = Date.parse(json[0].expiresAt as string);
 		expect(expiresAt).toBeGreaterThanOrEqual(before + FIFTEEN_MINUTES);
 		expect(expiresAt).toBeLessThanOrEqual(after + FIFTEEN_MINUTES);

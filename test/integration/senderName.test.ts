@@ -1,6 +1,6 @@
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
-import { newAccount, runAs, seedSender, senderRef, smscApi } from './senderName-helpers';
+import { newAccount, runAs, schemaViolations, seedSender, senderRef, smscApi } from './senderName-helpers';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -227,6 +227,7 @@ describe('Sender Name: Get Many', () => {
 		expect(requests).toEqual([{ get: '1', operators: '1', cnt: '15000' }]);
 		expect(json.map((row) => row.sender)).toEqual(['Gamma', 'Beta', 'Alpha']);
 		expect(json[2]).toMatchObject({ sender: 'Alpha', operators: { mts_step: 0 } });
+		expect(json.flatMap((row) => schemaViolations('senderName', 'getAll', row))).toEqual([]);
 	});
 
 	it('asks for no more than the limit', async () => {
