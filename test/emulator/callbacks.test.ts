@@ -174,7 +174,7 @@ describe('callbacks to the handler URL', () => {
 					received.push(Buffer.concat(chunks).toString('latin1'));
 					inFlight--;
 					res.end('OK');
-				}, 2),
+				}, 1),
 			);
 		});
 		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -196,7 +196,7 @@ describe('callbacks to the handler URL', () => {
 				server.closeAllConnections();
 			});
 		}
-	});
+	}, 30_000);
 
 	test('forgeCallback sends arbitrary fields or a raw body anywhere', async () => {
 		handler = await handlerServer();
