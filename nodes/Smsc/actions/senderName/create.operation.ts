@@ -48,7 +48,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. MyShop',
 		displayOptions: { show: { senderType: ['name'] } },
 		description:
-			'The name recipients see instead of a phone number. SMSC moderates it before it can be used.',
+			'The name recipients see instead of a phone number. SMSC moderates it before it can be used; a phone number used as a name must also be confirmed with Send Verification Code and Verify Code.',
 	},
 	{
 		displayName: 'E-Mail Address',
