@@ -108,6 +108,22 @@ describe('callbacks to the handler URL', () => {
 		expect(handler.received).toHaveLength(5);
 	});
 
+	test('real clock: the delivery callback arrives on its own', async () => {
+		handler = await handlerServer();
+		const real = await start({ manualClock: false, deliveryDelays: { toOperator: 20, final: 50 } });
+		try {
+			real.setHandlerUrl({ login: 'demo', url: `${handler.url}/rt?fmt=3` });
+			const r = await call(real, 'send', { phones: '79990000001,79990000002', mes: 'x', fmt: 3 });
+			const got = (await handler.waitFor(2, 5000)).map((x) => JSON.parse(x.body.toString('utf8')));
+			expect(got.map((g) => [g.id, g.status]).sort()).toEqual([
+				[String(r.json.id), '1'],
+				[String(r.json.id), '1'],
+			]);
+		} finally {
+			await real.close();
+		}
+	});
+
 	test('HLR result and [waitcall] reach the handler', async () => {
 		handler = await handlerServer();
 		emu.setHandlerUrl({ login: 'demo', url: `${handler.url}/h?fmt=3` });
