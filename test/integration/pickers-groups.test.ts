@@ -98,3 +98,16 @@ describe('searchGroups (listSearch)', () => {
 		await expect(listSearch(new Smsc(), 'searchGroups', pickerOptions(login))).rejects.toThrow(/\(error 9\)/);
 	});
 });
+
+describe('searchGroupNumbers (listSearch for Message > Send)', () => {
+	it('values each group by the number a send addresses (G<number>), not by its ID', async () => {
+		const login = newAccount(emu);
+		const { vip, vip2 } = await seedGroups(login);
+		const { results } = await listSearch(new Smsc(), 'searchGroupNumbers', { ...pickerOptions(login), filter: 'vip' });
+		expect(results).toEqual([
+			{ name: 'VIP (number 7, 1 contact)', value: '7' },
+			{ name: `VIP (number ${vip2}, 0 contacts)`, value: String(vip2) },
+		]);
+		expect(vip).not.toBe(7);
+	});
+});

@@ -55,18 +55,33 @@ export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePrope
 	return groups.map((group) => ({ name: label(group), value: group.id, description: `ID ${group.id}` }));
 }
 
-/** Contact groups whose name, ID or number contains the typed filter, for a resource locator list. */
-export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+function matches(group: ContactGroup, filter?: string): boolean {
 	const needle = (filter ?? '').trim().toLowerCase();
+	return (
+		needle === '' ||
+		group.name.toLowerCase().includes(needle) ||
+		String(group.id) === needle ||
+		(group.number !== undefined && String(group.number) === needle)
+	);
+}
+
+/** Contact groups whose name, ID or number contains the typed filter; the value is the group ID. */
+export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const groups = await contactGroups.call(this);
 	const results: INodeListSearchItems[] = groups
-		.filter(
-			(group) =>
-				needle === '' ||
-				group.name.toLowerCase().includes(needle) ||
-				String(group.id) === needle ||
-				(group.number !== undefined && String(group.number) === needle),
-		)
+		.filter((group) => matches(group, filter))
 		.map((group) => ({ name: label(group), value: String(group.id) }));
+	return { results };
+}
+
+/**
+ * The same groups for sending: a message goes to `G<number>` (send.php, 003), and a group's
+ * number differs from its ID once the user has set one.
+ */
+export async function searchGroupNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const groups = await contactGroups.call(this);
+	const results: INodeListSearchItems[] = groups
+		.filter((group) => matches(group, filter))
+		.map((group) => ({ name: label(group), value: String(group.number ?? group.id) }));
 	return { results };
 }

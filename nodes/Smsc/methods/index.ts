@@ -1,6 +1,6 @@
-import { getGroups, searchGroups } from './groups';
+import { getGroups, searchGroupNumbers, searchGroups } from './groups';
 import { getSenderNames, searchSenderNames } from './senderNames';
 
 export const loadOptions = { getGroups, getSenderNames };
 
-export const listSearch = { searchGroups, searchSenderNames };
+export const listSearch = { searchGroups, searchGroupNumbers, searchSenderNames };
