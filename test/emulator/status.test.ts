@@ -1,5 +1,6 @@
 import { call, start } from './helpers';
 import type { RunningEmulator } from './index';
+import { formatDay } from './time';
 
 let emu: RunningEmulator;
 beforeEach(async () => {
@@ -147,6 +148,12 @@ describe('get.php', () => {
 		expect((await call(emu, 'get', { get_messages: 1, cnt: 2, prev_id: p3[0].int_id, fmt: 3 })).json).toEqual({ error: 'records not found', error_code: 3 });
 		expect((await call(emu, 'get', { get_messages: 1, phone: '79990000003', fmt: 3 })).json).toHaveLength(1);
 		expect((await call(emu, 'get', { get_messages: 1, start: '01.01.2000', end: '02.01.2000', fmt: 3 })).json.error_code).toBe(3);
+		const today = formatDay(emu.clock.now());
+		expect((await call(emu, 'get', { get_messages: 1, start: today, end: today, cnt: 3, fmt: 3 })).json.map((m: { id: number }) => m.id)).toEqual([5, 4, 3]);
+		emu.advanceClock({ ms: 2 * 86400_000 });
+		await sendOne('79990000006', 'later');
+		expect((await call(emu, 'get', { get_messages: 1, end: today, fmt: 3 })).json.map((m: { id: number }) => m.id)).toEqual([5, 4, 3, 2, 1]);
+		expect((await call(emu, 'get', { get_messages: 1, start: formatDay(emu.clock.now()), fmt: 3 })).json.map((m: { id: number }) => m.id)).toEqual([6]);
 		expect((await call(emu, 'get', { get_messages: 1, start: 'yesterday', fmt: 3 })).json.error_code).toBe(1);
 	});
 

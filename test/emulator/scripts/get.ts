@@ -95,7 +95,10 @@ function getMessages(ctx: Ctx): Reply {
 		source = acc.byPhone.get(ph) ?? [];
 	}
 	const out: MessageRecord[] = [];
-	let i = (prev === Infinity ? source.length : lowerBoundBy(source, prev, (m) => m.intId)) - 1;
+	// both indexes are sorted by intId and by createdAt: binary-search the newest candidate
+	let i = prev === Infinity ? source.length : lowerBoundBy(source, prev, (m) => m.intId);
+	if (until !== Infinity) i = Math.min(i, lowerBoundBy(source, until, (m) => m.createdAt));
+	i--;
 	for (; i >= 0 && out.length < cnt; i--) {
 		const m = source[i];
 		if (m.deleted) continue;
