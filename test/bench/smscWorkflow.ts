@@ -5,10 +5,13 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SmscApi } from '../../credentials/SmscApi.credentials';
-import { Smsc } from '../../nodes/Smsc/Smsc.node';
 import { HARNESS_ITEMS, NO_OP } from '../harness/builtin-nodes';
 import type { WorkflowRunResult } from '../harness/run-workflow';
 import { runWorkflow } from '../harness/run-workflow';
+
+// Written out with its extension: under tsx, `Smsc.node` would resolve to the codex file Smsc.node.json.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Smsc } = require('../../nodes/Smsc/Smsc.node.ts') as typeof import('../../nodes/Smsc/Smsc.node');
 
 export const SMSC_TYPE = 'n8n-nodes-smsc.smsc';
 export const DEMO_LOGIN = 'demo';

@@ -1,0 +1,120 @@
+/**
+ * One benchmark mode in a process of its own, so its memory high-water mark is its own. Prints
+ * `BENCH_RESULT=<json>` as its last line. Run by run.ts; not meant to be started by hand.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { controlClient } from '../emulator/client';
+import { runSmsc } from './smscWorkflow';
+
+export type ModeName = 'a' | 'b' | 'c' | 'd';
+
+export interface ModeRequest {
+	mode: ModeName;
+	items: number;
+	emulatorUrl: string;
+	concurrency: number;
+	batchSize: number;
+}
+
+export interface ModeResult {
+	mode: ModeName;
+	items: number;
+	wallMs: number;
+	requests: number;
+	maxInFlight: number;
+	maxConnections: number;
+	accepted: number;
+	error9: number;
+	peakRssMb: number;
+	peakHeapMb: number;
+	outputItems: number;
+	/** every output item i is paired to input item i and carries its own phone and an id */
+	pairedOneToOne: boolean;
+	failedItems: number;
+}
+
+export const MODE_OPTIONS: Record<Exclude<ModeName, 'd'>, (r: ModeRequest) => IDataObject> = {
+	a: () => ({ batching: false, concurrency: 1 }),
+	b: (r) => ({ batching: false, concurrency: r.concurrency }),
+	c: (r) => ({ batchSize: r.batchSize, concurrency: r.concurrency }),
+};
+
+export function benchPhone(i: number): string {
+	return `+7900${String(i).padStart(7, '0')}`;
+}
+
+async function main(): Promise<void> {
+	const request = JSON.parse(process.argv[2]) as ModeRequest;
+	const control = controlClient(request.emulatorUrl);
+	const login = `bench-${request.mode}-${Date.now()}`;
+	const password = 'bench-password';
+	await control.createAccount({ login, psw: password, balance: 1e9 });
+
+	const items: Array<{ json: IDataObject }> = new Array(request.items);
+	for (let i = 0; i < request.items; i++) items[i] = { json: { phone: benchPhone(i), text: `Order ${i} is ready` } };
+
+	let peakHeap = 0;
+	const sample = (): void => {
+		const { heapUsed } = process.memoryUsage();
+		if (heapUsed > peakHeap) peakHeap = heapUsed;
+	};
+	const sampler = setInterval(sample, 25);
+	await control.resetStats();
+	const started = performance.now();
+	const result = await runSmsc({
+		emulatorUrl: request.emulatorUrl,
+		login,
+		password,
+		noOp: request.mode === 'd',
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			phones: '={{ $json.phone }}',
+			message: '={{ $json.text }}',
+			options: request.mode === 'd' ? {} : MODE_OPTIONS[request.mode](request),
+		},
+		items,
+	});
+	const wallMs = performance.now() - started;
+	clearInterval(sampler);
+	sample();
+	if (result.error) throw result.error;
+	const stats = await control.getStats();
+
+	const output = result.output('SMSC');
+	let paired = output.length === request.items;
+	let failed = 0;
+	for (let i = 0; i < output.length; i++) {
+		const item = output[i];
+		const pairedItem = item.pairedItem as { item: number } | undefined;
+		if (item.json.error !== undefined) failed++;
+		const phones = item.json.phones as string[] | undefined;
+		const own = request.mode === 'd' ? item.json.phone === benchPhone(i) : phones?.[0] === benchPhone(i) && item.json.id !== undefined;
+		if ((request.mode !== 'd' && pairedItem?.item !== i) || !own) paired = false;
+	}
+
+	const out: ModeResult = {
+		mode: request.mode,
+		items: request.items,
+		wallMs: Math.round(wallMs),
+		requests: stats.byScript?.send ?? 0,
+		maxInFlight: stats.maxInFlightPerLogin,
+		maxConnections: stats.maxConnections,
+		accepted: stats.messagesAccepted,
+		error9: stats.error9,
+		peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+		peakHeapMb: Math.round(peakHeap / 1048576),
+		outputItems: output.length,
+		pairedOneToOne: paired,
+		failedItems: failed,
+	};
+	process.stdout.write(`BENCH_RESULT=${JSON.stringify(out)}\n`);
+}
+
+if (require.main === module) {
+	main().catch((error) => {
+		process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+		process.exit(1);
+	});
+}
