@@ -2,7 +2,7 @@
  * One benchmark mode in a process of its own, so its memory high-water mark is its own. Prints
  * `BENCH_RESULT=<json>` as its last line. Run by run.ts; not meant to be started by hand.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { controlClient } from '../emulator/client';
 import { runSmsc } from './smscWorkflow';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
 			operation: 'send',
 			phones: '={{ $json.phone }}',
 			message: '={{ $json.text }}',
-			options: request.mode === 'd' ? {} : MODE_OPTIONS[request.mode](request),
+			options: (request.mode === 'd' ? {} : MODE_OPTIONS[request.mode](request)) as INodeParameters,
 		},
 		items,
 	});
