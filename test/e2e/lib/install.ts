@@ -6,10 +6,11 @@ import { N8N_VERSION, n8nCacheDir } from './paths';
 const MARKER = '.installed.json';
 
 /**
- * npm 11 reads a project's install-script policy from package.json's allowScripts. n8n cannot open
- * its sqlite database without sqlite3's native binding, built by its install script. The rest are
- * optional speed-ups, telemetry (@scarf/scarf) or drivers the tests never use; denying them keeps a
- * cold install shorter and free of network calls beyond the registry.
+ * n8n cannot open its sqlite database without sqlite3's native binding, which sqlite3's install
+ * script builds (from source here: about a minute). No other install script is needed, and some
+ * would reach the network (@scarf/scarf reports installs). So the install runs with
+ * --ignore-scripts and then rebuilds sqlite3 alone, which behaves the same with npm 10 (CI's Node
+ * 20) and npm 11, whose allowScripts policy (below) would otherwise skip or merely warn.
  */
 const ALLOW_SCRIPTS: Record<string, boolean> = {
 	sqlite3: true,
@@ -107,17 +108,9 @@ export async function ensureN8n(
 		fs.rmSync(path.join(dir, MARKER), { force: true });
 		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest(), null, 2) + '\n');
 		log(`installing n8n ${N8N_VERSION} into ${dir} (first run only; a few minutes)`);
-		await run(
-			'npm',
-			['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn', '--foreground-scripts'],
-			dir,
-			log,
-		);
-		if (!sqliteBuilt(dir)) {
-			// An earlier install without allowScripts leaves sqlite3 unbuilt; rebuild just that.
-			log('building sqlite3');
-			await run('npm', ['rebuild', 'sqlite3', '--foreground-scripts'], dir, log);
-		}
+		await run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn', '--ignore-scripts'], dir, log);
+		log('building sqlite3');
+		await run('npm', ['rebuild', 'sqlite3', '--foreground-scripts', '--loglevel=warn'], dir, log);
 		if (!sqliteBuilt(dir)) throw new Error('sqlite3 native binding was not built; see the log above');
 		const ms = Date.now() - started;
 		fs.writeFileSync(
