@@ -90,10 +90,19 @@ export async function stopAll(): Promise<void> {
 	await Promise.all([...live].map((m) => m.stop()));
 }
 
-// A crashed or interrupted run must not leave an n8n server holding ports.
-process.once('exit', () => {
+// A crashed or interrupted run must not leave an n8n server holding ports. Children live in their
+// own process groups, so Ctrl-C in a terminal does not reach them: pass it on. When nobody else
+// handles the signal, re-raise it for the default exit; otherwise (the demo) let that handler finish.
+function killAllNow(): void {
 	for (const m of live) signalGroup(m.child.pid, 'SIGKILL');
-});
+}
+process.once('exit', killAllNow);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+	process.once(signal, () => {
+		killAllNow();
+		if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+	});
+}
 
 export function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { EmulatorProcess, DEMO_LOGIN, DEMO_PASSWORD } from './emulator';
 import { ensureN8n } from './install';
 import type { InstallResult } from './install';
@@ -74,6 +76,7 @@ export async function startStack(
 			stop: async (stopOpts = {}) => {
 				await Promise.allSettled([ready.stop(), emulator.stop()]);
 				await stopAll();
+				fs.rmSync(path.dirname(pkg.tarball), { recursive: true, force: true });
 				if (!stopOpts.keepUserFolder) ready.removeUserFolder();
 			},
 		};
