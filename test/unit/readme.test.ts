@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { Smsc } from '../../nodes/Smsc/Smsc.node';
+
+/** The README's table of resources and operations must say exactly what the node offers. */
+describe('README operations table', () => {
+	const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+	const section = readme.slice(readme.indexOf('## Resources and operations'));
+	const rows = new Map<string, string[]>();
+	for (const line of section.split('\n')) {
+		const match = /^\| \*\*(.+?)\*\* \| (.+?) \|$/.exec(line);
+		if (match) rows.set(match[1], match[2].split(', ').map((name) => name.trim()));
+	}
+
+	const properties = new Smsc().description.properties as INodeProperties[];
+	const resources = (properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).map(
+		(option) => ({ name: option.name, value: option.value as string }),
+	);
+
+	it('lists every resource of the node, and nothing else', () => {
+		expect([...rows.keys()].sort()).toEqual(resources.map((r) => r.name).sort());
+	});
+
+	it.each(resources.map((r) => [r.name, r.value]))('lists every operation of %s', (name, value) => {
+		const picker = properties.find(
+			(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(value),
+		)!;
+		const operations = (picker.options as INodePropertyOptions[]).map((option) => option.name);
+		expect(rows.get(name)?.slice().sort()).toEqual(operations.slice().sort());
+	});
+});
