@@ -62,6 +62,18 @@ afterAll(async () => {
 	report(`operations: suite took ${seconds(Date.now() - suiteStarted)}`);
 });
 
+describe('the packed tarball', () => {
+	it('holds every node and credential package.json names, their icons, and no tests', () => {
+		const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+			n8n: { nodes: string[]; credentials: string[] };
+		};
+		const files = stack.pkg.files;
+		for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(files).toContain(entry);
+		expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/icons/smsc.svg', 'dist/nodes/Smsc/Smsc.node.json']));
+		expect(files.filter((f) => /(^|\/)test\/|\.test\.|emulator/.test(f))).toEqual([]);
+	});
+});
+
 describe('every resource through n8n execute', () => {
 	let result: ExecuteResult;
 	let requestLog: LogEntry[];

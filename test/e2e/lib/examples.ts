@@ -10,8 +10,11 @@ import type { CredentialRef, Workflow } from './workflows';
 /** What a user's imported workflow points at; n8n asks them to pick their own SMSC credential. */
 export const EXAMPLE_CREDENTIAL: CredentialRef = { id: 'SmscEmulatorCred', name: 'SMSC account' };
 
-/** A placeholder the user replaces; long enough for the trigger's minimum. */
-export const EXAMPLE_TOKEN = 'replace-me-with-a-random-secret';
+/**
+ * Empty on purpose: a token printed in a public file protects nothing, and the trigger refuses to
+ * publish until the user makes up their own (the demo puts in a random one).
+ */
+export const EXAMPLE_TOKEN = '';
 
 export const DEMO_PHONE = '+79991234567';
 
