@@ -149,6 +149,34 @@ describe('SMSC Trigger in a running n8n', () => {
 	});
 });
 
+describe('callback formats through n8n\'s own body parsing', () => {
+	// n8n's webhook server parses JSON, XML and form bodies before the node sees them, so only a
+	// real server shows whether every way SMSC can call the handler arrives intact.
+	const variants: Array<{ name: string; method: 'GET' | 'POST'; query: Record<string, string> }> = [
+		{ name: 'GET, windows-1251', method: 'GET', query: {} },
+		{ name: 'GET, UTF-8', method: 'GET', query: { charset: 'utf-8' } },
+		{ name: 'POST form, UTF-8', method: 'POST', query: { charset: 'utf-8' } },
+		{ name: 'POST JSON (fmt=3), UTF-8', method: 'POST', query: { fmt: '3', charset: 'utf-8' } },
+		{ name: 'POST XML (fmt=2), UTF-8', method: 'POST', query: { fmt: '2', charset: 'utf-8' } },
+	];
+
+	it.each(variants)('$name', async ({ name, method, query }) => {
+		const { emulator, n8n } = stack;
+		const before = (await api.executions(events.workflow.id)).length;
+		await emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: webhookUrl(n8n.baseUrl, events, query), method });
+		const text = `Ответ «${name}» & <ok>`;
+		const { id } = await emulator.call<{ id: number }>('injectIncoming', { login: DEMO_LOGIN, phone: '79990000020', mes: text });
+		await emulator.call('waitForCallbacks');
+		const [callback] = (await emulator.call<CallbackRecord[]>('getCallbacks', { kind: 'incoming' })).filter(
+			(c) => c.fields.id === String(id),
+		);
+		expect([callback.status, callback.attempts]).toEqual([200, 1]);
+		const executions = await executionsOf(events.workflow.id, before + 1);
+		const mine = triggerItems(executions, 'SMSC Trigger').filter((i) => i.id === String(id));
+		expect(mine).toEqual([expect.objectContaining({ event: 'incomingMessage', phone: '79990000020', text })]);
+	});
+});
+
 describe('SMSC Poll Trigger in a running n8n', () => {
 	it('emits every incoming message once, on its own schedule', async () => {
 		const { emulator } = stack;
