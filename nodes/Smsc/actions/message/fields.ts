@@ -92,7 +92,7 @@ export const messageFields: INodeProperties[] = [
 				name: 'list',
 				type: 'list',
 				placeholder: 'Select a group…',
-				typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+				typeOptions: { searchListMethod: 'searchGroupNumbers', searchable: false },
 			},
 			{
 				displayName: 'By Number',
