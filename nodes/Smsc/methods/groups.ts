@@ -6,6 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { toNumber } from '../../shared/numbers';
 import { smscRequest } from '../../shared/transport';
 
 interface ContactGroup {
@@ -13,12 +14,6 @@ interface ContactGroup {
 	name: string;
 	number: number | undefined;
 	contacts: number | undefined;
-}
-
-function toNumber(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const number = Number(value);
-	return Number.isFinite(number) ? number : undefined;
 }
 
 /** Every group of the account (phones.php `get_group`, 000); an account without groups gets error 3, i.e. none. */

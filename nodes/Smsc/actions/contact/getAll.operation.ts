@@ -2,29 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
+import { collectPages, getManyLimit, returnAllFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { simplifyContact } from './contact';
 
 /** phones.php returns at most 1000 records per request (000). */
-const MAX_PAGE = 1000;
+const PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllFields,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -68,8 +54,7 @@ interface Filters {
 }
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = getManyLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const group = String(filters.group ?? '').trim();
 	if (group !== '' && (!/^\d+$/.test(group) || Number(group) < 1)) {
@@ -84,24 +69,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		search: filters.search?.trim(),
 	};
 
-	const contacts: IDataObject[] = [];
-	let afterId: number | undefined;
-	// after_id asks for contacts after that server ID (int_id), so each page continues after the last one seen.
-	while (contacts.length < limit) {
-		const cnt = Math.min(MAX_PAGE, limit - contacts.length);
-		const page = await smscRequest.call(this, 'phones', { ...base, cnt, after_id: afterId }, {
-			readOnly: true,
-			list: true,
-			itemIndex,
-		});
-		const rows = Array.isArray(page) ? page : [page];
-		contacts.push(...rows.slice(0, limit - contacts.length).map(simplifyContact));
-		const last = Number(rows[rows.length - 1]?.int_id);
-		// Without a server ID to continue from, or if SMSC did not move forward, another page would repeat this one.
-		if (rows.length < cnt || !Number.isFinite(last) || (afterId !== undefined && last <= afterId)) break;
-		afterId = last;
-	}
-	return contacts;
+	const contacts = await collectPages({
+		limit,
+		pageSize: PAGE_SIZE,
+		// after_id asks for contacts after that server ID (int_id, 000).
+		direction: 'after',
+		idField: 'int_id',
+		fetchPage: async (afterId, cnt) =>
+			await smscRequest.call(this, 'phones', { ...base, cnt, after_id: afterId }, { readOnly: true, list: true, itemIndex }),
+	});
+	return contacts.map(simplifyContact);
 }
 
 export const getAll: SmscOperation = {

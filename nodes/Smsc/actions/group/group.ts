@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { toNumber } from '../../../shared/numbers';
+
 /** phones.php group `type` (000): 0 phone numbers, 1 e-mail addresses. */
 export const GROUP_TYPES: Record<string, number> = { phone: 0, email: 1 };
 
@@ -35,12 +37,6 @@ export function groupNumber(this: IExecuteFunctions, value: unknown, itemIndex: 
 		});
 	}
 	return number;
-}
-
-function toNumber(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const number = Number(value);
-	return Number.isFinite(number) ? number : undefined;
 }
 
 /** One group as the node outputs it: SMSC's fields (000) with numbers as numbers, `cnt` spelled out. */

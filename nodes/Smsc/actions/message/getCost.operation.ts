@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { toNumber } from '../../../shared/numbers';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
 import { ItemParameters } from './itemParameters';
 import { prepareMessage, singleRequestParams } from './sendParams';
-import { toNumber } from './sendResult';
 
 const readers = new WeakMap<IExecuteFunctions, ItemParameters>();
 

@@ -3,13 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
+import { collectPages, getManyLimit, returnAllFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
-import { returnAllFields } from './listFields';
 import { cleanPhone } from './recipients';
-import { toNumber } from './sendResult';
 
 /** get.php returns at most 10000 incoming messages per request. */
-const MAX_PAGE = 10000;
+const PAGE_SIZE = 10000;
 const MAX_HOURS = 168;
 
 const properties: INodeProperties[] = [
@@ -58,8 +57,7 @@ interface Filters {
 
 /** Incoming messages (get.php get_answers), oldest first, paged with after_id. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = getManyLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const fail = (message: string): never => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
@@ -76,30 +74,27 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		if (!toPhone) fail(`"${String(filters.toPhone)}" is not a valid phone number.`);
 	}
 
-	const messages: IDataObject[] = [];
-	let afterId = filters.afterId !== undefined ? Math.floor(filters.afterId) : undefined;
-	while (messages.length < limit) {
-		const cnt = Math.min(MAX_PAGE, limit - messages.length);
-		const page = await smscRequest.call(
-			this,
-			'get',
-			{
-				get_answers: 1,
-				after_id: afterId,
-				hour: afterId === undefined ? filters.hours : undefined,
-				to_phone: toPhone,
-				cnt,
-			},
-			{ readOnly: true, list: true, itemIndex },
-		);
-		const rows = (Array.isArray(page) ? page : [page]) as IDataObject[];
-		for (const row of rows.slice(0, limit - messages.length)) messages.push(row);
-		const lastId = toNumber(rows[rows.length - 1]?.id);
-		// After the first page, "newer than the last one seen" is the only way on (the hour window cannot be paged).
-		if (rows.length < cnt || lastId === undefined || (afterId !== undefined && lastId <= afterId)) break;
-		afterId = lastId;
-	}
-	return messages;
+	return await collectPages({
+		limit,
+		pageSize: PAGE_SIZE,
+		direction: 'after',
+		idField: 'id',
+		start: filters.afterId !== undefined ? Math.floor(filters.afterId) : undefined,
+		fetchPage: async (afterId, cnt) =>
+			await smscRequest.call(
+				this,
+				'get',
+				{
+					get_answers: 1,
+					after_id: afterId,
+					// After the first page, "newer than the last one seen" is the only way on (the hour window cannot be paged).
+					hour: afterId === undefined ? filters.hours : undefined,
+					to_phone: toPhone,
+					cnt,
+				},
+				{ readOnly: true, list: true, itemIndex },
+			),
+	});
 }
 
 export const getManyIncoming: SmscOperation = {

@@ -3,15 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { decodeStatus } from '../../../shared/codes';
+import { toNumber } from '../../../shared/numbers';
 import { smscRequest } from '../../../shared/transport';
+import { collectPages, getManyLimit, returnAllFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
-import { returnAllFields } from './listFields';
 import { cleanPhone } from './recipients';
 import { toInstant } from './schedule';
-import { toNumber } from './sendResult';
 
 /** get.php returns at most 1000 sent messages per request. */
-const MAX_PAGE = 1000;
+const PAGE_SIZE = 1000;
 /** SMSC keeps the sent history searchable for six months. */
 const MAX_RANGE_DAYS = 186;
 const DAY_MS = 86_400_000;
@@ -60,8 +60,7 @@ interface Filters {
 
 /** The sent-message history (get.php get_messages), newest first, paged with prev_id. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = getManyLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const fail = (message: string): never => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
@@ -80,23 +79,20 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		if (!phone) fail(`"${String(filters.phone)}" is not a valid phone number. Use international format, e.g. +79991234567.`);
 	}
 
-	const messages: IDataObject[] = [];
-	let prevId: number | undefined;
-	while (messages.length < limit) {
-		const cnt = Math.min(MAX_PAGE, limit - messages.length);
-		const page = await smscRequest.call(
-			this,
-			'get',
-			{ get_messages: 1, start: start?.text, end: end?.text, phone, cnt, prev_id: prevId },
-			{ readOnly: true, list: true, itemIndex },
-		);
-		const rows = (Array.isArray(page) ? page : [page]) as IDataObject[];
-		for (const row of rows.slice(0, limit - messages.length)) messages.push(simplifySent(row));
-		const lastId = toNumber(rows[rows.length - 1]?.int_id);
-		if (rows.length < cnt || lastId === undefined || (prevId !== undefined && lastId >= prevId)) break;
-		prevId = lastId;
-	}
-	return messages;
+	const messages = await collectPages({
+		limit,
+		pageSize: PAGE_SIZE,
+		direction: 'before',
+		idField: 'int_id',
+		fetchPage: async (prevId, cnt) =>
+			await smscRequest.call(
+				this,
+				'get',
+				{ get_messages: 1, start: start?.text, end: end?.text, phone, cnt, prev_id: prevId },
+				{ readOnly: true, list: true, itemIndex },
+			),
+	});
+	return messages.map(simplifySent);
 }
 
 function simplifySent(row: IDataObject): IDataObject {

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { decodeStatus } from '../../../shared/codes';
+import { toNumber } from '../../../shared/numbers';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
 import type { MessageRef } from './messageRef';
 import { messageRefFields, readMessageRefs, refParams } from './messageRef';
-import { HLR_FIELDS, decodeHlr, toNumber } from './sendResult';
+import { HLR_FIELDS, decodeHlr } from './sendResult';
 
 /** Keeps one status request short enough for any web server's URL and form limits. */
 const REFS_PER_REQUEST = 100;

@@ -1,17 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { decodeStatus } from '../../../shared/codes';
+import { toNumber } from '../../../shared/numbers';
 import { recipientKey } from './recipients';
 import type { PreparedMessage } from './sendParams';
 
 export const HLR_FIELDS = ['imsi', 'msc', 'mcc', 'mnc', 'cn', 'net', 'rcn', 'rnet'];
 
-/** Numbers SMSC sends as strings ("2.50") become numbers; anything else stays as it came. */
-export function toNumber(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const n = Number(value);
-	return Number.isFinite(n) ? n : undefined;
-}
 
 /** SMSC's answer to a send as an indexable list of per-recipient rows (op=1). */
 export function recipientRows(answer: IDataObject): IDataObject[] {
