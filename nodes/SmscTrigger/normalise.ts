@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DELIVERED_STATUSES, FAILED_STATUSES, decodeStatus } from '../shared/codes';
+import { splitList } from '../shared/phones';
 import type { CallbackFields } from './callback';
 
 export type CallbackEvent = 'deliveryStatus' | 'incomingMessage' | 'callVerification' | 'other';
@@ -104,7 +105,7 @@ export function matchesFilters(item: IDataObject, events: string[], filters: Cal
 		if (!wanted) return false;
 	}
 	if (event === 'incomingMessage' || event === 'callVerification') {
-		const numbers = (filters.toNumbers ?? '').split(/[,;\n]+/).map(digitsOnly).filter((n) => n !== '');
+		const numbers = splitList(filters.toNumbers).map(digitsOnly).filter((n) => n !== '');
 		if (numbers.length > 0) {
 			const to = digitsOnly(firstPresent(item as CallbackFields, TO_FIELDS) ?? '');
 			if (!numbers.includes(to)) return false;

@@ -1,4 +1,5 @@
-import { cleanPhone, recipientKey, splitRecipients } from '../../nodes/Smsc/actions/message/recipients';
+import { recipientKey } from '../../nodes/Smsc/actions/message/recipients';
+import { cleanPhone, splitList as splitRecipients } from '../../nodes/shared/phones';
 import { smscTime, toInstant } from '../../nodes/Smsc/actions/message/schedule';
 import { decodeHlr, describeRecipient, sendOutput } from '../../nodes/Smsc/actions/message/sendResult';
 import type { PreparedMessage } from '../../nodes/Smsc/actions/message/sendParams';

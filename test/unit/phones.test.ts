@@ -5,7 +5,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { simplifyBlacklistEntry } from '../../nodes/Smsc/actions/blacklist/blacklist';
 import { fromSmscDate, toSmscDate } from '../../nodes/Smsc/actions/contact/birthday';
 import { contactParams, simplifyContact, smscErrorCode } from '../../nodes/Smsc/actions/contact/contact';
-import { parsePhone, parsePhoneList, samePhone } from '../../nodes/Smsc/actions/contact/phones';
+import { parsePhone, parsePhoneList, samePhone } from '../../nodes/shared/phones';
 import { simplifyGroup } from '../../nodes/Smsc/actions/group/group';
 
 /** The validators only ask the context for the node, to attach it to their errors. */

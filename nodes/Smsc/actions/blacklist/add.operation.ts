@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import { phoneField } from '../contact/fields';
-import { parsePhone } from '../contact/phones';
 import type { SmscOperation } from '../types';
 import { BLOCK_TYPES } from './blacklist';
 

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import { explainNotFound } from '../contact/contact';
 import { phoneField } from '../contact/fields';
-import { parsePhone } from '../contact/phones';
 import type { SmscOperation } from '../types';
 
 const properties: INodeProperties[] = [phoneField('The number to unblock, in international format')];

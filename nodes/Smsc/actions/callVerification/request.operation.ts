@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { normalizePhone } from './phone';
 
 /** The subscriber has 15 minutes to call the number SMSC hands out (001). */
 const CALL_WINDOW_MS = 15 * 60 * 1000;
@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = normalizePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
 	const answer = (await smscRequest.call(this, 'wait_call', { phone }, { itemIndex })) as IDataObject;
 	const allPhones = Array.isArray(answer.all_phones) ? answer.all_phones.map(String) : [];
 	return {

@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { parsePhoneList } from '../../../shared/phones';
 import { fromSmscDate, toSmscDate } from './birthday';
-import { parsePhoneList } from './phones';
 
 /** The contact details of Create's Additional Fields and Update's Update Fields, as n8n hands them over. */
 export interface ContactFields {

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parsePhoneList } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
 import { contactParams } from './contact';
 import type { ContactFields } from './contact';
 import { createFields, phoneField } from './fields';
-import { parsePhoneList } from './phones';
 
 const properties: INodeProperties[] = [
 	phoneField(

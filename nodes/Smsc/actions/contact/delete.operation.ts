@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
 import { explainNotFound } from './contact';
 import { phoneField } from './fields';
-import { parsePhone } from './phones';
 
 const properties: INodeProperties[] = [phoneField('The number of the contact to delete, in international format')];
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
+import { parsePhone, samePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
 import { simplifyContact } from './contact';
 import { phoneField } from './fields';
-import { parsePhone, samePhone } from './phones';
 
 const properties: INodeProperties[] = [phoneField('The number of the contact to get, in international format')];
 

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import { groupIdParam, groupLocator } from '../group/locator';
 import type { SmscOperation } from '../types';
 import { explainNotFound } from './contact';
 import { phoneField } from './fields';
-import { parsePhone } from './phones';
 
 /** phones.php `move_group` modes (000): 1 moves the contact into only this group, 2 adds it, 3 removes it. */
 export type MoveGroupMode = 1 | 2 | 3;

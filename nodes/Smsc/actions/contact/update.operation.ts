@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
 import { contactParams, explainNotFound } from './contact';
 import type { ContactFields } from './contact';
 import { phoneField, updateFields } from './fields';
-import { parsePhone } from './phones';
 
 const properties: INodeProperties[] = [
 	phoneField('The current number of the contact to change, in international format'),

@@ -2,10 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { cleanPhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import { collectPages, getManyLimit, returnAllFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
-import { cleanPhone } from './recipients';
 
 /** get.php returns at most 10000 incoming messages per request. */
 const PAGE_SIZE = 10000;

@@ -4,10 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { decodeStatus } from '../../../shared/codes';
 import { toNumber } from '../../../shared/numbers';
+import { cleanPhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import { collectPages, getManyLimit, returnAllFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
-import { cleanPhone } from './recipients';
 import { toInstant } from './schedule';
 
 /** get.php returns at most 1000 sent messages per request. */

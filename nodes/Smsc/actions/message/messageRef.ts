@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { cleanPhone, splitRecipients } from './recipients';
+import { cleanPhone, splitList } from '../../../shared/phones';
 
 /** Status and Delete address messages the way SMSC stores them: a message ID plus a recipient phone. */
 export function messageRefFields(action: string): INodeProperties[] {
@@ -35,8 +35,8 @@ export interface MessageRef {
 
 /** The (id, phone) pairs of one item; one ID with several phones means the same message to each. */
 export function readMessageRefs(this: IExecuteFunctions, itemIndex: number): MessageRef[] {
-	const ids = splitRecipients(this.getNodeParameter('messageId', itemIndex, ''));
-	const phones = splitRecipients(this.getNodeParameter('phones', itemIndex, ''));
+	const ids = splitList(this.getNodeParameter('messageId', itemIndex, ''));
+	const phones = splitList(this.getNodeParameter('phones', itemIndex, ''));
 	const fail = (message: string): never => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
 	};

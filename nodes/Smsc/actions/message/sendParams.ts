@@ -1,12 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { cleanPhone, splitList } from '../../../shared/phones';
 import { COMMENT_SEPARATOR, estimateSms } from '../../../shared/sms';
 import type { SmsEstimate } from '../../../shared/sms';
 import type { Channel } from './fields';
 import { SMS_CHANNELS, TEXTLESS_CHANNELS } from './fields';
 import type { ItemParameters } from './itemParameters';
-import { cleanPhone, isEmail, isTelegramId, recipientKey, splitRecipients } from './recipients';
+import { isEmail, isTelegramId, recipientKey } from './recipients';
 import { smscTime, toInstant } from './schedule';
 
 /** send.php takes at most 1000 characters in `mes` (003). */
@@ -100,12 +101,12 @@ export function prepareMessage(
 		group = `G${number![1]}`;
 		recipients = [group];
 	} else if (channel === 'mail') {
-		recipients = splitRecipients(parameters.get<unknown>('emails', itemIndex, ''));
+		recipients = splitList(parameters.get<unknown>('emails', itemIndex, ''));
 		if (recipients.length === 0) fail('No e-mail address to send to. Enter at least one address in Email Addresses.');
 		const bad = recipients.find((address) => !isEmail(address));
 		if (bad !== undefined) fail(`"${bad}" is not a valid e-mail address.`);
 	} else {
-		const raw = splitRecipients(parameters.get<unknown>('phones', itemIndex, ''));
+		const raw = splitList(parameters.get<unknown>('phones', itemIndex, ''));
 		if (raw.length === 0) fail('No phone number to send to. Enter at least one number in Phone Numbers.');
 		recipients = raw.map((phone) => {
 			if (channel === 'tg' && isTelegramId(phone)) return phone;

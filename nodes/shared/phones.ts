@@ -1,14 +1,38 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+/** Between values of one field; SMSC itself takes commas and semicolons (000, 003), and people also put one per line. */
+const LIST_SEPARATOR = /[,;\n]+/;
 /** What people type inside a phone number that carries no digits. */
 const DECORATION = /[\s().-]/g;
-/** Between numbers of one field; SMSC itself takes "any separator" (000), but spaces are also decoration. */
-const LIST_SEPARATOR = /[,;\n]+/;
 /** E.164 allows 15 digits; fewer than 7 cannot be a subscriber number anywhere. */
 const INTERNATIONAL = /^\+?\d{7,15}$/;
 
 const EXAMPLE = 'e.g. +79991234567';
+
+/** The values of a list field: a comma list, a number, or an array from an expression (possibly of comma lists). */
+export function splitList(value: unknown): string[] {
+	const out: string[] = [];
+	const add = (entry: unknown): void => {
+		if (entry === null || entry === undefined) return;
+		if (Array.isArray(entry)) {
+			for (const inner of entry) add(inner);
+			return;
+		}
+		for (const part of String(entry).split(LIST_SEPARATOR)) {
+			const trimmed = part.trim();
+			if (trimmed !== '') out.push(trimmed);
+		}
+	};
+	add(value);
+	return out;
+}
+
+/** A phone as SMSC should receive it (decoration removed, "+" kept), or undefined if malformed. */
+export function cleanPhone(raw: string): string | undefined {
+	const phone = raw.replace(DECORATION, '');
+	return INTERNATIONAL.test(phone) ? phone : undefined;
+}
 
 function fail(context: IExecuteFunctions, message: string, itemIndex: number): never {
 	throw new NodeOperationError(context.getNode(), message, { itemIndex });
@@ -18,17 +42,14 @@ function fail(context: IExecuteFunctions, message: string, itemIndex: number): n
 export function parsePhone(this: IExecuteFunctions, raw: unknown, itemIndex: number, field = 'Phone'): string {
 	const text = String(raw ?? '').trim();
 	if (text === '') fail(this, `The ${field} is empty. Enter a number in international format, ${EXAMPLE}.`, itemIndex);
-	const phone = text.replace(DECORATION, '');
-	if (!INTERNATIONAL.test(phone)) {
+	const phone = cleanPhone(text);
+	if (phone === undefined) {
 		fail(this, `The ${field} "${text}" is not a phone number in international format, ${EXAMPLE}.`, itemIndex);
 	}
 	return phone;
 }
 
-/**
- * Several numbers of one contact (commas, semicolons or new lines between them, or an array from an
- * expression), each checked, duplicates dropped. `required` refuses an empty field.
- */
+/** Several numbers of one field, each checked, duplicates dropped. `required` refuses an empty field. */
 export function parsePhoneList(
 	this: IExecuteFunctions,
 	raw: unknown,
@@ -36,10 +57,7 @@ export function parsePhoneList(
 	field: string,
 	required = true,
 ): string[] {
-	const parts = (Array.isArray(raw) ? raw : [raw])
-		.flatMap((entry) => String(entry ?? '').split(LIST_SEPARATOR))
-		.map((part) => part.trim())
-		.filter((part) => part !== '');
+	const parts = splitList(raw);
 	if (parts.length === 0) {
 		if (required) fail(this, `The ${field} is empty. Enter a number in international format, ${EXAMPLE}.`, itemIndex);
 		return [];
@@ -52,8 +70,14 @@ export function parsePhoneList(
 	return phones;
 }
 
-/** Two spellings of one number (with or without "+", 8… or 7… for Russia) share their last ten digits. */
+/**
+ * What stays the same across spellings of one number: SMSC may rewrite it without "+" (8… → 7…
+ * for Russia), so two numbers sharing their last ten digits are one subscriber.
+ */
+export function phoneTail(phone: string): string {
+	return phone.replace(/\D/g, '').slice(-10);
+}
+
 export function samePhone(a: string, b: string): boolean {
-	const tail = (phone: string) => phone.replace(/\D/g, '').slice(-10);
-	return tail(a) !== '' && tail(a) === tail(b);
+	return phoneTail(a) !== '' && phoneTail(a) === phoneTail(b);
 }
