@@ -1,28 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { smscRequest } from '../../../shared/transport';
-import { collectPages, getManyLimit, returnAllFields } from '../shared/getMany';
+import { collectPages, getManyFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { simplifyBlacklistEntry } from './blacklist';
 
 /** phones.php returns at most 1000 records per request (000). */
 const PAGE_SIZE = 1000;
 
-const properties: INodeProperties[] = [
-	...returnAllFields,
-];
+const properties: INodeProperties[] = getManyFields();
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const limit = getManyLimit.call(this, itemIndex);
-	const entries = await collectPages({
-		limit,
-		pageSize: PAGE_SIZE,
-		// prev_id asks for entries added before that id (000).
-		direction: 'before',
+	// prev_id asks for entries added before that id (000).
+	const entries = await collectPages.call(this, itemIndex, {
+		script: 'phones',
+		params: () => ({ get_black: 1 }),
+		cursorParam: 'prev_id',
 		idField: 'id',
-		fetchPage: async (prevId, cnt) =>
-			await smscRequest.call(this, 'phones', { get_black: 1, cnt, prev_id: prevId }, { readOnly: true, list: true, itemIndex }),
+		pageSize: PAGE_SIZE,
 	});
 	return entries.map(simplifyBlacklistEntry);
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { smscRequest } from '../../../shared/transport';
-import { collectPages, getManyLimit, returnAllFields } from '../shared/getMany';
+import { parseGroupId } from '../group/locator';
+import { collectPages, getManyFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { simplifyContact } from './contact';
 
@@ -10,41 +10,33 @@ import { simplifyContact } from './contact';
 const PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = [
-	...returnAllFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Group Name or ID',
-				name: 'group',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getGroups' },
-				default: '',
-				description:
-					'Return only contacts of this group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Person Name',
-				name: 'personName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Petrova',
-				description: 'Return only contacts whose first, last or middle name contains this text',
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Anna or 7999',
-				description: 'Return only contacts whose name or phone number contains this text',
-			},
-		],
-	},
+	...getManyFields([
+		{
+			displayName: 'Group Name or ID',
+			name: 'group',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getGroups' },
+			default: '',
+			description:
+				'Return only contacts of this group. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Person Name',
+			name: 'personName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Petrova',
+			description: 'Return only contacts whose first, last or middle name contains this text',
+		},
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Anna or 7999',
+			description: 'Return only contacts whose name or phone number contains this text',
+		},
+	]),
 ];
 
 interface Filters {
@@ -54,29 +46,22 @@ interface Filters {
 }
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const limit = getManyLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const group = String(filters.group ?? '').trim();
-	if (group !== '' && (!/^\d+$/.test(group) || Number(group) < 1)) {
-		throw new NodeOperationError(this.getNode(), `The group ID "${group}" is not a positive whole number.`, {
-			itemIndex,
-		});
-	}
 	const base: IDataObject = {
 		get: 1,
-		grp: group === '' ? undefined : Number(group),
+		grp: group === '' ? undefined : parseGroupId.call(this, group, itemIndex),
 		fio: filters.personName?.trim(),
 		search: filters.search?.trim(),
 	};
 
-	const contacts = await collectPages({
-		limit,
-		pageSize: PAGE_SIZE,
-		// after_id asks for contacts after that server ID (int_id, 000).
-		direction: 'after',
+	// after_id asks for contacts after that server ID (int_id, 000).
+	const contacts = await collectPages.call(this, itemIndex, {
+		script: 'phones',
+		params: () => base,
+		cursorParam: 'after_id',
 		idField: 'int_id',
-		fetchPage: async (afterId, cnt) =>
-			await smscRequest.call(this, 'phones', { ...base, cnt, after_id: afterId }, { readOnly: true, list: true, itemIndex }),
+		pageSize: PAGE_SIZE,
 	});
 	return contacts.map(simplifyContact);
 }

@@ -2,20 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
-import { getManyLimit, returnAllFields } from '../shared/getMany';
+import { getManyFields, getManyLimit } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { GROUP_TYPES, groupTypeField, simplifyGroup } from './group';
 
 const properties: INodeProperties[] = [
-	...returnAllFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [{ ...groupTypeField, description: 'Return only groups of phone numbers, or only groups of e-mail addresses' }],
-	},
+	...getManyFields([
+		{ ...groupTypeField, description: 'Return only groups of phone numbers, or only groups of e-mail addresses' },
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

@@ -43,6 +43,11 @@ export function groupIdParam(this: IExecuteFunctions, itemIndex: number, paramet
 	if (value === '') {
 		throw new NodeOperationError(this.getNode(), 'The Group is empty. Pick a group or enter its ID.', { itemIndex });
 	}
+	return parseGroupId.call(this, value, itemIndex);
+}
+
+/** A group ID typed anywhere (locator, filter, expression), refusing anything but a positive whole number. */
+export function parseGroupId(this: IExecuteFunctions, value: string, itemIndex: number): number {
 	if (!/^\d+$/.test(value) || Number(value) < 1) {
 		throw new NodeOperationError(this.getNode(), `The group ID "${value}" is not a positive whole number.`, { itemIndex });
 	}

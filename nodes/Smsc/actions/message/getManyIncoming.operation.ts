@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { cleanPhone } from '../../../shared/phones';
-import { smscRequest } from '../../../shared/transport';
-import { collectPages, getManyLimit, returnAllFields } from '../shared/getMany';
+import { collectPages, getManyFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 
 /** get.php returns at most 10000 incoming messages per request. */
@@ -12,41 +11,33 @@ const PAGE_SIZE = 10000;
 const MAX_HOURS = 168;
 
 const properties: INodeProperties[] = [
-	...returnAllFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'After ID',
-				name: 'afterId',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description:
-					'Only messages received after the one with this ID, oldest first. Use the highest ID of the last run to get only new messages.',
-			},
-			{
-				displayName: 'Last Hours',
-				name: 'hours',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_HOURS },
-				default: 24,
-				description: 'Only messages received in this many recent hours (at most 168). Not used together with After ID.',
-			},
-			{
-				displayName: 'To Phone Number',
-				name: 'toPhone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 79990000000',
-				description: 'Only messages sent to this number of yours',
-			},
-		],
-	},
+	...getManyFields([
+		{
+			displayName: 'After ID',
+			name: 'afterId',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Only messages received after the one with this ID, oldest first. Use the highest ID of the last run to get only new messages.',
+		},
+		{
+			displayName: 'Last Hours',
+			name: 'hours',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_HOURS },
+			default: 24,
+			description: 'Only messages received in this many recent hours (at most 168). Not used together with After ID.',
+		},
+		{
+			displayName: 'To Phone Number',
+			name: 'toPhone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 79990000000',
+			description: 'Only messages sent to this number of yours',
+		},
+	]),
 ];
 
 interface Filters {
@@ -57,7 +48,6 @@ interface Filters {
 
 /** Incoming messages (get.php get_answers), oldest first, paged with after_id. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const limit = getManyLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const fail = (message: string): never => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
@@ -74,26 +64,18 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		if (!toPhone) fail(`"${String(filters.toPhone)}" is not a valid phone number.`);
 	}
 
-	return await collectPages({
-		limit,
-		pageSize: PAGE_SIZE,
-		direction: 'after',
+	return await collectPages.call(this, itemIndex, {
+		script: 'get',
+		params: (afterId) => ({
+			get_answers: 1,
+			// After the first page, "newer than the last one seen" is the only way on (the hour window cannot be paged).
+			hour: afterId === undefined ? filters.hours : undefined,
+			to_phone: toPhone,
+		}),
+		cursorParam: 'after_id',
 		idField: 'id',
+		pageSize: PAGE_SIZE,
 		start: filters.afterId !== undefined ? Math.floor(filters.afterId) : undefined,
-		fetchPage: async (afterId, cnt) =>
-			await smscRequest.call(
-				this,
-				'get',
-				{
-					get_answers: 1,
-					after_id: afterId,
-					// After the first page, "newer than the last one seen" is the only way on (the hour window cannot be paged).
-					hour: afterId === undefined ? filters.hours : undefined,
-					to_phone: toPhone,
-					cnt,
-				},
-				{ readOnly: true, list: true, itemIndex },
-			),
 	});
 }
 

@@ -5,8 +5,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { decodeStatus } from '../../../shared/codes';
 import { toNumber } from '../../../shared/numbers';
 import { cleanPhone } from '../../../shared/phones';
-import { smscRequest } from '../../../shared/transport';
-import { collectPages, getManyLimit, returnAllFields } from '../shared/getMany';
+import { collectPages, getManyFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { toInstant } from './schedule';
 
@@ -18,38 +17,30 @@ const DAY_MS = 86_400_000;
 const MOSCOW_OFFSET_MS = 3 * 3_600_000;
 
 const properties: INodeProperties[] = [
-	...returnAllFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'From Date',
-				name: 'startDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only messages sent on or after this day',
-			},
-			{
-				displayName: 'Phone Number',
-				name: 'phone',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +79991234567',
-				description: 'Only messages sent to this number',
-			},
-			{
-				displayName: 'To Date',
-				name: 'endDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only messages sent on or before this day (at most six months after From Date)',
-			},
-		],
-	},
+	...getManyFields([
+		{
+			displayName: 'From Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only messages sent on or after this day',
+		},
+		{
+			displayName: 'Phone Number',
+			name: 'phone',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. +79991234567',
+			description: 'Only messages sent to this number',
+		},
+		{
+			displayName: 'To Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only messages sent on or before this day (at most six months after From Date)',
+		},
+	]),
 ];
 
 interface Filters {
@@ -60,7 +51,6 @@ interface Filters {
 
 /** The sent-message history (get.php get_messages), newest first, paged with prev_id. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const limit = getManyLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const fail = (message: string): never => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
@@ -79,18 +69,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		if (!phone) fail(`"${String(filters.phone)}" is not a valid phone number. Use international format, e.g. +79991234567.`);
 	}
 
-	const messages = await collectPages({
-		limit,
-		pageSize: PAGE_SIZE,
-		direction: 'before',
+	const messages = await collectPages.call(this, itemIndex, {
+		script: 'get',
+		params: () => ({ get_messages: 1, start: start?.text, end: end?.text, phone }),
+		cursorParam: 'prev_id',
 		idField: 'int_id',
-		fetchPage: async (prevId, cnt) =>
-			await smscRequest.call(
-				this,
-				'get',
-				{ get_messages: 1, start: start?.text, end: end?.text, phone, cnt, prev_id: prevId },
-				{ readOnly: true, list: true, itemIndex },
-			),
+		pageSize: PAGE_SIZE,
 	});
 	return messages.map(simplifySent);
 }

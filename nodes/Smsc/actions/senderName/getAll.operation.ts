@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { smscRequest } from '../../../shared/transport';
-import { collectPages, getManyLimit, returnAllFields } from '../shared/getMany';
+import { collectPages, getManyFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { simplifySender } from './senderName';
 
@@ -10,24 +9,16 @@ import { simplifySender } from './senderName';
 const PAGE_SIZE = 15000;
 
 const properties: INodeProperties[] = [
-	...returnAllFields,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Active Only',
-				name: 'activeOnly',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to return only names approved by the moderator and ready to send from, rather than every registered name',
-			},
-		],
-	},
+	...getManyFields([
+		{
+			displayName: 'Active Only',
+			name: 'activeOnly',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to return only names approved by the moderator and ready to send from, rather than every registered name',
+		},
+	]),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -47,7 +38,6 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const limit = getManyLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { activeOnly?: boolean };
 	const options = this.getNodeParameter('options', itemIndex, {}) as { operatorStatuses?: boolean };
 
@@ -56,14 +46,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		all: filters.activeOnly ? undefined : 1,
 		operators: options.operatorStatuses ? 1 : undefined,
 	};
-	const names = await collectPages({
-		limit,
-		pageSize: PAGE_SIZE,
-		// prev_id asks for names created before that id (002).
-		direction: 'before',
+	// prev_id asks for names created before that id (002).
+	const names = await collectPages.call(this, itemIndex, {
+		script: 'senders',
+		params: () => base,
+		cursorParam: 'prev_id',
 		idField: 'id',
-		fetchPage: async (prevId, cnt) =>
-			await smscRequest.call(this, 'senders', { ...base, cnt, prev_id: prevId }, { readOnly: true, list: true, itemIndex }),
+		pageSize: PAGE_SIZE,
 	});
 	return names.map(simplifySender);
 }

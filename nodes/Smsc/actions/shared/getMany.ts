@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toNumber } from '../../../shared/numbers';
+import { smscRequest } from '../../../shared/transport';
+import type { SmscScript } from '../../../shared/types';
 
 /** Return All + Limit, as every n8n Get Many operation has them. */
-export const returnAllFields: INodeProperties[] = [
+const returnAllFields: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -22,6 +24,15 @@ export const returnAllFields: INodeProperties[] = [
 	},
 ];
 
+/** Return All, Limit and, where the list can be narrowed, the Filters collection: the fields every Get Many starts with. */
+export function getManyFields(filters: INodeProperties[] = []): INodeProperties[] {
+	if (filters.length === 0) return returnAllFields;
+	return [
+		...returnAllFields,
+		{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: filters },
+	];
+}
+
 /** How many rows the item asks for; Return All is Infinity so paging code needs no second case. */
 export function getManyLimit(this: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
@@ -29,46 +40,49 @@ export function getManyLimit(this: IExecuteFunctions, itemIndex: number): number
 }
 
 export interface PagedList {
-	/** Rows wanted in all (Infinity for Return All). */
-	limit: number;
+	script: SmscScript;
+	/** The request's own parameters; `cnt` and the cursor are added to them. */
+	params: (cursor: number | undefined) => IDataObject;
+	/**
+	 * after_id is an exclusive lower bound, so pages move to larger ids; prev_id is an exclusive
+	 * upper bound, so pages move to smaller ids.
+	 */
+	cursorParam: 'after_id' | 'prev_id';
+	/** The row field the cursor is made of. */
+	idField: 'id' | 'int_id';
 	/** SMSC's cap on `cnt` for this list; a shorter page means the list is exhausted. */
 	pageSize: number;
-	/**
-	 * `after`: the cursor is an exclusive lower bound (after_id), so pages move to larger ids;
-	 * `before`: an exclusive upper bound (prev_id), so pages move to smaller ids.
-	 */
-	direction: 'after' | 'before';
 	/** The cursor of the first request, when the user gives one. */
 	start?: number;
-	/** One request; its answer may be a list or, for a single row, the row itself. */
-	fetchPage: (cursor: number | undefined, cnt: number) => Promise<unknown>;
-	/** The row field the cursor is made of (int_id or id, depending on the script). */
-	idField: string;
 }
 
 /**
- * Reads a cursor-paged SMSC list until the limit is reached or SMSC has no more. The next cursor
- * is the furthest id seen in the paging direction, which does not depend on the order of rows in
- * a page; a cursor that did not move would fetch the same page again, so paging stops there.
+ * Reads a cursor-paged SMSC list until Return All/Limit is satisfied or SMSC has no more. The next
+ * cursor is the furthest id seen in the paging direction, which does not depend on the order of
+ * rows in a page; a cursor that did not move would fetch the same page again, so paging stops.
  */
-export async function collectPages(list: PagedList): Promise<IDataObject[]> {
-	const { limit, pageSize, direction } = list;
+export async function collectPages(this: IExecuteFunctions, itemIndex: number, list: PagedList): Promise<IDataObject[]> {
+	const limit = getManyLimit.call(this, itemIndex);
+	const upward = list.cursorParam === 'after_id';
 	const rows: IDataObject[] = [];
 	let cursor = list.start;
 	while (rows.length < limit) {
-		const cnt = Math.min(pageSize, limit - rows.length);
-		const answer = await list.fetchPage(cursor, cnt);
+		const cnt = Math.min(list.pageSize, limit - rows.length);
+		const answer = await smscRequest.call(
+			this,
+			list.script,
+			{ ...list.params(cursor), cnt, [list.cursorParam]: cursor },
+			{ readOnly: true, list: true, itemIndex },
+		);
 		const page = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
 		rows.push(...page.slice(0, limit - rows.length));
 		if (page.length < cnt) break;
 		let next: number | undefined;
 		for (const row of page) {
 			const id = toNumber((row as IDataObject | undefined)?.[list.idField]);
-			if (id === undefined) continue;
-			if (next === undefined || (direction === 'after' ? id > next : id < next)) next = id;
+			if (id !== undefined && (next === undefined || (upward ? id > next : id < next))) next = id;
 		}
-		if (next === undefined) break;
-		if (cursor !== undefined && (direction === 'after' ? next <= cursor : next >= cursor)) break;
+		if (next === undefined || (cursor !== undefined && (upward ? next <= cursor : next >= cursor))) break;
 		cursor = next;
 	}
 	return rows;
