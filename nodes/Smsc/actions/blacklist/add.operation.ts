@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
-import { phoneField } from '../contact/fields';
+import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
 import { BLOCK_TYPES } from './blacklist';
 
@@ -48,7 +47,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	const phone = phoneParam.call(this, itemIndex);
 	const blockType = String(this.getNodeParameter('blockType', itemIndex, 'all'));
 	if (!(blockType in BLOCK_TYPES)) {
 		throw new NodeOperationError(this.getNode(), `The Block "${blockType}" is not one of: all, mass, single.`, {

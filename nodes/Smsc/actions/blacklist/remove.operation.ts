@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import { explainNotFound } from '../contact/contact';
-import { phoneField } from '../contact/fields';
+import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
 
 const properties: INodeProperties[] = [phoneField('The number to unblock, in international format')];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	const phone = phoneParam.call(this, itemIndex);
 	try {
 		await smscRequest.call(this, 'phones', { del_black: 1, phone }, { itemIndex });
 	} catch (error) {

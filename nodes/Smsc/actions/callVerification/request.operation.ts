@@ -1,24 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
+import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
 
 /** The subscriber has 15 minutes to call the number SMSC hands out (001). */
 const CALL_WINDOW_MS = 15 * 60 * 1000;
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +79991234567',
-		description:
-			"The subscriber's phone number to confirm, in international format. The subscriber must call the returned number from it within 15 minutes.",
-	},
+	phoneField(
+		"The subscriber's phone number to confirm, in international format. The subscriber must call the returned number from it within 15 minutes.",
+	),
 	{
 		displayName:
 			'SMSC answers with the number the subscriber must call. When the call arrives, SMSC records it as an incoming message with the text "[waitcall]" from the subscriber\'s number: catch it with the SMSC Trigger or the SMSC Poll Trigger to confirm the phone.',
@@ -29,7 +22,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	const phone = phoneParam.call(this, itemIndex);
 	const answer = (await smscRequest.call(this, 'wait_call', { phone }, { itemIndex })) as IDataObject;
 	const allPhones = Array.isArray(answer.all_phones) ? answer.all_phones.map(String) : [];
 	return {

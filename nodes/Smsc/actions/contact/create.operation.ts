@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parsePhoneList } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
+import { phoneField } from '../shared/phone';
 import type { SmscOperation } from '../types';
 import { contactParams } from './contact';
 import type { ContactFields } from './contact';
-import { createFields, phoneField } from './fields';
+import { createFields } from './fields';
 
 const properties: INodeProperties[] = [
 	phoneField(

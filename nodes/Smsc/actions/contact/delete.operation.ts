@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
+import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
 import { explainNotFound } from './contact';
-import { phoneField } from './fields';
 
 const properties: INodeProperties[] = [phoneField('The number of the contact to delete, in international format')];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	const phone = phoneParam.call(this, itemIndex);
 	try {
 		await smscRequest.call(this, 'phones', { del: 1, phone }, { itemIndex });
 	} catch (error) {

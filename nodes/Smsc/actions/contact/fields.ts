@@ -1,18 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The number a contact is found by (phones.php `phone`, 000). */
-export function phoneField(description: string): INodeProperties {
-	return {
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +79991234567',
-		description,
-	};
-}
-
 /** Contact details both Create and Update can set, in the order n8n shows them (alphabetical). */
 const birthday: INodeProperties = {
 	displayName: 'Birthday',

@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { parsePhone, samePhone } from '../../../shared/phones';
+import { samePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
+import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
 import { simplifyContact } from './contact';
-import { phoneField } from './fields';
 
 const properties: INodeProperties[] = [phoneField('The number of the contact to get, in international format')];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	const phone = phoneParam.call(this, itemIndex);
 	const answer = await smscRequest.call(this, 'phones', { get: 1, phone }, { readOnly: true, list: true, itemIndex });
 	const contacts = (Array.isArray(answer) ? answer : [answer]).map(simplifyContact);
 	// A contact may hold several numbers ("a,b"); only one that really has this number is the answer,

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import { groupIdParam, groupLocator } from '../group/locator';
+import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
 import { explainNotFound } from './contact';
-import { phoneField } from './fields';
 
 /** phones.php `move_group` modes (000): 1 moves the contact into only this group, 2 adds it, 3 removes it. */
 export type MoveGroupMode = 1 | 2 | 3;
@@ -15,7 +14,7 @@ export type MoveGroupMode = 1 | 2 | 3;
 export function membershipOperation(option: INodePropertyOptions, mode: MoveGroupMode, groupDescription: string): SmscOperation {
 	const operation = String(option.value);
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-		const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+		const phone = phoneParam.call(this, itemIndex);
 		const group = groupIdParam.call(this, itemIndex);
 		try {
 			await smscRequest.call(this, 'phones', { move_group: mode, grp: group, phone }, { itemIndex });

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { parsePhone } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
+import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
 import { contactParams, explainNotFound } from './contact';
 import type { ContactFields } from './contact';
-import { phoneField, updateFields } from './fields';
+import { updateFields } from './fields';
 
 const properties: INodeProperties[] = [
 	phoneField('The current number of the contact to change, in international format'),
@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = parsePhone.call(this, this.getNodeParameter('phone', itemIndex, ''), itemIndex);
+	const phone = phoneParam.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as ContactFields;
 	const { params, output } = contactParams.call(this, { ...fields, groups: undefined }, itemIndex);
 	// A chg request that changes nothing would still count towards SMSC's three-a-minute limit.

@@ -3,19 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { explainSenderError, validateSenderName } from './senderName';
+import { digitalSenderField, digitalSenderParam, explainSenderError } from './senderName';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Digital Sender Name',
-		name: 'senderName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 79991234567',
-		description:
-			'The phone number registered as a sender name. SMSC sends a code to it; confirm it with the Verify Code operation.',
-	},
+	digitalSenderField(
+		'The phone number registered as a sender name. SMSC sends a code to it; confirm it with the Verify Code operation.',
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -45,12 +38,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const sender = validateSenderName.call(
-		this,
-		String(this.getNodeParameter('senderName', itemIndex, '')),
-		'digital',
-		itemIndex,
-	);
+	const sender = digitalSenderParam.call(this, itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as { site?: string; siteName?: string };
 	const site = additional.site?.trim();
 	const siteName = additional.siteName?.trim();

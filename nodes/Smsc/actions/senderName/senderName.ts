@@ -69,6 +69,23 @@ export function senderParam(this: IExecuteFunctions, itemIndex: number): IDataOb
 	return { sender: value };
 }
 
+/** The phone number registered as a sender name, which Send Verification Code and Verify Code act on. */
+export function digitalSenderField(description: string): INodeProperties {
+	return {
+		displayName: 'Digital Sender Name',
+		name: 'senderName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 79991234567',
+		description,
+	};
+}
+
+export function digitalSenderParam(this: IExecuteFunctions, itemIndex: number): string {
+	return validateSenderName.call(this, String(this.getNodeParameter('senderName', itemIndex, '')), 'digital', itemIndex);
+}
+
 /** Checks a sender name (SMS) or e-mail sender before it is sent to SMSC for registration. */
 export function validateSenderName(
 	this: IExecuteFunctions,

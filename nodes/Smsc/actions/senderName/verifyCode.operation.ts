@@ -3,18 +3,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { explainSenderError, validateSenderName } from './senderName';
+import { digitalSenderField, digitalSenderParam, explainSenderError } from './senderName';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Digital Sender Name',
-		name: 'senderName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 79991234567',
-		description: 'The phone number registered as a sender name that received the code',
-	},
+	digitalSenderField('The phone number registered as a sender name that received the code'),
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -26,12 +18,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const sender = validateSenderName.call(
-		this,
-		String(this.getNodeParameter('senderName', itemIndex, '')),
-		'digital',
-		itemIndex,
-	);
+	const sender = digitalSenderParam.call(this, itemIndex);
 	const code = String(this.getNodeParameter('code', itemIndex, '')).trim();
 	if (code === '') {
 		throw new NodeOperationError(this.getNode(), 'The Code is empty. Enter the code SMSC sent to the number.', {
