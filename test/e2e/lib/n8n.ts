@@ -69,6 +69,9 @@ export class N8n {
 			// Nothing may leave the machine: no telemetry, no update checks, no templates or banners.
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',
+			// The list of vetted community nodes comes from api.n8n.io; loading installed ones does not need it.
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_HIRING_BANNER_ENABLED: 'false',
@@ -141,6 +144,20 @@ export class N8n {
 	 */
 	async start(timeoutMs = 120_000): Promise<void> {
 		if (!this.port) await this.choosePorts();
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await this.startOnce(timeoutMs);
+			} catch (error) {
+				// Another process took a port between choosing and binding it: choose again.
+				if (attempt >= 3 || !/EADDRINUSE|already in use/.test(String(error))) throw error;
+				this.log(`port taken, retrying: ${String(error).split('\n')[0]}`);
+				await this.stop();
+				await this.choosePorts();
+			}
+		}
+	}
+
+	private async startOnce(timeoutMs: number): Promise<void> {
 		const server = startProcess('n8n', process.execPath, [this.bin, 'start'], {
 			env: this.env(),
 			cwd: this.userFolder,
@@ -149,12 +166,12 @@ export class N8n {
 		this.server = server;
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			if (server.child.exitCode !== null) {
-				throw new Error(`n8n start exited ${server.child.exitCode}:\n${server.output()}`);
+			if (server.child.exitCode !== null || /EADDRINUSE|already in use/.test(server.output())) {
+				throw new Error(`n8n start failed (exit ${server.child.exitCode}):\n${server.output()}`);
 			}
 			try {
 				// While booting, n8n answers every path with 200 "n8n is starting up. Please wait".
-				const res = await fetch(`${this.baseUrl}/rest/settings`);
+				const res = await fetch(`${this.baseUrl}/rest/settings`, { signal: AbortSignal.timeout(2000) });
 				const body = await res.text();
 				if (res.ok && body.startsWith('{')) return;
 			} catch {
@@ -172,7 +189,7 @@ export class N8n {
 	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<number> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const res = await fetch(url.split('?')[0], { method: 'GET' });
+			const res = await fetch(url.split('?')[0], { method: 'GET', signal: AbortSignal.timeout(5000) });
 			await res.arrayBuffer();
 			if (res.status !== 404) return res.status;
 			if (Date.now() > deadline) throw new Error(`webhook ${url} still 404 after ${timeoutMs} ms`);
