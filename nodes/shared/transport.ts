@@ -22,6 +22,11 @@ export interface SmscRequestOptions {
 
 export type SmscResponse = IDataObject | IDataObject[];
 
+/** Whether a failed request may still have been carried out by SMSC (a timeout or 5xx after sending). */
+export function mayHaveReachedSmsc(error: unknown): boolean {
+	return (error as { errorResponse?: { maybeSent?: unknown } } | undefined)?.errorResponse?.maybeSent === true;
+}
+
 /** Connection failures that prove the request never reached a server, so any command may go to the backup host. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const MAX_BUSY_RETRIES = 6;
@@ -91,8 +96,10 @@ export async function smscRequest(
 				await sleep(250 * readRetries);
 				continue;
 			}
-			return fail(networkFailureMessage(code, hosts[host], options.readOnly || NEVER_SENT.has(code)), {
+			const safe = options.readOnly || NEVER_SENT.has(code);
+			return fail(networkFailureMessage(code, hosts[host], safe), {
 				networkError: code,
+				...(safe ? {} : { maybeSent: true }),
 			});
 		}
 
@@ -106,7 +113,7 @@ export async function smscRequest(
 			const mayHaveSent = status >= 500 && !options.readOnly;
 			return fail(
 				`SMSC answered HTTP ${status} at ${hosts[host]}.${mayHaveSent ? MAY_HAVE_SENT : ''} Response: ${excerpt(response.body)}`,
-				{ httpStatus: status },
+				{ httpStatus: status, ...(mayHaveSent ? { maybeSent: true } : {}) },
 				String(status),
 			);
 		}

@@ -130,6 +130,19 @@ describe('Message: Send in bulk', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 	});
 
+	it('sends a text containing | alone, since SMSC reads | in a list line as the sender separator', async () => {
+		const login = newAccount();
+		const { requests } = await send(login, {}, [
+			{ phone: phone(1), text: 'a' },
+			{ phone: phone(2), text: 'Price|50%' },
+			{ phone: phone(3), text: 'c' },
+		]);
+		expect(requests).toEqual([
+			{ list: `${phone(1)}:a\n${phone(3)}:c`, op: '1' },
+			{ phones: phone(2), mes: 'Price|50%' },
+		]);
+	});
+
 	it('respects the batch size', async () => {
 		const login = newAccount();
 		const { requests, output } = await send(login, { batchSize: 2 }, items(5));
@@ -170,7 +183,12 @@ describe('Message: Send in bulk, failures', () => {
 		const { result, output } = await send(login, { batchSize: 2, concurrency: 1 }, items(6), true);
 		expect(result.error).toBeUndefined();
 		expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
-		expect(output[0].json).toEqual({ error: expect.stringMatching(/HTTP 500.*may have reached SMSC.*\[item 0\]/), itemIndex: 0, phones: [phone(0)] });
+		expect(output[0].json).toEqual({
+			error: expect.stringMatching(/HTTP 500.*may have reached SMSC.*\[item 0\]/),
+			itemIndex: 0,
+			phones: [phone(0)],
+			maybeSent: true,
+		});
 		expect(output[1].json).toMatchObject({ error: expect.stringMatching(/HTTP 500.*\[item 1\]/), itemIndex: 1 });
 		expect(output.slice(2).map((item) => item.json.id)).toEqual([1, 1, 2, 2]);
 		expect(sendRequests(login)).toHaveLength(3);
@@ -186,6 +204,16 @@ describe('Message: Send in bulk, failures', () => {
 		);
 		expect(requests).toHaveLength(2);
 		expect(emu.getMessages({ login }).map((m) => m.phone)).toEqual([phone(0).slice(1), phone(1).slice(1)]);
+	});
+
+	it('after a failure that may have reached SMSC, says which items may have been sent', async () => {
+		const login = newAccount();
+		emu.failNext({ count: 1, mode: 'drop', script: 'send' });
+		const { result, requests } = await send(login, { batchSize: 2, concurrency: 1 }, items(4));
+		expect(result.error?.message).toMatch(
+			/closed before an answer came\. The request may have reached SMSC.*\[item 0\] Not sent: items 2–3 \(not attempted\)\. Unknown, may have been sent: items 0–1; check the SMSC message history before sending them again\. Sent: none\.$/,
+		);
+		expect(requests).toHaveLength(1);
 	});
 
 	it('an item whose recipients SMSC refuses inside a list fails alone', async () => {

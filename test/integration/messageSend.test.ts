@@ -130,7 +130,7 @@ describe('Message: Send', () => {
 	const channels: Array<[string, IDataObject, Record<string, string>, string]> = [
 		['flash', { message: 'Flash!' }, { mes: 'Flash!', flash: '1' }, 'flash'],
 		['viber', { message: 'Hi on Viber' }, { mes: 'Hi on Viber', viber: '1' }, 'viber'],
-		['tg', { message: '4821' }, { mes: '4821', tgm: '1' }, 'tgm'],
+		['tg', { message: '4821' }, { mes: '__TGM__: 4821' }, 'tgm'],
 		['bot', { message: 'News', botName: 'shop_news_bot' }, { mes: 'News', bot: '@shop_news_bot' }, 'bot'],
 		[
 			'call',
@@ -225,6 +225,8 @@ describe('Message: Send checks items before any request', () => {
 		['a bot without a name', { channel: 'bot', phones: '+79991234567', message: 'Hi', botName: '={{ " " }}' }, /bot name is empty/],
 		['a non-hex binary', { channel: 'bin', phones: '+79991234567', binaryMessage: '0G' }, /Hex Message/],
 		['a push without link', { channel: 'push', phones: '+79991234567', pushUrl: '={{ "" }}', pushTitle: 'T' }, /link is empty/],
+		['a comment on a voice call', { channel: 'call', phones: '+79991234567', message: 'Hi', options: { comment: 'c' } }, /Comment cannot be used with Voice Call/],
+		['a comment on a Telegram code', { channel: 'tg', phones: '+79991234567', message: '4821', options: { comment: 'c' } }, /Comment cannot be used with Telegram/],
 	];
 	it.each(bad)('refuses %s and sends nothing', async (_what, parameters, message) => {
 		const login = newAccount();

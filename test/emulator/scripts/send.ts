@@ -27,8 +27,12 @@ interface PhoneResult {
 const NOT_OPTIONS = new Set(['login', 'psw', 'apikey', 'phones', 'mes', 'list', 'fmt', 'charset', 'cost', 'op', 'err', 'id']);
 const EMAIL = /^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$/;
 
-/** Which channel a request uses, from its flags (first match wins). */
+/** Channel prefixes at the start of `mes` (004; SMSC accepts them over HTTP too): `__TGM__: <code>`. */
+const PREFIXES: Array<[RegExp, string]> = [[/^__TGM__: ?/, 'tgm']];
+
+/** Which channel a request uses, from its prefix or its flags (first match wins). */
 export function channelOf(p: Record<string, string>): string {
+	for (const [prefix, channel] of PREFIXES) if (prefix.test(p.mes ?? '')) return channel;
 	if (flag(p.hlr)) return 'hlr';
 	if (flag(p.ping)) return 'ping';
 	if (flag(p.call)) return 'call';
@@ -142,13 +146,16 @@ function validSender(s: string): boolean {
 }
 
 export function send(ctx: Ctx): Reply {
-	const { emu, acc, p, now } = ctx;
+	const { emu, acc, now } = ctx;
+	// a copy: the prefix is stripped from the text below, and the request log must keep what was sent
+	const p = { ...ctx.p };
 	const script = 'send';
 	const costMode = int(p.cost, 0);
 	if (![0, 1, 2, 3].includes(costMode)) throw apiError(script, 1);
 	const op = flag(p.op);
 	const errList = flag(p.err);
 	const channel = channelOf(p);
+	for (const [prefix] of PREFIXES) if (p.mes) p.mes = p.mes.replace(prefix, '');
 	const needsText = !['hlr', 'ping'].includes(channel) && !(channel === 'call' && p.fileurl);
 
 	let items: Item[];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import { smscRequest } from '../../../shared/transport';
+import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport';
 import { itemError, nameItem } from '../router';
 import type { SmscOperation } from '../types';
 import type { Batch } from './batch';
@@ -21,6 +21,8 @@ const enum Outcome {
 	Sent = 1,
 	Failed = 2,
 	Invalid = 3,
+	/** the request failed after it may have reached SMSC (timeout, dropped connection, 5xx) */
+	Unknown = 4,
 }
 
 /**
@@ -57,7 +59,8 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 
 	let failure: { error: Error; items: number[] } | undefined;
 	const fail = (error: Error, failed: PreparedMessage[]): void => {
-		for (const message of failed) outcome[message.itemIndex] = Outcome.Failed;
+		const maybeSent = mayHaveReachedSmsc(error);
+		for (const message of failed) outcome[message.itemIndex] = maybeSent ? Outcome.Unknown : Outcome.Failed;
 		if (!continueOnFail) {
 			failure ??= { error, items: failed.map((message) => message.itemIndex) };
 			return;
@@ -65,6 +68,8 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 		for (const { itemIndex, recipients } of failed) {
 			const json = itemError(nameItem(this, copyError(error), itemIndex), itemIndex);
 			json.phones = recipients;
+			// so a workflow can route these to a check of the SMSC history instead of a resend
+			if (maybeSent) json.maybeSent = true;
 			output[itemIndex] = { json, pairedItem: { item: itemIndex } };
 		}
 	};
@@ -160,18 +165,29 @@ function explainFailure(error: Error, failed: number[], outcome: Uint8Array): Er
 	const sent: number[] = [];
 	const notAttempted: number[] = [];
 	const otherFailures: number[] = [];
+	const unknown: number[] = [];
 	const failedSet = new Set(failed);
 	for (let i = 0; i < outcome.length; i++) {
 		if (outcome[i] === Outcome.Sent) sent.push(i);
 		else if (outcome[i] === Outcome.NotAttempted) notAttempted.push(i);
+		else if (outcome[i] === Outcome.Unknown) unknown.push(i);
 		else if (outcome[i] === Outcome.Failed && !failedSet.has(i)) otherFailures.push(i);
 	}
+	const notSent = failed.filter((i) => outcome[i] !== Outcome.Unknown);
 	const parts = [
-		`Not sent: ${describeItems(failed)} (this error)`,
+		notSent.length ? `${describeItems(notSent)} (this error)` : '',
 		otherFailures.length ? `${describeItems(otherFailures)} (other failed requests)` : '',
 		notAttempted.length ? `${describeItems(notAttempted)} (not attempted)` : '',
 	].filter(Boolean);
-	const summary = `${parts.join('; ')}. Sent: ${sent.length ? describeItems(sent) : 'none'}.`;
+	const summary = [
+		parts.length ? `Not sent: ${parts.join('; ')}.` : '',
+		unknown.length
+			? `Unknown, may have been sent: ${describeItems(unknown)}; check the SMSC message history before sending them again.`
+			: '',
+		`Sent: ${sent.length ? describeItems(sent) : 'none'}.`,
+	]
+		.filter(Boolean)
+		.join(' ');
 	const withContext = error as Error & { context?: IDataObject };
 	withContext.message = `${error.message.replace(/ \[item \d+\]$/, '')} [item ${first}] ${summary}`;
 	withContext.context = { ...(withContext.context ?? {}), itemIndex: first };

@@ -17,6 +17,14 @@ const MAX_NUMERIC_CLIENT_ID = 2147483647;
 const HOUR_WINDOW = /^(\d{1,2})\s*-\s*(\d{1,2})$/;
 const HEX = /^(?:[0-9A-Fa-f]{2})+$/;
 const TELEGRAM_CODE = /^\d{4,8}$/;
+const TELEGRAM_PREFIX = '__TGM__: ';
+/** Channels where SMSC reads the text after `\n~~~\n` as something else than a comment (003, 004). */
+const COMMENT_MEANS_SOMETHING_ELSE: Record<string, string> = {
+	bin: 'Binary messages: SMSC reads the text after the comment marker as pid and dcs',
+	call: 'Voice Call: SMSC reads the text after the comment marker as the call parameters',
+	push: 'WAP Push: the comment would become part of the link title',
+	tg: 'Telegram: SMSC accepts only the code',
+};
 /** A sender name is at most 11 characters, or 15 digits (003). */
 const MAX_SENDER_LETTERS = 11;
 const MAX_SENDER_DIGITS = 15;
@@ -157,7 +165,7 @@ export function prepareMessage(
 			params.viber = 1;
 			break;
 		case 'tg':
-			params.tgm = 1;
+			// SMSC documents Telegram only as the `__TGM__: <code>` message prefix (004), not as an HTTP flag.
 			if (recipients.some((r) => !r.startsWith('#')) && !TELEGRAM_CODE.test(text.trim())) {
 				fail(
 					'Telegram delivers only a numeric code of 4 to 8 digits to a phone number.',
@@ -209,7 +217,11 @@ export function prepareMessage(
 	}
 
 	const comment = String(options.comment ?? '');
-	const mes = TEXTLESS_CHANNELS.includes(channel) ? '' : comment.trim() ? `${text}${COMMENT_SEPARATOR}${comment}` : text;
+	if (comment.trim() && channel in COMMENT_MEANS_SOMETHING_ELSE) {
+		fail(`Comment cannot be used with ${COMMENT_MEANS_SOMETHING_ELSE[channel]}.`, 'Remove the Comment option for this channel.');
+	}
+	const body = channel === 'tg' ? `${TELEGRAM_PREFIX}${text.trim()}` : text;
+	const mes = TEXTLESS_CHANNELS.includes(channel) ? '' : comment.trim() ? `${body}${COMMENT_SEPARATOR}${comment}` : body;
 	if (mes.length > MAX_MESSAGE_LENGTH) {
 		fail(
 			`The message is ${mes.length} characters long; SMSC accepts at most ${MAX_MESSAGE_LENGTH}${comment.trim() ? ' (text and comment together)' : ''}.`,
@@ -281,8 +293,11 @@ export function prepareMessage(
 	const batchable =
 		group === undefined &&
 		recipients.every((recipient) => recipient.startsWith('#') || recipient.replace(/\D/g, '').length >= MIN_LIST_DIGITS) &&
-		!['hlr', 'ping', 'mail'].includes(channel) &&
+		// a prefixed Telegram code inside a list line is undocumented
+		!['hlr', 'ping', 'mail', 'tg'].includes(channel) &&
 		!LIST_SENDER_BREAKERS.test(sender) &&
+		// SMSC splits a list line at `|` into sender and phones, so such a text could lose its start
+		!mes.includes('|') &&
 		!mes.includes('\r') &&
 		!mes.includes('\\n');
 	const batchKey = JSON.stringify([params, sender === '' ? 0 : 1, costReport, perRecipient]);
