@@ -10,7 +10,7 @@ export class Smsc implements INodeType {
 		displayName: 'SMSC',
 		name: 'smsc',
 		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
-		group: ['output'],
+		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Send SMS, Viber, Telegram, voice and e-mail messages and manage contacts with SMSC',

@@ -25,7 +25,15 @@ export const resourceProperty: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: Object.values(resources).map((resource) => resource.option),
+	options: [
+		{ name: 'Account', value: 'account' },
+		{ name: 'Blacklist', value: 'blacklist' },
+		{ name: 'Call Verification', value: 'callVerification' },
+		{ name: 'Contact', value: 'contact' },
+		{ name: 'Group', value: 'group' },
+		{ name: 'Message', value: 'message' },
+		{ name: 'Sender Name', value: 'senderName' },
+	],
 	default: 'message',
 };
 
