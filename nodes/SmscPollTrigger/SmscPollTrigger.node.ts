@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { filtersProperty } from '../SmscTrigger/description';
+import { callVerificationEvent, filtersProperty, incomingMessageEvent } from '../SmscTrigger/description';
 import { matchesFilters } from '../SmscTrigger/normalise';
 import type { CallbackFilters } from '../SmscTrigger/normalise';
 import { pollIncoming } from './incoming';
@@ -40,21 +40,13 @@ export class SmscPollTrigger implements INodeType {
 				default: ['incomingMessage', 'callVerification'],
 				description: 'What starts the workflow. The first activation starts from now: earlier messages are not replayed.',
 				options: [
-					{
-						name: 'Call Verification',
-						value: 'callVerification',
-						description: 'A subscriber called the number given by a call verification (wait_call) request',
-					},
+					callVerificationEvent,
 					{
 						name: 'Delivery Status',
 						value: 'deliveryStatus',
 						description: 'The status of one of the 1000 most recently sent messages changed',
 					},
-					{
-						name: 'Incoming Message',
-						value: 'incomingMessage',
-						description: 'Someone sent an SMS to a number of your account',
-					},
+					incomingMessageEvent,
 				],
 			},
 			filtersProperty,

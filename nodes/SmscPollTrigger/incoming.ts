@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { smscRequest } from '../shared/transport';
+import { smscList } from '../shared/transport';
 import { normaliseCallback } from '../SmscTrigger/normalise';
 
 export const PAGE_SIZE = 1000;
@@ -29,8 +29,7 @@ export interface PollResult {
 }
 
 async function getAnswers(this: IPollFunctions, params: IDataObject): Promise<IDataObject[]> {
-	const response = await smscRequest.call(this, 'get', { get_answers: 1, ...params }, { readOnly: true, list: true });
-	const list = Array.isArray(response) ? response : [response];
+	const list = await smscList.call(this, 'get', { get_answers: 1, ...params });
 	return list.filter((entry) => entry !== null && typeof entry === 'object' && Number.isFinite(Number(entry.id)));
 }
 

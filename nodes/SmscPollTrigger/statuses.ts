@@ -6,7 +6,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { decodeStatus } from '../shared/codes';
-import { smscRequest } from '../shared/transport';
+import { smscList } from '../shared/transport';
 import { normaliseCallback } from '../SmscTrigger/normalise';
 import type { PollResult } from './incoming';
 
@@ -33,13 +33,7 @@ export async function pollStatuses(
 	manual: boolean,
 	finalOnly: boolean,
 ): Promise<PollResult> {
-	const response = await smscRequest.call(
-		this,
-		'get',
-		{ get_messages: 1, cnt: manual ? MANUAL_SAMPLE : RECENT_MESSAGES },
-		{ readOnly: true, list: true },
-	);
-	const recent = (Array.isArray(response) ? response : [response])
+	const recent = (await smscList.call(this, 'get', { get_messages: 1, cnt: manual ? MANUAL_SAMPLE : RECENT_MESSAGES }))
 		.filter((message) => message !== null && typeof message === 'object' && message.status !== undefined)
 		.reverse();
 

@@ -1,7 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 export const MIN_TOKEN_LENGTH = 16;
 export const TOKEN_CHARACTERS = /^[A-Za-z0-9._~-]+$/;
+
+/** Events both triggers report the same way; each trigger adds its own delivery-status wording. */
+export const callVerificationEvent: INodePropertyOptions = {
+	name: 'Call Verification',
+	value: 'callVerification',
+	description: 'A subscriber called the number given by a call verification (wait_call) request',
+};
+
+export const incomingMessageEvent: INodePropertyOptions = {
+	name: 'Incoming Message',
+	value: 'incomingMessage',
+	description: 'Someone sent an SMS to a number of your account',
+};
 
 export const filtersProperty: INodeProperties = {
 	displayName: 'Filters',
@@ -68,21 +81,13 @@ export const triggerProperties: INodeProperties[] = [
 		default: ['deliveryStatus', 'incomingMessage', 'callVerification'],
 		description: 'Which SMSC callbacks start the workflow; every other callback is answered and ignored',
 		options: [
-			{
-				name: 'Call Verification',
-				value: 'callVerification',
-				description: 'A subscriber called the number given by a call verification (wait_call) request',
-			},
+			callVerificationEvent,
 			{
 				name: 'Delivery Status',
 				value: 'deliveryStatus',
 				description: 'The status of a sent message changed (delivered, read, failed …)',
 			},
-			{
-				name: 'Incoming Message',
-				value: 'incomingMessage',
-				description: 'Someone sent an SMS to a number of your account',
-			},
+			incomingMessageEvent,
 			{
 				name: 'Other Callback',
 				value: 'other',

@@ -203,3 +203,17 @@ export function compactParams(params: IDataObject): IDataObject {
 	}
 	return out;
 }
+
+/**
+ * A read of an SMSC list: safe to repeat, "nothing found" is an empty list, and the single row SMSC
+ * sends bare comes back as a list of one, so no caller handles three shapes.
+ */
+export async function smscList(
+	this: SmscContext,
+	script: SmscScript,
+	params: IDataObject,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const answer = await smscRequest.call(this, script, params, { readOnly: true, list: true, itemIndex });
+	return Array.isArray(answer) ? answer : [answer];
+}

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { toNumber } from '../../shared/numbers';
-import { smscRequest } from '../../shared/transport';
+import { smscList } from '../../shared/transport';
 
 interface ContactGroup {
 	id: number;
@@ -18,8 +18,7 @@ interface ContactGroup {
 
 /** Every group of the account (phones.php `get_group`, 000); an account without groups gets error 3, i.e. none. */
 async function contactGroups(this: ILoadOptionsFunctions): Promise<ContactGroup[]> {
-	const answer = await smscRequest.call(this, 'phones', { get_group: 1 }, { readOnly: true, list: true });
-	const rows = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
+	const rows = await smscList.call(this, 'phones', { get_group: 1 });
 	const groups: ContactGroup[] = [];
 	for (const row of rows) {
 		const id = toNumber(row.id);

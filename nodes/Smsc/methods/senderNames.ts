@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { smscRequest } from '../../shared/transport';
+import { smscList } from '../../shared/transport';
 
 interface ActiveSender {
 	name: string;
@@ -18,8 +18,7 @@ interface ActiveSender {
  * names the moderator approved (002), which is exactly what a Sender field can use.
  */
 async function activeSenderNames(this: ILoadOptionsFunctions): Promise<ActiveSender[]> {
-	const answer = await smscRequest.call(this, 'senders', { get: 1 }, { readOnly: true, list: true });
-	const rows = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
+	const rows = await smscList.call(this, 'senders', { get: 1 });
 	const seen = new Set<string>();
 	const senders: ActiveSender[] = [];
 	for (const row of rows) {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { samePhone } from '../../../shared/phones';
-import { smscRequest } from '../../../shared/transport';
+import { smscList } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
 import { simplifyContact } from './contact';
@@ -11,8 +11,7 @@ const properties: INodeProperties[] = [phoneField('The number of the contact to 
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const phone = phoneParam.call(this, itemIndex);
-	const answer = await smscRequest.call(this, 'phones', { get: 1, phone }, { readOnly: true, list: true, itemIndex });
-	const contacts = (Array.isArray(answer) ? answer : [answer]).map(simplifyContact);
+	const contacts = (await smscList.call(this, 'phones', { get: 1, phone }, itemIndex)).map(simplifyContact);
 	// A contact may hold several numbers ("a,b"); only one that really has this number is the answer,
 	// so a looser match on SMSC's side never returns somebody else's contact.
 	const contact = contacts.find((candidate) =>

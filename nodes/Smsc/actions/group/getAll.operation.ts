@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { smscRequest } from '../../../shared/transport';
+import { smscList } from '../../../shared/transport';
 import { getManyFields, getManyLimit } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { GROUP_TYPES, groupTypeField, simplifyGroup } from './group';
@@ -18,8 +18,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const type = filters.type !== undefined ? GROUP_TYPES[filters.type] : undefined;
 
 	// get_group has no paging (000): one answer holds every group.
-	const answer = await smscRequest.call(this, 'phones', { get_group: 1, type }, { readOnly: true, list: true, itemIndex });
-	const rows = Array.isArray(answer) ? answer : [answer];
+	const rows = await smscList.call(this, 'phones', { get_group: 1, type }, itemIndex);
 	return rows.slice(0, limit).map(simplifyGroup);
 }
 

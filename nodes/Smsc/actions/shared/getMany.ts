@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toNumber } from '../../../shared/numbers';
-import { smscRequest } from '../../../shared/transport';
+import { smscList } from '../../../shared/transport';
 import type { SmscScript } from '../../../shared/types';
 
 /** Return All + Limit, as every n8n Get Many operation has them. */
@@ -68,13 +68,7 @@ export async function collectPages(this: IExecuteFunctions, itemIndex: number, l
 	let cursor = list.start;
 	while (rows.length < limit) {
 		const cnt = Math.min(list.pageSize, limit - rows.length);
-		const answer = await smscRequest.call(
-			this,
-			list.script,
-			{ ...list.params(cursor), cnt, [list.cursorParam]: cursor },
-			{ readOnly: true, list: true, itemIndex },
-		);
-		const page = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
+		const page = await smscList.call(this, list.script, { ...list.params(cursor), cnt, [list.cursorParam]: cursor }, itemIndex);
 		rows.push(...page.slice(0, limit - rows.length));
 		if (page.length < cnt) break;
 		let next: number | undefined;
