@@ -50,8 +50,16 @@ export async function pollIncoming(this: IPollFunctions, state: IncomingState, m
 
 	if (state.lastIncomingId === undefined) {
 		// First activation: start from now, so the history already in the account is not replayed.
-		const existing = await getAnswers.call(this, { hour: MAX_HOURS, cnt: PAGE_SIZE });
-		const start = highestId(existing);
+		// SMSC's order within the window is not documented, so the newest id is found by paging
+		// forward from the highest one seen until a page comes back short.
+		let start = highestId(await getAnswers.call(this, { hour: MAX_HOURS, cnt: PAGE_SIZE }));
+		for (let pages = 0; start > 0 && pages < MAX_PAGES_PER_POLL; pages++) {
+			const page = await getAnswers.call(this, { after_id: start, cnt: PAGE_SIZE });
+			const next = highestId(page, start);
+			if (next === start) break;
+			start = next;
+			if (page.length < PAGE_SIZE) break;
+		}
 		const since = Date.now();
 		return {
 			items: [],

@@ -80,6 +80,8 @@ describe('SMSC Poll Trigger: incoming messages', () => {
 		const requests = getRequests(login);
 		expect(requests.map(({ get_answers, after_id, hour }) => ({ get_answers, after_id, hour }))).toEqual([
 			{ get_answers: '1', after_id: undefined, hour: '168' },
+			// activation makes sure nothing newer lies beyond the first window page
+			{ get_answers: '1', after_id: String(expected[0] - 1), hour: undefined },
 			{ get_answers: '1', after_id: String(expected[0] - 1), hour: undefined },
 			{ get_answers: '1', after_id: String(expected[1]), hour: undefined },
 			{ get_answers: '1', after_id: String(expected[1]), hour: undefined },
