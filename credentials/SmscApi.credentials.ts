@@ -158,6 +158,16 @@ export class SmscApi implements ICredentialType {
 					message: 'SMSC did not accept the request parameters (error 1). Check the server address.',
 				},
 			},
+			{
+				// Last: any answer without a balance is not SMSC's (a proxy page, another API), whatever its status.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'balance',
+					value: undefined,
+					message:
+						'The server answered, but not like SMSC: no balance came back. Check the Server, or the Base URL (without /sys/) of the credential.',
+				},
+			},
 		],
 	};
 }

@@ -39,6 +39,12 @@ describe('SmscApi credential test (balance.php)', () => {
 		expect(findSecrets(result, ['not-the-password', 'not-the-key', 'Cred-Pw-1'])).toEqual([]);
 	});
 
+	it('fails when the server answers, but not like SMSC', async () => {
+		emu.failNext({ mode: 'html', status: 200 });
+		const result = await runCredentialTest(credential, data({ authentication: 'password', login: 'cred', password: 'Cred-Pw-1' }));
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/answered, but not like SMSC: no balance came back/) });
+	});
+
 	it('fails when the server does not answer at all', async () => {
 		const result = await runCredentialTest(credential, {
 			server: 'custom',
