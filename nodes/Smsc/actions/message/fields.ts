@@ -370,6 +370,8 @@ export const sendOptions: INodeProperties = {
 			default: '',
 			description:
 				'Name shown to the recipient, one of the active sender names of the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			// an e-mail goes out from Sender Email; a sender name would be ignored there
+			displayOptions: { hide: { '/channel': ['mail'] } },
 		},
 		{
 			displayName: 'Shorten Links',
