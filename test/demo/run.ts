@@ -28,10 +28,17 @@ const anyPort = process.argv.includes('--any-port');
 const { file: logFile, log: writeLog } = createLog('demo');
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
+let installTicker: NodeJS.Timeout | undefined;
+
 /** Progress worth showing on screen; everything else goes to the log file. */
 function log(line: string): void {
 	writeLog(line);
 	if (/^(installing|building|waiting for another|npm run build|npm pack)/.test(line)) say(`  … ${line}`);
+	// A first install is minutes of silence otherwise.
+	if (line.startsWith('installing n8n') && !installTicker) {
+		const since = Date.now();
+		installTicker = setInterval(() => say(`  … still installing n8n (${Math.round((Date.now() - since) / 1000)} s)`), 30_000);
+	}
 }
 
 /** n8n's usual ports when they are free, so the URL is the familiar one. */
@@ -57,7 +64,7 @@ async function main(): Promise<void> {
 	say('SMSC for n8n: demo');
 	say(`  (full log: ${logFile})`);
 	say('• building the package, starting the SMSC emulator, checking n8n…');
-	const stack = await startStack({ log });
+	const stack = await startStack({ log }).finally(() => clearInterval(installTicker));
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;

@@ -11,7 +11,7 @@ import { exampleJson, examples } from './lib/examples';
 import { repoRoot } from './lib/paths';
 import { OPS, bulkSendWorkflow, failuresWorkflow, operationsWorkflow, stoppingWorkflow } from './lib/operationWorkflows';
 import { createLog, report, seconds } from './lib/report';
-import { startStack } from './lib/stack';
+import { EMULATOR_APIKEY_CREDENTIAL, startStack } from './lib/stack';
 import type { Stack } from './lib/stack';
 
 // The project-level testTimeout does not reach hooks; these tests wait on real processes.
@@ -42,7 +42,7 @@ function requests(log: LogEntry[], script: string, match: (p: Record<string, str
 	return log.filter((entry) => entry.script === script && match(entry.params));
 }
 
-const ops = () => operationsWorkflow(stack.credential);
+const ops = () => operationsWorkflow(stack.credential, EMULATOR_APIKEY_CREDENTIAL);
 
 beforeAll(async () => {
 	report(`operations: process output in ${logFile}`);
@@ -88,9 +88,14 @@ describe('every resource through n8n execute', () => {
 		expect(result.data).toBeDefined();
 	});
 
-	it('account: get balance', () => {
+	it('account: get balance, with login and password and with an API key', () => {
 		expect(output(result, 'Get Balance')).toEqual([expect.objectContaining({ balance: 1000, currency: 'RUR' })]);
-		expect(requests(requestLog, 'balance', () => true)).toHaveLength(1);
+		expect(output(result, 'Get Balance with API Key')).toEqual([expect.objectContaining({ balance: 1000, currency: 'RUR' })]);
+		const balance = requests(requestLog, 'balance', () => true);
+		expect(balance.map((entry) => [entry.login, entry.params.psw !== undefined, entry.params.apikey !== undefined]).sort()).toEqual([
+			['demo', false, true],
+			['demo', true, false],
+		]);
 	});
 
 	it('message: SMS to two numbers', () => {

@@ -202,6 +202,7 @@ describe('SMSC Poll Trigger in a running n8n', () => {
 			expect.arrayContaining([
 				expect.objectContaining({ phone: '79990000011', text: 'poll one', event: 'incomingMessage' }),
 				expect.objectContaining({ phone: '79990000012', text: 'poll two', event: 'incomingMessage' }),
+				expect.objectContaining({ phone: '79990000004', text: '[waitcall]', event: 'callVerification' }),
 			]),
 		);
 		const polls = (await stack.emulator.getLog({ script: 'get' })).length;

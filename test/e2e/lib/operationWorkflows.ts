@@ -25,9 +25,18 @@ export const OPS = {
  * One workflow touching every resource: n8n's CLI takes seconds per run, so many nodes share one
  * run. Independent branches hang off the trigger; dependent ones follow what they need.
  */
-export function operationsWorkflow(credential: CredentialRef): Workflow {
+export function operationsWorkflow(credential: CredentialRef, apiKeyCredential?: CredentialRef): Workflow {
 	const steps: SmscStep[] = [
 		{ name: 'Get Balance', parameters: { resource: 'account', operation: 'getBalance' } },
+		...(apiKeyCredential
+			? [
+					{
+						name: 'Get Balance with API Key',
+						credential: apiKeyCredential,
+						parameters: { resource: 'account', operation: 'getBalance' },
+					},
+				]
+			: []),
 		{
 			name: 'Send SMS',
 			parameters: {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EmulatorProcess, DEMO_LOGIN, DEMO_PASSWORD } from './emulator';
+import { EmulatorProcess, DEMO_API_KEY, DEMO_LOGIN, DEMO_PASSWORD } from './emulator';
 import { ensureN8n } from './install';
 import type { InstallResult } from './install';
 import { N8n } from './n8n';
@@ -12,6 +12,8 @@ import type { CredentialRef } from './workflows';
 
 /** The credential every e2e and demo workflow uses: the emulator's demo account. */
 export const EMULATOR_CREDENTIAL: CredentialRef = { id: 'SmscEmulatorCred', name: 'SMSC (local emulator)' };
+/** The same account signed in with its API key instead of login and password. */
+export const EMULATOR_APIKEY_CREDENTIAL: CredentialRef = { id: 'SmscEmulatorKey1', name: 'SMSC (local emulator, API key)' };
 
 export interface Stack {
 	install: InstallResult;
@@ -63,6 +65,7 @@ export async function startStack(
 					login: DEMO_LOGIN,
 					password: DEMO_PASSWORD,
 				}),
+				smscCredential({ ...EMULATOR_APIKEY_CREDENTIAL, baseUrl: emulator.url, apiKey: DEMO_API_KEY }),
 			]),
 		);
 		const ready = n8n;

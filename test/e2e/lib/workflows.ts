@@ -58,6 +58,8 @@ export interface SmscStep {
 	/** Whether a failure becomes an output item instead of stopping the workflow. */
 	continueOnFail?: boolean;
 	webhookId?: string;
+	/** Another SMSC credential than the workflow's. */
+	credential?: CredentialRef;
 	/** Leave out the SMSC credential (for nodes that are not SMSC nodes). */
 	noCredential?: boolean;
 }
@@ -91,7 +93,8 @@ export function buildWorkflow(opts: {
 			parameters: step.parameters,
 		};
 		if (step.webhookId) node.webhookId = step.webhookId;
-		if (!step.noCredential && opts.credential) node.credentials = { smscApi: opts.credential };
+		const credential = step.credential ?? opts.credential;
+		if (!step.noCredential && credential) node.credentials = { smscApi: credential };
 		if (step.executeOnce) node.executeOnce = true;
 		if (step.continueOnFail) node.onError = 'continueRegularOutput';
 		return node;
