@@ -114,6 +114,14 @@ describe('Blacklist: Get Many', () => {
 		]);
 	});
 
+	it('asks SMSC once when several items ask for the same list (SMSC refuses a fourth identical request)', async () => {
+		const login = newAccount(emu);
+		await phonesApi(emu, login, { add_black: 1, phone: '79990003311', type: 0 });
+		const { json, requests } = await runAs(emu, login, blacklist('getAll', { limit: 5 }), { items: [{}, {}, {}, {}, {}] });
+		expect(requests).toEqual([{ get_black: '1', cnt: '5' }]);
+		expect(json.map((row) => row.phone)).toEqual(Array(5).fill('79990003311'));
+	});
+
 	it('returns every entry page by page with prev_id', async () => {
 		const login = newAccount(emu);
 		const total = 1002;

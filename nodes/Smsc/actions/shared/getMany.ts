@@ -68,7 +68,7 @@ export async function collectPages(this: IExecuteFunctions, itemIndex: number, l
 	let cursor = list.start;
 	while (rows.length < limit) {
 		const cnt = Math.min(list.pageSize, limit - rows.length);
-		const page = await smscList.call(this, list.script, { ...list.params(cursor), cnt, [list.cursorParam]: cursor }, itemIndex);
+		const page = await fetchPage.call(this, list.script, { ...list.params(cursor), cnt, [list.cursorParam]: cursor }, itemIndex);
 		rows.push(...page.slice(0, limit - rows.length));
 		if (page.length < cnt) break;
 		let next: number | undefined;
@@ -80,4 +80,26 @@ export async function collectPages(this: IExecuteFunctions, itemIndex: number, l
 		cursor = next;
 	}
 	return rows;
+}
+
+/**
+ * Pages already read in this node run. Items often ask for the same list, and SMSC refuses the
+ * fourth identical phones.php request within a minute (error 9), so one run asks SMSC once per page.
+ */
+const pagesOfRun = new WeakMap<object, Map<string, IDataObject[]>>();
+
+async function fetchPage(this: IExecuteFunctions, script: SmscScript, params: IDataObject, itemIndex: number): Promise<IDataObject[]> {
+	let pages = pagesOfRun.get(this);
+	if (!pages) {
+		pages = new Map();
+		pagesOfRun.set(this, pages);
+	}
+	const key = JSON.stringify([script, params]);
+	let page = pages.get(key);
+	if (!page) {
+		page = await smscList.call(this, script, params, itemIndex);
+		pages.set(key, page);
+	}
+	// each item gets its own rows, so shaping one item's output cannot change another's
+	return page.map((row) => ({ ...row }));
 }
