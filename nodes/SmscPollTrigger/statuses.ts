@@ -42,11 +42,13 @@ export async function pollStatuses(
 	const known = state.statuses;
 	const next: Record<string, number> = { ...(known ?? {}) };
 	const items: IDataObject[] = [];
+	let changed = known === undefined;
 	for (const message of recent) {
 		const key = messageKey(message);
 		const status = Number(message.status);
 		const previous = next[key];
 		if (previous === status) continue;
+		changed = true;
 		delete next[key];
 		next[key] = status;
 		// The first poll only learns the current statuses; an unseen message that is still waiting is not news.
@@ -59,7 +61,8 @@ export async function pollStatuses(
 	return {
 		items,
 		commit: () => {
-			state.statuses = next;
+			// n8n saves the workflow whenever static data is assigned, so an unchanged map is left alone
+			if (changed) state.statuses = next;
 		},
 	};
 }
