@@ -58,9 +58,11 @@ export async function smscRequest(
 ): Promise<SmscResponse> {
 	const credentials = await this.getCredentials(SMSC_CREDENTIAL);
 	const hosts = smscBaseUrls(credentials);
+	// a proxy page may echo the form body, where a secret appears percent-encoded
 	const secrets = [credentials.password, credentials.apiKey]
 		.map((secret) => String(secret ?? ''))
-		.filter((secret) => secret.length >= 3);
+		.filter((secret) => secret.length >= 3)
+		.flatMap((secret) => [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
 	const fail = (message: string, extra: JsonObject = {}, httpCode?: string): never => {
 		throw new NodeApiError(
 			this.getNode(),

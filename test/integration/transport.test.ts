@@ -229,6 +229,31 @@ describe('transport against scripted answers', () => {
 		}
 	});
 
+	it('keeps a secret out of an error that quotes a page echoing the request body', async () => {
+		const secret = 'Pw@Secret 77&x';
+		const server = http.createServer((req, res) => {
+			let body = '';
+			req.on('data', (c) => (body += c));
+			req.on('end', () => {
+				res.writeHead(502, { 'Content-Type': 'text/html' });
+				res.end(`<html>bad gateway for ${body}</html>`);
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		try {
+			const { result } = await runNode(
+				url,
+				{ script: 'balance', params: '{}', readOnly: false },
+				{ nodeType: PROBE_NODE, credentials: smscCredentials(url, { login: 'probe', password: secret }) },
+			);
+			expect(result.error?.message).toMatch(/HTTP 502.*bad gateway for .*psw=\*\*\*/);
+			expect(findSecrets(result, [secret, encodeURIComponent(secret), 'Pw%40Secret+77%26x'])).toEqual([]);
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
 	it('keeps the SMSC code and text on the error object', async () => {
 		const server = await scriptedServer(['{"error":"no money","error_code":3,"id":55}']);
 		try {
