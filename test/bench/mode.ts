@@ -5,7 +5,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { controlClient } from '../emulator/client';
-import { runSmsc } from './smscWorkflow';
+import { NO_OP } from '../harness/builtin-nodes';
+import { runNodeWorkflow, smscCredentials } from '../support/smsc';
 
 export type ModeName = 'a' | 'b' | 'c' | 'd';
 
@@ -62,20 +63,19 @@ async function main(): Promise<void> {
 	const sampler = setInterval(sample, 25);
 	await control.resetStats();
 	const started = performance.now();
-	const result = await runSmsc({
-		emulatorUrl: request.emulatorUrl,
-		login,
-		password,
-		noOp: request.mode === 'd',
-		parameters: {
-			resource: 'message',
-			operation: 'send',
-			phones: '={{ $json.phone }}',
-			message: '={{ $json.text }}',
-			options: (request.mode === 'd' ? {} : MODE_OPTIONS[request.mode](request)) as INodeParameters,
-		},
-		items,
-	});
+	const result = await runNodeWorkflow(
+		request.emulatorUrl,
+		request.mode === 'd'
+			? {}
+			: {
+					resource: 'message',
+					operation: 'send',
+					phones: '={{ $json.phone }}',
+					message: '={{ $json.text }}',
+					options: MODE_OPTIONS[request.mode](request) as INodeParameters,
+				},
+		{ items, nodeType: request.mode === 'd' ? NO_OP : undefined, credentials: smscCredentials(request.emulatorUrl, { login, password }) },
+	);
 	const wallMs = performance.now() - started;
 	clearInterval(sampler);
 	sample();

@@ -1,13 +1,12 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
-import { runSmsc } from '../bench/smscWorkflow';
+import { newAccount, PASSWORD, requests, runMessage } from './message-helpers';
 
 jest.setTimeout(60_000);
 
 let emu: RunningEmulator;
-let accounts = 0;
 beforeAll(async () => {
 	emu = await startEmulator({ demoAccount: false });
 });
@@ -17,50 +16,23 @@ afterEach(() => {
 	emu.setLatency({ ms: 0 });
 });
 
-const PASSWORD = 'bulk-password';
-
-function newAccount(balance?: number): string {
-	const login = `bulk${++accounts}`;
-	emu.createAccount({ login, psw: PASSWORD, ...(balance !== undefined ? { balance } : {}) });
-	return login;
-}
-
-function sendRequests(login: string): Array<Record<string, string>> {
-	return emu
-		.getLog({ login })
-		.filter((entry) => entry.script === 'send')
-		.map(({ params }) => {
-			const { login: _l, psw: _p, fmt: _f, charset: _c, ...rest } = params as Record<string, string>;
-			return rest;
-		});
-}
+const sendRequests = (login: string) => requests(emu, login);
 
 const phone = (n: number) => `+7999000${String(n).padStart(4, '0')}`;
 const items = (count: number, extra: (i: number) => IDataObject = () => ({})) =>
 	Array.from({ length: count }, (_, i) => ({ phone: phone(i), text: `Order ${i} is ready`, ...extra(i) }));
 
-async function send(login: string, options: IDataObject, input: IDataObject[], continueOnFail = false, fields: IDataObject = {}) {
-	const result = await runSmsc({
-		emulatorUrl: emu.url,
+const send = (login: string, options: IDataObject, input: IDataObject[], continueOnFail = false, fields: IDataObject = {}) =>
+	runMessage(
+		emu,
 		login,
-		password: PASSWORD,
-		parameters: {
-			resource: 'message',
-			operation: 'send',
-			phones: '={{ $json.phone }}',
-			message: '={{ $json.text }}',
-			options,
-			...fields,
-		} as INodeParameters,
-		items: input,
-		continueOnFail,
-	});
-	return { result, output: result.error ? [] : result.output('SMSC'), requests: sendRequests(login) };
-}
+		{ operation: 'send', phones: '={{ $json.phone }}', message: '={{ $json.text }}', options, ...fields },
+		{ items: input, continueOnFail },
+	);
 
 describe('Message: Send in bulk', () => {
 	it('packs items with the same options into one list request and pairs each output with its item', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { result, output, requests } = await send(login, { perRecipient: true, costReport: 2 }, items(5, (i) => ({ text: i === 2 ? 'Two\nlines' : `Order ${i}` })));
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([
@@ -91,7 +63,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('splits items whose options differ, and writes differing senders per line', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { result, requests, output } = await send(
 			login,
 			{ sender: '={{ $json.sender }}', translit: '={{ $json.translit }}' },
@@ -110,7 +82,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('never puts two items for the same phone into one request', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const input = [
 			{ phone: phone(1), text: 'a' },
 			{ phone: phone(2), text: 'b' },
@@ -131,7 +103,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('sends a text containing | alone, since SMSC reads | in a list line as the sender separator', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { requests } = await send(login, {}, [
 			{ phone: phone(1), text: 'a' },
 			{ phone: phone(2), text: 'Price|50%' },
@@ -144,7 +116,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('respects the batch size', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { requests, output } = await send(login, { batchSize: 2 }, items(5));
 		expect(requests.map((r) => (r.list ?? r.phones).split('\n').length)).toEqual([2, 2, 1]);
 		expect(requests[2]).toEqual({ phones: phone(4), mes: 'Order 4 is ready' });
@@ -152,7 +124,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('sends one request per item with Batching off, several at once but never more than Concurrency', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		emu.setLatency({ ms: 40 });
 		emu.resetStats();
 		const { result, requests, output } = await send(login, { batching: false, concurrency: 3 }, items(9));
@@ -166,7 +138,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('caps concurrency at 14 whatever is asked', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		emu.setLatency({ ms: 30 });
 		emu.resetStats();
 		const { result } = await send(login, { batching: false, concurrency: '={{ 50 }}' }, items(40));
@@ -178,7 +150,7 @@ describe('Message: Send in bulk', () => {
 
 describe('Message: Send in bulk, failures', () => {
 	it('a failed batch fails only its own items (Continue On Fail)', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		emu.failNext({ count: 1, mode: '5xx', script: 'send' });
 		const { result, output } = await send(login, { batchSize: 2, concurrency: 1 }, items(6), true);
 		expect(result.error).toBeUndefined();
@@ -196,7 +168,7 @@ describe('Message: Send in bulk, failures', () => {
 
 	it('without Continue On Fail, stops and says which items were sent and which were not', async () => {
 		// 2.50 per SMS: the first batch of two fits the balance, the second does not
-		const login = newAccount(7);
+		const login = newAccount(emu, 7);
 		const { result, requests } = await send(login, { batchSize: 2, concurrency: 1 }, items(6));
 		expect(result.error?.errorName).toBe('NodeApiError');
 		expect(result.error?.message).toBe(
@@ -207,7 +179,7 @@ describe('Message: Send in bulk, failures', () => {
 	});
 
 	it('after a failure that may have reached SMSC, says which items may have been sent', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		emu.failNext({ count: 1, mode: 'drop', script: 'send' });
 		const { result, requests } = await send(login, { batchSize: 2, concurrency: 1 }, items(4));
 		expect(result.error?.message).toMatch(
@@ -217,7 +189,7 @@ describe('Message: Send in bulk, failures', () => {
 	});
 
 	it('an item whose recipients SMSC refuses inside a list fails alone', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const body = new URLSearchParams({ login, psw: PASSWORD, fmt: '3', add_black: '1', phone: phone(1).slice(1), type: '0' });
 		await fetch(`${emu.url}/sys/phones.php`, { method: 'POST', body });
 		const { result, output, requests } = await send(login, {}, items(3), true);
@@ -233,7 +205,7 @@ describe('Message: Send in bulk, failures', () => {
 	});
 
 	it('a number SMSC may not recognise goes alone, so its error touches no other item', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const input = [{ phone: phone(0), text: 'ok' }, { phone: '+12345678', text: 'short number' }, { phone: phone(2), text: 'ok too' }];
 		const { result, output, requests } = await send(login, {}, input, true);
 		expect(result.error).toBeUndefined();
@@ -251,7 +223,7 @@ describe('Message: Send in bulk, failures', () => {
 	});
 
 	it('an identical repeat within a minute gets error 9 and is not resent', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const first = await send(login, {}, items(3));
 		expect(first.result.error).toBeUndefined();
 		emu.resetStats();

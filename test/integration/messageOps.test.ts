@@ -1,59 +1,30 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
-import { runSmsc } from '../bench/smscWorkflow';
+import { newAccount, requests as sendLog, runMessage, smscApi } from './message-helpers';
+import type { MessageRunOptions } from './message-helpers';
 
 jest.setTimeout(60_000);
 
 let emu: RunningEmulator;
-let accounts = 0;
 beforeAll(async () => {
 	emu = await startEmulator({ demoAccount: false });
 });
 afterAll(async () => emu.close());
 
-const PASSWORD = 'ops-password';
-
-function newAccount(): string {
-	const login = `ops${++accounts}`;
-	emu.createAccount({ login, psw: PASSWORD, balance: 5000 });
-	return login;
-}
-
-function requests(login: string, script: string): Array<Record<string, string>> {
-	return emu
-		.getLog({ login })
-		.filter((entry) => entry.script === script)
-		.map(({ params }) => {
-			const { login: _l, psw: _p, fmt: _f, charset: _c, ...rest } = params as Record<string, string>;
-			return rest;
-		});
-}
-
-async function run(login: string, operation: string, parameters: IDataObject, options: { items?: IDataObject[]; continueOnFail?: boolean; password?: string } = {}) {
-	const result = await runSmsc({
-		emulatorUrl: emu.url,
-		login,
-		password: options.password ?? PASSWORD,
-		parameters: { resource: 'message', operation, ...parameters } as INodeParameters,
-		items: options.items ?? [{}],
-		continueOnFail: options.continueOnFail,
-	});
-	return { result, json: result.error ? [] : result.json('SMSC') };
-}
+const requests = (login: string, script: string) => sendLog(emu, login, script);
+const run = (login: string, operation: string, parameters: IDataObject, options: MessageRunOptions = {}) =>
+	runMessage(emu, login, { operation, ...parameters }, options);
 
 /** Sends straight to send.php, as another SMSC client would, to set up history. */
-async function sendDirect(login: string, params: Record<string, string>): Promise<IDataObject> {
-	const body = new URLSearchParams({ login, psw: PASSWORD, fmt: '3', charset: 'utf-8', ...params });
-	return (await (await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body })).json()) as IDataObject;
-}
+const sendDirect = (login: string, params: Record<string, string>): Promise<IDataObject> => smscApi(emu, login, 'send', params);
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 600));
 
 describe('Message: Get Cost', () => {
 	it('prices the message with cost=1 and sends nothing', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const { json, result } = await run(login, 'getCost', {
 			phones: '+79991234567, +79991234568',
 			message: 'x'.repeat(200),
@@ -69,7 +40,7 @@ describe('Message: Get Cost', () => {
 	});
 
 	it('checks the item like Send does, before any request', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const { result } = await run(login, 'getCost', { phones: '+79991234567', message: '={{ "" }}' });
 		expect(result.error?.message).toMatch(/The message is empty.*\[item 0\]/);
 		expect(requests(login, 'send')).toEqual([]);
@@ -78,7 +49,7 @@ describe('Message: Get Cost', () => {
 
 describe('Message: Get Status', () => {
 	it('looks up one or many messages in one request and decodes the statuses', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		emu.setPhoneOutcome({ login, phone: '79991234568', status: 20, err: 1 });
 		const sent = await sendDirect(login, { phones: '79991234567,79991234568', mes: 'Hello' });
 		await settle();
@@ -94,7 +65,7 @@ describe('Message: Get Status', () => {
 	});
 
 	it('adds the details with all=2', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const sent = await sendDirect(login, { phones: '79991234567', mes: 'Detailed', sender: 'MyShop' });
 		const { json } = await run(login, 'getStatus', { messageId: String(sent.id), phones: '79991234567', options: { details: true } });
 		expect(requests(login, 'status')[0]).toMatchObject({ all: '2' });
@@ -102,14 +73,14 @@ describe('Message: Get Status', () => {
 	});
 
 	it('refuses ID and phone lists of different lengths', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const { result } = await run(login, 'getStatus', { messageId: '1,2,3', phones: '79991234567,79991234568' });
 		expect(result.error?.message).toMatch(/3 message IDs but 2 phone numbers.*\[item 0\]/);
 		expect(requests(login, 'status')).toEqual([]);
 	});
 
 	it('reports a wrong credential as an API error, or as the item output with Continue On Fail', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const off = await run(login, 'getStatus', { messageId: '1', phones: '79991234567' }, { password: 'wrong' });
 		expect(off.result.error?.errorName).toBe('NodeApiError');
 		expect(off.result.error?.message).toMatch(/rejected the login and password/);
@@ -123,7 +94,7 @@ describe('Message: Get Status', () => {
 
 describe('Message: Delete', () => {
 	it('deletes each message with del=1, after which it is not found', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const sent = await sendDirect(login, { phones: '79991234567,79991234568', mes: 'Bye' });
 		const { json, result } = await run(login, 'delete', { messageId: String(sent.id), phones: '79991234567, 79991234568' });
 		expect(result.error).toBeUndefined();
@@ -139,7 +110,7 @@ describe('Message: Delete', () => {
 	});
 
 	it('fails for an unknown message, or outputs the error with Continue On Fail', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const off = await run(login, 'delete', { messageId: '99', phones: '79991234567' });
 		expect(off.result.error?.message).toMatch(/no message with this id for this phone \(error 3\)/);
 		const on = await run(login, 'delete', { messageId: '99', phones: '79991234567' }, { continueOnFail: true });
@@ -149,7 +120,7 @@ describe('Message: Delete', () => {
 
 describe('Message: Get Many Sent', () => {
 	it('returns up to Limit messages, newest first, with decoded statuses and filters', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		for (let i = 0; i < 4; i++) await sendDirect(login, { phones: `7999123456${i}`, mes: `History ${i}` });
 		const { json, result } = await run(login, 'getManySent', { limit: 3, filters: { phone: '' } });
 		expect(result.error).toBeUndefined();
@@ -166,7 +137,7 @@ describe('Message: Get Many Sent', () => {
 	});
 
 	it('pages with prev_id for Return All', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const list = Array.from({ length: 1003 }, (_, i) => `7999${String(i).padStart(7, '0')}:Bulk`).join('\n');
 		expect(await sendDirect(login, { list })).toMatchObject({ cnt: 1003 });
 		const { json, result } = await run(login, 'getManySent', { returnAll: true });
@@ -180,7 +151,7 @@ describe('Message: Get Many Sent', () => {
 	});
 
 	it('refuses a range longer than six months', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const { result } = await run(login, 'getManySent', { filters: { startDate: '2024-01-01', endDate: '2024-12-01' } });
 		expect(result.error?.message).toMatch(/at most six months/);
 		expect(requests(login, 'get')).toEqual([]);
@@ -189,7 +160,7 @@ describe('Message: Get Many Sent', () => {
 
 describe('Message: Get Many Incoming', () => {
 	it('returns incoming messages oldest first and pages with after_id', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		for (let i = 0; i < 5; i++) emu.injectIncoming({ login, phone: `7999000000${i}`, mes: `Reply ${i}`, to: i % 2 ? '74950000101' : '74950000102' });
 		const first = await run(login, 'getManyIncoming', { limit: 2, filters: { afterId: 0 } });
 		expect(first.result.error).toBeUndefined();
@@ -206,14 +177,14 @@ describe('Message: Get Many Incoming', () => {
 	});
 
 	it('returns nothing when there is nothing (error 3 is an empty list)', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const { json, result } = await run(login, 'getManyIncoming', { returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(json).toEqual([]);
 	});
 
 	it('refuses After ID together with Last Hours', async () => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const off = await run(login, 'getManyIncoming', { filters: { afterId: 5, hours: 3 } });
 		expect(off.result.error?.message).toMatch(/either After ID or Last Hours.*\[item 0\]/);
 		const on = await run(login, 'getManyIncoming', { filters: { afterId: 5, hours: 3 } }, { continueOnFail: true });
@@ -232,7 +203,7 @@ describe('Message: every operation reports SMSC errors per item', () => {
 		['getManyIncoming', { limit: 5 }],
 	];
 	it.each(operations)('%s: stops with an API error, or outputs it with Continue On Fail', async (operation, parameters) => {
-		const login = newAccount();
+		const login = newAccount(emu, 5000);
 		const off = await run(login, operation, parameters, { password: 'wrong' });
 		expect(off.result.error?.errorName).toBe('NodeApiError');
 		expect(off.result.error?.message).toMatch(/rejected the login and password or the API key \(error 2\).*\[item 0\]/);

@@ -1,53 +1,24 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
-import { runSmsc } from '../bench/smscWorkflow';
+import { newAccount, PASSWORD, requests, runMessage } from './message-helpers';
 
 jest.setTimeout(60_000);
 
 let emu: RunningEmulator;
-let accounts = 0;
 beforeAll(async () => {
 	emu = await startEmulator({ demoAccount: false });
 });
 afterAll(async () => emu.close());
 
-const PASSWORD = 'msg-password';
-
-/** A fresh account per test: SMSC refuses an identical send within a minute (error 9). */
-function newAccount(balance?: number): string {
-	const login = `send${++accounts}`;
-	emu.createAccount({ login, psw: PASSWORD, ...(balance !== undefined ? { balance } : {}) });
-	return login;
-}
-
-/** The send.php parameters SMSC received, without the ones every request carries. */
-function sendRequests(login: string): Array<Record<string, string>> {
-	return emu
-		.getLog({ login })
-		.filter((entry) => entry.script === 'send')
-		.map(({ params }) => {
-			const { login: _l, psw: _p, fmt: _f, charset: _c, ...rest } = params as Record<string, string>;
-			return rest;
-		});
-}
-
-async function run(login: string, parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false) {
-	const result = await runSmsc({
-		emulatorUrl: emu.url,
-		login,
-		password: PASSWORD,
-		parameters: { resource: 'message', operation: 'send', ...parameters } as INodeParameters,
-		items,
-		continueOnFail,
-	});
-	return { result, json: result.error ? [] : result.json('SMSC'), requests: sendRequests(login) };
-}
+const sendRequests = (login: string) => requests(emu, login);
+const run = (login: string, parameters: IDataObject, items: IDataObject[] = [{}], continueOnFail = false) =>
+	runMessage(emu, login, { operation: 'send', ...parameters }, { items, continueOnFail });
 
 describe('Message: Send', () => {
 	it('sends an SMS and reports id, parts and encoding', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { json, requests, result } = await run(login, {
 			phones: '+7 (999) 123-45-67',
 			message: 'Привет, это длинное сообщение на кириллице, которое точно не уместится в одну SMS часть.',
@@ -68,7 +39,7 @@ describe('Message: Send', () => {
 	});
 
 	it('passes every option under its send.php name', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { json, requests, result } = await run(login, {
 			phones: ['+79991234567', '+79991234568'] as unknown as string,
 			message: 'Sale today',
@@ -118,7 +89,7 @@ describe('Message: Send', () => {
 	});
 
 	it('turns Send At into SMSC time and Send After into +minutes', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		await run(login, { phones: '+79991234567', message: 'At', options: { sendAt: '2030-01-02T03:04:05Z' } });
 		await run(login, { phones: '+79991234567', message: 'Zoned', options: { sendAt: '2030-01-02T06:04:05+03:00' } });
 		await run(login, { phones: '+79991234567', message: 'Later', options: { delayMinutes: 30 } });
@@ -144,7 +115,7 @@ describe('Message: Send', () => {
 		['bin', { binaryMessage: '00 48 65 6C 6C 6F' }, { mes: '0048656C6C6F', bin: '2' }, 'bin'],
 	];
 	it.each(channels)('sends the %s channel with its own fields only', async (channel, fields, expected, recorded) => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { requests, result, json } = await run(login, { channel, phones: '+79991234567', ...fields });
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([{ phones: '+79991234567', ...expected }]);
@@ -153,7 +124,7 @@ describe('Message: Send', () => {
 	});
 
 	it('sends an e-mail with subject and sender address', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { requests, result } = await run(login, {
 			channel: 'mail',
 			emails: 'anna@example.com, bob@example.com',
@@ -169,7 +140,7 @@ describe('Message: Send', () => {
 	});
 
 	it('sends to a contact group as G<number> and lists its members with per-recipient details', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const api = async (params: Record<string, string>) => {
 			const body = new URLSearchParams({ login, psw: PASSWORD, fmt: '3', charset: 'utf-8', ...params });
 			return (await (await fetch(`${emu.url}/sys/phones.php`, { method: 'POST', body })).json()) as IDataObject;
@@ -189,15 +160,10 @@ describe('Message: Send', () => {
 	});
 
 	it('decodes the HLR lookup result from the status of the lookup', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { json } = await run(login, { channel: 'hlr', phones: '+79991234567' });
 		await new Promise((resolve) => setTimeout(resolve, 600));
-		const status = await runSmsc({
-			emulatorUrl: emu.url,
-			login,
-			password: PASSWORD,
-			parameters: { resource: 'message', operation: 'getStatus', messageId: String(json[0].id), phones: '+79991234567' },
-		});
+		const { result: status } = await runMessage(emu, login, { operation: 'getStatus', messageId: String(json[0].id), phones: '+79991234567' });
 		expect(status.error).toBeUndefined();
 		expect(status.json('SMSC')[0]).toMatchObject({
 			statusName: 'delivered',
@@ -229,7 +195,7 @@ describe('Message: Send checks items before any request', () => {
 		['a comment on a Telegram code', { channel: 'tg', phones: '+79991234567', message: '4821', options: { comment: 'c' } }, /Comment cannot be used with Telegram/],
 	];
 	it.each(bad)('refuses %s and sends nothing', async (_what, parameters, message) => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { result, requests } = await run(login, parameters, [{}, {}]);
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.message).toMatch(/\[item 0\]/);
@@ -238,7 +204,7 @@ describe('Message: Send checks items before any request', () => {
 	});
 
 	it('with Continue On Fail, fails only the bad item and sends the rest', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const { result, json, requests } = await run(
 			login,
 			{ phones: '={{ $json.phone }}', message: 'Hi' },
@@ -256,7 +222,7 @@ describe('Message: Send checks items before any request', () => {
 
 describe('Message: Send errors from SMSC', () => {
 	it('stops on an SMSC error and says the item was not sent', async () => {
-		const login = newAccount(1);
+		const login = newAccount(emu, 1);
 		const { result, requests } = await run(login, { phones: '+79991234567', message: 'No money' });
 		expect(result.error?.errorName).toBe('NodeApiError');
 		expect(result.error?.message).toMatch(/Not enough money.*\[item 0\] Not sent: item 0 \(this error\)\. Sent: none\./);
@@ -264,7 +230,7 @@ describe('Message: Send errors from SMSC', () => {
 	});
 
 	it('with Continue On Fail, outputs the SMSC error for the item', async () => {
-		const login = newAccount(1);
+		const login = newAccount(emu, 1);
 		const { result, json } = await run(login, { phones: '+79991234567', message: 'No money' }, [{}], true);
 		expect(result.error).toBeUndefined();
 		expect(json).toEqual([
@@ -273,7 +239,7 @@ describe('Message: Send errors from SMSC', () => {
 	});
 
 	it('never resends: an identical send within a minute is reported as duplicate (error 9)', async () => {
-		const login = newAccount();
+		const login = newAccount(emu);
 		const first = await run(login, { phones: '+79991234567', message: 'Once' });
 		expect(first.result.error).toBeUndefined();
 		const second = await run(login, { phones: '+79991234567', message: 'Once' });

@@ -1,11 +1,18 @@
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+/**
+ * Runs `Items → <node>` workflows through the in-process n8n engine: the one place that writes the
+ * workflow JSON and the SmscApi credential, for the integration tests and the benchmark alike.
+ */
+import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { SmscApi } from '../../credentials/SmscApi.credentials';
-import { Smsc } from '../../nodes/Smsc/Smsc.node';
+import { HARNESS_ITEMS } from '../harness/builtin-nodes';
 import { runWorkflow } from '../harness/run-workflow';
 import type { WorkflowRunResult } from '../harness/run-workflow';
 import type { CredentialsMap } from '../harness/credentials';
 import { TransportProbe } from './TransportProbe.node';
+
+// Written out with its extension: under tsx (the benchmark), `Smsc.node` would resolve to the codex file Smsc.node.json.
+const { Smsc } = require('../../nodes/Smsc/Smsc.node.ts') as typeof import('../../nodes/Smsc/Smsc.node');
 
 export const SMSC_NODE = 'n8n-nodes-smsc.smsc';
 export const PROBE_NODE = 'test.transportProbe';
@@ -24,41 +31,46 @@ export function smscCredentials(baseUrl: string, data: IDataObject = {}): Creden
 
 export interface RunNodeOptions {
 	/** Input items for the node under test (one empty item by default). */
-	items?: IDataObject[];
+	items?: Array<INodeExecutionData | IDataObject>;
 	continueOnFail?: boolean;
 	credentials?: CredentialsMap;
+	/** Default the SMSC node; the benchmark's engine floor runs `n8n-nodes-base.noOp` here. */
 	nodeType?: string;
 }
 
-/** Runs `Items → <node>` through n8n-core's engine and returns the result and the node's output. */
-export async function runNode(
-	baseUrl: string,
-	parameters: IDataObject,
-	options: RunNodeOptions = {},
-): Promise<{ result: WorkflowRunResult; json: IDataObject[] }> {
-	const type = options.nodeType ?? SMSC_NODE;
+/**
+ * Runs `Items → <node>` and returns n8n's result as is. The items go in as the Items node's input,
+ * not as a parameter, so they are plain data (no expressions) and cheap in bulk.
+ */
+export async function runNodeWorkflow(baseUrl: string, parameters: IDataObject, options: RunNodeOptions = {}): Promise<WorkflowRunResult> {
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'SMSC',
-		type,
+		type: options.nodeType ?? SMSC_NODE,
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: parameters as INodeParameters,
 		credentials: { smscApi: { id: '1', name: 'SMSC test' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
-	const result = await runWorkflow({
+	return await runWorkflow({
 		workflow: {
-			nodes: [
-				{ id: 'items', name: 'Items', type: 'harness.items', typeVersion: 1, position: [0, 0], parameters: { items: (options.items ?? [{}]) as unknown as INodeParameters[] } },
-				node,
-			],
+			nodes: [{ id: 'items', name: 'Items', type: HARNESS_ITEMS, typeVersion: 1, position: [0, 0], parameters: {} }, node],
 			connections: { Items: { main: [[{ node: 'SMSC', type: 'main', index: 0 }]] } },
 		},
 		nodeTypes: { [SMSC_NODE]: new Smsc(), [PROBE_NODE]: new TransportProbe() },
 		credentialTypes: [new SmscApi()],
 		credentials: options.credentials ?? smscCredentials(baseUrl),
+		inputItems: options.items ?? [{}],
 	});
-	const json = result.error ? [] : result.json('SMSC');
-	return { result, json };
+}
+
+/** Runs `Items → <node>` and returns the result and the node's output JSON ([] if the run failed). */
+export async function runNode(
+	baseUrl: string,
+	parameters: IDataObject,
+	options: RunNodeOptions = {},
+): Promise<{ result: WorkflowRunResult; json: IDataObject[] }> {
+	const result = await runNodeWorkflow(baseUrl, parameters, options);
+	return { result, json: result.error ? [] : result.json('SMSC') };
 }
