@@ -13,7 +13,6 @@ export type AnyNodeType = INodeType | IVersionedNodeType;
 /** Node classes (instances) keyed by the type name used in workflow JSON, e.g. `n8n-nodes-smsc.smsc`. */
 export type NodeTypeMap = Record<string, AnyNodeType>;
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const PACKAGE_NAME: string = require('../../package.json').name;
 
 /** The registry n8n-core asks for node types (`workflow.nodeTypes`). Built-ins are always present. */

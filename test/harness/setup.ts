@@ -38,7 +38,6 @@ function makeLogger() {
 		(level: Level) =>
 		(message: string, meta?: object): void => {
 			if (LEVELS.indexOf(level) < min) return;
-			// eslint-disable-next-line no-console
 			console[level === 'debug' ? 'log' : level](`[n8n ${level}] ${message}`, meta ?? '');
 		};
 	const logger = {

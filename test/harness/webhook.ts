@@ -269,7 +269,6 @@ export interface HarnessWebhookServer {
 }
 
 const xmlParser = (() => {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { Parser } = require('xml2js') as { Parser: new (o: object) => { parseStringPromise(s: string): Promise<unknown> } };
 	return new Parser({ async: true, normalize: true, normalizeTags: true, explicitArray: false });
 })();
