@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Clock } from './clock';
-import { CallbackSender, DEFAULT_CALLBACK_POLICY, type CallbackPolicy, type CallbackRecord, type CallbackFormat, type CallbackKind } from './callbacks';
+import { CallbackSender, DEFAULT_CALLBACK_POLICY, type CallbackPolicy, type CallbackRecord, type CallbackFormat, type CallbackKind, type DeliverOptions } from './callbacks';
 import { formatDate } from './time';
 import { numberInfo } from './sms';
 import {
@@ -159,27 +159,8 @@ export interface AccountInfo {
 	waitCalls: number;
 }
 
-export interface MessageInfo {
-	intId: number;
-	id: string | number;
-	phone: string;
-	channel: string;
-	type: number;
-	text: string;
-	comment: string;
-	sender: string;
-	parts: number;
-	cost: string;
-	status: number;
-	err: number;
-	createdAt: number;
-	sendAt: number;
-	lastAt: number;
-	mccmnc: string;
-	options: Record<string, string>;
-	hlr?: HlrResult;
-	deleted: boolean;
-}
+/** A message as the control API shows it: money as SMSC writes it, operator details left out. */
+export type MessageInfo = Omit<MessageRecord, 'cost' | 'country' | 'operator' | 'region'> & { cost: string };
 
 class DupTracker {
 	private map = new Map<string, number[]>();
@@ -586,16 +567,9 @@ export class Emulator {
 	}
 
 	/** Send one callback with arbitrary fields to an arbitrary URL (spoofing tests). Not retried unless `retries` is given. */
-	async forgeCallback(o: {
-		url: string;
-		fields?: Record<string, string>;
-		method?: 'GET' | 'POST';
-		format?: CallbackFormat;
-		charset?: string;
-		headers?: Record<string, string>;
-		rawBody?: string;
-		retries?: number;
-	}): Promise<CallbackRecord> {
+	async forgeCallback(
+		o: { url: string; fields?: Record<string, string> } & Omit<DeliverOptions, 'login'>,
+	): Promise<CallbackRecord> {
 		return this.callbacks.deliver('forged', o.url, o.fields ?? {}, {
 			method: o.method,
 			format: o.format,
@@ -766,28 +740,10 @@ export class Emulator {
 	}
 
 	messageInfo(m: MessageRecord): MessageInfo {
-		return {
-			intId: m.intId,
-			id: m.id,
-			phone: m.phone,
-			channel: m.channel,
-			type: m.type,
-			text: m.text,
-			comment: m.comment,
-			sender: m.sender,
-			parts: m.parts,
-			cost: money(m.cost),
-			status: m.status,
-			err: m.err,
-			createdAt: m.createdAt,
-			sendAt: m.sendAt,
-			lastAt: m.lastAt,
-			mccmnc: m.mccmnc,
-			options: m.options,
-			hlr: m.hlr,
-			deleted: m.deleted,
-		};
+		const { country: _country, operator: _operator, region: _region, ...info } = m;
+		return { ...info, cost: money(m.cost) };
 	}
+
 
 	info(a: Account): AccountInfo {
 		return {

@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import { startProcess, within } from './processes';
 import type { Managed } from './processes';
 import { repoRoot } from './paths';
+import { controlClient } from '../../emulator/client';
+import type { ControlClient, ControlMethod } from '../../emulator/client';
+import type { Emulator, LogEntry } from '../../emulator';
 
 export const DEMO_LOGIN = 'demo';
 export const DEMO_PASSWORD = 'demo-password';
@@ -14,6 +17,7 @@ export const DEMO_API_KEY = 'demo-api-key';
 export class EmulatorProcess {
 	url = '';
 	private proc?: Managed;
+	private control?: ControlClient;
 
 	constructor(private readonly log: (line: string) => void = () => undefined) {}
 
@@ -50,16 +54,11 @@ export class EmulatorProcess {
 		this.proc = undefined;
 	}
 
-	/** Calls one control method; rejects with the emulator's error text on 4xx. */
-	async call<T = unknown>(method: string, arg: object = {}): Promise<T> {
-		const res = await fetch(`${this.url}/__emulator/${method}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(arg),
-		});
-		const body = (await res.json()) as { result?: T; error?: string };
-		if (!res.ok) throw new Error(`emulator ${method}: ${res.status} ${body.error ?? JSON.stringify(body)}`);
-		return body.result as T;
+	/** Calls one control method through the emulator's own client; rejects with its error text. */
+	async call<T = unknown>(method: ControlMethod, arg: object = {}): Promise<T> {
+		this.control ??= controlClient(this.url);
+		const fn = this.control[method] as unknown as (arg: object) => Promise<T>;
+		return await fn(arg);
 	}
 
 	getLog(arg: { since?: number; script?: string; login?: string; limit?: number } = {}): Promise<LogEntry[]> {
@@ -73,35 +72,5 @@ export class EmulatorProcess {
 	}
 }
 
-export interface LogEntry {
-	seq: number;
-	script: string;
-	method: string;
-	path: string;
-	login: string | null;
-	params: Record<string, string>;
-	httpStatus: number;
-	response: string;
-	errorCode: number | null;
-}
-
-export interface CallbackRecord {
-	seq: number;
-	kind: string;
-	url: string;
-	fields: Record<string, string>;
-	attempts: number;
-	status: number;
-	ok: boolean;
-	error?: string;
-	responseBody?: string;
-}
-
-export interface FireResult {
-	count: number;
-	ok: number;
-	failed: number;
-	durationMs: number;
-	maxInFlight: number;
-	attempts: number;
-}
+export type { CallbackRecord, LogEntry } from '../../emulator';
+export type FireResult = Awaited<ReturnType<Emulator['fireCallbacks']>>;
