@@ -1,9 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { callVerificationEvent, filtersProperty, incomingMessageEvent } from '../SmscTrigger/description';
-import { matchesFilters } from '../SmscTrigger/normalise';
-import type { CallbackFilters } from '../SmscTrigger/normalise';
+import { callVerificationEvent, filtersProperty, incomingMessageEvent } from '../shared/triggers/events';
+import { matchesFilters } from '../shared/triggers/normalise';
+import type { CallbackFilters } from '../shared/triggers/normalise';
 import { pollIncoming } from './incoming';
 import type { IncomingState, PollResult } from './incoming';
 import { pollStatuses } from './statuses';

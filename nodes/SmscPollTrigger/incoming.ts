@@ -5,14 +5,14 @@
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { GET } from '../shared/rules';
 import { smscList } from '../shared/transport';
-import { normaliseCallback } from '../SmscTrigger/normalise';
+import { normaliseCallback } from '../shared/triggers/normalise';
 
 export const PAGE_SIZE = 1000;
 /** Bounds one poll; whatever is left is fetched by the next poll, from the cursor. */
 export const MAX_PAGES_PER_POLL = 20;
-/** SMSC's longest look-back for get_answers without after_id. */
-const MAX_HOURS = 168;
+const MAX_HOURS = GET.maxIncomingHours;
 const MANUAL_SAMPLE = 5;
 
 export interface IncomingState {

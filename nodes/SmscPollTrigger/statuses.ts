@@ -6,12 +6,12 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { decodeStatus } from '../shared/codes';
+import { GET } from '../shared/rules';
 import { smscList } from '../shared/transport';
-import { normaliseCallback } from '../SmscTrigger/normalise';
+import { normaliseCallback } from '../shared/triggers/normalise';
 import type { PollResult } from './incoming';
 
-/** get_messages returns at most this many of the newest messages. */
-export const RECENT_MESSAGES = 1000;
+export const RECENT_MESSAGES = GET.sentPerRequest;
 /** Statuses remembered; the oldest are forgotten first. More than RECENT_MESSAGES so a message never reappears as new. */
 export const MAX_REMEMBERED = 3000;
 const WAITING = -1;

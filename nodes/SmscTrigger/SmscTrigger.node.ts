@@ -9,11 +9,11 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { matchesFilters, normaliseCallback } from '../shared/triggers/normalise';
+import type { CallbackFilters } from '../shared/triggers/normalise';
 import { MalformedCallbackError, decodeCallback, handlerParams, tokenMatches } from './callback';
 import type { CallbackFields, CharsetChoice } from './callback';
 import { MIN_TOKEN_LENGTH, TOKEN_CHARACTERS, triggerProperties } from './description';
-import { matchesFilters, normaliseCallback } from './normalise';
-import type { CallbackFilters } from './normalise';
 import { readCallbackRequest } from './request';
 
 /** Only a hash of the token is kept in static data, so the workflow export does not carry it twice. */

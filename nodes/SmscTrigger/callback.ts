@@ -6,12 +6,15 @@
  */
 import { createHash, timingSafeEqual } from 'crypto';
 
+import type { CallbackFields } from '../shared/triggers/normalise';
+
+export type { CallbackFields } from '../shared/triggers/normalise';
+
 export type CallbackFormat = 'form' | 'json' | 'xml';
 export type CallbackCharset = 'utf-8' | 'windows-1251' | 'koi8-r';
 export type CharsetChoice = 'auto' | CallbackCharset;
 
 export type FieldValue = string | string[];
-export type CallbackFields = Record<string, unknown>;
 
 /** What the decoder needs from an HTTP request; `body` is the raw bytes exactly as received. */
 export interface RawCallbackRequest {

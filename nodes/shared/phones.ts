@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-/** Between values of one field; SMSC itself takes commas and semicolons (000, 003), and people also put one per line. */
+/** Between values of one field; SMSC itself takes commas and semicolons (SMSC page "Управление контактами"; SMSC page "Відправка SMS-повідомлення"), and people also put one per line. */
 const LIST_SEPARATOR = /[,;\n]+/;
 /** What people type inside a phone number that carries no digits. */
 const DECORATION = /[\s().-]/g;

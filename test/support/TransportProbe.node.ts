@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 
 import { smscRequest } from '../../nodes/shared/transport';
 import type { SmscScript } from '../../nodes/shared/types';
-import { itemError, nameItem } from '../../nodes/Smsc/actions/router';
+import { itemError, nameItem } from '../../nodes/Smsc/actions/itemErrors';
 
 /** Test-only node: calls the transport with any script and parameters, so its edge cases can be
  * driven through n8n's real engine without going through a particular operation. */

@@ -1,4 +1,4 @@
-import { classifyCallback, epochToIso, matchesFilters, normaliseCallback } from '../../nodes/SmscTrigger/normalise';
+import { classifyCallback, epochToIso, matchesFilters, normaliseCallback } from '../../nodes/shared/triggers/normalise';
 
 const ALL = ['deliveryStatus', 'incomingMessage', 'callVerification', 'other'];
 

@@ -4,7 +4,8 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { simplifyBlacklistEntry } from '../../nodes/Smsc/actions/blacklist/blacklist';
 import { fromSmscDate, toSmscDate } from '../../nodes/Smsc/actions/contact/birthday';
-import { contactParams, simplifyContact, smscErrorCode } from '../../nodes/Smsc/actions/contact/contact';
+import { contactParams, simplifyContact } from '../../nodes/Smsc/actions/contact/contact';
+import { smscErrorCode } from '../../nodes/shared/explain';
 import { parsePhone, parsePhoneList, samePhone } from '../../nodes/shared/phones';
 import { simplifyGroup } from '../../nodes/Smsc/actions/group/group';
 

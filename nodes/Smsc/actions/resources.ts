@@ -37,8 +37,15 @@ export const resourceProperty: INodeProperties = {
 	default: 'message',
 };
 
-/** The Operation picker of each resource, followed by the fields of each operation. */
-export const resourceProperties: INodeProperties[] = Object.values(resources).flatMap((resource) => [
-	resource.operationProperty,
-	...Object.values(resource.operations).flatMap((operation) => operation.description),
-]);
+/**
+ * The Operation picker of each resource, followed by the fields of each operation. Operations that
+ * share fields (Send and Get Cost) declare the same objects, which are listed once.
+ */
+export const resourceProperties: INodeProperties[] = [
+	...new Set(
+		Object.values(resources).flatMap((resource) => [
+			resource.operationProperty,
+			...Object.values(resource.operations).flatMap((operation) => operation.description),
+		]),
+	),
+];

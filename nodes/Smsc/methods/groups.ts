@@ -15,7 +15,7 @@ interface ContactGroup {
 	contacts: number | undefined;
 }
 
-/** Every group of the account (phones.php `get_group`, 000); an account without groups gets error 3, i.e. none. */
+/** Every group of the account (phones.php `get_group`, SMSC page "Управление контактами"); an account without groups gets error 3, i.e. none. */
 async function contactGroups(this: ILoadOptionsFunctions): Promise<ContactGroup[]> {
 	const rows = await smscList.call(this, 'phones', { get_group: 1 });
 	const groups: ContactGroup[] = [];
@@ -68,7 +68,7 @@ export async function searchGroups(this: ILoadOptionsFunctions, filter?: string)
 }
 
 /**
- * The same groups for sending: a message goes to `G<number>` (send.php, 003), and a group's
+ * The same groups for sending: a message goes to `G<number>` (send.php, SMSC page "Відправка SMS-повідомлення"), and a group's
  * number differs from its ID once the user has set one.
  */
 export async function searchGroupNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

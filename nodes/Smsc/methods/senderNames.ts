@@ -14,7 +14,7 @@ interface ActiveSender {
 
 /**
  * The names the account may send from right now: senders.php `get` without `all=1` lists only
- * names the moderator approved (002), which is exactly what a Sender field can use.
+ * names the moderator approved (SMSC page "Управление именами отправителей"), which is exactly what a Sender field can use.
  */
 async function activeSenderNames(this: ILoadOptionsFunctions): Promise<ActiveSender[]> {
 	const rows = await smscList.call(this, 'senders', { get: 1 });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
-import { itemError, nameItem } from '../router';
+import { itemError, nameItem } from '../itemErrors';
 import type { SmscOperation } from '../types';
 
 const properties: INodeProperties[] = [];

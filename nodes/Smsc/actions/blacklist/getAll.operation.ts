@@ -1,23 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { PHONES_PAGE_SIZE } from '../../../shared/rules';
 import { collectPages, getManyFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { simplifyBlacklistEntry } from './blacklist';
 
-/** phones.php returns at most 1000 records per request (000). */
-const PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = getManyFields();
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	// prev_id asks for entries added before that id (000).
+	// prev_id asks for entries added before that id (SMSC page "Управление контактами").
 	const entries = await collectPages.call(this, itemIndex, {
 		script: 'phones',
 		params: () => ({ get_black: 1 }),
 		cursorParam: 'prev_id',
 		idField: 'id',
-		pageSize: PAGE_SIZE,
+		pageSize: PHONES_PAGE_SIZE,
 	});
 	return entries.map(simplifyBlacklistEntry);
 }

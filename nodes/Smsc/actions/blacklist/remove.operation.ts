@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/explain';
 import { smscRequest } from '../../../shared/transport';
-import { explainNotFound } from '../contact/contact';
 import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
 
@@ -13,7 +13,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	try {
 		await smscRequest.call(this, 'phones', { del_black: 1, phone }, { itemIndex });
 	} catch (error) {
-		explainNotFound.call(this, error, `The phone ${phone} is not on the SMSC blacklist`, itemIndex);
+		explainSmscError.call(this, error, itemIndex, 'phones', { 3: `The phone ${phone} is not on the SMSC blacklist` });
 	}
 	return { success: true, phone };
 }

@@ -5,7 +5,7 @@ import { smscRequest } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
 
-/** The subscriber has 15 minutes to call the number SMSC hands out (001). */
+/** The subscriber has 15 minutes to call the number SMSC hands out (SMSC page "Подтверждение номера телефона с помощью звонка"). */
 const CALL_WINDOW_MS = 15 * 60 * 1000;
 
 const properties: INodeProperties[] = [

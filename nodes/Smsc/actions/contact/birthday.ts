@@ -33,7 +33,7 @@ function dateParts(value: unknown): [number, number, number] | undefined {
 	return undefined;
 }
 
-/** A birthday as SMSC stores it (dd.mm.yyyy, 000), or an error naming the bad value. Empty stays empty. */
+/** A birthday as SMSC stores it (dd.mm.yyyy, SMSC page "Управление контактами"), or an error naming the bad value. Empty stays empty. */
 export function toSmscDate(this: IExecuteFunctions, value: unknown, itemIndex: number, field = 'Birthday'): string {
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return '';
 	const parts = dateParts(value);

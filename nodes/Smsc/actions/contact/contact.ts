@@ -1,7 +1,8 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parsePhoneList } from '../../../shared/phones';
+import { isGroupId } from '../../../shared/rules';
 import { fromSmscDate, toSmscDate } from './birthday';
 
 /** The contact details of Create's Additional Fields and Update's Update Fields, as n8n hands them over. */
@@ -19,7 +20,7 @@ export interface ContactFields {
 	tags?: string;
 }
 
-/** n8n field → phones.php parameter (000) for the plain text fields. */
+/** n8n field → phones.php parameter (SMSC page "Управление контактами") for the plain text fields. */
 const TEXT_PARAMS: Array<[keyof ContactFields, string]> = [
 	['name', 'name'],
 	['firstName', 'fnm'],
@@ -35,7 +36,7 @@ function groupIds(this: IExecuteFunctions, raw: ContactFields['groups'], itemInd
 		.map((value) => String(value).trim())
 		.filter((value) => value !== '');
 	return values.map((value) => {
-		if (!/^\d+$/.test(value) || Number(value) < 1) {
+		if (!isGroupId(value)) {
 			throw new NodeOperationError(this.getNode(), `The group ID "${value}" is not a positive whole number.`, {
 				itemIndex,
 			});
@@ -92,7 +93,7 @@ function groupList(value: unknown): number[] {
 }
 
 /**
- * One contact as the node outputs it. SMSC's `id` is the client's own ID (000) while the server's
+ * One contact as the node outputs it. SMSC's `id` is the client's own ID (SMSC page "Управление контактами") while the server's
  * is `int_id`, so the output names them `myId` and `id` to match Create's `id`.
  */
 export function simplifyContact(raw: IDataObject): IDataObject {
@@ -111,26 +112,4 @@ export function simplifyContact(raw: IDataObject): IDataObject {
 		tags: String(raw.tags ?? ''),
 		otherPhones: String(raw.phone_other ?? ''),
 	};
-}
-
-/** SMSC's error number carried by a transport error, if the failure was an SMSC answer. */
-export function smscErrorCode(error: unknown): number | undefined {
-	const response = (error as { errorResponse?: IDataObject })?.errorResponse;
-	const code = Number(response?.smscErrorCode);
-	return response?.smscErrorCode !== undefined && Number.isFinite(code) ? code : undefined;
-}
-
-/**
- * Replaces SMSC's generic "records not found" (error 3) with a message that names what is missing;
- * other failures pass through unchanged.
- */
-export function explainNotFound(this: IExecuteFunctions, error: unknown, message: string, itemIndex: number): never {
-	if (smscErrorCode(error) === 3) {
-		throw new NodeApiError(
-			this.getNode(),
-			{ script: 'phones', smscErrorCode: 3 },
-			{ message: `${message} (SMSC error 3).`, itemIndex, httpCode: '404' },
-		);
-	}
-	throw error;
 }

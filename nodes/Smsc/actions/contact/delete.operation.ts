@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/explain';
 import { smscRequest } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
-import { explainNotFound } from './contact';
 
 const properties: INodeProperties[] = [phoneField('The number of the contact to delete, in international format')];
 
@@ -13,7 +13,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	try {
 		await smscRequest.call(this, 'phones', { del: 1, phone }, { itemIndex });
 	} catch (error) {
-		explainNotFound.call(this, error, `SMSC has no contact with phone ${phone}`, itemIndex);
+		explainSmscError.call(this, error, itemIndex, 'phones', { 3: `SMSC has no contact with phone ${phone}` });
 	}
 	return { success: true, phone };
 }

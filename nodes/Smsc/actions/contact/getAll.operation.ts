@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { PHONES_PAGE_SIZE } from '../../../shared/rules';
 import { parseGroupId } from '../group/locator';
 import { collectPages, getManyFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { simplifyContact } from './contact';
 
-/** phones.php returns at most 1000 records per request (000). */
-const PAGE_SIZE = 1000;
 
 const properties: INodeProperties[] = [
 	...getManyFields([
@@ -55,13 +54,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		search: filters.search?.trim(),
 	};
 
-	// after_id asks for contacts after that server ID (int_id, 000).
+	// after_id asks for contacts after that server ID (int_id, SMSC page "Управление контактами").
 	const contacts = await collectPages.call(this, itemIndex, {
 		script: 'phones',
 		params: () => base,
 		cursorParam: 'after_id',
 		idField: 'int_id',
-		pageSize: PAGE_SIZE,
+		pageSize: PHONES_PAGE_SIZE,
 	});
 	return contacts.map(simplifyContact);
 }

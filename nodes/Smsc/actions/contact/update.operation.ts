@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/explain';
 import { smscRequest } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';
-import { contactParams, explainNotFound } from './contact';
+import { contactParams } from './contact';
 import type { ContactFields } from './contact';
 import { updateFields } from './fields';
 
@@ -34,7 +35,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	try {
 		await smscRequest.call(this, 'phones', { chg: 1, phone, ...params }, { itemIndex });
 	} catch (error) {
-		explainNotFound.call(this, error, `SMSC has no contact with phone ${phone}`, itemIndex);
+		explainSmscError.call(this, error, itemIndex, 'phones', { 3: `SMSC has no contact with phone ${phone}` });
 	}
 	return { success: true, phone, ...output };
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/explain';
 import { smscRequest } from '../../../shared/transport';
-import { explainNotFound } from '../contact/contact';
 import type { SmscOperation } from '../types';
 import { groupIdParam, groupLocator } from './locator';
 
@@ -13,7 +13,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	try {
 		await smscRequest.call(this, 'phones', { del_group: 1, grp: group }, { itemIndex });
 	} catch (error) {
-		explainNotFound.call(this, error, `SMSC has no group with ID ${group}`, itemIndex);
+		explainSmscError.call(this, error, itemIndex, 'phones', { 3: `SMSC has no group with ID ${group}` });
 	}
 	return { success: true, id: group };
 }

@@ -17,7 +17,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { type?: string };
 	const type = filters.type !== undefined ? GROUP_TYPES[filters.type] : undefined;
 
-	// get_group has no paging (000): one answer holds every group.
+	// get_group has no paging (SMSC page "Управление контактами"): one answer holds every group.
 	const rows = await smscList.call(this, 'phones', { get_group: 1, type }, itemIndex);
 	return rows.slice(0, limit).map(simplifyGroup);
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toNumber } from '../../../shared/numbers';
 
-/** phones.php group `type` (000): 0 phone numbers, 1 e-mail addresses. */
+/** phones.php group `type` (SMSC page "Управление контактами"): 0 phone numbers, 1 e-mail addresses. */
 export const GROUP_TYPES: Record<string, number> = { phone: 0, email: 1 };
 
 export const groupTypeField: INodeProperties = {
@@ -39,7 +39,7 @@ export function groupNumber(this: IExecuteFunctions, value: unknown, itemIndex: 
 	return number;
 }
 
-/** One group as the node outputs it: SMSC's fields (000) with numbers as numbers, `cnt` spelled out. */
+/** One group as the node outputs it: SMSC's fields (SMSC page "Управление контактами") with numbers as numbers, `cnt` spelled out. */
 export function simplifyGroup(raw: IDataObject): IDataObject {
 	return {
 		id: toNumber(raw.id) ?? raw.id,

@@ -1,7 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
-/** A contact group picked from the account's groups or given by its ID (phones.php `grp`, 000). */
+import { isGroupId } from '../../../shared/rules';
+
+/** A contact group picked from the account's groups or given by its ID (phones.php `grp`, SMSC page "Управление контактами"). */
 export function groupLocator(description: string): INodeProperties {
 	return {
 		displayName: 'Group',
@@ -48,7 +50,7 @@ export function groupIdParam(this: IExecuteFunctions, itemIndex: number, paramet
 
 /** A group ID typed anywhere (locator, filter, expression), refusing anything but a positive whole number. */
 export function parseGroupId(this: IExecuteFunctions, value: string, itemIndex: number): number {
-	if (!/^\d+$/.test(value) || Number(value) < 1) {
+	if (!isGroupId(value)) {
 		throw new NodeOperationError(this.getNode(), `The group ID "${value}" is not a positive whole number.`, { itemIndex });
 	}
 	return Number(value);

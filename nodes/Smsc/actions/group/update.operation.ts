@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/explain';
 import { smscRequest } from '../../../shared/transport';
-import { explainNotFound } from '../contact/contact';
 import type { SmscOperation } from '../types';
 import { groupNumber, groupNumberField } from './group';
 import { groupIdParam, groupLocator } from './locator';
@@ -42,7 +42,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	try {
 		await smscRequest.call(this, 'phones', { chg_group: 1, grp: group, name, num: number }, { itemIndex });
 	} catch (error) {
-		explainNotFound.call(this, error, `SMSC has no group with ID ${group}`, itemIndex);
+		explainSmscError.call(this, error, itemIndex, 'phones', { 3: `SMSC has no group with ID ${group}` });
 	}
 	return { success: true, id: group, ...(name ? { name } : {}), ...(number !== undefined ? { number } : {}) };
 }

@@ -5,8 +5,6 @@ import { singleRequestParams } from './sendParams';
 
 export const DEFAULT_BATCH_SIZE = 200;
 export const DEFAULT_CONCURRENCY = 10;
-/** SMSC refuses the 15th concurrent request under one login (error 9, 003). */
-export const MAX_CONCURRENCY = 14;
 /** Keeps one request body well under what web servers accept by default. */
 const MAX_BATCH_CHARS = 200_000;
 
@@ -93,7 +91,7 @@ function lineLength(message: PreparedMessage): number {
 	return message.mes.length + message.sender.length + message.recipients.reduce((n, r) => n + r.length + 1, 2);
 }
 
-/** A newline inside a message is written as the two characters \n in a `list` line (003). */
+/** A newline inside a message is written as the two characters \n in a `list` line (SMSC page "Відправка SMS-повідомлення"). */
 function listLine(message: PreparedMessage, perLineSender: boolean): string {
 	const prefix = perLineSender ? `${message.sender}|` : '';
 	return `${prefix}${message.recipients.join(',')}:${message.mes.replace(/\n/g, '\\n')}`;

@@ -1,26 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-/** The channels Send and Get Cost offer; each maps to one send.php flag (003). */
-export type Channel =
-	| 'bin'
-	| 'bot'
-	| 'call'
-	| 'flash'
-	| 'hlr'
-	| 'mail'
-	| 'ping'
-	| 'push'
-	| 'sms'
-	| 'tg'
-	| 'viber';
-
-/** Channels whose text is counted in SMS parts by the phone network. */
-export const SMS_CHANNELS: Channel[] = ['sms', 'flash'];
-/** Channels that send no text at all. */
-export const TEXTLESS_CHANNELS: Channel[] = ['hlr', 'ping'];
-
-const TEXT_CHANNELS: Channel[] = ['bot', 'call', 'flash', 'mail', 'sms', 'tg', 'viber'];
-const PHONE_CHANNELS: Channel[] = ['bin', 'bot', 'call', 'flash', 'hlr', 'ping', 'push', 'sms', 'tg', 'viber'];
+import { channelsShowing } from './channels';
 
 /** Fields shared by Send and Get Cost: what is sent, how, and to whom. */
 export const messageFields: INodeProperties[] = [
@@ -66,7 +47,7 @@ export const messageFields: INodeProperties[] = [
 		description:
 			'One or more numbers in international format, separated by commas, or an array from an expression. A number with a leading "+" is not auto-corrected by SMSC.',
 		hint: 'For Telegram, a Telegram user ID is written as #ID, e.g. #123456789',
-		displayOptions: { show: { recipientType: ['phones'], channel: PHONE_CHANNELS } },
+		displayOptions: { show: { recipientType: ['phones'], channel: channelsShowing('phones') } },
 	},
 	{
 		displayName: 'Email Addresses',
@@ -76,7 +57,7 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. name@example.com',
 		description: 'One or more e-mail addresses, separated by commas, or an array from an expression',
-		displayOptions: { show: { recipientType: ['phones'], channel: ['mail'] } },
+		displayOptions: { show: { recipientType: ['phones'], channel: channelsShowing('emails') } },
 	},
 	{
 		displayName: 'Contact Group',
@@ -116,7 +97,7 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		typeOptions: { rows: 4 },
 		description: 'The text to send, up to 1000 characters',
-		displayOptions: { show: { channel: TEXT_CHANNELS.filter((c) => c !== 'tg') } },
+		displayOptions: { show: { channel: channelsShowing('message') } },
 	},
 	{
 		displayName: 'Code or Message',
@@ -127,7 +108,7 @@ export const messageFields: INodeProperties[] = [
 		placeholder: 'e.g. 4821',
 		description:
 			'For a phone number: a numeric code of 4 to 8 digits, delivered by Telegram. For a Telegram user ID (#ID): any text up to 1000 characters.',
-		displayOptions: { show: { channel: ['tg'] } },
+		displayOptions: { show: { channel: channelsShowing('codeOrMessage') } },
 	},
 	{
 		displayName: 'Hex Message',
@@ -138,7 +119,7 @@ export const messageFields: INodeProperties[] = [
 		placeholder: 'e.g. 050A0307056048656C6C6F',
 		description:
 			'The message bytes in hexadecimal, starting with the UDH header whose first byte is its length. Start with 00 to send without a header.',
-		displayOptions: { show: { channel: ['bin'] } },
+		displayOptions: { show: { channel: channelsShowing('binaryMessage') } },
 	},
 	{
 		displayName: 'Link',
@@ -148,7 +129,7 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. https://example.com/offer',
 		description: 'The address the phone opens',
-		displayOptions: { show: { channel: ['push'] } },
+		displayOptions: { show: { channel: channelsShowing('pushUrl') } },
 	},
 	{
 		displayName: 'Link Title',
@@ -157,7 +138,7 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Our offer',
 		description: 'The title shown with the link',
-		displayOptions: { show: { channel: ['push'] } },
+		displayOptions: { show: { channel: channelsShowing('pushTitle') } },
 	},
 	{
 		displayName: 'Subject',
@@ -166,7 +147,7 @@ export const messageFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The e-mail subject',
-		displayOptions: { show: { channel: ['mail'] } },
+		displayOptions: { show: { channel: channelsShowing('subject') } },
 	},
 	{
 		displayName: 'Sender Email',
@@ -176,7 +157,7 @@ export const messageFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The sender address of the e-mail, registered in the SMSC account',
-		displayOptions: { show: { channel: ['mail'] } },
+		displayOptions: { show: { channel: channelsShowing('senderEmail') } },
 	},
 	{
 		displayName: 'Bot Name',
@@ -186,7 +167,7 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. @shop_news_bot',
 		description: 'The Telegram bot that sends the message, connected to the SMSC account',
-		displayOptions: { show: { channel: ['bot'] } },
+		displayOptions: { show: { channel: channelsShowing('botName') } },
 	},
 	{
 		displayName: 'Voice',
@@ -194,7 +175,7 @@ export const messageFields: INodeProperties[] = [
 		type: 'options',
 		default: 'm3',
 		description: 'The voice that reads the text',
-		displayOptions: { show: { channel: ['call'] } },
+		displayOptions: { show: { channel: channelsShowing('voice') } },
 		options: [
 			{ name: 'Female 1', value: 'w' },
 			{ name: 'Female 2', value: 'w2' },
@@ -212,7 +193,7 @@ export const messageFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Call Option',
 		default: {},
-		displayOptions: { show: { channel: ['call'] } },
+		displayOptions: { show: { channel: channelsShowing('callOptions') } },
 		options: [
 			{
 				displayName: 'Attempts',
@@ -371,7 +352,7 @@ export const sendOptions: INodeProperties = {
 			description:
 				'Name shown to the recipient, one of the active sender names of the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			// an e-mail goes out from Sender Email; a sender name would be ignored there
-			displayOptions: { hide: { '/channel': ['mail'] } },
+			displayOptions: { hide: { '/channel': channelsShowing('senderEmail') } },
 		},
 		{
 			displayName: 'Shorten Links',
@@ -427,3 +408,12 @@ export const sendOptions: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * The fields Send and Get Cost both declare: the same objects, so the node lists them once and a
+ * value typed for one operation stays when switching to the other.
+ */
+export const sendAndCostFields: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['send', 'getCost'] } },
+	[...messageFields, sendOptions],
+);

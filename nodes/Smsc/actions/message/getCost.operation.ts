@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { toNumber } from '../../../shared/numbers';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
+import { sendAndCostFields } from './fields';
 import { ItemParameters } from './itemParameters';
 import { prepareMessage, singleRequestParams } from './sendParams';
 
@@ -42,7 +43,6 @@ export const getCost: SmscOperation = {
 		description: 'Get the price of a message without sending it',
 		action: 'Get the cost of a message',
 	},
-	// Send declares the fields it shares with Get Cost, so they appear once in the node.
-	description: [],
+	description: sendAndCostFields,
 	execute,
 };

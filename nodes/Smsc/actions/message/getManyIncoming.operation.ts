@@ -3,12 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { cleanPhone } from '../../../shared/phones';
+import { GET } from '../../../shared/rules';
 import { collectPages, getManyFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 
-/** get.php returns at most 10000 incoming messages per request. */
-const PAGE_SIZE = 10000;
-const MAX_HOURS = 168;
+const PAGE_SIZE = GET.incomingPerRequest;
+const MAX_HOURS = GET.maxIncomingHours;
 
 const properties: INodeProperties[] = [
 	...getManyFields([

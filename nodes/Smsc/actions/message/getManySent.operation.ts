@@ -5,14 +5,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { decodeStatus } from '../../../shared/codes';
 import { toNumber } from '../../../shared/numbers';
 import { cleanPhone } from '../../../shared/phones';
+import { GET } from '../../../shared/rules';
 import { collectPages, getManyFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { toInstant } from './schedule';
 
-/** get.php returns at most 1000 sent messages per request. */
-const PAGE_SIZE = 1000;
+const PAGE_SIZE = GET.sentPerRequest;
 /** SMSC keeps the sent history searchable for six months. */
-const MAX_RANGE_DAYS = 186;
+const MAX_RANGE_DAYS = GET.maxSentRangeDays;
 const DAY_MS = 86_400_000;
 const MOSCOW_OFFSET_MS = 3 * 3_600_000;
 

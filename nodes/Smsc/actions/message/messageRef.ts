@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { cleanPhone, splitList } from '../../../shared/phones';
+import { isMessageId } from '../../../shared/rules';
 
 /** Status and Delete address messages the way SMSC stores them: a message ID plus a recipient phone. */
 export function messageRefFields(action: string): INodeProperties[] {
@@ -49,7 +50,7 @@ export function readMessageRefs(this: IExecuteFunctions, itemIndex: number): Mes
 		const phone = cleanPhone(raw);
 		if (phone === undefined) fail(`"${raw}" is not a valid phone number. Use international format, e.g. +79991234567.`);
 		const id = ids.length === 1 ? ids[0] : ids[index];
-		if (!/^[A-Za-z0-9.\-_]{1,40}$/.test(id)) fail(`"${id}" is not a message ID.`);
+		if (!isMessageId(id)) fail(`"${id}" is not a message ID.`);
 		return { id, phone: phone! };
 	});
 }

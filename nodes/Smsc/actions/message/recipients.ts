@@ -1,16 +1,5 @@
 import { phoneTail } from '../../../shared/phones';
 
-const TELEGRAM_ID = /^#\d{1,20}$/;
-const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
-
-export function isTelegramId(raw: string): boolean {
-	return TELEGRAM_ID.test(raw);
-}
-
-export function isEmail(raw: string): boolean {
-	return EMAIL.test(raw);
-}
-
 /**
  * What identifies a recipient when results come back. Phones are compared by phoneTail(): two
  * numbers that share it are treated as the same subscriber and never share a request.

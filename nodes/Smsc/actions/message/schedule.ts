@@ -31,7 +31,7 @@ export function toInstant(value: unknown, workflowTimezone: string): number | un
 	return wallTimeToInstant(wall, workflowTimezone);
 }
 
-/** SMSC's `time` for an instant: "0" followed by the Unix time in seconds (003, format 3). */
+/** SMSC's `time` for an instant: "0" followed by the Unix time in seconds (SMSC page "Відправка SMS-повідомлення", `time` format 3). */
 export function smscTime(instant: number): string {
 	return `0${Math.floor(instant / 1000)}`;
 }

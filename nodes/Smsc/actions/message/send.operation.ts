@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { MAX_CONCURRENCY } from '../../../shared/rules';
 import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport';
-import { itemError, nameItem } from '../router';
+import { itemError, nameItem } from '../itemErrors';
 import type { SmscOperation } from '../types';
 import type { Batch } from './batch';
-import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, batchRequestParams, packBatches, runPool } from './batch';
-import { messageFields, sendOptions } from './fields';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, batchRequestParams, packBatches, runPool } from './batch';
+import { sendAndCostFields } from './fields';
 import { ItemParameters } from './itemParameters';
 import { describeItems } from './itemRanges';
 import type { PreparedMessage, SendOptions } from './sendParams';
@@ -201,9 +202,6 @@ export const send: SmscOperation = {
 		description: 'Send a message by SMS, Viber, Telegram, voice call, e-mail and more',
 		action: 'Send a message',
 	},
-	description: [
-		...updateDisplayOptions({ show: { resource: ['message'], operation: ['send', 'getCost'] } }, messageFields),
-		...updateDisplayOptions({ show: { resource: ['message'], operation: ['send', 'getCost'] } }, [sendOptions]),
-	],
+	description: sendAndCostFields,
 	executeAll,
 };

@@ -40,7 +40,7 @@ export function describeRecipient(row: IDataObject): IDataObject {
 	return out;
 }
 
-/** HLR fields, whose text values SMSC urlencodes (004). */
+/** HLR fields, whose text values SMSC urlencodes (SMSC SMPP page, "Отправка HLR-запроса"). */
 export function decodeHlr(row: IDataObject): IDataObject | undefined {
 	if (!HLR_FIELDS.some((field) => row[field] !== undefined)) return undefined;
 	const hlr: IDataObject = {};

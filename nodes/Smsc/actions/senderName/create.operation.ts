@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/explain';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { explainSenderError, validateSenderName } from './senderName';
+import { validateSenderName } from './senderName';
 
-/** SMSC's flags for registering a name with Russian operators (002); each one needs no other field. */
+/** SMSC's flags for registering a name with Russian operators (SMSC page "Управление именами отправителей"); each one needs no other field. */
 const OPERATOR_FLAGS = [
 	{ name: 'Beeline (Paid Name)', value: 'bee_step' },
 	{ name: 'MegaFon (Paid Name)', value: 'mega_step' },
@@ -117,7 +118,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	for (const flag of operators) params[flag] = 1;
 
 	const answer = (await smscRequest.call(this, 'senders', params, { itemIndex }).catch((error) =>
-		explainSenderError.call(this, error, itemIndex, {
+		explainSmscError.call(this, error, itemIndex, 'senders', {
 			5: `SMSC could not register "${sender}": the name is already in the account (perhaps still waiting for moderation)`,
 		}),
 	)) as IDataObject;

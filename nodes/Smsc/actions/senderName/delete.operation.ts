@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/explain';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { describeTarget, explainSenderError, senderLocator, senderParam } from './senderName';
+import { describeTarget, senderLocator, senderParam } from './senderName';
 
 const properties: INodeProperties[] = [senderLocator('The sender name to delete')];
 
@@ -12,7 +13,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	await smscRequest
 		.call(this, 'senders', { del: 1, ...target }, { itemIndex })
 		.catch((error) =>
-			explainSenderError.call(this, error, itemIndex, { 3: `SMSC has no sender name ${describeTarget(target)}` }),
+			explainSmscError.call(this, error, itemIndex, 'senders', { 3: `SMSC has no sender name ${describeTarget(target)}` }),
 		);
 	return { deleted: true, ...target };
 }

@@ -5,7 +5,7 @@ import { collectPages, getManyFields } from '../shared/getMany';
 import type { SmscOperation } from '../types';
 import { simplifySender } from './senderName';
 
-/** SMSC returns at most 15000 names per request (002). */
+/** SMSC returns at most 15000 names per request (SMSC page "Управление именами отправителей"). */
 const PAGE_SIZE = 15000;
 
 const properties: INodeProperties[] = [
@@ -46,7 +46,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		all: filters.activeOnly ? undefined : 1,
 		operators: options.operatorStatuses ? 1 : undefined,
 	};
-	// prev_id asks for names created before that id (002).
+	// prev_id asks for names created before that id (SMSC page "Управление именами отправителей").
 	const names = await collectPages.call(this, itemIndex, {
 		script: 'senders',
 		params: () => base,

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/explain';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { digitalSenderField, digitalSenderParam, explainSenderError } from './senderName';
+import { digitalSenderField, digitalSenderParam } from './senderName';
 
 const properties: INodeProperties[] = [
 	digitalSenderField(
@@ -45,7 +46,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	await smscRequest
 		.call(this, 'senders', { send_code: 1, sender, site, site_name: siteName }, { itemIndex })
 		.catch((error) =>
-			explainSenderError.call(this, error, itemIndex, {
+			explainSmscError.call(this, error, itemIndex, 'senders', {
 				3: `SMSC has no sender name "${sender}": create it with the Create operation first`,
 			}),
 		);

@@ -1,13 +1,13 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodeParameterResourceLocator } from 'n8n-workflow';
 
-/** SMSC shows at most 11 characters of a letter sender name, or 15 digits of a numeric one (send.php, 003). */
-const MAX_LETTERS = 11;
-const MAX_DIGITS = 15;
-const DIGITAL = /^\+?\d+$/;
-/** "English letters, digits, space and some symbols" (003): anything outside printable ASCII never reaches a phone. */
-const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import {
+	DIGITAL_SENDER,
+	MAX_SENDER_DIGITS as MAX_DIGITS,
+	MAX_SENDER_LETTERS as MAX_LETTERS,
+	PRINTABLE_ASCII,
+	isEmail,
+} from '../../../shared/rules';
 
 /** The sender name an update, delete or code operation acts on: picked from the list, typed, or by id. */
 export function senderLocator(description: string): INodeProperties {
@@ -99,10 +99,10 @@ export function validateSenderName(
 	};
 	if (value === '') fail(kind === 'email' ? 'The E-Mail Address is empty.' : 'The Sender Name is empty.');
 	if (kind === 'email') {
-		if (!EMAIL.test(value)) fail(`"${value}" is not an e-mail address, e.g. news@example.com.`);
+		if (!isEmail(value)) fail(`"${value}" is not an e-mail address, e.g. news@example.com.`);
 		return value;
 	}
-	if (DIGITAL.test(value)) {
+	if (DIGITAL_SENDER.test(value)) {
 		const digits = value.replace('+', '').length;
 		if (digits > MAX_DIGITS) fail(`The digital sender name "${value}" has ${digits} digits; SMSC allows at most ${MAX_DIGITS}.`);
 		return value;
@@ -130,25 +130,4 @@ export function simplifySender(raw: IDataObject): IDataObject {
 /** How a target reads in a message: `"MyShop"` or `with ID 12`. */
 export function describeTarget(target: IDataObject): string {
 	return target.id !== undefined ? `with ID ${String(target.id)}` : `"${String(target.sender)}"`;
-}
-
-/**
- * SMSC's error texts for senders.php are generic ("records not found", "operation error"); in the
- * context of one operation the node knows what they mean, so it says so and keeps SMSC's code.
- */
-export function explainSenderError(
-	this: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-	messages: Partial<Record<3 | 5, string>>,
-): never {
-	const response = (error as { errorResponse?: IDataObject })?.errorResponse;
-	const code = Number(response?.smscErrorCode) as 3 | 5;
-	const message = response?.smscErrorCode !== undefined ? messages[code] : undefined;
-	if (message === undefined) throw error;
-	throw new NodeApiError(
-		this.getNode(),
-		{ script: 'senders', smscErrorCode: code, smscError: String(response?.smscError ?? '') },
-		{ message: `${message} (SMSC error ${code}).`, itemIndex, httpCode: code === 3 ? '404' : '400' },
-	);
 }

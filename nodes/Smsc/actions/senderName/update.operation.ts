@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/explain';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { describeTarget, explainSenderError, senderLocator, senderParam } from './senderName';
+import { describeTarget, senderLocator, senderParam } from './senderName';
 
 const properties: INodeProperties[] = [
 	senderLocator('The sender name to change'),
@@ -29,7 +30,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const answer = (await smscRequest
 		.call(this, 'senders', { chg: 1, ...target, cmt: comment }, { itemIndex })
 		.catch((error) =>
-			explainSenderError.call(this, error, itemIndex, { 3: `SMSC has no sender name ${describeTarget(target)}` }),
+			explainSmscError.call(this, error, itemIndex, 'senders', { 3: `SMSC has no sender name ${describeTarget(target)}` }),
 		)) as IDataObject;
 	return { success: true, ...target, comment, ...(answer.id !== undefined ? { id: Number(answer.id) } : {}) };
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/explain';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
-import { digitalSenderField, digitalSenderParam, explainSenderError } from './senderName';
+import { digitalSenderField, digitalSenderParam } from './senderName';
 
 const properties: INodeProperties[] = [
 	digitalSenderField('The phone number registered as a sender name that received the code'),
@@ -26,7 +27,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		});
 	}
 	await smscRequest.call(this, 'senders', { check_code: 1, sender, code }, { itemIndex }).catch((error) =>
-		explainSenderError.call(this, error, itemIndex, {
+		explainSmscError.call(this, error, itemIndex, 'senders', {
 			3: `SMSC has no sender name "${sender}"`,
 			5: `SMSC did not accept the code for "${sender}": it is wrong or no longer valid. Send a new one with Send Verification Code`,
 		}),

@@ -4,9 +4,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DELIVERED_STATUSES, FAILED_STATUSES, decodeStatus } from '../shared/codes';
-import { splitList } from '../shared/phones';
-import type { CallbackFields } from './callback';
+import { DELIVERED_STATUSES, FAILED_STATUSES, decodeStatus } from '../codes';
+import { splitList } from '../phones';
+
+/** The fields of one callback as SMSC sent them (after decoding). */
+export type CallbackFields = Record<string, unknown>;
 
 export type CallbackEvent = 'deliveryStatus' | 'incomingMessage' | 'callVerification' | 'other';
 

@@ -1,0 +1,82 @@
+/**
+ * SMSC's rules for what it accepts, each stated once, with the page of SMSC's API documentation
+ * ("Интеграция с сервисом (API)") that states it.
+ */
+
+/** send.php takes at most 1000 characters in `mes` (SMSC page "Відправка SMS-повідомлення"). */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** A sender name shows at most 11 characters, or 15 digits (SMSC page "Відправка SMS-повідомлення", `sender`). */
+export const MAX_SENDER_LETTERS = 11;
+export const MAX_SENDER_DIGITS = 15;
+/** A numeric (digital) sender name, a phone number with an optional "+". */
+export const DIGITAL_SENDER = /^\+?\d+$/;
+/** "English letters, digits, space and some symbols": anything outside printable ASCII never reaches a phone. */
+export const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
+
+/** Whether a sender name is longer than SMSC shows (digits counted without the "+"). */
+export function senderNameTooLong(sender: string): boolean {
+	return DIGITAL_SENDER.test(sender)
+		? sender.replace('+', '').length > MAX_SENDER_DIGITS
+		: sender.length > MAX_SENDER_LETTERS;
+}
+
+/** An e-mail address as recipient or sender; `,` and `;` separate addresses in SMSC lists. */
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+export function isEmail(raw: string): boolean {
+	return EMAIL.test(raw);
+}
+
+/** A Telegram user ID recipient, `#` and the ID (SMSC page "Отправка сообщения в Telegram"). */
+const TELEGRAM_ID = /^#\d{1,20}$/;
+
+export function isTelegramId(raw: string): boolean {
+	return TELEGRAM_ID.test(raw);
+}
+
+/** What Telegram delivers to a phone number: a numeric code of 4 to 8 digits. */
+export const TELEGRAM_CODE = /^\d{4,8}$/;
+
+/** A message ID as SMSC stores it: the `id` of send.php, up to 40 letters, digits and `. - _`. */
+const MESSAGE_ID = /^[A-Za-z0-9.\-_]{1,40}$/;
+/** The largest numeric message ID send.php accepts. */
+export const MAX_NUMERIC_MESSAGE_ID = 2147483647;
+
+/** Whether SMSC accepts this as a message ID when reading statuses or deleting. */
+export function isMessageId(raw: string): boolean {
+	return MESSAGE_ID.test(raw);
+}
+
+/** Whether send.php accepts this as the client's own `id`: 1 to 2147483647, or an ID in letters. */
+export function isClientMessageId(raw: string): boolean {
+	return /^\d+$/.test(raw) ? Number(raw) >= 1 && Number(raw) <= MAX_NUMERIC_MESSAGE_ID : MESSAGE_ID.test(raw);
+}
+
+/** Whether a group ID (phones.php `grp`, `id`) is a positive whole number. */
+export function isGroupId(raw: string): boolean {
+	return /^\d+$/.test(raw) && Number(raw) >= 1;
+}
+
+/** A contact group number as send.php takes it in `phones` (`G<number>`), with or without the G. */
+export function groupNumber(raw: string): string | undefined {
+	return /^[Gg]?(\d+)$/.exec(raw)?.[1];
+}
+
+/** SMSC refuses the 15th concurrent request under one login (error 9). */
+export const MAX_CONCURRENCY = 14;
+
+/** phones.php returns at most 1000 records per request (SMSC page "Управление контактами"). */
+export const PHONES_PAGE_SIZE = 1000;
+
+/** get.php limits (SMSC page "Получение данных": incoming messages and the sent history). */
+export const GET = {
+	/** get_messages returns at most this many of the newest sent messages per request */
+	sentPerRequest: 1000,
+	/** get_answers returns at most this many incoming messages per request */
+	incomingPerRequest: 10000,
+	/** get_answers looks back at most this many hours without after_id */
+	maxIncomingHours: 168,
+	/** get_messages searches at most six months at once */
+	maxSentRangeDays: 186,
+} as const;
