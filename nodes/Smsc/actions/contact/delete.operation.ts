@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/explain';
+import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
 import type { SmscOperation } from '../types';

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/explain';
+import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
 import { groupIdParam, groupLocator } from '../group/locator';
 import { phoneField, phoneParam } from '../shared/phone';
@@ -8,9 +9,12 @@ import { phoneField, phoneParam } from '../shared/phone';
 /** phones.php `move_group` modes: 1 moves the contact into only this group, 2 adds it, 3 removes it. */
 export type MoveGroupMode = 1 | 2 | 3;
 
-/** The fields of Add to Group, Move to Group and Remove from Group: the contact and the group. */
-export function membershipFields(groupDescription: string): INodeProperties[] {
-	return [phoneField('The number of the contact, in international format'), groupLocator(groupDescription)];
+/** The fields of Add to Group, Move to Group and Remove From Group: the contact and the group. */
+export function membershipFields(operation: string, groupDescription: string): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: ['contact'], operation: [operation] } }, [
+		phoneField('The number of the contact, in international format'),
+		groupLocator(groupDescription),
+	]);
 }
 
 /** Changes one contact's groups with phones.php `move_group`; the three operations differ only in the mode. */

@@ -1,12 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { SmscOperation } from '../types';
 import { changeMembership, membershipFields } from './membership';
-
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await changeMembership.call(this, itemIndex, 1);
-}
 
 export const moveToGroup: SmscOperation = {
 	option: {
@@ -15,9 +10,8 @@ export const moveToGroup: SmscOperation = {
 		description: 'Make a group the only group of a contact, taking it out of all others',
 		action: 'Move a contact to a group',
 	},
-	description: updateDisplayOptions(
-		{ show: { resource: ['contact'], operation: ['moveToGroup'] } },
-		membershipFields('The group the contact will belong to, instead of its current groups'),
-	),
-	execute,
+	description: membershipFields('moveToGroup', 'The group the contact will belong to, instead of its current groups'),
+	async execute(this: IExecuteFunctions, itemIndex: number) {
+		return await changeMembership.call(this, itemIndex, 1);
+	},
 };

@@ -110,93 +110,19 @@ function mailParams(item: ChannelItem): IDataObject {
  * fields (and its Channel option) in fields.ts.
  */
 export const CHANNELS = {
-	bin: {
-		flags: { bin: 2 },
-		fields: ['phones', 'binaryMessage'],
-		text: binaryText,
-		smsParts: false,
-		list: true,
-		commentMeans: 'Binary messages: SMSC reads the text after the comment marker as pid and dcs',
-	},
-	bot: {
-		flags: {},
-		fields: ['phones', 'message', 'botName'],
-		text: messageText,
-		params: botParams,
-		smsParts: false,
-		list: true,
-	},
-	call: {
-		flags: { call: 1 },
-		fields: ['phones', 'message', 'voice', 'callOptions'],
-		text: messageText,
-		params: callParams,
-		smsParts: false,
-		list: true,
-		commentMeans: 'Voice Call: SMSC reads the text after the comment marker as the call parameters',
-	},
-	flash: {
-		flags: { flash: 1 },
-		fields: ['phones', 'message'],
-		text: messageText,
-		smsParts: true,
-		list: true,
-	},
-	hlr: {
-		flags: { hlr: 1 },
-		fields: ['phones'],
-		smsParts: false,
-		list: false,
-	},
-	mail: {
-		flags: { mail: 1 },
-		fields: ['emails', 'message', 'subject', 'senderEmail'],
-		text: messageText,
-		params: mailParams,
-		smsParts: false,
-		list: false,
-	},
-	ping: {
-		flags: { ping: 1 },
-		fields: ['phones'],
-		smsParts: false,
-		list: false,
-	},
-	push: {
-		flags: { push: 1 },
-		fields: ['phones', 'pushUrl', 'pushTitle'],
-		text: pushText,
-		smsParts: false,
-		list: true,
-		commentMeans: 'WAP Push: the comment would become part of the link title',
-	},
-	sms: {
-		flags: {},
-		fields: ['phones', 'message'],
-		text: messageText,
-		smsParts: true,
-		list: true,
-	},
-	tg: {
-		// SMSC documents Telegram only as the `__TGM__: <code>` message prefix, not as an HTTP flag.
-		flags: {},
-		fields: ['phones', 'codeOrMessage'],
-		telegramIds: true,
-		text: messageText,
-		params: telegramParams,
-		prefix: '__TGM__: ',
-		smsParts: false,
-		// a prefixed Telegram code inside a list line is undocumented
-		list: false,
-		commentMeans: 'Telegram: SMSC accepts only the code',
-	},
-	viber: {
-		flags: { viber: 1 },
-		fields: ['phones', 'message'],
-		text: messageText,
-		smsParts: false,
-		list: true,
-	},
+	bin: { flags: { bin: 2 }, fields: ['phones', 'binaryMessage'], text: binaryText, smsParts: false, list: true, commentMeans: 'Binary messages: SMSC reads the text after the comment marker as pid and dcs' },
+	bot: { flags: {}, fields: ['phones', 'message', 'botName'], text: messageText, params: botParams, smsParts: false, list: true },
+	call: { flags: { call: 1 }, fields: ['phones', 'message', 'voice', 'callOptions'], text: messageText, params: callParams, smsParts: false, list: true, commentMeans: 'Voice Call: SMSC reads the text after the comment marker as the call parameters' },
+	flash: { flags: { flash: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: true, list: true },
+	hlr: { flags: { hlr: 1 }, fields: ['phones'], smsParts: false, list: false },
+	mail: { flags: { mail: 1 }, fields: ['emails', 'message', 'subject', 'senderEmail'], text: messageText, params: mailParams, smsParts: false, list: false },
+	ping: { flags: { ping: 1 }, fields: ['phones'], smsParts: false, list: false },
+	push: { flags: { push: 1 }, fields: ['phones', 'pushUrl', 'pushTitle'], text: pushText, smsParts: false, list: true, commentMeans: 'WAP Push: the comment would become part of the link title' },
+	sms: { flags: {}, fields: ['phones', 'message'], text: messageText, smsParts: true, list: true },
+	// SMSC documents Telegram only as the `__TGM__: <code>` message prefix, not as an HTTP flag; a
+	// prefixed code inside a `list` line is undocumented, so a Telegram item goes alone.
+	tg: { flags: {}, fields: ['phones', 'codeOrMessage'], telegramIds: true, text: messageText, params: telegramParams, prefix: '__TGM__: ', smsParts: false, list: false, commentMeans: 'Telegram: SMSC accepts only the code' },
+	viber: { flags: { viber: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: false, list: true },
 } satisfies Record<string, ChannelRow>;
 
 /** The channels Send and Get Cost offer; each is one row of CHANNELS. */

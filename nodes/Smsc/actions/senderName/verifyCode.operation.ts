@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/explain';
+import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
 import type { SmscOperation } from '../types';
 import { digitalSenderField, digitalSenderParam } from './senderName';

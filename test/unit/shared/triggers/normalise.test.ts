@@ -1,0 +1,80 @@
+import { classifyCallback, epochToIso, matchesFilters, normaliseCallback } from '../../../../nodes/shared/triggers/normalise';
+
+const ALL = ['deliveryStatus', 'incomingMessage', 'callVerification', 'other'];
+
+describe('normaliseCallback', () => {
+	it('decodes a delivery status and keeps every received field', () => {
+		const item = normaliseCallback({ id: '5', phone: '79991234567', status: '20', err: '1', time: '1735689600', extra: 'x' });
+		expect(item).toEqual({
+			id: '5',
+			phone: '79991234567',
+			status: '20',
+			err: '1',
+			time: '1735689600',
+			extra: 'x',
+			event: 'deliveryStatus',
+			statusName: 'undeliverable',
+			statusDescription: 'Cannot be delivered',
+			final: true,
+			delivered: false,
+			failed: true,
+			errorDescription: 'Subscriber does not exist',
+			timeIso: '2025-01-01T00:00:00.000Z',
+		});
+	});
+
+	it('marks incoming messages and verification calls', () => {
+		expect(normaliseCallback({ id: '1', phone: '7999', mes: 'Hi', sent: '1735689600000' })).toMatchObject({
+			event: 'incomingMessage',
+			text: 'Hi',
+			sentIso: '2025-01-01T00:00:00.000Z',
+		});
+		expect(classifyCallback({ phone: '7999', mes: ' [WAITCALL] ' })).toBe('callVerification');
+		expect(classifyCallback({ phone: '7999', mes: 'please [waitcall] me' })).toBe('incomingMessage');
+		expect(classifyCallback({ hello: 'world' })).toBe('other');
+		expect(classifyCallback({ status: 'weird', mes: 'x' })).toBe('incomingMessage');
+	});
+
+	it('converts only plausible epoch values to ISO dates', () => {
+		expect(epochToIso('1735689600')).toBe('2025-01-01T00:00:00.000Z');
+		expect(epochToIso('01.01.2025 10:00')).toBeUndefined();
+		expect(epochToIso('12345678901')).toBeUndefined();
+		expect(epochToIso('')).toBeUndefined();
+	});
+});
+
+describe('matchesFilters', () => {
+	const delivered = normaliseCallback({ id: '1', phone: '7999', status: '1' });
+	const failed = normaliseCallback({ id: '1', phone: '7999', status: '22' });
+	const incoming = normaliseCallback({ id: '2', phone: '7999', mes: 'Order 15 please', to: '+7 (900) 000-00-01' });
+	const call = normaliseCallback({ id: '3', phone: '7999', mes: '[waitcall]', to: '79000000002' });
+
+	it('passes only the chosen events', () => {
+		expect(matchesFilters(delivered, ['incomingMessage'], {})).toBe(false);
+		expect(matchesFilters(incoming, ['incomingMessage'], {})).toBe(true);
+		expect(matchesFilters(call, ['incomingMessage'], {})).toBe(false);
+		expect(matchesFilters(call, ['callVerification'], {})).toBe(true);
+	});
+
+	it('filters statuses by code and by group', () => {
+		expect(matchesFilters(delivered, ALL, { statuses: ['anyDelivered'] })).toBe(true);
+		expect(matchesFilters(failed, ALL, { statuses: ['anyDelivered'] })).toBe(false);
+		expect(matchesFilters(failed, ALL, { statuses: ['anyFailed'] })).toBe(true);
+		expect(matchesFilters(failed, ALL, { statuses: ['22'] })).toBe(true);
+		expect(matchesFilters(failed, ALL, { statuses: ['1', '2'] })).toBe(false);
+		expect(matchesFilters(incoming, ALL, { statuses: ['1'] })).toBe(true);
+	});
+
+	it('filters by receiving number, comparing digits only', () => {
+		expect(matchesFilters(incoming, ALL, { toNumbers: '79000000001' })).toBe(true);
+		expect(matchesFilters(incoming, ALL, { toNumbers: '+7 900 000 00 09, 7 900 000 00 01' })).toBe(true);
+		expect(matchesFilters(incoming, ALL, { toNumbers: '79000000002' })).toBe(false);
+		expect(matchesFilters(call, ALL, { toNumbers: '79000000002' })).toBe(true);
+		expect(matchesFilters(delivered, ALL, { toNumbers: '79000000002' })).toBe(true);
+	});
+
+	it('filters incoming text case-insensitively', () => {
+		expect(matchesFilters(incoming, ALL, { textContains: 'ORDER' })).toBe(true);
+		expect(matchesFilters(incoming, ALL, { textContains: 'refund' })).toBe(false);
+	});
+});
