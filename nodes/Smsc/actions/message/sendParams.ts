@@ -11,8 +11,6 @@ import type { ItemParameters } from './itemParameters';
 import { recipientKey } from './recipients';
 import { smscTime, toInstant } from './schedule';
 
-export { MAX_MESSAGE_LENGTH } from '../../../shared/rules';
-
 const HOUR_WINDOW = /^(\d{1,2})\s*-\s*(\d{1,2})$/;
 /**
  * A `list` line whose numbers SMSC does not recognise makes the whole request fail (error 1), so
