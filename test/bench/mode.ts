@@ -7,8 +7,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { controlClient } from '../emulator/client';
 import { NO_OP } from '../harness/builtin-nodes';
 import { runNodeWorkflow, smscCredentials } from '../support/smsc';
+import { SEND_FLOOR_NODE, SendFloor } from './SendFloor.node';
 
-export type ModeName = 'a' | 'b' | 'c' | 'd';
+export type ModeName = 'a' | 'b' | 'c' | 'd' | 'floor';
+
+/** Modes that pass their items through instead of sending them. */
+export const PASS_THROUGH: ReadonlySet<ModeName> = new Set(['d', 'floor']);
 
 export interface ModeRequest {
 	mode: ModeName;
@@ -35,10 +39,13 @@ export interface ModeResult {
 	failedItems: number;
 }
 
-export const MODE_OPTIONS: Record<Exclude<ModeName, 'd'>, (r: ModeRequest) => IDataObject> = {
+export const MODE_OPTIONS: Record<ModeName, (r: ModeRequest) => IDataObject> = {
 	a: () => ({ batching: false, concurrency: 1 }),
 	b: (r) => ({ batching: false, concurrency: r.concurrency }),
 	c: (r) => ({ batchSize: r.batchSize, concurrency: r.concurrency }),
+	d: () => ({}),
+	// the floor gets (c)'s parameters exactly, so it reads and resolves the same values
+	floor: (r) => ({ batchSize: r.batchSize, concurrency: r.concurrency }),
 };
 
 export function benchPhone(i: number): string {
@@ -63,6 +70,7 @@ async function main(): Promise<void> {
 	const sampler = setInterval(sample, 25);
 	await control.resetStats();
 	const started = performance.now();
+	const passThrough = PASS_THROUGH.has(request.mode);
 	const result = await runNodeWorkflow(
 		request.emulatorUrl,
 		request.mode === 'd'
@@ -74,7 +82,12 @@ async function main(): Promise<void> {
 					message: '={{ $json.text }}',
 					options: MODE_OPTIONS[request.mode](request) as INodeParameters,
 				},
-		{ items, nodeType: request.mode === 'd' ? NO_OP : undefined, credentials: smscCredentials(request.emulatorUrl, { login, password }) },
+		{
+			items,
+			nodeType: request.mode === 'd' ? NO_OP : request.mode === 'floor' ? SEND_FLOOR_NODE : undefined,
+			nodeTypes: { [SEND_FLOOR_NODE]: new SendFloor() },
+			credentials: smscCredentials(request.emulatorUrl, { login, password }),
+		},
 	);
 	const wallMs = performance.now() - started;
 	clearInterval(sampler);
@@ -90,8 +103,8 @@ async function main(): Promise<void> {
 		const pairedItem = item.pairedItem as { item: number } | undefined;
 		if (item.json.error !== undefined) failed++;
 		const phones = item.json.phones as string[] | undefined;
-		const own = request.mode === 'd' ? item.json.phone === benchPhone(i) : phones?.[0] === benchPhone(i) && item.json.id !== undefined;
-		if ((request.mode !== 'd' && pairedItem?.item !== i) || !own) paired = false;
+		const own = passThrough ? item.json.phone === benchPhone(i) : phones?.[0] === benchPhone(i) && item.json.id !== undefined;
+		if ((!passThrough && pairedItem?.item !== i) || !own) paired = false;
 	}
 
 	const out: ModeResult = {

@@ -2,7 +2,7 @@
  * Runs `Items → <node>` workflows through the in-process n8n engine: the one place that writes the
  * workflow JSON and the SmscApi credential, for the integration tests and the benchmark alike.
  */
-import type { IDataObject, INode, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { SmscApi } from '../../credentials/SmscApi.credentials';
 import { HARNESS_ITEMS } from '../harness/builtin-nodes';
@@ -36,6 +36,8 @@ export interface RunNodeOptions {
 	credentials?: CredentialsMap;
 	/** Default the SMSC node; the benchmark's engine floor runs `n8n-nodes-base.noOp` here. */
 	nodeType?: string;
+	/** More node types to register (the benchmark's floor node). */
+	nodeTypes?: Record<string, INodeType>;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function runNodeWorkflow(baseUrl: string, parameters: IDataObject, 
 			nodes: [{ id: 'items', name: 'Items', type: HARNESS_ITEMS, typeVersion: 1, position: [0, 0], parameters: {} }, node],
 			connections: { Items: { main: [[{ node: 'SMSC', type: 'main', index: 0 }]] } },
 		},
-		nodeTypes: { [SMSC_NODE]: new Smsc(), [PROBE_NODE]: new TransportProbe() },
+		nodeTypes: { [SMSC_NODE]: new Smsc(), [PROBE_NODE]: new TransportProbe(), ...options.nodeTypes },
 		credentialTypes: [new SmscApi()],
 		credentials: options.credentials ?? smscCredentials(baseUrl),
 		inputItems: options.items ?? [{}],
