@@ -118,9 +118,11 @@ export class SmscTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		const filters = this.getNodeParameter('filters', {}) as CallbackFilters;
 		const items = callbacks.map(normaliseCallback).filter((item) => matchesFilters(item, events, filters));
-		answer(200, 'OK');
-		if (items.length === 0) return { noWebhookResponse: true };
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
+		if (items.length === 0) return answer(200, 'OK');
+		// n8n gives this answer once it has recorded the execution, as for its own Webhook node: SMSC
+		// waits for it, so callbacks cannot outrun the saving of their executions, and a callback
+		// n8n could not record is not acknowledged.
+		return { webhookResponse: 'OK', workflowData: [this.helpers.returnJsonArray(items)] };
 	}
 }
 
