@@ -108,7 +108,8 @@ async function main(): Promise<void> {
 		);
 		await n8n.importWorkflows(runs.map((r) => r.workflow));
 		for (const r of runs) await n8n.publishWorkflow(r.workflow.id);
-		await n8n.start();
+		// a loaded machine can take minutes to boot n8n
+		await n8n.start(15 * 60_000);
 		const api = new N8nApi(n8n.baseUrl);
 		await api.setupOwner();
 		await api.createApiKey();
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
 			};
 			results.push(result);
 			process.stderr.write(`${r.items} items: ${JSON.stringify(result)}\n`);
+			writeResults(settings.out, { date: new Date().toISOString(), machine: machine(), settings, runs: results });
 		}
 
 		writeResults(settings.out, { date: new Date().toISOString(), machine: machine(), settings, runs: results });
