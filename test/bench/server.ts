@@ -48,7 +48,8 @@ interface Run {
 
 function run(items: number): Run {
 	const login = `bench-server-${items}`;
-	const credential = { id: `BenchServer${items}`.slice(0, 16).padEnd(16, '0'), name: `SMSC bench ${items}` };
+	// n8n ids are 16 characters; each size needs its own, or one import overwrites the other
+	const credential = { id: `BenchSrvN${items}`.padEnd(16, 'x').slice(0, 16), name: `SMSC bench ${items}` };
 	const webhookPath = `bench-send-${items}`;
 	const workflow = buildWorkflow({
 		name: `Bench send ${items}`,
