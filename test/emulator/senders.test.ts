@@ -3,7 +3,8 @@ import type { RunningEmulator } from './index';
 
 let emu: RunningEmulator;
 beforeEach(async () => {
-	emu = await start();
+	// an account with no sender names yet (the demo account has some registered)
+	emu = await start({ demoAccount: false, accounts: [{ login: 'demo', psw: 'demo-password' }] });
 });
 afterEach(async () => {
 	await emu.close();

@@ -109,7 +109,8 @@ describe('delivery simulation and status.php', () => {
 		const s = (await call(emu, 'status', { id, phone: '79990000001', fmt: 3 })).json;
 		expect(s).toMatchObject({ status: 1, mcc: '250', mnc: expect.stringMatching(/^\d\d$/), imsi: expect.stringMatching(/^250\d{12}$/), cn: 'Russia' });
 		const t = (await call(emu, 'status', { id, phone: '79990000009', fmt: 3 })).json;
-		expect(t).toMatchObject({ imsi: '250019999999999', net: 'Test Net' });
+		// "string data, e.g. country and operator, are urlencoded" (SMPP page, "Отправка HLR-запроса")
+		expect(t).toMatchObject({ imsi: '250019999999999', net: 'Test+Net' });
 	});
 
 	test('testMode: cost 0, err 200', async () => {

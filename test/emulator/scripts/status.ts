@@ -1,5 +1,5 @@
 /** status.php: one or many (id, phone) pairs, all=0/1/2, del=1. Error 3 = message not found. */
-import { xmlEscape } from '../codec';
+import { hlrFields, xmlEscape } from '../codec';
 import { apiError, type Reply } from '../reply';
 import { normalizePhone } from '../sms';
 import { money, type MessageRecord } from '../state';
@@ -45,7 +45,7 @@ export function statusObject(m: MessageRecord, all: number): Record<string, unkn
 		});
 	}
 	if (all >= 2) Object.assign(o, { country: m.country, operator: m.operator, region: m.region });
-	if (m.hlr) Object.assign(o, m.hlr);
+	if (m.hlr) Object.assign(o, hlrFields(m.hlr));
 	return o;
 }
 
