@@ -321,7 +321,7 @@ export class Emulator {
 		return { result: 'OK', count: acc.outcomes.size };
 	}
 
-	/** Override the HLR answer for one phone (fields of the HLR result line of doc 004). */
+	/** Override the HLR answer for one phone (fields of the HLR result line, SMPP page "Отправка HLR-запроса"). */
 	setHlrResult(o: { login: string; phone: string } & Partial<HlrResult>): { result: 'OK' } {
 		const acc = this.mustAccount(o.login);
 		const { login: _l, phone, ...rest } = o;

@@ -12,7 +12,7 @@ afterEach(async () => {
 	await emu.close();
 });
 
-describe('send.php examples of doc 003', () => {
+describe('send.php examples of "Відправка SMS-повідомлення"', () => {
 	test('plain message, fmt=0 default: "OK - 1 SMS, ID - <id>"', async () => {
 		const r = await raw(emu, '/sys/send.php?login=demo&psw=demo-password&phones=79999999999&mes=Hello!');
 		expect(r.status).toBe(200);
