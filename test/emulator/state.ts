@@ -228,6 +228,8 @@ export interface AccountOptions {
 	contactIntId?: boolean;
 	/** messages a day allowed per `userip` ("Limits and restrictions"); null/absent = no limit */
 	ipDailyLimit?: number | null;
+	/** status.php list answers: in request order (default), or 'reordered' (reversed, unknown pairs left out) */
+	statusListOrder?: 'request' | 'reordered';
 }
 
 /**
@@ -311,6 +313,7 @@ export class Account extends AddressBook {
 	contactIntId: boolean;
 	/** "Limits and restrictions": messages a day per `userip`; null = no limit */
 	ipDailyLimit: number | null;
+	statusListOrder: 'request' | 'reordered';
 	/** accepted recipient messages per userip per Moscow day ("userip day" → count) */
 	ipCounts = new Map<string, number>();
 
@@ -340,6 +343,7 @@ export class Account extends AddressBook {
 		this.tz = o.tz ?? 0;
 		this.contactIntId = o.contactIntId ?? true;
 		this.ipDailyLimit = o.ipDailyLimit ?? null;
+		this.statusListOrder = o.statusListOrder ?? 'request';
 		for (const name of o.senders ?? []) this.registerSender(name, 0);
 	}
 

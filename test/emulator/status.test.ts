@@ -211,3 +211,16 @@ describe('wait_call.php', () => {
 		expect(emu.getAccount({ login: 'demo' }).balance).toBe('999.50');
 	});
 });
+
+describe('status.php list order', () => {
+	test("statusListOrder 'reordered': newest pair first, unknown pairs left out", async () => {
+		emu.updateAccount({ login: 'demo', statusListOrder: 'reordered' });
+		const a = (await call(emu, 'send', { phones: '79990000001', mes: 'a', fmt: 3 })).json.id;
+		const b = (await call(emu, 'send', { phones: '79990000002', mes: 'b', fmt: 3 })).json.id;
+		const r = (await call(emu, 'status', { id: `${a},${b},99`, phone: '79990000001,79990000002,79990000003', fmt: 3 })).json;
+		expect(r.map((o: { id: number; phone: string }) => [o.id, o.phone])).toEqual([
+			[b, '79990000002'],
+			[a, '79990000001'],
+		]);
+	});
+});
