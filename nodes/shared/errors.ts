@@ -19,7 +19,7 @@ const perScript: Partial<Record<SmscScript, Record<number, string>>> = {
 	send: {
 		3: 'Not enough money on the SMSC account for this message (error 3). Top up the balance, then send again.',
 		5: 'SMSC did not understand the scheduled time (error 5). Use an n8n date, "+minutes" or an "h1-h2" hour window.',
-		6: 'SMSC refused the message (error 6): its text or sender name is forbidden, or the account has no contract for bulk or advertising messages.',
+		6: 'SMSC refused the message (error 6): the sender name is not registered and approved in the SMSC account, or the text is forbidden, or the account has no contract for bulk or advertising messages. Pick a sender name from the list (or register it under Sender Names) and try again.',
 		7: 'SMSC did not accept a phone number (error 7). Use international format, e.g. +79991234567.',
 		8: 'SMSC cannot deliver a message to this number (error 8).',
 		9: 'SMSC already accepted an identical message less than a minute ago (error 9: duplicate request). It was not sent a second time; change the text or wait a minute if you really mean to send it again.',

@@ -6,6 +6,30 @@
 /** send.php takes at most 1000 characters in `mes` (SMSC page "Відправка SMS-повідомлення"). */
 export const MAX_MESSAGE_LENGTH = 1000;
 
+/** The length SMSC counts in `mes`: characters (code points), so an emoji is one, not two UTF-16 units. */
+export function messageLength(mes: string): number {
+	return Array.from(mes).length;
+}
+
+/** `valid` (SMSC page "Відправка SMS-повідомлення"): 1 to 24 hours, or hh:mm from 00:01 to 24:00. */
+export function validValidity(raw: string): boolean {
+	if (/^\d{1,2}$/.test(raw)) return Number(raw) >= 1 && Number(raw) <= 24;
+	const time = /^(\d{1,2}):(\d{2})$/.exec(raw);
+	if (!time || Number(time[2]) > 59) return false;
+	const minutes = Number(time[1]) * 60 + Number(time[2]);
+	return minutes >= 1 && minutes <= 24 * 60;
+}
+
+/**
+ * `tz`, hours from Moscow, "positive or negative" (SMSC page "Відправка SMS-повідомлення"). The page
+ * gives no range; -15 to 11 covers every zone on Earth (UTC-12 to UTC+14) — a guess.
+ */
+export function validTimeZone(raw: string): boolean {
+	if (!/^[+-]?\d{1,2}(\.\d+)?$/.test(raw)) return false;
+	const hours = Number(raw);
+	return hours >= -15 && hours <= 11;
+}
+
 /** A sender name shows at most 11 characters, or 15 digits (SMSC page "Відправка SMS-повідомлення", `sender`). */
 export const MAX_SENDER_LETTERS = 11;
 export const MAX_SENDER_DIGITS = 15;
@@ -28,14 +52,7 @@ export function isEmail(raw: string): boolean {
 	return EMAIL.test(raw);
 }
 
-/** A Telegram user ID recipient, `#` and the ID (SMSC page "Отправка сообщения в Telegram"). */
-const TELEGRAM_ID = /^#\d{1,20}$/;
-
-export function isTelegramId(raw: string): boolean {
-	return TELEGRAM_ID.test(raw);
-}
-
-/** What Telegram delivers to a phone number: a numeric code of 4 to 8 digits. */
+/** What Telegram delivers: "only numeric codes of 4 to 8 digits" (SMSC page "Отправка сообщения в Telegram"). */
 export const TELEGRAM_CODE = /^\d{4,8}$/;
 
 /** A message ID as SMSC stores it: the `id` of send.php, up to 40 letters, digits and `. - _`. */

@@ -137,6 +137,17 @@ describe('callbacks to the handler URL', () => {
 		expect(emu.getCallbacks({ kind: 'waitcall' })).toHaveLength(1);
 	});
 
+	test('HLR strings (country, operator) arrive urlencoded, as the SMPP page says of the HLR result', async () => {
+		handler = await handlerServer();
+		emu.setHandlerUrl({ login: 'demo', url: `${handler.url}/h?fmt=3&charset=utf-8` });
+		emu.setHlrResult({ login: 'demo', phone: '79990000001', cn: 'Россия', net: 'Beeline & Co' });
+		await call(emu, 'send', { phones: '79990000001', hlr: 1, fmt: 3 });
+		emu.advanceClock({ ms: 1000 });
+		const [got] = (await handler.waitFor(1)).map((x) => JSON.parse(x.body.toString('utf8')));
+		expect(got).toMatchObject({ cn: '%D0%A0%D0%BE%D1%81%D1%81%D0%B8%D1%8F', net: 'Beeline+%26+Co' });
+		expect(decodeURIComponent(got.net.replace(/\+/g, ' '))).toBe('Beeline & Co');
+	});
+
 	test('GET method puts the fields in the query string', async () => {
 		handler = await handlerServer();
 		emu.setHandlerUrl({ login: 'demo', url: `${handler.url}/g?charset=utf-8`, method: 'GET' });

@@ -3,6 +3,7 @@
  * encoding text back into windows-1251 / koi8-r (Node has decoders for them but no encoders),
  * and XML escaping.
  */
+import type { HlrResult } from './state';
 import { TextDecoder } from 'node:util';
 
 export type Charset = 'utf-8' | 'windows-1251' | 'koi8-r';
@@ -148,4 +149,18 @@ export function toXml(value: unknown, tag: string, itemTag = 'item'): string {
 		return `<${tag}>\n${inner}</${tag}>\n`;
 	}
 	return `<${tag}>${xmlEscape(value)}</${tag}>\n`;
+}
+
+/** PHP's urlencode (space → "+") over UTF-8. */
+export function urlencode(s: string): string {
+	return encodeURIComponent(s).replace(/[!'()*~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
+}
+
+/**
+ * HLR fields as SMSC reports them: "string data, e.g. country and operator, are urlencoded" (SMPP
+ * page, "Отправка HLR-запроса"). That the HTTP status and callback carry the same encoding is a
+ * guess the node must survive either way.
+ */
+export function hlrFields(h: HlrResult): Record<string, string> {
+	return { ...h, cn: urlencode(h.cn), net: urlencode(h.net), rcn: urlencode(h.rcn), rnet: urlencode(h.rnet) };
 }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { Clock } from './clock';
 import { CallbackSender, DEFAULT_CALLBACK_POLICY, type CallbackPolicy, type CallbackRecord, type CallbackFormat, type CallbackKind, type DeliverOptions } from './callbacks';
+import { hlrFields } from './codec';
 import { formatDate } from './time';
 import { numberInfo } from './sms';
 import {
@@ -94,7 +95,14 @@ export interface EmulatorOptions {
 	logCap?: number;
 }
 
-export const DEMO_ACCOUNT: AccountOptions = { login: 'demo', psw: 'demo-password', apikey: 'demo-api-key', balance: 1000 };
+/** The demo account; its registered sender names are the ones the README, examples and e2e use. */
+export const DEMO_ACCOUNT: AccountOptions = {
+	login: 'demo',
+	psw: 'demo-password',
+	apikey: 'demo-api-key',
+	balance: 1000,
+	senders: ['SMSC', 'SHOP', 'MyShop', 'ivan', 'shop@example.com'],
+};
 
 export interface Stats {
 	requests: number;
@@ -190,6 +198,7 @@ class DupTracker {
 
 const REDACT = new Set(['psw', 'apikey', 'password']);
 
+
 export class Emulator {
 	/** e.g. http://127.0.0.1:PORT (set once listening) */
 	url = '';
@@ -244,7 +253,7 @@ export class Emulator {
 		return this.info(acc);
 	}
 
-	/** Change account settings: balance, psw, apikey, prices (merged), handlerUrl, handlerMethod, statusCallbacks, testMode, waitCallNumbers, waitCallAutoMs, currency. */
+	/** Change account settings: balance, psw, apikey, prices (merged), handlerUrl, handlerMethod, statusCallbacks, testMode, waitCallNumbers, waitCallAutoMs, currency, tz, contactIntId, ipDailyLimit; `senders` are registered (active) in addition. */
 	updateAccount(o: Partial<AccountOptions> & { login: string }): AccountInfo {
 		const acc = this.mustAccount(o.login);
 		if (o.psw !== undefined) acc.psw = o.psw;
@@ -262,6 +271,11 @@ export class Emulator {
 		if (o.testMode !== undefined) acc.testMode = !!o.testMode;
 		if (o.waitCallNumbers !== undefined) acc.waitCallNumbers = o.waitCallNumbers;
 		if (o.waitCallAutoMs !== undefined) acc.waitCallAutoMs = o.waitCallAutoMs;
+		if (o.tz !== undefined) acc.tz = Number(o.tz);
+		if (o.contactIntId !== undefined) acc.contactIntId = !!o.contactIntId;
+		if (o.statusListOrder !== undefined) acc.statusListOrder = o.statusListOrder;
+		if (o.ipDailyLimit !== undefined) acc.ipDailyLimit = o.ipDailyLimit === null ? null : Number(o.ipDailyLimit);
+		for (const name of o.senders ?? []) acc.registerSender(name, this.clock.now());
 		return this.info(acc);
 	}
 
@@ -308,7 +322,7 @@ export class Emulator {
 		return { result: 'OK', count: acc.outcomes.size };
 	}
 
-	/** Override the HLR answer for one phone (fields of the HLR result line of doc 004). */
+	/** Override the HLR answer for one phone (fields of the HLR result line, SMPP page "Отправка HLR-запроса"). */
 	setHlrResult(o: { login: string; phone: string } & Partial<HlrResult>): { result: 'OK' } {
 		const acc = this.mustAccount(o.login);
 		const { login: _l, phone, ...rest } = o;
@@ -719,7 +733,7 @@ export class Emulator {
 			type: String(m.type),
 			mccmnc: m.mccmnc,
 		};
-		if (m.hlr) Object.assign(f, m.hlr);
+		if (m.hlr) Object.assign(f, hlrFields(m.hlr));
 		return f;
 	}
 

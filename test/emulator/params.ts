@@ -1,13 +1,22 @@
 /**
  * Request parameters as SMSC sees them: query string and body merged (body wins), decoded with
  * the request's `charset` (windows-1251 by default). Bodies: urlencoded form, JSON (flat object)
- * or multipart/form-data (text fields; files are recorded by name only). JSON booleans become
+ * or multipart/form-data (text fields, and file parts kept in `files`). JSON booleans become
  * "1" / "0", numbers their decimal text, arrays comma lists.
  */
 import { decodeBytes, normalizeCharset, splitUrlencoded, type Charset } from './codec';
 
+/** A file part of a multipart body (MMS, e-mail and voice attachments: "files are passed in the body"). */
+export interface UploadedFile {
+	field: string;
+	filename: string;
+	contentType: string;
+	bytes: Buffer;
+}
+
 export interface ParsedParams {
 	params: Record<string, string>;
+	files: UploadedFile[];
 	charset: Charset;
 	bodyKind: 'none' | 'form' | 'json' | 'multipart' | 'invalid';
 }
@@ -26,7 +35,7 @@ function jsonValue(v: unknown): string {
 	return JSON.stringify(v);
 }
 
-function parseMultipart(body: Buffer, boundary: string): Array<[string, Buffer]> {
+function parseMultipart(body: Buffer, boundary: string, files: UploadedFile[]): Array<[string, Buffer]> {
 	const out: Array<[string, Buffer]> = [];
 	const delim = Buffer.from(`--${boundary}`);
 	let pos = body.indexOf(delim);
@@ -41,7 +50,11 @@ function parseMultipart(body: Buffer, boundary: string): Array<[string, Buffer]>
 			const head = part.subarray(0, sep).toString('latin1');
 			const name = /name="([^"]*)"/i.exec(head)?.[1];
 			const filename = /filename="([^"]*)"/i.exec(head)?.[1];
-			if (name !== undefined) out.push([filename !== undefined ? `file:${name}` : name, filename !== undefined ? Buffer.from(filename) : part.subarray(sep + 4)]);
+			const contentType = /^content-type:\s*([^\r\n;]+)/im.exec(head)?.[1]?.trim() ?? 'application/octet-stream';
+			if (name !== undefined && filename !== undefined) {
+				files.push({ field: name, filename, contentType, bytes: Buffer.from(part.subarray(sep + 4)) });
+				out.push([`file:${name}`, Buffer.from(filename)]);
+			} else if (name !== undefined) out.push([name, part.subarray(sep + 4)]);
 		}
 		pos = next;
 	}
@@ -55,6 +68,7 @@ export function parseParams(rawQuery: string, body: Buffer, contentType: string 
 	let bPairs: Array<[Buffer, Buffer]> = [];
 	let json: Record<string, unknown> | null = null;
 	let multipart: Array<[string, Buffer]> | null = null;
+	const files: UploadedFile[] = [];
 	const trimmed = body.length > 0 ? body.toString('utf8', 0, Math.min(body.length, 64)).trimStart() : '';
 	if (body.length === 0) bodyKind = 'none';
 	else if (ct.includes('application/json') || (!ct.includes('urlencoded') && !ct.includes('multipart') && trimmed.startsWith('{'))) {
@@ -70,7 +84,7 @@ export function parseParams(rawQuery: string, body: Buffer, contentType: string 
 		}
 	} else if (ct.includes('multipart/form-data')) {
 		const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType ?? '')?.[2];
-		multipart = boundary ? parseMultipart(body, boundary) : [];
+		multipart = boundary ? parseMultipart(body, boundary, files) : [];
 		bodyKind = 'multipart';
 	} else {
 		bPairs = splitUrlencoded(body);
@@ -88,5 +102,5 @@ export function parseParams(rawQuery: string, body: Buffer, contentType: string 
 	for (const [k, v] of bPairs) params[decodeBytes(k, charset)] = decodeBytes(v, charset);
 	if (multipart) for (const [k, v] of multipart) params[k] = decodeBytes(v, charset);
 	if (json) for (const [k, v] of Object.entries(json)) params[k] = jsonValue(v);
-	return { params, charset, bodyKind };
+	return { params, files, charset, bodyKind };
 }

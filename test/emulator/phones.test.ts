@@ -9,7 +9,7 @@ afterEach(async () => {
 	await emu.close();
 });
 
-describe('phones.php examples of doc 000', () => {
+describe('phones.php examples of "Управление контактами"', () => {
 	test('contacts and groups, in the documented order', async () => {
 		// create group "Group" (the doc's id 321 is ours 1)
 		expect((await call(emu, 'phones', { add_group: 1, name: 'Group' })).text).toBe('ID = 1');

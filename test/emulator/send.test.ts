@@ -12,7 +12,7 @@ afterEach(async () => {
 	await emu.close();
 });
 
-describe('send.php examples of doc 003', () => {
+describe('send.php examples of "Відправка SMS-повідомлення"', () => {
 	test('plain message, fmt=0 default: "OK - 1 SMS, ID - <id>"', async () => {
 		const r = await raw(emu, '/sys/send.php?login=demo&psw=demo-password&phones=79999999999&mes=Hello!');
 		expect(r.status).toBe(200);
@@ -230,6 +230,7 @@ describe('recipients and parts', () => {
 	});
 
 	test('list: per-line sender and tz, nl=1 multi-line messages', async () => {
+		emu.updateAccount({ login: 'demo', senders: ['BANK'] });
 		const list = 'SHOP,2|79990000001,79990000002:Hello\\nthere\nBANK|79990000003:Second';
 		const r = await call(emu, 'send', { list, fmt: 3 });
 		expect(r.json).toEqual({ id: 1, cnt: 3 });
@@ -263,7 +264,7 @@ describe('recipients and parts', () => {
 		expect(h.json).toEqual({ id: 3, cnt: 2, cost: '0.50' });
 		await call(emu, 'send', { phones: '79990000003', mes: 'bot msg', bot: '@shop_bot', fmt: 3 });
 		expect((await call(emu, 'send', { phones: 'a@b.ru', mes: 'mail', mail: 1, fmt: 3 })).json.error_code).toBe(1); // subj required
-		expect((await call(emu, 'send', { phones: 'a@b.ru', mes: 'mail', mail: 1, subj: 'Hi', sender: 'me@shop.ru', fmt: 3 })).json).toEqual({ id: 5, cnt: 1 });
+		expect((await call(emu, 'send', { phones: 'a@b.ru', mes: 'mail', mail: 1, subj: 'Hi', sender: 'shop@example.com', fmt: 3 })).json).toEqual({ id: 5, cnt: 1 });
 		const byId = (id: number) => emu.getMessages({ login: 'demo', id })[0];
 		expect(byId(2).options).toMatchObject({ call: '1', voice: 'w2,en', param: '20,10,3' });
 		expect(byId(4)).toMatchObject({ channel: 'bot', type: 15, options: expect.objectContaining({ bot: '@shop_bot' }) });
@@ -354,12 +355,23 @@ describe('duplicate limits', () => {
 		expect(emu.getStats().error9Duplicate).toBe(2);
 	});
 
-	test('cost=1: 5 allowed, the 6th refused; failed requests do not count', async () => {
+	test('cost=1: 5 allowed, the 6th refused', async () => {
 		const p = { phones: '79990000001', mes: 'price?', cost: 1, fmt: 3 };
 		for (let i = 0; i < 5; i++) expect((await call(emu, 'send', p)).json).toEqual({ cost: '2.50', cnt: 1 });
 		expect((await call(emu, 'send', p)).json.error_code).toBe(9);
+	});
+
+	test('SMSC counts requests, not successes: a failed send counts, so its identical repeat gets 9', async () => {
 		const bad = { phones: '1', mes: 'x', fmt: 3 };
-		for (let i = 0; i < 3; i++) expect((await call(emu, 'send', bad)).json.error_code).toBe(7);
+		expect((await call(emu, 'send', bad)).json.error_code).toBe(7);
+		expect((await call(emu, 'send', bad)).json.error_code).toBe(9);
+		// a contact operation refused with 3 counts towards phones.php's 3 a minute
+		const del = { del: 1, phone: '79990000077', fmt: 3 };
+		for (let i = 0; i < 3; i++) expect((await call(emu, 'phones', del)).json.error_code).toBe(3);
+		expect((await call(emu, 'phones', del)).json.error_code).toBe(9);
+		// a refusal with 9 itself does not extend the block: a minute after the first requests they pass again
+		emu.advanceClock({ ms: 61_000 });
+		expect((await call(emu, 'phones', del)).json.error_code).toBe(3);
 	});
 
 	test('balance: 10 a minute; limits can be disabled', async () => {

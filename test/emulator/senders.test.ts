@@ -3,13 +3,14 @@ import type { RunningEmulator } from './index';
 
 let emu: RunningEmulator;
 beforeEach(async () => {
-	emu = await start();
+	// an account with no sender names yet (the demo account has some registered)
+	emu = await start({ demoAccount: false, accounts: [{ login: 'demo', psw: 'demo-password' }] });
 });
 afterEach(async () => {
 	await emu.close();
 });
 
-describe('senders.php (doc 002)', () => {
+describe('senders.php ("Управление именами отправителей (Sender ID)")', () => {
 	test('add, get (active only / all=1), chg by sender and id, del', async () => {
 		expect((await call(emu, 'senders', { get: 1, fmt: 3 })).json).toEqual({ error: 'records not found', error_code: 3 });
 		expect((await call(emu, 'senders', { add: 1, sender: 'SHOP', cmt: 'main', fmt: 3 })).json).toEqual({ id: 1 });

@@ -12,7 +12,7 @@ import { ApiError, apiError, renderError, renderReply, TOO_MANY_CONCURRENT, type
 import { balance } from './scripts/balance';
 import type { Ctx, ScriptHandler } from './scripts/context';
 import { get } from './scripts/get';
-import { phones } from './scripts/phones';
+import { mails, phones } from './scripts/phones';
 import { send } from './scripts/send';
 import { senders } from './scripts/senders';
 import { status } from './scripts/status';
@@ -23,6 +23,7 @@ export const SCRIPTS: Record<string, ScriptHandler> = {
 	status,
 	balance,
 	phones,
+	mails,
 	senders,
 	wait_call: waitCall,
 	get,
@@ -60,6 +61,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Which duplicate limit applies to a request, if any. */
 function dupCategory(script: string, p: Record<string, string>): 'send' | 'cost' | 'phones' | 'wait_call' | 'balance' | null {
 	if (script === 'send') return p.cost === '1' ? 'cost' : 'send';
+	// mails.php is phones.php for e-mail addresses, limits included
+	if (script === 'mails') return 'phones';
 	if (script === 'phones' || script === 'wait_call' || script === 'balance') return script;
 	return null;
 }
@@ -110,7 +113,7 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
 	}
 
 	const startedAt = Date.now();
-	const { params, charset, bodyKind } = parseParams(rawQuery, body, req.headers['content-type']);
+	const { params, files, charset, bodyKind } = parseParams(rawQuery, body, req.headers['content-type']);
 	const isRest = pathname.startsWith('/rest/');
 	const fmtRaw = params.fmt ?? (isRest ? '3' : '0');
 	const fmt = ['0', '1', '2', '3'].includes(fmtRaw) ? Number(fmtRaw) : 0;
@@ -197,30 +200,34 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
 		}
 
 		let reply: Reply | null = null;
-		let cat: ReturnType<typeof dupCategory> = null;
-		let key = '';
+		// the identical-request key once the request is authenticated and not itself refused as a duplicate
+		let counted = '';
 		const now = emu.clock.now();
 		try {
 			if (bodyKind === 'invalid') throw apiError(script, 1);
 			const acc = emu.authenticate(params);
 			if (!acc) throw apiError(script, 2);
-			cat = emu.duplicateLimits ? dupCategory(script, params) : null;
+			const cat = emu.duplicateLimits ? dupCategory(script, params) : null;
 			if (cat && emu.duplicateLimits) {
-				key = dupKey(script, acc.login, params);
+				const key = dupKey(script, acc.login, params);
 				if (emu.dup.count(key, now) >= emu.duplicateLimits[cat]) {
 					emu.stats.error9++;
 					emu.stats.error9Duplicate++;
 					throw apiError(script, 9);
 				}
+				counted = key;
 			}
-			const ctx: Ctx = { emu, acc, p: params, now, fmt, script };
-			reply = SCRIPTS[script](ctx);
-			if (cat) emu.dup.record(key, now);
+			const ctx: Ctx = { emu, acc, p: params, files, now, fmt, script };
+			reply = await SCRIPTS[script](ctx);
 		} catch (e) {
 			if (!(e instanceof ApiError)) throw e;
 			errorCode = e.code;
 			respond(renderError(e, fmt));
 			return;
+		} finally {
+			// SMSC limits identical *requests* (Управление контактами, Відправка SMS-повідомлення,
+			// Подтверждение номера телефона с помощью звонка): a failed one counts as well.
+			if (counted) emu.dup.record(counted, now);
 		}
 		respond(renderReply(reply, fmt));
 	} finally {

@@ -50,7 +50,7 @@ export function truncateToParts(text: string, maxParts: number): string {
 	return out;
 }
 
-/** The comment separator of doc 004: text after "\n~~~\n" is kept in history only. */
+/** The comment separator ("Комментарии в SMS-сообщениях", SMPP page "Отправка сообщения"): text after "\n~~~\n" is kept in history only. */
 export function splitComment(mes: string): { text: string; comment: string } {
 	const i = mes.indexOf('\n~~~\n');
 	if (i === -1) return { text: mes, comment: '' };

@@ -102,8 +102,39 @@ export interface MessageRecord {
 	region: string;
 	/** channel flags and options exactly as received (flash, viber, bot, call, voice, param, subj ...) */
 	options: Record<string, string>;
+	/** files sent with the request (multipart parts, or the `fileurl` download) */
+	files: SentFile[];
+	/** e-mail and MMS subject (an MMS without `subj` gets the sender name) */
+	subject?: string;
+	/** voice calls: the `param` values SMSC uses (one wrong value → every default) */
+	callParams?: CallParams;
 	hlr?: HlrResult;
 	deleted: boolean;
+}
+
+/** A file sent with a message: a multipart part of the request, or what `fileurl` pointed at. */
+export interface SentFile {
+	/** multipart field name, or 'fileurl' */
+	field: string;
+	filename: string;
+	contentType: string;
+	size: number;
+	/** sha256 of the bytes, hex */
+	sha256: string;
+	url?: string;
+}
+
+/**
+ * Voice call `param` "w,i,n" as SMSC applies it (Відправка SMS-повідомлення, `param`): w wait for
+ * pick-up 10..35 s, i retry interval s (≥10), n attempts 1..9; `defaults` when SMSC fell back to
+ * its own values (n=8, w=25, i rising from 3 to 14 s) because one value was wrong or none was given.
+ */
+export interface CallParams {
+	wait: number;
+	/** seconds; null = SMSC's rising 3..14 s default */
+	interval: number | null;
+	attempts: number;
+	defaults: boolean;
 }
 
 export interface Contact {
@@ -189,36 +220,30 @@ export interface AccountOptions {
 	waitCallAutoMs?: number | null;
 	/** delivery outcomes per phone, as setPhoneOutcomes: {"79990000002": {status: 20, err: 1}} */
 	outcomes?: Record<string, PhoneOutcome>;
+	/** sender names (and e-mail sender addresses) registered and active from the start */
+	senders?: string[];
+	/** the account's time zone, hours from Moscow, used when a send has no `tz` (default 0) */
+	tz?: number;
+	/** phones.php/mails.php `get` includes `int_id` in each contact (default true; the page's fmt=3 shape has none) */
+	contactIntId?: boolean;
+	/** messages a day allowed per `userip` ("Limits and restrictions"); null/absent = no limit */
+	ipDailyLimit?: number | null;
+	/** status.php list answers: in request order (default), or 'reordered' (reversed, unknown pairs left out) */
+	statusListOrder?: 'request' | 'reordered';
 }
 
-export class Account {
-	login: string;
-	psw: string;
-	apikey: string;
-	balance: number;
-	currency: string;
-	prices: Prices;
-	handlerUrl: string | null;
-	handlerMethod: 'POST' | 'GET';
-	statusCallbacks: 'final' | 'all' | 'none';
-	testMode: boolean;
-	waitCallNumbers: string[];
-	waitCallAutoMs: number | null;
-	outcomes = new Map<string, PhoneOutcome>();
-	hlrResults = new Map<string, Partial<HlrResult>>();
-
-	nextMessageId = 1;
-	/** (id, phone) → latest record */
-	messages = new Map<string, MessageRecord>();
-	/** every record in send order (intId ascending) */
-	history: MessageRecord[] = [];
-	byPhone = new Map<string, MessageRecord[]>();
-	accepted = 0;
-
+/**
+ * One address book: contacts, groups and blacklist. phones.php works on the account's own book
+ * (phone numbers); mails.php on a second one for e-mail addresses (Управление контактами: "the
+ * format of requests is the same as for phones.php"). That the two books are separate, groups
+ * included, is a guess: the page does not say.
+ */
+export class AddressBook {
 	nextContactId = 1;
 	contacts = new Map<number, Contact>();
 	/** live contact ids in ascending order (for after_id paging) */
 	contactOrder: number[] = [];
+	/** normalised phone (or lower-case e-mail) → contact id */
 	contactByPhone = new Map<string, number>();
 
 	nextGroupId = 1;
@@ -226,52 +251,6 @@ export class Account {
 
 	nextBlackId = 1;
 	black = new Map<string, BlackRecord>();
-
-	nextSenderId = 1;
-	senders = new Map<number, SenderName>();
-	senderByName = new Map<string, number>();
-
-	incoming: IncomingMessage[] = [];
-	waitCalls = new Map<string, WaitCall>();
-	waitCallCursor = 0;
-
-	constructor(o: AccountOptions) {
-		this.login = o.login;
-		this.psw = o.psw ?? '';
-		this.apikey = o.apikey ?? '';
-		this.balance = o.balance ?? 1000;
-		this.currency = o.currency ?? 'RUR';
-		this.prices = { ...DEFAULT_PRICES, ...(o.prices ?? {}) };
-		this.handlerUrl = o.handlerUrl ?? null;
-		this.handlerMethod = o.handlerMethod ?? 'POST';
-		this.statusCallbacks = o.statusCallbacks ?? 'final';
-		this.testMode = !!o.testMode;
-		this.waitCallNumbers = o.waitCallNumbers ?? ['74950000101', '74950000102', '74950000103'];
-		this.waitCallAutoMs = o.waitCallAutoMs ?? null;
-		for (const [phone, out] of Object.entries(o.outcomes ?? {})) this.outcomes.set(phone.replace(/\D/g, ''), { err: 0, ...out });
-	}
-
-	static key(id: string | number, phone: string): string {
-		return `${id}\u0000${phone}`;
-	}
-
-	addMessage(m: MessageRecord): void {
-		this.messages.set(Account.key(m.id, m.phone), m);
-		this.history.push(m);
-		let list = this.byPhone.get(m.phone);
-		if (!list) this.byPhone.set(m.phone, (list = []));
-		list.push(m);
-	}
-
-	findMessage(id: string | number, phone: string): MessageRecord | undefined {
-		const m = this.messages.get(Account.key(id, phone));
-		return m && !m.deleted ? m : undefined;
-	}
-
-	deleteMessage(m: MessageRecord): void {
-		m.deleted = true;
-		this.messages.delete(Account.key(m.id, m.phone));
-	}
 
 	contactsOfGroup(g: Group): Contact[] {
 		const out: Contact[] = [];
@@ -299,6 +278,121 @@ export class Account {
 		const i = lowerBound(this.contactOrder, c.intId);
 		if (this.contactOrder[i] === c.intId) this.contactOrder.splice(i, 1);
 	}
+}
+
+export class Account extends AddressBook {
+	login: string;
+	psw: string;
+	apikey: string;
+	balance: number;
+	currency: string;
+	prices: Prices;
+	handlerUrl: string | null;
+	handlerMethod: 'POST' | 'GET';
+	statusCallbacks: 'final' | 'all' | 'none';
+	testMode: boolean;
+	waitCallNumbers: string[];
+	waitCallAutoMs: number | null;
+	outcomes = new Map<string, PhoneOutcome>();
+	hlrResults = new Map<string, Partial<HlrResult>>();
+
+	nextMessageId = 1;
+	/** (id, phone) → latest record */
+	messages = new Map<string, MessageRecord>();
+	/** every record in send order (intId ascending) */
+	history: MessageRecord[] = [];
+	byPhone = new Map<string, MessageRecord[]>();
+	accepted = 0;
+
+
+	/** the e-mail address book of mails.php */
+	mailBook = new AddressBook();
+	/** time zone (hours from Moscow) SMSC uses when a request has no `tz` ("account settings") */
+	tz: number;
+	/** phones.php / mails.php `get` answers carry `int_id` (a guess; false = the page's fmt=3 shape) */
+	contactIntId: boolean;
+	/** "Limits and restrictions": messages a day per `userip`; null = no limit */
+	ipDailyLimit: number | null;
+	statusListOrder: 'request' | 'reordered';
+	/** accepted recipient messages per userip per Moscow day ("userip day" → count) */
+	ipCounts = new Map<string, number>();
+
+	nextSenderId = 1;
+	senders = new Map<number, SenderName>();
+	senderByName = new Map<string, number>();
+
+	incoming: IncomingMessage[] = [];
+	waitCalls = new Map<string, WaitCall>();
+	waitCallCursor = 0;
+
+	constructor(o: AccountOptions) {
+		super();
+		this.login = o.login;
+		this.psw = o.psw ?? '';
+		this.apikey = o.apikey ?? '';
+		this.balance = o.balance ?? 1000;
+		this.currency = o.currency ?? 'RUR';
+		this.prices = { ...DEFAULT_PRICES, ...(o.prices ?? {}) };
+		this.handlerUrl = o.handlerUrl ?? null;
+		this.handlerMethod = o.handlerMethod ?? 'POST';
+		this.statusCallbacks = o.statusCallbacks ?? 'final';
+		this.testMode = !!o.testMode;
+		this.waitCallNumbers = o.waitCallNumbers ?? ['74950000101', '74950000102', '74950000103'];
+		this.waitCallAutoMs = o.waitCallAutoMs ?? null;
+		for (const [phone, out] of Object.entries(o.outcomes ?? {})) this.outcomes.set(phone.replace(/\D/g, ''), { err: 0, ...out });
+		this.tz = o.tz ?? 0;
+		this.contactIntId = o.contactIntId ?? true;
+		this.ipDailyLimit = o.ipDailyLimit ?? null;
+		this.statusListOrder = o.statusListOrder ?? 'request';
+		for (const name of o.senders ?? []) this.registerSender(name, 0);
+	}
+
+	/** An active sender name (or e-mail sender address) registered without moderation, for setup. */
+	registerSender(name: string, now: number): SenderName {
+		const existing = this.findSender(name);
+		if (existing) {
+			existing.status = 1;
+			return existing;
+		}
+		const mail = name.includes('@');
+		const s: SenderName = { id: this.nextSenderId++, sender: name, cmt: '', status: 1, mail, name: '', operators: {}, fields: {}, createdAt: now, changedAt: now };
+		this.senders.set(s.id, s);
+		this.senderByName.set(name.toLowerCase(), s.id);
+		return s;
+	}
+
+	findSender(name: string): SenderName | undefined {
+		const id = this.senderByName.get(name.toLowerCase());
+		return id !== undefined ? this.senders.get(id) : undefined;
+	}
+
+	/** SMSC sends only from names registered in the account and approved (Відправка SMS-повідомлення, `sender`; error 6). */
+	canSendAs(name: string): boolean {
+		return this.findSender(name)?.status === 1;
+	}
+
+	static key(id: string | number, phone: string): string {
+		return `${id}\u0000${phone}`;
+	}
+
+	addMessage(m: MessageRecord): void {
+		this.messages.set(Account.key(m.id, m.phone), m);
+		this.history.push(m);
+		let list = this.byPhone.get(m.phone);
+		if (!list) this.byPhone.set(m.phone, (list = []));
+		list.push(m);
+	}
+
+	findMessage(id: string | number, phone: string): MessageRecord | undefined {
+		const m = this.messages.get(Account.key(id, phone));
+		return m && !m.deleted ? m : undefined;
+	}
+
+	deleteMessage(m: MessageRecord): void {
+		m.deleted = true;
+		this.messages.delete(Account.key(m.id, m.phone));
+	}
+
 }
 
 /** First index whose value is >= x in an ascending array. */

@@ -109,7 +109,8 @@ describe('delivery simulation and status.php', () => {
 		const s = (await call(emu, 'status', { id, phone: '79990000001', fmt: 3 })).json;
 		expect(s).toMatchObject({ status: 1, mcc: '250', mnc: expect.stringMatching(/^\d\d$/), imsi: expect.stringMatching(/^250\d{12}$/), cn: 'Russia' });
 		const t = (await call(emu, 'status', { id, phone: '79990000009', fmt: 3 })).json;
-		expect(t).toMatchObject({ imsi: '250019999999999', net: 'Test Net' });
+		// "string data, e.g. country and operator, are urlencoded" (SMPP page, "Отправка HLR-запроса")
+		expect(t).toMatchObject({ imsi: '250019999999999', net: 'Test+Net' });
 	});
 
 	test('testMode: cost 0, err 200', async () => {
@@ -208,5 +209,18 @@ describe('wait_call.php', () => {
 		emu.advanceClock({ ms: 5000 });
 		expect(emu.getIncoming({ login: 'demo' })).toEqual([expect.objectContaining({ phone: '79991112244', mes: '[waitcall]' })]);
 		expect(emu.getAccount({ login: 'demo' }).balance).toBe('999.50');
+	});
+});
+
+describe('status.php list order', () => {
+	test("statusListOrder 'reordered': newest pair first, unknown pairs left out", async () => {
+		emu.updateAccount({ login: 'demo', statusListOrder: 'reordered' });
+		const a = (await call(emu, 'send', { phones: '79990000001', mes: 'a', fmt: 3 })).json.id;
+		const b = (await call(emu, 'send', { phones: '79990000002', mes: 'b', fmt: 3 })).json.id;
+		const r = (await call(emu, 'status', { id: `${a},${b},99`, phone: '79990000001,79990000002,79990000003', fmt: 3 })).json;
+		expect(r.map((o: { id: number; phone: string }) => [o.id, o.phone])).toEqual([
+			[b, '79990000002'],
+			[a, '79990000001'],
+		]);
 	});
 });

@@ -22,6 +22,14 @@ export function newAccount(emu: RunningEmulator, options: IDataObject = {}): str
 	return login;
 }
 
+/** The sender names Message tests send from: SMSC refuses names the account has not registered (error 6). */
+export const MESSAGE_SENDERS = ['MyShop', 'ShopA', 'ShopB', 'shop@example.com'];
+
+/** A fresh account with MESSAGE_SENDERS registered and active, for Message tests. */
+export function messageAccount(emu: RunningEmulator, options: IDataObject = {}): string {
+	return newAccount(emu, { senders: MESSAGE_SENDERS, ...options });
+}
+
 /** Calls an SMSC script directly, as SMSC's own clients do, to set up or inspect state. */
 export async function smscApi(
 	emu: RunningEmulator,

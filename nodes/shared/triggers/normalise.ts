@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DELIVERED_STATUSES, FAILED_STATUSES, decodeStatus } from '../codes';
+import { decodeHlr } from '../hlr';
 import { splitList } from '../phones';
 
 /** The fields of one callback as SMSC sent them (after decoding). */
@@ -69,6 +70,9 @@ export function normaliseCallback(fields: CallbackFields): IDataObject {
 		item.delivered = DELIVERED_STATUSES.includes(decoded.status);
 		item.failed = FAILED_STATUSES.includes(decoded.status);
 		if (decoded.errorDescription !== undefined) item.errorDescription = decoded.errorDescription;
+		// an HLR result: the fields stay as sent, `hlr` has them decoded as Get Status does
+		const hlr = decodeHlr(fields as IDataObject);
+		if (hlr) item.hlr = hlr;
 	} else if (event !== 'other') {
 		item.text = messageText(fields) ?? '';
 	}

@@ -1,6 +1,7 @@
 /** What a script handler gets: the emulator, the authenticated account and the merged parameters. */
 import type { Emulator } from '../emulator';
 import type { Account } from '../state';
+import type { UploadedFile } from '../params';
 import type { Reply } from '../reply';
 import { apiError } from '../reply';
 
@@ -9,13 +10,15 @@ export interface Ctx {
 	acc: Account;
 	/** query + body parameters (body wins), decoded with the request's charset */
 	p: Record<string, string>;
+	/** file parts of a multipart body */
+	files: UploadedFile[];
 	/** emulator clock, ms */
 	now: number;
 	fmt: number;
 	script: string;
 }
 
-export type ScriptHandler = (ctx: Ctx) => Reply;
+export type ScriptHandler = (ctx: Ctx) => Reply | Promise<Reply>;
 
 /** "1", "yes" → true; absent, "", "0", "false" → false. */
 export function flag(v: string | undefined): boolean {

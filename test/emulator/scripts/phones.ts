@@ -1,11 +1,27 @@
-/** phones.php (doc 000): contacts, groups and the blacklist. One command flag per request. */
+/**
+ * phones.php and mails.php (Управление контактами): contacts, groups and the blacklist, one command
+ * flag per request. mails.php is "the same format as phones.php" for e-mail addresses: `mail` and
+ * `new_mail` instead of `phone` and `new_phone`, `mail`/`mail_other` in contacts and `email` in
+ * blacklist records; it keeps its own address book (a guess).
+ */
 import { xmlEscape } from '../codec';
 import { apiError, type Reply } from '../reply';
 import { normalizePhone } from '../sms';
-import { lowerBound, type Account, type BlackRecord, type Contact, type Group } from '../state';
+import { lowerBound, type AddressBook, type BlackRecord, type Contact, type Group } from '../state';
 import { flag, int, limitParam, type Ctx } from './context';
 
-const S = 'phones';
+type Kind = 'phone' | 'mail';
+const EMAIL = /^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$/;
+let S = 'phones';
+/** The address kind of the request being handled (handlers are synchronous, so a module variable is safe). */
+let kind: Kind = 'phone';
+
+/** One address as the book keys it: a normalised phone, or a lower-case e-mail address; null if malformed. */
+function normalize(raw: string): string | null {
+	if (kind === 'phone') return normalizePhone(raw);
+	const t = raw.trim().toLowerCase();
+	return EMAIL.test(t) ? t : null;
+}
 const COMMANDS = ['add', 'add_group', 'chg', 'chg_group', 'move_group', 'del', 'del_group', 'get', 'get_group', 'add_black', 'del_black', 'get_black'];
 
 const OK: Reply = { json: { result: 'OK' }, text: () => 'OK', nums: () => 'OK', xml: () => '<result>OK</result>' };
@@ -20,9 +36,9 @@ function phoneList(raw: string | undefined): string[] {
 	const out: string[] = [];
 	for (const chunk of raw.split(/[,;\n]+/).filter((c) => c.trim())) {
 		// "+7 999 000-00-01" is one number; "79990000001 79990000002" are two
-		const whole = normalizePhone(chunk);
+		const whole = normalize(chunk);
 		for (const t of whole !== null ? [chunk] : chunk.split(/\s+/).filter(Boolean)) {
-			const p = normalizePhone(t);
+			const p = normalize(t);
 			if (p === null) throw apiError(S, 1);
 			if (!out.includes(p)) out.push(p);
 		}
@@ -36,21 +52,21 @@ function onePhone(raw: string | undefined): string {
 	return list[0];
 }
 
-function groupIds(acc: Account, raw: string | undefined): number[] {
+function groupIds(acc: AddressBook, raw: string | undefined): number[] {
 	if (!raw) return [];
 	const ids = raw.split(/[\s,;]+/).filter(Boolean).map(Number);
 	for (const id of ids) if (!Number.isInteger(id) || !acc.groups.has(id)) throw apiError(S, 1);
 	return ids;
 }
 
-function mustGroup(acc: Account, raw: string | undefined): Group {
+function mustGroup(acc: AddressBook, raw: string | undefined): Group {
 	if (!raw) throw apiError(S, 1);
 	const g = acc.groups.get(Number(raw));
 	if (!g) throw apiError(S, 3);
 	return g;
 }
 
-function contactByPhone(acc: Account, raw: string | undefined): Contact {
+function contactByPhone(acc: AddressBook, raw: string | undefined): Contact {
 	const phone = onePhone(raw);
 	const id = acc.contactByPhone.get(phone);
 	const c = id !== undefined ? acc.contacts.get(id) : undefined;
@@ -58,7 +74,7 @@ function contactByPhone(acc: Account, raw: string | undefined): Contact {
 	return c;
 }
 
-function setGroups(acc: Account, c: Contact, ids: number[]): void {
+function setGroups(acc: AddressBook, c: Contact, ids: number[]): void {
 	for (const gid of c.groups) acc.groups.get(gid)?.members.delete(c.intId);
 	c.groups = new Set(ids);
 	for (const gid of ids) acc.groups.get(gid)?.members.add(c.intId);
@@ -80,10 +96,10 @@ function validBd(bd: string | undefined): boolean {
 	return bd === undefined || bd === '' || /^\d{1,2}\.\d{1,2}\.\d{4}$/.test(bd);
 }
 
-function contactJson(c: Contact): Record<string, unknown> {
+function contactJson(c: Contact, withIntId: boolean): Record<string, unknown> {
 	const groups = [...c.groups];
-	return {
-		phone: c.phones.join(','),
+	const o: Record<string, unknown> = {
+		[kind]: c.phones.join(','),
 		name: c.name,
 		group: groups.length === 0 ? 0 : groups.length === 1 ? groups[0] : groups.join(','),
 		first_name: c.fnm,
@@ -93,12 +109,17 @@ function contactJson(c: Contact): Record<string, unknown> {
 		id: c.myid,
 		comments: c.cmt,
 		tags: c.tags,
-		phone_other: c.pho,
-		int_id: c.intId,
+		[`${kind}_other`]: c.pho,
 	};
+	// the page's fmt=3 contact has no int_id, yet after_id takes "the contact's identifier (int_id)":
+	// that get returns it is a guess; `contactIntId: false` gives the page's shape
+	if (withIntId) o.int_id = c.intId;
+	return o;
 }
 
-const CONTACT_KEYS = ['phone', 'name', 'group', 'first_name', 'last_name', 'middle_name', 'birthday', 'id', 'comments', 'tags', 'phone_other'];
+function contactKeys(): string[] {
+	return [kind, 'name', 'group', 'first_name', 'last_name', 'middle_name', 'birthday', 'id', 'comments', 'tags', `${kind}_other`];
+}
 
 function listReply(json: Array<Record<string, unknown>>, keys: string[], itemTag: string): Reply {
 	return {
@@ -113,7 +134,18 @@ function listReply(json: Array<Record<string, unknown>>, keys: string[], itemTag
 }
 
 export function phones(ctx: Ctx): Reply {
-	const { acc, p } = ctx;
+	return book(ctx, 'phone', ctx.acc);
+}
+
+export function mails(ctx: Ctx): Reply {
+	return book(ctx, 'mail', ctx.acc.mailBook);
+}
+
+function book(ctx: Ctx, k: Kind, acc: AddressBook): Reply {
+	kind = k;
+	S = k === 'phone' ? 'phones' : 'mails';
+	// mails.php names its address parameters `mail` / `new_mail`
+	const p = k === 'phone' ? ctx.p : { ...ctx.p, phone: ctx.p.mail, new_phone: ctx.p.new_mail };
 	const cmd = COMMANDS.find((c) => (c === 'move_group' ? p.move_group !== undefined && p.move_group !== '' : flag(p[c])));
 	switch (cmd) {
 		case 'add': {
@@ -229,6 +261,7 @@ export function phones(ctx: Ctx): Reply {
 			}
 			const fio = (p.fio ?? '').toLowerCase();
 			const search = (p.search ?? '').toLowerCase();
+			const searchDigits = kind === 'phone' ? search.replace(/\D/g, '') : search;
 			const out: Array<Record<string, unknown>> = [];
 			const order = acc.contactOrder;
 			for (let i = lowerBound(order, afterId + 1); i < order.length && out.length < cnt; i++) {
@@ -236,12 +269,12 @@ export function phones(ctx: Ctx): Reply {
 				if (only !== undefined && c.intId !== only) continue;
 				if (members && !members.has(c.intId)) continue;
 				if (fio && ![c.fnm, c.lnm, c.mnm, `${c.lnm} ${c.fnm} ${c.mnm}`].some((s) => s.toLowerCase().includes(fio))) continue;
-				if (search && !c.name.toLowerCase().includes(search) && !c.phones.some((ph) => ph.includes(search.replace(/\D/g, '') || '\u0000')))
+				if (search && !c.name.toLowerCase().includes(search) && !c.phones.some((ph) => ph.includes(searchDigits || '\u0000')))
 					continue;
-				out.push(contactJson(c));
+				out.push(contactJson(c, ctx.acc.contactIntId));
 			}
 			if (out.length === 0) throw apiError(S, 3);
-			return listReply(out, CONTACT_KEYS, 'contact');
+			return listReply(out, contactKeys(), 'contact');
 		}
 		case 'get_group': {
 			const type = p.type !== undefined && p.type !== '' ? int(p.type, 0) : undefined;
@@ -282,9 +315,10 @@ export function phones(ctx: Ctx): Reply {
 				.sort((a, b) => b.id - a.id)
 				.slice(0, cnt);
 			if (recs.length === 0) throw apiError(S, 3);
+			const addressKey = kind === 'phone' ? 'phone' : 'email';
 			return listReply(
-				recs.map((r) => ({ id: r.id, phone: r.phone, type: r.type, comment: r.comment })),
-				['id', 'phone', 'type', 'comment'],
+				recs.map((r) => ({ id: r.id, [addressKey]: r.phone, type: r.type, comment: r.comment })),
+				['id', addressKey, 'type', 'comment'],
 				'record',
 			);
 		}

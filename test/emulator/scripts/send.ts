@@ -1,11 +1,14 @@
 /**
- * send.php and POST /rest/send/ (doc 003): recipients (phones, G<group>, e-mail), `list`, channels,
- * part counting, prices, balance, `time`, `cost` 0-3, `op`, `err`, and the delivery simulation.
+ * send.php and POST /rest/send/ (Відправка SMS-повідомлення): recipients (phones, G<group>,
+ * e-mail), `list`, channels, part counting, prices, balance, `time`/`tz`, `valid`, voice `param`,
+ * attachments and `fileurl`, `userip`/`imgcode`, `smsreq`, `cost` 0-3, `op`, `err`, and the
+ * delivery simulation.
  */
+import { createHash } from 'node:crypto';
 import { xmlEscape } from '../codec';
 import { apiError, type Reply } from '../reply';
 import { countParts, normalizePhone, numberInfo, splitComment, transliterate, truncateToParts } from '../sms';
-import { MESSAGE_TYPES, money, round4, type Account, type MessageRecord } from '../state';
+import { MESSAGE_TYPES, money, round4, type Account, type CallParams, type MessageRecord, type SentFile } from '../state';
 import { parseSendTime, TimeFormatError } from '../time';
 import { flag, int, type Ctx } from './context';
 
@@ -27,10 +30,26 @@ interface PhoneResult {
 const NOT_OPTIONS = new Set(['login', 'psw', 'apikey', 'phones', 'mes', 'list', 'fmt', 'charset', 'cost', 'op', 'err', 'id']);
 const EMAIL = /^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$/;
 
-/** Channel prefixes at the start of `mes` (004; SMSC accepts them over HTTP too): `__TGM__: <code>`. */
+/**
+ * Channel prefixes at the start of `mes` (SMPP page, "Отправка сообщения в Telegram"; SMSC accepts
+ * them over HTTP too): `__TGM__: <code>`, where "only numeric codes of 4 to 8 digits are accepted".
+ */
 const PREFIXES: Array<[RegExp, string]> = [[/^__TGM__: ?/, 'tgm']];
+const TELEGRAM_CODE = /^\d{4,8}$/;
 
-/** Which channel a request uses, from its prefix or its flags (first match wins). */
+/** `mes` is at most 1000 characters (Відправка SMS-повідомлення), comment included: it is part of `mes`. */
+export const MAX_MES = 1000;
+
+/** `fileurl`: "the minimum file size is 101 bytes". */
+export const MIN_FILEURL_BYTES = 101;
+
+/** Channels that take files in the request body: MMS, e-mail and voice calls. */
+const FILE_CHANNELS = new Set(['mms', 'mail', 'call']);
+
+/**
+ * Which channel a request uses, from its prefix or its flags (first match wins). There is no
+ * `tgm=1` flag: the HTTP page documents none, so `tgm` is only the `__TGM__:` prefix.
+ */
 export function channelOf(p: Record<string, string>): string {
 	for (const [prefix, channel] of PREFIXES) if (prefix.test(p.mes ?? '')) return channel;
 	if (flag(p.hlr)) return 'hlr';
@@ -40,7 +59,6 @@ export function channelOf(p: Record<string, string>): string {
 	if (flag(p.viber)) return 'viber';
 	if (flag(p.whatsapp)) return 'whatsapp';
 	if (p.bot) return 'bot';
-	if (flag(p.tgm)) return 'tgm';
 	if (flag(p.soc)) return 'soc';
 	if (flag(p.mms)) return 'mms';
 	if (flag(p.push)) return 'push';
@@ -54,11 +72,15 @@ function looksLikeRecipients(s: string): boolean {
 	return tokens.length > 0 && tokens.every((t) => /^G\d+$/i.test(t) || EMAIL.test(t) || normalizePhone(t) !== null);
 }
 
-/** `list`: lines "phones:mes" or "sender,tz|phones:mes"; `\n` escapes, or real newlines with nl=1. */
+/**
+ * `list`: lines "phones:mes" or "sender,tz|phones:mes" — phones and message "separated by a colon
+ * or a semicolon" — with `\n` escapes, or real newlines with nl=1. Phones in a line are separated
+ * by commas, so the first `:` or `;` ends them.
+ */
 export function parseList(list: string, nl: boolean): Item[] | null {
 	const items: Item[] = [];
 	for (const line of list.split(/\r?\n/)) {
-		const m = /^(?:([^|:]*)\|)?([^:]*):([\s\S]*)$/.exec(line);
+		const m = /^(?:([^|:;]*)\|)?([^:;]*)[:;]([\s\S]*)$/.exec(line);
 		const header = m !== null && looksLikeRecipients(m[2]);
 		if (!header) {
 			if (nl && items.length > 0) {
@@ -86,6 +108,7 @@ function partsFor(channel: string, text: string, p: Record<string, string>): num
 		case 'push':
 			return countParts(text).parts;
 		case 'bin': {
+			// bin=1: the bytes themselves (urlencoded in the request); bin=2: the same bytes as hex
 			const bytes = p.bin === '2' ? Math.ceil(text.replace(/\s/g, '').length / 2) : Buffer.byteLength(text, 'latin1');
 			return bytes <= 140 ? 1 : Math.ceil(bytes / 134);
 		}
@@ -145,7 +168,69 @@ function validSender(s: string): boolean {
 	return s.length <= 11;
 }
 
-export function send(ctx: Ctx): Reply {
+/** `valid`: "from 1 to 24 hours", or hh:mm "from 00:01 to 24:00". */
+export function validValid(v: string): boolean {
+	if (/^\d{1,2}$/.test(v)) return Number(v) >= 1 && Number(v) <= 24;
+	const m = /^(\d{1,2}):(\d{2})$/.exec(v);
+	if (!m) return false;
+	const minutes = Number(m[1]) * 60 + Number(m[2]);
+	return Number(m[2]) < 60 && minutes >= 1 && minutes <= 24 * 60;
+}
+
+/**
+ * Voice `param` "w,i,n": w is brought into 10..35 (0..99 accepted), i below 10 becomes 10 (working
+ * range 10..3600), n 0 becomes 1 (1..9). "When any value is other than possible, the defaults of
+ * every parameter are used (n = 8, w = 25, i rising from 3 to 14 s)". A list without all three
+ * values counts as wrong (a guess: the page shows only the full form).
+ */
+export function callParams(raw: string | undefined): CallParams {
+	const defaults: CallParams = { wait: 25, interval: null, attempts: 8, defaults: true };
+	if (raw === undefined || raw === '') return defaults;
+	const parts = raw.split(',').map((x) => x.trim());
+	if (parts.length !== 3 || parts.some((x) => !/^\d+$/.test(x))) return defaults;
+	const [w, i, n] = parts.map(Number);
+	if (w > 99 || i > 3600 || n > 9) return defaults;
+	return { wait: Math.min(35, Math.max(10, w)), interval: Math.max(10, i), attempts: Math.max(1, n), defaults: false };
+}
+
+/** `tz` is hours from Moscow, "positive or negative"; -15..+11 covers UTC-12..UTC+14 (the range is a guess). */
+export function validTz(v: number): boolean {
+	return Number.isFinite(v) && v >= -15 && v <= 11;
+}
+
+function sentFile(field: string, filename: string, contentType: string, bytes: Buffer, url?: string): SentFile {
+	const f: SentFile = { field, filename, contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+	if (url !== undefined) f.url = url;
+	return f;
+}
+
+/** `fileurl`: SMSC downloads the file; a bad address, a failed download or under 101 bytes → error 1 (the code is a guess). */
+async function download(url: string): Promise<SentFile> {
+	if (!/^https?:\/\/[^\s/]+/i.test(url)) throw apiError('send', 1);
+	let res: Response;
+	try {
+		res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+	} catch {
+		throw apiError('send', 1);
+	}
+	if (!res.ok) throw apiError('send', 1);
+	const bytes = Buffer.from(await res.arrayBuffer());
+	if (bytes.length < MIN_FILEURL_BYTES) throw apiError('send', 1);
+	const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'file');
+	return sentFile('fileurl', name, (res.headers.get('content-type') ?? 'application/octet-stream').split(';')[0], bytes, url);
+}
+
+function validIp(ip: string): boolean {
+	const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
+	if (v4) return v4.slice(1).every((x) => Number(x) <= 255);
+	return /^[0-9a-f:]+$/i.test(ip) && ip.includes(':');
+}
+
+function moscowDay(now: number): number {
+	return Math.floor((now + 3 * 3600_000) / 86_400_000);
+}
+
+export async function send(ctx: Ctx): Promise<Reply> {
 	const { emu, acc, now } = ctx;
 	// a copy: the prefix is stripped from the text below, and the request log must keep what was sent
 	const p = { ...ctx.p };
@@ -156,7 +241,9 @@ export function send(ctx: Ctx): Reply {
 	const errList = flag(p.err);
 	const channel = channelOf(p);
 	for (const [prefix] of PREFIXES) if (p.mes) p.mes = p.mes.replace(prefix, '');
-	const needsText = !['hlr', 'ping'].includes(channel) && !(channel === 'call' && p.fileurl);
+	const hasFile = !!p.fileurl || (FILE_CHANNELS.has(channel) && ctx.files.length > 0);
+	// MMS needs "a subject or a text"; a voice call may be a file alone
+	const needsText = !['hlr', 'ping'].includes(channel) && !(channel === 'call' && hasFile) && !(channel === 'mms' && (p.subj || hasFile));
 
 	let items: Item[];
 	if (p.list !== undefined && p.list !== '') {
@@ -167,11 +254,26 @@ export function send(ctx: Ctx): Reply {
 		if (!p.phones || (needsText && !p.mes)) throw apiError(script, 1);
 		items = [{ phones: p.phones, mes: p.mes ?? '' }];
 	}
-	if (channel === 'mail' && !p.subj) throw apiError(script, 1);
+	// e-mail: "the subject, the text and the sender address are required"
+	if (channel === 'mail' && (!p.subj || !p.sender || !EMAIL.test(p.sender) || items.some((x) => splitComment(x.mes).text.trim() === '')))
+		throw apiError(script, 1);
+	if (channel === 'mms' && !p.subj && items.every((x) => x.mes === '') && !hasFile) throw apiError(script, 1);
+	// WAP push: "the link and the title separated by a line break" (the error code is a guess)
+	if (channel === 'push' && items.some((x) => !/^\S+\n[^\n]*\S/.test(splitComment(x.mes).text))) throw apiError(script, 1);
+	if (channel === 'tgm' && items.some((x) => !TELEGRAM_CODE.test(splitComment(x.mes).text))) throw apiError(script, 1);
+	if (channel === 'bin' && p.bin === '2' && items.some((x) => !/^([0-9a-f]{2})+$/i.test(x.mes.replace(/\s/g, '')))) throw apiError(script, 1);
+	if (items.some((x) => Array.from(x.mes).length > MAX_MES)) throw apiError(script, 1);
+	if (p.valid !== undefined && p.valid !== '' && !validValid(p.valid)) throw apiError(script, 1);
+	if (p.smsreq !== undefined && p.smsreq !== '' && !(/^\d+$/.test(p.smsreq) && Number(p.smsreq) >= 10 && Number(p.smsreq) <= 999))
+		throw apiError(script, 1);
+	// imgcode "must be used together with userip"
+	if (p.imgcode && !p.userip) throw apiError(script, 1);
+	if (p.userip && !validIp(p.userip)) throw apiError(script, 1);
 	if (p.id !== undefined && p.id !== '' && !validClientId(p.id)) throw apiError(script, 1);
 
-	const baseTz = p.tz !== undefined && p.tz !== '' ? Number(p.tz) : 0;
-	if (!Number.isFinite(baseTz)) throw apiError(script, 1);
+	// no tz: "the time zone is taken from the client's settings"
+	const baseTz = p.tz !== undefined && p.tz !== '' ? Number(p.tz) : acc.tz;
+	if (!validTz(baseTz)) throw apiError(script, 1);
 	let baseSendAt: number;
 	try {
 		baseSendAt = parseSendTime(p.time ?? '', baseTz, now);
@@ -186,7 +288,9 @@ export function send(ctx: Ctx): Reply {
 	const maxsms = int(p.maxsms, 0);
 	const translit = int(p.translit, 0);
 	const defaultSender = p.sender ?? '';
-	if (defaultSender && !validSender(defaultSender)) throw apiError(script, 6, id);
+	// "all names are registered in the account": an unknown or unapproved name is refused with 6
+	if (defaultSender && (!validSender(defaultSender) || !acc.canSendAs(defaultSender))) throw apiError(script, 6, id);
+	for (const x of items) if (x.sender && (!validSender(x.sender) || !acc.canSendAs(x.sender))) throw apiError(script, 6, id);
 
 	// expand recipients
 	interface Planned {
@@ -211,12 +315,14 @@ export function send(ctx: Ctx): Reply {
 		for (const token of item.phones.split(/[,;\n]+/).map((t) => t.trim()).filter(Boolean)) {
 			const g = /^G(\d+)$/i.exec(token);
 			if (g) {
-				const group = acc.findGroupByNum(Number(g[1]));
+				// an e-mail goes to a group of the mails.php address book
+				const book = channel === 'mail' ? acc.mailBook : acc;
+				const group = book.findGroupByNum(Number(g[1]));
 				if (!group) {
 					invalid.push(token);
 					continue;
 				}
-				for (const c of acc.contactsOfGroup(group)) for (const ph of c.phones) if (!seen.has(ph)) (seen.add(ph), valid.push(ph));
+				for (const c of book.contactsOfGroup(group)) for (const ph of c.phones) if (!seen.has(ph)) (seen.add(ph), valid.push(ph));
 				continue;
 			}
 			if (channel === 'mail' && EMAIL.test(token)) {
@@ -236,13 +342,11 @@ export function send(ctx: Ctx): Reply {
 		const item = items[i];
 		const { valid, invalid } = rawByItem[i];
 		let { text, comment } = splitComment(item.mes);
-		if (text.length > 1000) throw apiError(script, 1);
 		text = transliterate(text, translit);
 		if (maxsms > 0 && ['sms', 'flash', 'push'].includes(channel)) text = truncateToParts(text, maxsms);
 		const parts = partsFor(channel, text, p);
 		const price = round4(priceFor(acc, channel, parts));
 		const sender = item.sender ?? defaultSender;
-		if (item.sender && !validSender(item.sender)) throw apiError(script, 6, id);
 		let sendAt = baseSendAt;
 		if (item.tz !== undefined && Number.isFinite(item.tz) && p.time) {
 			try {
@@ -253,7 +357,7 @@ export function send(ctx: Ctx): Reply {
 		}
 		const ok: string[] = [];
 		for (const ph of valid) {
-			const b = acc.black.get(ph);
+			const b = EMAIL.test(ph) ? acc.mailBook.black.get(ph.toLowerCase()) : acc.black.get(ph);
 			const blocked = b !== undefined && (b.type === 0 || (b.type === 1 && mass) || (b.type === 2 && !mass));
 			const info = EMAIL.test(ph) ? null : numberInfo(ph);
 			if (blocked) {
@@ -295,7 +399,17 @@ export function send(ctx: Ctx): Reply {
 	}
 
 	if (total > acc.balance + 1e-9) throw apiError(script, 3, id);
+	// userip: the account's "messages a day from one IP address" limit (the refusal code 6 is a guess)
+	const ipKey = p.userip ? `${p.userip} ${moscowDay(now)}` : '';
+	if (ipKey && acc.ipDailyLimit !== null && (acc.ipCounts.get(ipKey) ?? 0) + okCount > acc.ipDailyLimit) throw apiError(script, 6, id);
+	const files: SentFile[] = FILE_CHANNELS.has(channel) ? ctx.files.map((f) => sentFile(f.field, f.filename, f.contentType, f.bytes)) : [];
+	if (p.fileurl) files.push(await download(p.fileurl));
+	if (total > acc.balance + 1e-9) throw apiError(script, 3, id);
 	acc.balance = round4(acc.balance - total);
+	if (ipKey) acc.ipCounts.set(ipKey, (acc.ipCounts.get(ipKey) ?? 0) + okCount);
+	const call = channel === 'call' ? callParams(p.param) : undefined;
+	// MMS without a subject: "the sender name given in the request, or the default one, is used"
+	const subject = channel === 'mail' ? p.subj : channel === 'mms' ? p.subj || p.sender || 'SMSC' : undefined;
 
 	const options: Record<string, string> = {};
 	for (const [k, v] of Object.entries(p)) if (!NOT_OPTIONS.has(k)) options[k] = v;
@@ -325,8 +439,11 @@ export function send(ctx: Ctx): Reply {
 				operator: info.operator,
 				region: info.region,
 				options,
+				files,
 				deleted: false,
 			};
+			if (call) m.callParams = call;
+			if (subject !== undefined) m.subject = subject;
 			acc.addMessage(m);
 			records.push(m);
 		}

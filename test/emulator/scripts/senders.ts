@@ -1,4 +1,4 @@
-/** senders.php (doc 002): get, add, chg, del, send_code, check_code. */
+/** senders.php ("Управление именами отправителей (Sender ID)"): get, add, chg, del, send_code, check_code. */
 import { xmlEscape } from '../codec';
 import { apiError, type Reply } from '../reply';
 import type { Account, SenderName } from '../state';

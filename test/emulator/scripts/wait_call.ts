@@ -1,4 +1,4 @@
-/** wait_call.php (doc 001): the number the subscriber must call within 15 minutes. */
+/** wait_call.php ("Подтверждение номера телефона с помощью звонка"): the number the subscriber must call within 15 minutes. */
 import { xmlEscape } from '../codec';
 import { apiError, type Reply } from '../reply';
 import { normalizePhone } from '../sms';

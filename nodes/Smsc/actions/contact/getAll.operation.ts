@@ -61,6 +61,9 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		cursorParam: 'after_id',
 		idField: 'int_id',
 		pageSize: PHONES_PAGE_SIZE,
+		// The page's fmt=3 contact has no int_id; it is named only under after_id. Whether SMSC sends
+		// it is a guess: when it does not, only one page can be read.
+		noCursor: `SMSC returned ${PHONES_PAGE_SIZE} contacts without their server IDs (int_id), so the rest cannot be requested. Narrow the list with a filter (group, person name or search) to under ${PHONES_PAGE_SIZE} contacts, or set Limit to at most ${PHONES_PAGE_SIZE}.`,
 	});
 	return contacts.map(simplifyContact);
 }

@@ -31,8 +31,6 @@ export interface ChannelRow {
 	flags: IDataObject;
 	/** the fields shown for the channel; the recipients come from `phones` or `emails` */
 	fields: ChannelField[];
-	/** whether a Telegram user ID (#ID) is a recipient as well as a phone number */
-	telegramIds?: boolean;
 	/** reads the text the channel carries; a channel without it sends no `mes` */
 	text?: (item: ChannelItem) => string;
 	/** reads and checks the channel's own fields into send.php parameters, after the text */
@@ -65,14 +63,16 @@ function pushText(item: ChannelItem): string {
 	const url = String(item.get<string>('pushUrl', '') ?? '').trim();
 	const title = String(item.get<string>('pushTitle', '') ?? '').trim();
 	if (url === '') item.fail('The WAP push link is empty. Enter the address in Link.');
-	return title ? `${url}\n${title}` : url;
+	// SMSC page "Відправка SMS-повідомлення", `push`: "the link and the title separated by a line break"
+	if (title === '') item.fail('The WAP push title is empty. Enter it in Title: SMSC needs both the link and the title.');
+	return `${url}\n${title}`;
 }
 
-function telegramParams(item: ChannelItem, text: string, recipients: string[]): IDataObject {
-	if (recipients.some((r) => !r.startsWith('#')) && !TELEGRAM_CODE.test(text.trim())) {
+function telegramParams(item: ChannelItem, text: string): IDataObject {
+	if (!TELEGRAM_CODE.test(text.trim())) {
 		item.fail(
-			'Telegram delivers only a numeric code of 4 to 8 digits to a phone number.',
-			'Send a code such as 4821, or address the Telegram user ID as #ID to send other text.',
+			'Telegram delivers only a numeric code of 4 to 8 digits.',
+			'SMSC page "Отправка сообщения в Telegram": only numeric codes of 4 to 8 digits are accepted, e.g. 4821. For other text use the Telegram Bot channel.',
 		);
 	}
 	return {};
@@ -91,13 +91,33 @@ function callParams(item: ChannelItem): IDataObject {
 	const language = String(callOptions.language ?? '').trim();
 	if (language !== '' && !/^[A-Za-z]{2}$/.test(language)) item.fail(`The call language "${language}" is not a two-letter code such as en.`);
 	params.voice = language ? `${voice},${language.toLowerCase()}` : voice;
-	if (['waitSeconds', 'retryInterval', 'attempts'].some((name) => callOptions[name] !== undefined)) {
-		params.param = [callOptions.waitSeconds ?? 25, callOptions.retryInterval ?? 10, callOptions.attempts ?? 8]
-			.map((n) => Math.round(Number(n)))
-			.join(',');
+	// `param` is "w,i,n" as a whole, and one value SMSC does not accept makes it use every default
+	// (SMSC page "Відправка SMS-повідомлення", `param`): so the node sends only what the user set,
+	// which must be all three values, and never fills in numbers of its own.
+	const set = CALL_PARAM_FIELDS.filter(([name]) => callOptions[name] !== undefined && callOptions[name] !== '');
+	if (set.length > 0) {
+		if (set.length < CALL_PARAM_FIELDS.length) {
+			const missing = CALL_PARAM_FIELDS.filter((field) => !set.includes(field)).map(([, label]) => label);
+			item.fail(
+				`Set ${missing.join(' and ')} too, or none of the three call timings.`,
+				'SMSC takes Wait for Answer, Retry Interval and Attempts only together; with one of them missing or out of range it uses its own defaults for all three (8 attempts, 25 s, retries 3 to 14 s apart).',
+			);
+		}
+		params.param = CALL_PARAM_FIELDS.map(([name, label, min, max]) => {
+			const n = Number(callOptions[name]);
+			if (!Number.isInteger(n) || n < min || n > max) item.fail(`${label} must be a whole number from ${min} to ${max}.`);
+			return n;
+		}).join(',');
 	}
 	return params;
 }
+
+/** The `param` values in SMSC's order w,i,n, with the ranges SMSC works in (SMSC page "Відправка SMS-повідомлення"). */
+const CALL_PARAM_FIELDS: Array<[string, string, number, number]> = [
+	['waitSeconds', 'Wait for Answer (Seconds)', 10, 35],
+	['retryInterval', 'Retry Interval (Seconds)', 10, 3600],
+	['attempts', 'Attempts', 1, 9],
+];
 
 function mailParams(item: ChannelItem): IDataObject {
 	const subject = String(item.get<string>('subject', '') ?? '').trim();
@@ -119,10 +139,13 @@ export const CHANNELS = {
 	ping: { flags: { ping: 1 }, fields: ['phones'], smsParts: false, list: false },
 	push: { flags: { push: 1 }, fields: ['phones', 'pushUrl', 'pushTitle'], text: pushText, smsParts: false, list: true, commentMeans: 'WAP Push: the comment would become part of the link title' },
 	sms: { flags: {}, fields: ['phones', 'message'], text: messageText, smsParts: true, list: true },
+	// users of "Одноклассники", "ВКонтакте" or "Mail.Ru Агент" (SMSC page "Відправка SMS-повідомлення", `soc`)
+	soc: { flags: { soc: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: false, list: true },
 	// SMSC documents Telegram only as the `__TGM__: <code>` message prefix, not as an HTTP flag; a
 	// prefixed code inside a `list` line is undocumented, so a Telegram item goes alone.
-	tg: { flags: {}, fields: ['phones', 'codeOrMessage'], telegramIds: true, text: messageText, params: telegramParams, prefix: '__TGM__: ', smsParts: false, list: false, commentMeans: 'Telegram: SMSC accepts only the code' },
+	tg: { flags: {}, fields: ['phones', 'codeOrMessage'], text: messageText, params: telegramParams, prefix: '__TGM__: ', smsParts: false, list: false, commentMeans: 'Telegram: SMSC accepts only the code' },
 	viber: { flags: { viber: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: false, list: true },
+	whatsapp: { flags: { whatsapp: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: false, list: true },
 } satisfies Record<string, ChannelRow>;
 
 /** The channels Send and Get Cost offer; each is one row of CHANNELS. */

@@ -19,11 +19,13 @@ export const messageFields: INodeProperties[] = [
 			{ name: 'HLR Lookup', value: 'hlr', description: 'Ask the operator network about the numbers; nothing is delivered' },
 			{ name: 'Ping', value: 'ping', description: 'An invisible SMS that checks whether the phone is reachable' },
 			{ name: 'SMS', value: 'sms', description: 'A plain text SMS' },
-			{ name: 'Telegram', value: 'tg', description: 'A code to a phone number, or a message to a Telegram user ID' },
+			{ name: 'Social Networks', value: 'soc', description: 'A message to Odnoklassniki, VKontakte or Mail.Ru Agent users' },
+			{ name: 'Telegram', value: 'tg', description: 'A numeric code of 4 to 8 digits, delivered by Telegram to a phone number' },
 			{ name: 'Telegram Bot', value: 'bot', description: 'A message from your Telegram bot' },
 			{ name: 'Viber', value: 'viber', description: 'A Viber message' },
 			{ name: 'Voice Call', value: 'call', description: 'A call that reads the text aloud' },
 			{ name: 'WAP Push', value: 'push', description: 'A link with a title the phone can open' },
+			{ name: 'WhatsApp', value: 'whatsapp', description: 'A WhatsApp message' },
 		],
 	},
 	{
@@ -46,7 +48,6 @@ export const messageFields: INodeProperties[] = [
 		placeholder: 'e.g. +79991234567, +77011234567',
 		description:
 			'One or more numbers in international format, separated by commas, or an array from an expression. A number with a leading "+" is not auto-corrected by SMSC.',
-		hint: 'For Telegram, a Telegram user ID is written as #ID, e.g. #123456789',
 		displayOptions: { show: { recipientType: ['phones'], channel: channelsShowing('phones') } },
 	},
 	{
@@ -100,14 +101,13 @@ export const messageFields: INodeProperties[] = [
 		displayOptions: { show: { channel: channelsShowing('message') } },
 	},
 	{
-		displayName: 'Code or Message',
+		displayName: 'Code',
 		name: 'message',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: 'e.g. 4821',
-		description:
-			'For a phone number: a numeric code of 4 to 8 digits, delivered by Telegram. For a Telegram user ID (#ID): any text up to 1000 characters.',
+		description: 'A numeric code of 4 to 8 digits, the only thing SMSC delivers by Telegram. For other text use the Telegram Bot channel.',
 		displayOptions: { show: { channel: channelsShowing('codeOrMessage') } },
 	},
 	{
@@ -258,6 +258,13 @@ export const sendOptions: INodeProperties = {
 			displayOptions: { show: { '/operation': ['send'] } },
 		},
 		{
+			displayName: 'Captcha Code',
+			name: 'captchaCode',
+			type: 'string',
+			default: '',
+			description: 'The captcha text the visitor typed on your web form; SMSC checks it for Visitor IP Address (set both)',
+		},
+		{
 			displayName: 'Client Message ID',
 			name: 'clientId',
 			type: 'string',
@@ -283,6 +290,15 @@ export const sendOptions: INodeProperties = {
 			displayOptions: { show: { '/operation': ['send'] } },
 		},
 		{
+			displayName: 'Confirm Number Every (Days)',
+			name: 'confirmEveryDays',
+			type: 'number',
+			typeOptions: { minValue: 10, maxValue: 999 },
+			default: 30,
+			description:
+				'SMSC hides the text sent and warns that the number needs confirming again when it was last confirmed more than this many days ago (SMSC "smsreq")',
+		},
+		{
 			displayName: 'Cost Reporting',
 			name: 'costReport',
 			type: 'options',
@@ -294,6 +310,14 @@ export const sendOptions: INodeProperties = {
 				{ name: 'Cost and New Balance', value: 3 },
 				{ name: 'None', value: 0 },
 			],
+		},
+		{
+			displayName: 'File URL',
+			name: 'fileUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://example.com/greeting.mp3',
+			description: 'The full http(s) address of a file SMSC downloads and sends with the message (at least 101 bytes), e.g. a recording for a voice call or a picture for an e-mail',
 		},
 		{
 			displayName: 'Hour Window',
@@ -326,6 +350,14 @@ export const sendOptions: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to add the status, network code and cost of every recipient to the output',
+			displayOptions: { show: { '/operation': ['send'] } },
+		},
+		{
+			displayName: 'Report Wrong Numbers',
+			name: 'wrongNumbers',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the numbers SMSC refused, with their status and error code, to the output (SMSC "err")',
 			displayOptions: { show: { '/operation': ['send'] } },
 		},
 		{
@@ -380,11 +412,11 @@ export const sendOptions: INodeProperties = {
 		{
 			displayName: 'Time Zone (Hours From Moscow)',
 			name: 'tz',
-			type: 'number',
-			typeOptions: { minValue: -12, maxValue: 12 },
-			default: 0,
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. -1',
 			description:
-				'The time zone of the hour window, relative to Moscow time, e.g. -1 for Kaliningrad. Leave unset to use the zone of the SMSC account.',
+				'The time zone of Hour Window, in hours from Moscow time from -15 to 11, e.g. -1 for Kaliningrad or 2 for Yekaterinburg. Empty: the zone set in the SMSC account.',
 		},
 		{
 			displayName: 'Translit',
@@ -399,12 +431,22 @@ export const sendOptions: INodeProperties = {
 			],
 		},
 		{
-			displayName: 'Validity (Hours)',
+			displayName: 'Validity',
 			name: 'valid',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 24 },
-			default: 24,
-			description: 'How long the operator keeps trying to deliver the message',
+			type: 'string',
+			default: '24',
+			placeholder: 'e.g. 00:05',
+			description:
+				'How long the operator keeps trying to deliver the message: whole hours from 1 to 24, or hh:mm from 00:01 to 24:00 (e.g. 00:05 for a one-time code)',
+		},
+		{
+			displayName: 'Visitor IP Address',
+			name: 'userIp',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 203.0.113.5',
+			description:
+				'For codes requested on your web form: the visitor\'s IP address, so the per-IP daily limit set in the SMSC account applies (SMSC "userip")',
 		},
 	],
 };

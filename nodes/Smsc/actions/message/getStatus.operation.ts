@@ -45,9 +45,23 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			itemIndex,
 		});
 		const rows = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
-		chunk.forEach((ref, index) => results.push(describeStatus(ref, rows[index] ?? { status: -3 }, details === true)));
+		// Each entry names its id and phone; matching on them (not on position) means a missing or
+		// reordered entry can never put one message's status on another. No entry: not found (-3).
+		const byRef = new Map<string, IDataObject>();
+		for (const row of rows) if (row.id !== undefined && row.phone !== undefined) byRef.set(refKey(row.id, row.phone), row);
+		const single = rows.length === 1 && chunk.length === 1 && rows[0].id === undefined ? rows[0] : undefined;
+		for (const ref of chunk) {
+			const row = single ?? byRef.get(refKey(ref.id, ref.phone)) ?? { status: -3 };
+			results.push(describeStatus(ref, row, details === true));
+		}
 	}
 	return results;
+}
+
+/** A message as SMSC keys it: its id and the phone's digits (an e-mail address as it is, lower-case). */
+function refKey(id: unknown, phone: unknown): string {
+	const address = String(phone).trim();
+	return `${String(id).trim()}\u0000${address.includes('@') ? address.toLowerCase() : address.replace(/\D/g, '')}`;
 }
 
 function describeStatus(ref: MessageRef, row: IDataObject, details: boolean): IDataObject {

@@ -5,7 +5,6 @@ import { phoneTail } from '../../../shared/phones';
  * numbers that share it are treated as the same subscriber and never share a request.
  */
 export function recipientKey(recipient: string): string {
-	if (recipient.startsWith('#')) return recipient;
 	if (recipient.includes('@')) return recipient.toLowerCase();
 	return phoneTail(recipient);
 }

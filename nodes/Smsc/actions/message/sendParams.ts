@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { cleanPhone, splitList } from '../../../shared/phones';
-import { MAX_MESSAGE_LENGTH, MAX_SENDER_DIGITS, MAX_SENDER_LETTERS, groupNumber, isClientMessageId, isEmail, isTelegramId, senderNameTooLong } from '../../../shared/rules';
+import { MAX_MESSAGE_LENGTH, MAX_SENDER_DIGITS, messageLength, validTimeZone, validValidity, MAX_SENDER_LETTERS, groupNumber, isClientMessageId, isEmail, senderNameTooLong } from '../../../shared/rules';
 import { COMMENT_SEPARATOR, estimateSms } from '../../../shared/sms';
 import type { SmsEstimate } from '../../../shared/sms';
 import type { Channel, ChannelItem, ChannelRow } from './channels';
@@ -17,8 +17,11 @@ const HOUR_WINDOW = /^(\d{1,2})\s*-\s*(\d{1,2})$/;
  * numbers shorter than usual go in a request of their own, where only their own item can fail.
  */
 const MIN_LIST_DIGITS = 10;
-/** Characters that would break a `list` line (`sender,tz|phones:mes`) if they appeared in a sender name. */
-const LIST_SENDER_BREAKERS = /[,|:\n]/;
+/**
+ * Characters that would break a `list` line (`sender,tz|phones:mes`) if they appeared in a sender
+ * name: SMSC separates phones and message by "a colon or a semicolon" (SMSC page "Відправка SMS-повідомлення", `list`).
+ */
+const LIST_SENDER_BREAKERS = /[,|:;\n]/;
 /** A channel the table does not know (a hand-edited workflow): phones, no text, no flag. */
 const UNKNOWN_CHANNEL: ChannelRow = { flags: {}, fields: ['phones'], text: () => '', smsParts: false, list: true };
 
@@ -40,8 +43,13 @@ export interface SendOptions {
 	sender?: string;
 	shortenLinks?: boolean;
 	translit?: number;
-	tz?: number;
-	valid?: number;
+	tz?: string | number;
+	valid?: string | number;
+	fileUrl?: string;
+	wrongNumbers?: boolean;
+	userIp?: string;
+	captchaCode?: string;
+	confirmEveryDays?: number;
 }
 
 /** One input item, checked and turned into what send.php needs. */
@@ -114,7 +122,7 @@ export function prepareMessage(
 	const perRecipient = options.perRecipient === true;
 	const batchable =
 		group === undefined &&
-		recipients.every((recipient) => recipient.startsWith('#') || recipient.replace(/\D/g, '').length >= MIN_LIST_DIGITS) &&
+		recipients.every((recipient) => recipient.replace(/\D/g, '').length >= MIN_LIST_DIGITS) &&
 		item.row.list &&
 		!LIST_SENDER_BREAKERS.test(sender) &&
 		// SMSC splits a list line at `|` into sender and phones, so such a text could lose its start
@@ -141,7 +149,7 @@ export function prepareMessage(
 	};
 }
 
-/** The recipients as they go to SMSC: a group (`G<n>`), e-mail addresses, or phones and Telegram IDs. */
+/** The recipients as they go to SMSC: a group (`G<n>`), e-mail addresses, or phones. */
 function readRecipients(item: ItemReader): { recipients: string[]; group?: string } {
 	const { parameters, itemIndex, row, fail } = item;
 	const recipientType = parameters.get<string>('recipientType', itemIndex, 'phones');
@@ -162,11 +170,10 @@ function readRecipients(item: ItemReader): { recipients: string[]; group?: strin
 	const raw = splitList(parameters.get<unknown>('phones', itemIndex, ''));
 	if (raw.length === 0) fail('No phone number to send to. Enter at least one number in Phone Numbers.');
 	const recipients = raw.map((phone) => {
-		if (row.telegramIds && isTelegramId(phone)) return phone;
 		const clean = cleanPhone(phone);
 		if (clean === undefined) {
 			fail(
-				`"${phone}" is not a valid phone number${row.telegramIds ? ' or Telegram user ID (#ID)' : ''}.`,
+				`"${phone}" is not a valid phone number.`,
 				'Use international format with 7 to 15 digits, e.g. +79991234567.',
 			);
 		}
@@ -184,9 +191,11 @@ function readMes(item: ItemReader, text: string): string {
 	}
 	const body = row.prefix !== undefined ? `${row.prefix}${text.trim()}` : text;
 	const mes = row.text === undefined ? '' : comment.trim() ? `${body}${COMMENT_SEPARATOR}${comment}` : body;
-	if (mes.length > MAX_MESSAGE_LENGTH) {
+	// `mes` as sent, comment and its marker included, in characters (not UTF-16 units)
+	const length = messageLength(mes);
+	if (length > MAX_MESSAGE_LENGTH) {
 		fail(
-			`The message is ${mes.length} characters long; SMSC accepts at most ${MAX_MESSAGE_LENGTH}${comment.trim() ? ' (text and comment together)' : ''}.`,
+			`The message is ${length} characters long; SMSC accepts at most ${MAX_MESSAGE_LENGTH}${comment.trim() ? ' (text, comment and the comment marker together)' : ''}.`,
 		);
 	}
 	return mes;
@@ -231,7 +240,12 @@ function readSchedule(item: ItemReader): IDataObject {
 		}
 		params.time = `${Number(window![1])}-${Number(window![2])}`;
 	}
-	if (options.tz !== undefined) params.tz = Number(options.tz);
+	// no Time Zone: SMSC uses the account's own setting (SMSC page "Відправка SMS-повідомлення", `tz`)
+	const tz = String(options.tz ?? '').trim();
+	if (tz !== '') {
+		if (!validTimeZone(tz)) fail(`Time Zone "${tz}" is not a number of hours from Moscow time from -15 to 11, e.g. -1.`);
+		params.tz = Number(tz);
+	}
 	if (options.period !== undefined || options.freq !== undefined) {
 		if (options.period === undefined || options.freq === undefined) {
 			fail('Spread Over (Hours) and Spread Step (Minutes) work together; set both or neither.');
@@ -246,7 +260,27 @@ function readSchedule(item: ItemReader): IDataObject {
 function readDeliveryOptions(item: ItemReader): IDataObject {
 	const { options, fail } = item;
 	const params: IDataObject = {};
-	if (options.valid !== undefined) params.valid = Number(options.valid);
+	const valid = String(options.valid ?? '').trim();
+	if (valid !== '') {
+		if (!validValidity(valid)) fail(`Validity "${valid}" is not 1 to 24 hours or a time hh:mm from 00:01 to 24:00.`, 'E.g. 12 for twelve hours, or 00:05 for five minutes.');
+		params.valid = valid;
+	}
+	const fileUrl = String(options.fileUrl ?? '').trim();
+	if (fileUrl !== '') {
+		if (!/^https?:\/\/\S+$/i.test(fileUrl)) fail(`File URL "${fileUrl}" is not an http or https address.`);
+		params.fileurl = fileUrl;
+	}
+	if (options.wrongNumbers) params.err = 1;
+	const userIp = String(options.userIp ?? '').trim();
+	const captcha = String(options.captchaCode ?? '').trim();
+	if (captcha !== '' && userIp === '') fail('Captcha Code needs the visitor\'s address in Visitor IP Address.');
+	if (userIp !== '') params.userip = userIp;
+	if (captcha !== '') params.imgcode = captcha;
+	if (options.confirmEveryDays !== undefined) {
+		const days = Number(options.confirmEveryDays);
+		if (!Number.isInteger(days) || days < 10 || days > 999) fail('Confirm Number Every (Days) must be a whole number from 10 to 999.');
+		params.smsreq = days;
+	}
 	if (options.maxParts !== undefined) params.maxsms = Number(options.maxParts);
 	if (options.translit) params.translit = Number(options.translit);
 	if (options.shortenLinks) params.tinyurl = 1;

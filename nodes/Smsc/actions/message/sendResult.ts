@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { decodeStatus } from '../../../shared/codes';
+import { decodeHlr } from '../../../shared/hlr';
 import { toNumber } from '../../../shared/numbers';
 import { recipientKey } from './recipients';
 import type { PreparedMessage } from './sendParams';
 
-export const HLR_FIELDS = ['imsi', 'msc', 'mcc', 'mnc', 'cn', 'net', 'rcn', 'rnet'];
+export { HLR_FIELDS, decodeHlr } from '../../../shared/hlr';
 
 
 /** SMSC's answer to a send as an indexable list of per-recipient rows (op=1). */
@@ -38,22 +39,6 @@ export function describeRecipient(row: IDataObject): IDataObject {
 	const hlr = decodeHlr(row);
 	if (hlr) out.hlr = hlr;
 	return out;
-}
-
-/** HLR fields, whose text values SMSC urlencodes (SMSC SMPP page, "Отправка HLR-запроса"). */
-export function decodeHlr(row: IDataObject): IDataObject | undefined {
-	if (!HLR_FIELDS.some((field) => row[field] !== undefined)) return undefined;
-	const hlr: IDataObject = {};
-	for (const field of HLR_FIELDS) {
-		if (row[field] === undefined || row[field] === null) continue;
-		const value = String(row[field]);
-		try {
-			hlr[field] = decodeURIComponent(value.replace(/\+/g, ' '));
-		} catch {
-			hlr[field] = value;
-		}
-	}
-	return hlr;
 }
 
 /**
@@ -93,6 +78,8 @@ export function sendOutput(
 	const described = rows?.map(describeRecipient);
 	if (message.perRecipient && described) out.recipients = described;
 	else if (message.channel === 'hlr' && described?.some((row) => row.hlr)) out.recipients = described;
+	// err=1 (Report Wrong Numbers): the recipients SMSC refused, with their status and error
+	if (message.params.err === 1) out.wrongNumbers = (rows ?? []).filter((row) => String(row.error ?? row.err ?? '0') !== '0').map(describeRecipient);
 	if (message.rawResponse) out.rawResponse = shared && rows ? { ...answer, phones: rows } : answer;
 	return out;
 }

@@ -43,7 +43,9 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 
 	const base: IDataObject = {
 		get: 1,
-		all: filters.activeOnly ? undefined : 1,
+		// all=0, SMSC's default, lists active names only (SMSC page "Управление именами отправителей"):
+		// so does the node unless the user turns Active Only off
+		all: filters.activeOnly === false ? 1 : undefined,
 		operators: options.operatorStatuses ? 1 : undefined,
 	};
 	// prev_id asks for names created before that id (SMSC page "Управление именами отправителей").

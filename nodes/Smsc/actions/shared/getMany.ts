@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toNumber } from '../../../shared/numbers';
@@ -54,6 +55,11 @@ export interface PagedList {
 	pageSize: number;
 	/** The cursor of the first request, when the user gives one. */
 	start?: number;
+	/**
+	 * What to tell the user when a full page carries no cursor, so the rest cannot be asked for;
+	 * without it paging just stops there.
+	 */
+	noCursor?: string;
 }
 
 /**
@@ -70,11 +76,16 @@ export async function collectPages(this: IExecuteFunctions, itemIndex: number, l
 		const cnt = Math.min(list.pageSize, limit - rows.length);
 		const page = await fetchPage.call(this, list.script, { ...list.params(cursor), cnt, [list.cursorParam]: cursor }, itemIndex);
 		rows.push(...page.slice(0, limit - rows.length));
-		if (page.length < cnt) break;
+		if (page.length < cnt || rows.length >= limit) break;
 		let next: number | undefined;
 		for (const row of page) {
 			const id = toNumber((row as IDataObject | undefined)?.[list.idField]);
 			if (id !== undefined && (next === undefined || (upward ? id > next : id < next))) next = id;
+		}
+		// a full page without ids: more rows may exist and there is no way to ask for them, so say so
+		// rather than return a list that silently stops at one page
+		if (next === undefined && list.noCursor !== undefined) {
+			throw new NodeOperationError(this.getNode(), list.noCursor, { itemIndex });
 		}
 		if (next === undefined || (cursor !== undefined && (upward ? next <= cursor : next >= cursor))) break;
 		cursor = next;

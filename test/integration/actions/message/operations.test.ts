@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../../emulator';
 import type { RunningEmulator } from '../../../emulator';
-import { newAccount, requests as sendLog, runMessage, smscApi } from '../../../support/accounts';
+import { messageAccount, requests as sendLog, runMessage, smscApi } from '../../../support/accounts';
 import type { MessageRunOptions } from '../../../support/accounts';
 
 jest.setTimeout(60_000);
@@ -22,7 +22,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 600));
 
 describe('Message: Get Cost', () => {
 	it('prices the message with cost=1 and sends nothing', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const { json, result } = await run(login, 'getCost', {
 			phones: '+79991234567, +79991234568',
 			message: 'x'.repeat(200),
@@ -38,7 +38,7 @@ describe('Message: Get Cost', () => {
 	});
 
 	it('checks the item like Send does, before any request', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const { result } = await run(login, 'getCost', { phones: '+79991234567', message: '={{ "" }}' });
 		expect(result.error?.message).toMatch(/The message is empty.*\[item 0\]/);
 		expect(requests(login, 'send')).toEqual([]);
@@ -47,7 +47,7 @@ describe('Message: Get Cost', () => {
 
 describe('Message: Get Status', () => {
 	it('looks up one or many messages in one request and decodes the statuses', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		emu.setPhoneOutcome({ login, phone: '79991234568', status: 20, err: 1 });
 		const sent = await sendDirect(login, { phones: '79991234567,79991234568', mes: 'Hello' });
 		await settle();
@@ -63,7 +63,7 @@ describe('Message: Get Status', () => {
 	});
 
 	it('adds the details with all=2', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const sent = await sendDirect(login, { phones: '79991234567', mes: 'Detailed', sender: 'MyShop' });
 		const { json } = await run(login, 'getStatus', { messageId: String(sent.id), phones: '79991234567', options: { details: true } });
 		expect(requests(login, 'status')[0]).toMatchObject({ all: '2' });
@@ -71,14 +71,14 @@ describe('Message: Get Status', () => {
 	});
 
 	it('refuses ID and phone lists of different lengths', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const { result } = await run(login, 'getStatus', { messageId: '1,2,3', phones: '79991234567,79991234568' });
 		expect(result.error?.message).toMatch(/3 message IDs but 2 phone numbers.*\[item 0\]/);
 		expect(requests(login, 'status')).toEqual([]);
 	});
 
 	it('reports a wrong credential as an API error, or as the item output with Continue On Fail', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const off = await run(login, 'getStatus', { messageId: '1', phones: '79991234567' }, { password: 'wrong' });
 		expect(off.result.error?.errorName).toBe('NodeApiError');
 		expect(off.result.error?.message).toMatch(/rejected the login and password/);
@@ -92,7 +92,7 @@ describe('Message: Get Status', () => {
 
 describe('Message: Delete', () => {
 	it('deletes each message with del=1, after which it is not found', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const sent = await sendDirect(login, { phones: '79991234567,79991234568', mes: 'Bye' });
 		const { json, result } = await run(login, 'delete', { messageId: String(sent.id), phones: '79991234567, 79991234568' });
 		expect(result.error).toBeUndefined();
@@ -108,7 +108,7 @@ describe('Message: Delete', () => {
 	});
 
 	it('fails for an unknown message, or outputs the error with Continue On Fail', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const off = await run(login, 'delete', { messageId: '99', phones: '79991234567' });
 		expect(off.result.error?.message).toMatch(/no message with this id for this phone \(error 3\)/);
 		const on = await run(login, 'delete', { messageId: '99', phones: '79991234567' }, { continueOnFail: true });
@@ -118,7 +118,7 @@ describe('Message: Delete', () => {
 
 describe('Message: Get Many Sent', () => {
 	it('returns up to Limit messages, newest first, with decoded statuses and filters', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		for (let i = 0; i < 4; i++) await sendDirect(login, { phones: `7999123456${i}`, mes: `History ${i}` });
 		const { json, result } = await run(login, 'getManySent', { limit: 3, filters: { phone: '' } });
 		expect(result.error).toBeUndefined();
@@ -135,7 +135,7 @@ describe('Message: Get Many Sent', () => {
 	});
 
 	it('pages with prev_id for Return All', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const list = Array.from({ length: 1003 }, (_, i) => `7999${String(i).padStart(7, '0')}:Bulk`).join('\n');
 		expect(await sendDirect(login, { list })).toMatchObject({ cnt: 1003 });
 		const { json, result } = await run(login, 'getManySent', { returnAll: true });
@@ -149,7 +149,7 @@ describe('Message: Get Many Sent', () => {
 	});
 
 	it('refuses a range longer than six months', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const { result } = await run(login, 'getManySent', { filters: { startDate: '2024-01-01', endDate: '2024-12-01' } });
 		expect(result.error?.message).toMatch(/at most six months/);
 		expect(requests(login, 'get')).toEqual([]);
@@ -158,7 +158,7 @@ describe('Message: Get Many Sent', () => {
 
 describe('Message: Get Many Incoming', () => {
 	it('returns incoming messages oldest first and pages with after_id', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		for (let i = 0; i < 5; i++) emu.injectIncoming({ login, phone: `7999000000${i}`, mes: `Reply ${i}`, to: i % 2 ? '74950000101' : '74950000102' });
 		const first = await run(login, 'getManyIncoming', { limit: 2, filters: { afterId: 0 } });
 		expect(first.result.error).toBeUndefined();
@@ -175,14 +175,14 @@ describe('Message: Get Many Incoming', () => {
 	});
 
 	it('returns nothing when there is nothing (error 3 is an empty list)', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const { json, result } = await run(login, 'getManyIncoming', { returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(json).toEqual([]);
 	});
 
 	it('refuses After ID together with Last Hours', async () => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const off = await run(login, 'getManyIncoming', { filters: { afterId: 5, hours: 3 } });
 		expect(off.result.error?.message).toMatch(/either After ID or Last Hours.*\[item 0\]/);
 		const on = await run(login, 'getManyIncoming', { filters: { afterId: 5, hours: 3 } }, { continueOnFail: true });
@@ -201,7 +201,7 @@ describe('Message: every operation reports SMSC errors per item', () => {
 		['getManyIncoming', { limit: 5 }],
 	];
 	it.each(operations)('%s: stops with an API error, or outputs it with Continue On Fail', async (operation, parameters) => {
-		const login = newAccount(emu, { balance: 5000 });
+		const login = messageAccount(emu, { balance: 5000 });
 		const off = await run(login, operation, parameters, { password: 'wrong' });
 		expect(off.result.error?.errorName).toBe('NodeApiError');
 		expect(off.result.error?.message).toMatch(/rejected the login and password or the API key \(error 2\).*\[item 0\]/);

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../../emulator';
 import type { RunningEmulator } from '../../../emulator';
-import { newAccount, PASSWORD, requests, runMessage } from '../../../support/accounts';
+import { messageAccount, PASSWORD, requests, runMessage } from '../../../support/accounts';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +16,7 @@ const run = (login: string, parameters: IDataObject, items: IDataObject[] = [{}]
 
 describe('Message: Send', () => {
 	it('sends an SMS and reports id, parts and encoding', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { json, requests, result } = await run(login, {
 			phones: '+7 (999) 123-45-67',
 			message: 'Привет, это длинное сообщение на кириллице, которое точно не уместится в одну SMS часть.',
@@ -37,7 +37,7 @@ describe('Message: Send', () => {
 	});
 
 	it('passes every option under its send.php name', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { json, requests, result } = await run(login, {
 			phones: ['+79991234567', '+79991234568'] as unknown as string,
 			message: 'Sale today',
@@ -87,7 +87,7 @@ describe('Message: Send', () => {
 	});
 
 	it('turns Send At into SMSC time and Send After into +minutes', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		await run(login, { phones: '+79991234567', message: 'At', options: { sendAt: '2030-01-02T03:04:05Z' } });
 		await run(login, { phones: '+79991234567', message: 'Zoned', options: { sendAt: '2030-01-02T06:04:05+03:00' } });
 		await run(login, { phones: '+79991234567', message: 'Later', options: { delayMinutes: 30 } });
@@ -113,7 +113,7 @@ describe('Message: Send', () => {
 		['bin', { binaryMessage: '00 48 65 6C 6C 6F' }, { mes: '0048656C6C6F', bin: '2' }, 'bin'],
 	];
 	it.each(channels)('sends the %s channel with its own fields only', async (channel, fields, expected, recorded) => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { requests, result, json } = await run(login, { channel, phones: '+79991234567', ...fields });
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([{ phones: '+79991234567', ...expected }]);
@@ -122,7 +122,7 @@ describe('Message: Send', () => {
 	});
 
 	it('sends an e-mail with subject and sender address', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { requests, result } = await run(login, {
 			channel: 'mail',
 			emails: 'anna@example.com, bob@example.com',
@@ -138,7 +138,7 @@ describe('Message: Send', () => {
 	});
 
 	it('sends to a contact group as G<number> and lists its members with per-recipient details', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const api = async (params: Record<string, string>) => {
 			const body = new URLSearchParams({ login, psw: PASSWORD, fmt: '3', charset: 'utf-8', ...params });
 			return (await (await fetch(`${emu.url}/sys/phones.php`, { method: 'POST', body })).json()) as IDataObject;
@@ -158,7 +158,7 @@ describe('Message: Send', () => {
 	});
 
 	it('decodes the HLR lookup result from the status of the lookup', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { json } = await run(login, { channel: 'hlr', phones: '+79991234567' });
 		await new Promise((resolve) => setTimeout(resolve, 600));
 		const { result: status } = await runMessage(emu, login, { operation: 'getStatus', messageId: String(json[0].id), phones: '+79991234567' });
@@ -174,7 +174,7 @@ describe('Message: Send checks items before any request', () => {
 	const bad: Array<[string, IDataObject, RegExp]> = [
 		['an empty text', { phones: '+79991234567', message: '  ' }, /The message is empty/],
 		['a text over 1000 characters', { phones: '+79991234567', message: 'x'.repeat(1001) }, /1001 characters long; SMSC accepts at most 1000/],
-		['a comment pushing the text over 1000', { phones: '+79991234567', message: 'x'.repeat(990), options: { comment: 'y'.repeat(20) } }, /text and comment together/],
+		['a comment pushing the text over 1000', { phones: '+79991234567', message: 'x'.repeat(990), options: { comment: 'y'.repeat(20) } }, /text, comment and the comment marker together/],
 		['no recipients', { phones: ' , ', message: 'Hi' }, /No phone number to send to/],
 		['a malformed phone', { phones: '+79991234567, 12ab', message: 'Hi' }, /"12ab" is not a valid phone number/],
 		['a malformed date', { phones: '+79991234567', message: 'Hi', options: { sendAt: 'tomorrow' } }, /Send At "tomorrow" is not a date/],
@@ -193,7 +193,7 @@ describe('Message: Send checks items before any request', () => {
 		['a comment on a Telegram code', { channel: 'tg', phones: '+79991234567', message: '4821', options: { comment: 'c' } }, /Comment cannot be used with Telegram/],
 	];
 	it.each(bad)('refuses %s and sends nothing', async (_what, parameters, message) => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { result, requests } = await run(login, parameters, [{}, {}]);
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.message).toMatch(/\[item 0\]/);
@@ -202,7 +202,7 @@ describe('Message: Send checks items before any request', () => {
 	});
 
 	it('with Continue On Fail, fails only the bad item and sends the rest', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { result, json, requests } = await run(
 			login,
 			{ phones: '={{ $json.phone }}', message: 'Hi' },
@@ -220,7 +220,7 @@ describe('Message: Send checks items before any request', () => {
 
 describe('Message: Send errors from SMSC', () => {
 	it('stops on an SMSC error and says the item was not sent', async () => {
-		const login = newAccount(emu, { balance: 1 });
+		const login = messageAccount(emu, { balance: 1 });
 		const { result, requests } = await run(login, { phones: '+79991234567', message: 'No money' });
 		expect(result.error?.errorName).toBe('NodeApiError');
 		expect(result.error?.message).toMatch(/Not enough money.*\[item 0\] Not sent: item 0 \(this error\)\. Sent: none\./);
@@ -228,7 +228,7 @@ describe('Message: Send errors from SMSC', () => {
 	});
 
 	it('with Continue On Fail, outputs the SMSC error for the item', async () => {
-		const login = newAccount(emu, { balance: 1 });
+		const login = messageAccount(emu, { balance: 1 });
 		const { result, json } = await run(login, { phones: '+79991234567', message: 'No money' }, [{}], true);
 		expect(result.error).toBeUndefined();
 		expect(json).toEqual([
@@ -237,7 +237,7 @@ describe('Message: Send errors from SMSC', () => {
 	});
 
 	it('never resends: an identical send within a minute is reported as duplicate (error 9)', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const first = await run(login, { phones: '+79991234567', message: 'Once' });
 		expect(first.result.error).toBeUndefined();
 		const second = await run(login, { phones: '+79991234567', message: 'Once' });

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../../emulator';
 import type { RunningEmulator } from '../../../emulator';
-import { newAccount, PASSWORD, requests, runMessage } from '../../../support/accounts';
+import { messageAccount, PASSWORD, requests, runMessage } from '../../../support/accounts';
 
 jest.setTimeout(60_000);
 
@@ -30,7 +30,7 @@ const send = (login: string, options: IDataObject, input: IDataObject[], continu
 
 describe('Message: Send in bulk', () => {
 	it('packs items with the same options into one list request and pairs each output with its item', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { result, output, requests } = await send(login, { perRecipient: true, costReport: 2 }, items(5, (i) => ({ text: i === 2 ? 'Two\nlines' : `Order ${i}` })));
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([
@@ -61,7 +61,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('splits items whose options differ, and writes differing senders per line', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { result, requests, output } = await send(
 			login,
 			{ sender: '={{ $json.sender }}', translit: '={{ $json.translit }}' },
@@ -80,7 +80,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('never puts two items for the same phone into one request', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const input = [
 			{ phone: phone(1), text: 'a' },
 			{ phone: phone(2), text: 'b' },
@@ -101,7 +101,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('sends a text containing | alone, since SMSC reads | in a list line as the sender separator', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { requests } = await send(login, {}, [
 			{ phone: phone(1), text: 'a' },
 			{ phone: phone(2), text: 'Price|50%' },
@@ -114,7 +114,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('respects the batch size', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { requests, output } = await send(login, { batchSize: 2 }, items(5));
 		expect(requests.map((r) => (r.list ?? r.phones).split('\n').length)).toEqual([2, 2, 1]);
 		expect(requests[2]).toEqual({ phones: phone(4), mes: 'Order 4 is ready' });
@@ -122,7 +122,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('sends one request per item with Batching off, several at once but never more than Concurrency', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		emu.setLatency({ ms: 40 });
 		emu.resetStats();
 		const { result, requests, output } = await send(login, { batching: false, concurrency: 3 }, items(9));
@@ -136,7 +136,7 @@ describe('Message: Send in bulk', () => {
 	});
 
 	it('caps concurrency at 14 whatever is asked', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		emu.setLatency({ ms: 30 });
 		emu.resetStats();
 		const { result } = await send(login, { batching: false, concurrency: '={{ 50 }}' }, items(40));
@@ -148,7 +148,7 @@ describe('Message: Send in bulk', () => {
 
 describe('Message: Send in bulk, failures', () => {
 	it('a failed batch fails only its own items (Continue On Fail)', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		emu.failNext({ count: 1, mode: '5xx', script: 'send' });
 		const { result, output } = await send(login, { batchSize: 2, concurrency: 1 }, items(6), true);
 		expect(result.error).toBeUndefined();
@@ -166,7 +166,7 @@ describe('Message: Send in bulk, failures', () => {
 
 	it('without Continue On Fail, stops and says which items were sent and which were not', async () => {
 		// 2.50 per SMS: the first batch of two fits the balance, the second does not
-		const login = newAccount(emu, { balance: 7 });
+		const login = messageAccount(emu, { balance: 7 });
 		const { result, requests } = await send(login, { batchSize: 2, concurrency: 1 }, items(6));
 		expect(result.error?.errorName).toBe('NodeApiError');
 		expect(result.error?.message).toBe(
@@ -177,7 +177,7 @@ describe('Message: Send in bulk, failures', () => {
 	});
 
 	it('after a failure that may have reached SMSC, says which items may have been sent', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		emu.failNext({ count: 1, mode: 'drop', script: 'send' });
 		const { result, requests } = await send(login, { batchSize: 2, concurrency: 1 }, items(4));
 		expect(result.error?.message).toMatch(
@@ -187,7 +187,7 @@ describe('Message: Send in bulk, failures', () => {
 	});
 
 	it('an item whose recipients SMSC refuses inside a list fails alone', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const body = new URLSearchParams({ login, psw: PASSWORD, fmt: '3', add_black: '1', phone: phone(1).slice(1), type: '0' });
 		await fetch(`${emu.url}/sys/phones.php`, { method: 'POST', body });
 		const { result, output, requests } = await send(login, {}, items(3), true);
@@ -203,7 +203,7 @@ describe('Message: Send in bulk, failures', () => {
 	});
 
 	it('a number SMSC may not recognise goes alone, so its error touches no other item', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const input = [{ phone: phone(0), text: 'ok' }, { phone: '+12345678', text: 'short number' }, { phone: phone(2), text: 'ok too' }];
 		const { result, output, requests } = await send(login, {}, input, true);
 		expect(result.error).toBeUndefined();
@@ -221,7 +221,7 @@ describe('Message: Send in bulk, failures', () => {
 	});
 
 	it('an identical repeat within a minute gets error 9 and is not resent', async () => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const first = await send(login, {}, items(3));
 		expect(first.result.error).toBeUndefined();
 		emu.resetStats();
