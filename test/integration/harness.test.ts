@@ -175,19 +175,16 @@ describe('runWorkflow', () => {
 		expect(noCredential.error?.message).toMatch(/does not exist/);
 	});
 
-	it('pushes 10,000 items through noOp without overhead of its own', async () => {
+	it('pushes 10,000 items through noOp, in order', async () => {
 		const inputItems = Array.from({ length: 10_000 }, (_, i) => ({ i }));
-		const started = Date.now();
 		const result = await runWorkflow({
 			workflow: chain(node('Items', HARNESS_ITEMS), node('NoOp', NO_OP), node('NoOp2', NO_OP)),
 			inputItems,
 		});
-		const ms = Date.now() - started;
 		expect(result.error).toBeUndefined();
 		const out = result.output('NoOp2');
 		expect(out).toHaveLength(10_000);
 		expect(out[9_999].json).toEqual({ i: 9_999 });
-		expect(ms).toBeLessThan(5_000);
 
 		const generated = await runWorkflow({
 			workflow: chain(node('Items', HARNESS_ITEMS, { count: 10_000, item: { phone: '+7900' } }), node('NoOp', NO_OP)),
