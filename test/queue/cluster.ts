@@ -90,12 +90,17 @@ export class QueueProcess {
 		}
 	}
 
-	/** Workers and the webhook processor answer /healthz on their port once they take work. */
+	/**
+	 * Ready when n8n says it takes work (a worker once it listens to the queue, the webhook
+	 * processor once it listens for requests) and its readiness check (database and Redis) passes.
+	 */
 	private async ready(): Promise<boolean> {
+		const said = this.role === 'webhook' ? 'Webhook listener waiting for requests' : 'n8n worker is now ready';
+		if (!(this.proc?.output() ?? '').includes(said)) return false;
 		try {
-			const res = await fetch(`${this.baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) });
+			const res = await fetch(`${this.baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
 			await res.arrayBuffer();
-			return res.ok && /ready|running|listening/i.test(this.proc?.output() ?? '');
+			return res.ok;
 		} catch {
 			return false;
 		}
@@ -150,7 +155,11 @@ export async function startCluster(opts: {
 	for (let i = 1; i <= opts.workers; i++) {
 		// A worker serves /healthz on its own port; its task runner broker needs another.
 		const [port, broker] = await freePorts(2);
-		const n8n = await make({ QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port) });
+		const n8n = await make({
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		});
 		n8n.port = port;
 		n8n.brokerPort = broker;
 		workers.push(new QueueProcess(`worker${i}`, n8n, ['worker', `--concurrency=${opts.workerConcurrency}`], opts.log));

@@ -60,7 +60,7 @@ export class Postgres {
 		this.proc = startProcess('postgres', pcmd, pargs, { onLine: (line) => this.log(`[postgres] ${line}`) });
 		const deadline = Date.now() + 60_000;
 		for (;;) {
-			const ready = await runCommand(path.join(this.pgBin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(this.port)], {}, 10_000);
+			const ready = await runCommand(path.join(this.pgBin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres'], {}, 10_000);
 			if (ready.code === 0) break;
 			if (this.proc.child.exitCode !== null || Date.now() > deadline) {
 				throw new Error(`postgres did not start:\n${this.proc.output()}`);
