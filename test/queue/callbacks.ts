@@ -22,7 +22,7 @@ export async function proveCallbacks(ctx: QueueContext): Promise<void> {
 	progress(`callbacks: ${fired.ok} answered ok, ${fired.failed} failed in ${fired.durationMs} ms (${fired.maxInFlight} in flight)`);
 	checks.that(fired.ok === CALLBACKS && fired.failed === 0, `webhook processor answered ${fired.ok}/${CALLBACKS} callbacks`);
 
-	const rows = await finishedExecutions(pg, callbackWorkflow.workflow.id, CALLBACKS, 5 * 60_000);
+	const rows = await finishedExecutions(pg, callbackWorkflow.workflow.id, fired.ok, 5 * 60_000);
 	const lastStop = Math.max(...rows.map((r) => r.stoppedAt));
 	const seconds = (lastStop - started) / 1000;
 	progress(`callbacks: ${rows.length} executions in postgres, last finished ${seconds.toFixed(1)} s after the first callback`);

@@ -29,6 +29,9 @@ function queueEnv(s: QueueSettings): NodeJS.ProcessEnv {
 		DB_POSTGRESDB_DATABASE: PG_DATABASE,
 		DB_POSTGRESDB_USER: PG_USER,
 		DB_POSTGRESDB_PASSWORD: PG_PASSWORD,
+		// n8n's default pool of 2 connections per process makes callbacks wait for the database
+		// (20 s, then "There was a problem executing the workflow") when many arrive at once.
+		DB_POSTGRESDB_POOL_SIZE: '10',
 		WEBHOOK_URL: `${s.webhookBaseUrl}/`,
 		// A restarted worker waits this long for its running executions before it stops.
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '20',
