@@ -6,6 +6,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { MAX_BUSY_RETRIES, acquireSlot, busyPauseMs, noteAnswered, noteRefused } from './concurrency';
 import { describeSmscError, isConcurrencyError } from './errors';
 import { SMSC_CREDENTIAL } from './types';
 import type { SmscContext, SmscScript } from './types';
@@ -29,7 +30,6 @@ export function mayHaveReachedSmsc(error: unknown): boolean {
 
 /** Connection failures that prove the request never reached a server, so any command may go to the backup host. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-const MAX_BUSY_RETRIES = 6;
 const MAX_READ_RETRIES = 2;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const EXCERPT_LENGTH = 200;
@@ -74,8 +74,11 @@ export async function smscRequest(
 	let host = 0;
 	let busyRetries = 0;
 	let readRetries = 0;
+	// SMSC counts requests in flight per login, whichever key or host they use.
+	const limiterKey = `${hosts[0]}|${String(credentials.login ?? '')}|${String(credentials.apiKey ?? '')}`;
 	for (;;) {
 		let response: IN8nHttpFullResponse;
+		const release = await acquireSlot(limiterKey);
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, SMSC_CREDENTIAL, {
 				method: 'POST',
@@ -87,6 +90,7 @@ export async function smscRequest(
 				timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
+			release();
 			const code = networkErrorCode(error);
 			if (NEVER_SENT.has(code) && host + 1 < hosts.length) {
 				host++;
@@ -105,6 +109,7 @@ export async function smscRequest(
 			});
 		}
 
+		release();
 		const status = Number(response.statusCode);
 		if (status >= 500 && options.readOnly && readRetries < MAX_READ_RETRIES) {
 			readRetries++;
@@ -129,16 +134,20 @@ export async function smscRequest(
 		if (!Array.isArray(body) && body.error_code !== undefined) {
 			const code = Number(body.error_code);
 			const text = String(body.error ?? '');
-			if (code === 9 && isConcurrencyError(text) && busyRetries < MAX_BUSY_RETRIES) {
-				busyRetries++;
-				await sleep(200 * 2 ** busyRetries + Math.floor(Math.random() * 100));
-				continue;
+			if (code === 9 && isConcurrencyError(text)) {
+				noteRefused(limiterKey);
+				if (busyRetries < MAX_BUSY_RETRIES) {
+					busyRetries++;
+					await sleep(busyPauseMs(busyRetries));
+					continue;
+				}
 			}
 			if (code === 3 && options.list) return [];
 			const extra: JsonObject = { smscErrorCode: code, smscError: text };
 			if (body.id !== undefined) extra.id = body.id as string;
 			return fail(describeSmscError(script, code, text), extra);
 		}
+		noteAnswered(limiterKey);
 		return body;
 	}
 }
