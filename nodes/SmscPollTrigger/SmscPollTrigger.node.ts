@@ -4,6 +4,7 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { callVerificationEvent, filtersProperty, incomingMessageEvent } from '../shared/triggers/events';
 import { matchesFilters } from '../shared/triggers/normalise';
 import type { CallbackFilters } from '../shared/triggers/normalise';
+import { onePollAtATime } from './onePollAtATime';
 import { pollIncoming } from './incoming';
 import type { IncomingState, PollResult } from './incoming';
 import { pollStatuses } from './statuses';
@@ -77,14 +78,21 @@ export class SmscPollTrigger implements INodeType {
 		const manual = this.getMode() === 'manual';
 		const state = this.getWorkflowStaticData('node') as IDataObject & IncomingState & StatusState;
 
-		const results: PollResult[] = [];
-		if (events.includes('incomingMessage') || events.includes('callVerification')) {
-			results.push(await pollIncoming.call(this, state, manual));
-		}
-		if (events.includes('deliveryStatus')) {
-			results.push(await pollStatuses.call(this, state, manual, options.finalOnly ?? true));
-		}
-		for (const result of results) result.commit();
+		const poll = async (): Promise<PollResult[]> => {
+			const results: PollResult[] = [];
+			if (events.includes('incomingMessage') || events.includes('callVerification')) {
+				results.push(await pollIncoming.call(this, state, manual));
+			}
+			if (events.includes('deliveryStatus')) {
+				results.push(await pollStatuses.call(this, state, manual, options.finalOnly ?? true));
+			}
+			for (const result of results) result.commit();
+			return results;
+		};
+		// "Fetch test event" reads without moving the cursor, so only scheduled polls are kept apart.
+		const results = manual
+			? await poll()
+			: await onePollAtATime(`${this.getWorkflow().id}:${this.getNode().id}`, [], poll);
 
 		const items = results.flatMap((result) => result.items).filter((item) => matchesFilters(item, events, filters));
 		return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;

@@ -101,6 +101,23 @@ describe('SMSC Poll Trigger: incoming messages', () => {
 		expect(await restarted.poll()).toEqual([]);
 	});
 
+	it('emits each message once when n8n starts a poll while the previous one still waits for SMSC', async () => {
+		const login = newAccount();
+		const trigger = watch(login);
+		expect(await trigger.poll()).toEqual([]);
+		const ids = inject(login, ['one', 'two']);
+		emu.setLatency({ ms: 500, script: 'get' });
+		try {
+			const [first, second] = await Promise.all([trigger.poll(), trigger.poll()]);
+			expect([...first, ...second].map((item) => item.id)).toEqual(ids);
+			expect([first.length, second.length].sort()).toEqual([0, 2]);
+		} finally {
+			emu.setLatency({ ms: 0 });
+		}
+		// What happens to static data after the pair is n8n's (it saves the one object both polls
+		// share); the harness persists a copy per call, so the test stops at what the pair emitted.
+	});
+
 	it('emits messages that arrive after an activation that found none', async () => {
 		const login = newAccount();
 		const trigger = watch(login);
