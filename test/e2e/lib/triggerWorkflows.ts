@@ -44,27 +44,11 @@ export function webhookUrl(baseUrl: string, trigger: TriggerWorkflow, query: Rec
 }
 
 /**
- * A workflow that asks SMSC for incoming messages. n8n refuses poll intervals under a minute only
- * when the seconds field contains `*`; a list of seconds is accepted, which lets a test see several
- * polls in seconds instead of minutes.
+ * A workflow that asks SMSC for incoming messages every minute (n8n's shortest accepted interval:
+ * 2.41 refuses any schedule that fires twice within a minute, and older lines only a `*` seconds
+ * field). n8n also polls once whenever it activates the workflow, e.g. at start.
  */
-export function pollTriggerWorkflow(opts: {
-	name: string;
-	credential: CredentialRef;
-	everySeconds?: number;
-	events?: string[];
-}): Workflow {
-	const step = opts.everySeconds ?? 0;
-	const pollTimes = step
-		? {
-				item: [
-					{
-						mode: 'custom',
-						cronExpression: `${Array.from({ length: Math.ceil(60 / step) }, (_, i) => i * step).join(',')} * * * * *`,
-					},
-				],
-			}
-		: { item: [{ mode: 'everyMinute' }] };
+export function pollTriggerWorkflow(opts: { name: string; credential: CredentialRef; events?: string[] }): Workflow {
 	return buildWorkflow({
 		name: opts.name,
 		credential: opts.credential,
@@ -72,7 +56,7 @@ export function pollTriggerWorkflow(opts: {
 			name: 'SMSC Poll Trigger',
 			type: SMSC_POLL_TRIGGER,
 			parameters: {
-				pollTimes,
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
 				events: opts.events ?? ['incomingMessage', 'callVerification'],
 				filters: {},
 				options: {},
