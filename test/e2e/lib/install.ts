@@ -84,7 +84,9 @@ export function isInstalled(line: N8nLine): boolean {
 	const dir = n8nCacheDir(line.n8n);
 	const marker = readMarker(dir);
 	const { node, nodeVersion } = nodeFor(line);
-	return marker?.version === line.n8n && marker.node === nodeVersion && fs.existsSync(n8nBin(dir)) && fs.existsSync(node);
+	// A marker without `node` comes from a checkout before the lines, which only ran the host Node.
+	const sameNode = marker?.node === nodeVersion || (marker?.node === undefined && line.node === 'host');
+	return marker?.version === line.n8n && sameNode && fs.existsSync(n8nBin(dir)) && fs.existsSync(node);
 }
 
 function run(

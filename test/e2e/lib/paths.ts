@@ -9,8 +9,12 @@ export const repoRoot = path.resolve(__dirname, '..', '..', '..');
  */
 export const cacheRoot = path.join(repoRoot, '.cache');
 
+/**
+ * One folder per n8n version. 2.8.4 keeps `.cache/n8n`, where checkouts from before the lines
+ * install it with the same marker and lock, so the shared cache holds it once.
+ */
 export function n8nCacheDir(version: string): string {
-	return path.join(cacheRoot, `n8n-${version}`);
+	return path.join(cacheRoot, version === '2.8.4' ? 'n8n' : `n8n-${version}`);
 }
 
 export function nodeCacheDir(version: string): string {
