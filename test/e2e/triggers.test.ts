@@ -247,10 +247,11 @@ describe('SMSC Poll Trigger in a running n8n, polling every minute as shipped', 
 		expect(await pollRequests()).toBeGreaterThan(pollsBefore);
 		expect(sorted(restarted.emitted)).toEqual(sorted(restarted.incoming));
 
-		// One more restart with nothing new: its poll must emit nothing again.
+		// One more restart with nothing new: the next poll (at activation, or the first scheduled
+		// one where n8n keeps poll jobs across restarts) must emit nothing again.
 		const pollsThen = await pollRequests();
 		await n8n.restart();
-		const deadline = Date.now() + 60_000;
+		const deadline = Date.now() + 90_000;
 		while ((await pollRequests()) === pollsThen && Date.now() < deadline) await delay(500);
 		expect(await pollRequests()).toBeGreaterThan(pollsThen);
 		await delay(3000);
@@ -262,9 +263,10 @@ describe('SMSC Poll Trigger in a running n8n, polling every minute as shipped', 
 			expect.arrayContaining([
 				expect.objectContaining({ phone: '79990000011', text: 'poll one', event: 'incomingMessage' }),
 				expect.objectContaining({ phone: '79990000013', text: 'poll while n8n was down', event: 'incomingMessage' }),
-				expect.objectContaining({ phone: '79990000004', text: '[waitcall]', event: 'callVerification' }),
 			]),
 		);
+		// The verification call of the first webhook test is an incoming message to SMSC.
+		for (const item of items) expect(item.event).toBe(item.text === '[waitcall]' ? 'callVerification' : 'incomingMessage');
 		report(`poll: ${finalIds.length} messages emitted once each over ${await pollRequests()} polls and 2 restarts (${n8n.line.id})`);
 	});
 });

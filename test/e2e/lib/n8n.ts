@@ -163,7 +163,7 @@ export class N8n {
 	 * Starts `n8n start` and waits until the REST API answers: /healthz turns ready before the
 	 * controllers are mounted, so a request right after it can still get a 404 or a placeholder.
 	 */
-	async start(timeoutMs = 120_000): Promise<void> {
+	async start(timeoutMs = 300_000): Promise<void> {
 		if (!this.port) await this.choosePorts();
 		for (let attempt = 1; ; attempt++) {
 			try {
@@ -219,7 +219,7 @@ export class N8n {
 	}
 
 	/** Stops the server and starts it again on the same user folder and ports (a user's restart). */
-	async restart(timeoutMs = 120_000): Promise<void> {
+	async restart(timeoutMs = 300_000): Promise<void> {
 		await this.stop();
 		await this.start(timeoutMs);
 	}
