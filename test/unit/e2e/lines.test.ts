@@ -1,5 +1,5 @@
-import { ALL_LINES, DEFAULT_LINE, LINES, activateArgs, resolveLine } from '../e2e/lib/lines';
-import { n8nCacheDir } from '../e2e/lib/paths';
+import { ALL_LINES, DEFAULT_LINE, LINES, activateArgs, resolveLine } from '../../e2e/lib/lines';
+import { n8nCacheDir } from '../../e2e/lib/paths';
 
 describe('n8n lines of the e2e suite', () => {
 	it('resolves a line id, an exact version or nothing (the newest line)', () => {
