@@ -48,7 +48,21 @@ export function webhookUrl(baseUrl: string, trigger: TriggerWorkflow, query: Rec
  * 2.41 refuses any schedule that fires twice within a minute, and older lines only a `*` seconds
  * field). n8n also polls once whenever it activates the workflow, e.g. at start.
  */
-export function pollTriggerWorkflow(opts: { name: string; credential: CredentialRef; events?: string[] }): Workflow {
+export function pollTriggerWorkflow(opts: {
+	name: string;
+	credential: CredentialRef;
+	events?: string[];
+	/**
+	 * Poll every few seconds with a cron listing seconds (`0,3,6,… * * * * *`): accepted by 1.123
+	 * and 2.8, refused by 2.41. Only for callers pinned to such a line (queue mode on 2.8).
+	 */
+	everySeconds?: number;
+}): Workflow {
+	const step = opts.everySeconds ?? 0;
+	const seconds = Array.from({ length: Math.ceil(60 / (step || 60)) }, (_, i) => i * step).join(',');
+	const pollTimes = step
+		? { item: [{ mode: 'custom', cronExpression: `${seconds} * * * * *` }] }
+		: { item: [{ mode: 'everyMinute' }] };
 	return buildWorkflow({
 		name: opts.name,
 		credential: opts.credential,
@@ -56,7 +70,7 @@ export function pollTriggerWorkflow(opts: { name: string; credential: Credential
 			name: 'SMSC Poll Trigger',
 			type: SMSC_POLL_TRIGGER,
 			parameters: {
-				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				pollTimes,
 				events: opts.events ?? ['incomingMessage', 'callVerification'],
 				filters: {},
 				options: {},
