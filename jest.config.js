@@ -1,5 +1,6 @@
 /** Test projects: `unit` and `emulator` are fast; `integration` runs workflows through n8n-core
- * against the emulator; `e2e` drives a real n8n server. `npm test` runs them all. */
+ * against the emulator; `e2e` drives a real n8n server (`npm run test:e2e` on one n8n line, `npm run test:compat` on
+ * every line). `npm test` runs all but e2e. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 const project = (name, roots, extra = {}) => ({
 	displayName: name,

@@ -1,9 +1,10 @@
 /**
  * `npm run demo`: the whole package on this machine, no SMSC account needed. Builds and packs the
  * package, starts the SMSC emulator, installs (or reuses) n8n, loads the package into it, creates
- * an owner, the credential and the example workflows, publishes the triggers and starts n8n.
+ * an owner, the credential and the example workflows, activates the triggers and starts n8n.
  * Ctrl-C stops everything. `--check` runs the same, proves an event goes round, and exits;
- * `--any-port` skips n8n's usual port 5678.
+ * `--any-port` skips n8n's usual port 5678; `--line=1.123|2.8|2.41` (or SMSC_N8N_LINE) picks the
+ * n8n line, the newest by default.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -15,16 +16,18 @@ import type { LogEntry } from '../e2e/lib/emulator';
 import { examples } from '../e2e/lib/examples';
 import { delay } from '../e2e/lib/processes';
 import { createLog } from '../e2e/lib/report';
+import { resolveLine } from '../e2e/lib/lines';
 import { repoRoot } from '../e2e/lib/paths';
 import { startStack } from '../e2e/lib/stack';
 import type { Stack } from '../e2e/lib/stack';
-import { SMSC_POLL_TRIGGER, SMSC_TRIGGER } from '../e2e/lib/workflows';
+import { SMSC_TRIGGER } from '../e2e/lib/workflows';
 import type { Workflow } from '../e2e/lib/workflows';
 import { TRIGGER_PATH } from '../e2e/lib/triggerWorkflows';
 
 const check = process.argv.includes('--check');
 /** Tests pass this so a demo someone is running on 5678 is never disturbed. */
 const anyPort = process.argv.includes('--any-port');
+const line = resolveLine(process.argv.find((a) => a.startsWith('--line='))?.slice('--line='.length));
 const { file: logFile, log: writeLog } = createLog('demo');
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -64,7 +67,8 @@ async function main(): Promise<void> {
 	say('SMSC for n8n: demo');
 	say(`  (full log: ${logFile})`);
 	say('• building the package, starting the SMSC emulator, checking n8n…');
-	const stack = await startStack({ log }).finally(() => clearInterval(installTicker));
+	say(`  n8n ${line.n8n} (line ${line.id}) on Node ${line.node === 'host' ? process.versions.node : line.node}`);
+	const stack = await startStack({ line, log }).finally(() => clearInterval(installTicker));
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;
@@ -83,22 +87,17 @@ async function main(): Promise<void> {
 				`(${(stack.install.ms / 1000).toFixed(1)} s); package ${stack.pkg.name}@${stack.pkg.version} unpacked into ${n8n.userFolder}`,
 		);
 
-		// The example files as users get them, with a fresh secret and a quicker poll for the demo.
+		// The example files as users get them, with a fresh secret. The Poll Trigger keeps its
+		// one-minute schedule: n8n 2.41 refuses anything shorter.
 		const token = randomBytes(18).toString('base64url');
 		const list = examples().map((example) => {
 			const workflow = readExample(example.file);
-			for (const node of workflow.nodes) {
-				if (node.type === SMSC_TRIGGER) node.parameters.token = token;
-				// n8n rejects poll intervals under a minute only when the seconds field has a "*".
-				if (node.type === SMSC_POLL_TRIGGER) {
-					node.parameters.pollTimes = { item: [{ mode: 'custom', cronExpression: '0,10,20,30,40,50 * * * * *' }] };
-				}
-			}
+			for (const node of workflow.nodes) if (node.type === SMSC_TRIGGER) node.parameters.token = token;
 			return { ...example, workflow };
 		});
-		say('• importing the example workflows and publishing the triggers…');
+		say('• importing the example workflows and activating the triggers…');
 		await n8n.importWorkflows(list.map((e) => e.workflow));
-		for (const example of list.filter((e) => e.trigger)) await n8n.publishWorkflow(example.workflow.id);
+		for (const example of list.filter((e) => e.trigger)) await n8n.activateWorkflow(example.workflow.id);
 
 		if (!anyPort) await preferUsualPorts(stack);
 		say('• starting n8n…');
@@ -127,7 +126,7 @@ async function main(): Promise<void> {
 		say('     the emulator reports the delivery status to the SMSC Trigger at its production URL.');
 		say('  3. Try "bulk send from a list", "sync contacts into a group" and "verify a phone by a call".');
 		say('  4. Make the emulator receive an SMS; the trigger sees it at once, and');
-		say('     "SMSC: auto-reply to incoming SMS" (SMSC Poll Trigger, every 10 s here) answers it:');
+		say('     "SMSC: auto-reply to incoming SMS" (SMSC Poll Trigger, every minute) answers it:');
 		say(`       curl -s -X POST ${emulator.url}/__emulator/injectIncoming -H 'content-type: application/json' \\`);
 		say(`         -d '{"login":"${DEMO_LOGIN}","phone":"79991234567","mes":"Hello, is my order ready?"}'`);
 		say(`  5. See every request the emulator got: ${emulator.url}/__emulator/getLog?limit=20`);
@@ -160,7 +159,8 @@ async function selfCheck(stack: Stack, api: N8nApi, workflows: Workflow[]): Prom
 	const phone = '79991234567';
 	await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone, mes: 'Hello, is my order ready?' });
 	const events = workflows.find((w) => w.nodes.some((n) => n.type === SMSC_TRIGGER))!;
-	const deadline = Date.now() + 60_000;
+	// The auto-reply waits for the Poll Trigger's next one-minute poll.
+	const deadline = Date.now() + 150_000;
 	let seen: string[] = [];
 	let replies: LogEntry[] = [];
 	while (Date.now() < deadline) {

@@ -1,7 +1,8 @@
 /**
  * The packed package in a real `n8n start`: SMSC's callbacks reach the published SMSC Trigger over
- * HTTP, the SMSC Poll Trigger polls the emulator on its own schedule, and every event becomes
- * exactly one execution, read back through n8n's public API.
+ * HTTP, the SMSC Poll Trigger polls the emulator on its own one-minute schedule and at each
+ * restart, and every event becomes exactly one execution, read back through n8n's public API.
+ * Runs on the n8n line SMSC_N8N_LINE names (lib/lines.ts), the newest by default.
  */
 import { N8nApi, nodeOutput } from './lib/api';
 import type { Execution } from './lib/api';
@@ -32,16 +33,16 @@ let poll: ReturnType<typeof pollTriggerWorkflow>;
 beforeAll(async () => {
 	report(`triggers: process output in ${logFile}`);
 	stack = await startStack({ log });
-	poll = pollTriggerWorkflow({ name: 'E2E SMSC poll', credential: stack.credential, everySeconds: 3 });
+	poll = pollTriggerWorkflow({ name: 'E2E SMSC poll', credential: stack.credential });
 	const { n8n } = stack;
 	await n8n.importWorkflows([events.workflow, load.workflow, poll]);
-	for (const id of [events.workflow.id, load.workflow.id, poll.id]) await n8n.publishWorkflow(id);
+	for (const id of [events.workflow.id, load.workflow.id, poll.id]) await n8n.activateWorkflow(id);
 	const started = Date.now();
 	await n8n.start();
 	const ready = Date.now() - started;
 	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, events));
 	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, load));
-	report(`triggers: n8n ready in ${seconds(ready)}, webhooks after ${seconds(Date.now() - started)}; setup ${JSON.stringify(stack.timings)}`);
+	report(`triggers: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(ready)}, webhooks after ${seconds(Date.now() - started)}; setup ${JSON.stringify(stack.timings)}`);
 	api = new N8nApi(n8n.baseUrl);
 	await api.setupOwner();
 	await api.createApiKey();
@@ -177,39 +178,6 @@ describe('callback formats through n8n\'s own body parsing', () => {
 	});
 });
 
-describe('SMSC Poll Trigger in a running n8n', () => {
-	it('emits every incoming message once, on its own schedule', async () => {
-		const { emulator } = stack;
-		await emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: null });
-		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000011', mes: 'poll one' });
-		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000012', mes: 'poll two' });
-		const incoming = await emulator.call<Array<{ id: number }>>('getIncoming', { login: DEMO_LOGIN });
-
-		// Activation set the cursor at n8n start, so everything injected since then is new.
-		const deadline = Date.now() + 60_000;
-		let seen: Array<Record<string, unknown>> = [];
-		while (Date.now() < deadline) {
-			seen = triggerItems(await api.executions(poll.id, { includeData: true }), 'SMSC Poll Trigger');
-			if (seen.length >= incoming.length) break;
-			await delay(1000);
-		}
-		// Two more poll periods: nothing may be emitted again.
-		await delay(7000);
-		seen = triggerItems(await api.executions(poll.id, { includeData: true }), 'SMSC Poll Trigger');
-		const ids = seen.map((i) => Number(i.id)).sort((a, b) => a - b);
-		expect(ids).toEqual(incoming.map((m) => m.id).sort((a, b) => a - b));
-		expect(seen).toEqual(
-			expect.arrayContaining([
-				expect.objectContaining({ phone: '79990000011', text: 'poll one', event: 'incomingMessage' }),
-				expect.objectContaining({ phone: '79990000012', text: 'poll two', event: 'incomingMessage' }),
-				expect.objectContaining({ phone: '79990000004', text: '[waitcall]', event: 'callVerification' }),
-			]),
-		);
-		const polls = (await stack.emulator.getLog({ script: 'get' })).length;
-		expect(polls).toBeGreaterThanOrEqual(3);
-	});
-});
-
 describe('load', () => {
 	it(`records ${LOAD_CALLBACKS} status callbacks as ${LOAD_CALLBACKS} executions, none lost, none doubled`, async () => {
 		const { emulator, n8n } = stack;
@@ -235,5 +203,70 @@ describe('load', () => {
 		expect(Math.min(...ids)).toBe(900_000);
 		expect(Math.max(...ids)).toBe(900_000 + LOAD_CALLBACKS - 1);
 		expect(executions.filter((e) => e.status !== 'success')).toEqual([]);
+	});
+});
+
+// Last: it restarts n8n, which the webhook tests above must not see.
+describe('SMSC Poll Trigger in a running n8n, polling every minute as shipped', () => {
+	const POLL_NODE = 'SMSC Poll Trigger';
+	const pollRequests = async () =>
+		(await stack.emulator.getLog({ script: 'get' })).filter((e) => e.params.get_answers !== undefined).length;
+	const emittedIds = async () =>
+		triggerItems(await api.executions(poll.id, { includeData: true }), POLL_NODE).map((i) => Number(i.id));
+	const allIncomingIds = async () =>
+		(await stack.emulator.call<Array<{ id: number }>>('getIncoming', { login: DEMO_LOGIN })).map((m) => m.id);
+	/** Waits until every incoming message so far was emitted (or the time is up) and returns what was. */
+	async function untilEmitted(timeoutMs: number): Promise<{ emitted: number[]; incoming: number[] }> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const [emitted, incoming] = await Promise.all([emittedIds(), allIncomingIds()]);
+			if (incoming.every((id) => emitted.includes(id)) || Date.now() > deadline) return { emitted, incoming };
+			await delay(1000);
+		}
+	}
+	const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+
+	it('emits each incoming message exactly once, across scheduled polls and restarts', async () => {
+		const { emulator, n8n } = stack;
+		await emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: null });
+		// n8n polls once when it activates the workflow (at start), then on the schedule: every
+		// minute, since newer n8n refuses anything shorter. The messages of the webhook tests above
+		// and these two arrive while it runs; a scheduled poll must emit them.
+		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000011', mes: 'poll one' });
+		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000012', mes: 'poll two' });
+		const scheduled = await untilEmitted(100_000);
+		expect(sorted(scheduled.emitted)).toEqual(sorted(scheduled.incoming));
+
+		// A restart: a message that arrives while n8n is down is emitted by the poll n8n makes when
+		// it activates the workflow again, from the cursor the trigger saved, and nothing earlier is.
+		const pollsBefore = await pollRequests();
+		await n8n.stop();
+		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000013', mes: 'poll while n8n was down' });
+		await n8n.start();
+		const restarted = await untilEmitted(100_000);
+		expect(await pollRequests()).toBeGreaterThan(pollsBefore);
+		expect(sorted(restarted.emitted)).toEqual(sorted(restarted.incoming));
+
+		// One more restart with nothing new: the next poll (at activation, or the first scheduled
+		// one where n8n keeps poll jobs across restarts) must emit nothing again.
+		const pollsThen = await pollRequests();
+		await n8n.restart();
+		const deadline = Date.now() + 90_000;
+		while ((await pollRequests()) === pollsThen && Date.now() < deadline) await delay(500);
+		expect(await pollRequests()).toBeGreaterThan(pollsThen);
+		await delay(3000);
+		const finalIds = await emittedIds();
+		expect(sorted(finalIds)).toEqual(sorted(await allIncomingIds()));
+		expect(new Set(finalIds).size).toBe(finalIds.length);
+		const items = triggerItems(await api.executions(poll.id, { includeData: true }), POLL_NODE);
+		expect(items).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ phone: '79990000011', text: 'poll one', event: 'incomingMessage' }),
+				expect.objectContaining({ phone: '79990000013', text: 'poll while n8n was down', event: 'incomingMessage' }),
+			]),
+		);
+		// The verification call of the first webhook test is an incoming message to SMSC.
+		for (const item of items) expect(item.event).toBe(item.text === '[waitcall]' ? 'callVerification' : 'incomingMessage');
+		report(`poll: ${finalIds.length} messages emitted once each over ${await pollRequests()} polls and 2 restarts (${n8n.line.id})`);
 	});
 });

@@ -8,7 +8,11 @@ import { DEMO_LOGIN, DEMO_PASSWORD, EmulatorProcess } from '../e2e/lib/emulator'
 import { ensureN8n } from '../e2e/lib/install';
 import { buildAndPack } from '../e2e/lib/pack';
 import { delay, stopAll } from '../e2e/lib/processes';
-import { N8N_VERSION } from '../e2e/lib/paths';
+import { LINES } from '../e2e/lib/lines';
+
+// Queue mode is proven on 2.8 (its Poll Trigger uses a seconds-list schedule 2.41 refuses).
+const QUEUE_LINE = LINES['2.8'];
+const N8N_VERSION = QUEUE_LINE.n8n;
 import { createLog } from '../e2e/lib/report';
 import { webhookUrl } from '../e2e/lib/triggerWorkflows';
 import { smscCredential } from '../e2e/lib/workflows';
@@ -67,7 +71,7 @@ async function main(): Promise<number> {
 	let cluster: Cluster | undefined;
 	try {
 		const [install, pkg] = await Promise.all([
-			timed('n8nInstall', () => ensureN8n({ log })),
+			timed('n8nInstall', () => ensureN8n({ line: QUEUE_LINE, log })),
 			timed('buildAndPack', () => buildAndPack({ log })),
 			timed('emulator', () => emulator.start()),
 			timed('postgres', () => pg.start()),

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { InstallResult } from './install';
+import { activateArgs, executeArgs, resolveLine } from './lines';
+import type { N8nLine } from './lines';
 import { freePorts } from './ports';
 import { delay, runCommand, startProcess } from './processes';
 import type { Managed } from './processes';
@@ -9,8 +12,10 @@ import type { Managed } from './processes';
 export const E2E_ENCRYPTION_KEY = 'n8n-nodes-smsc-e2e-encryption-key-0001';
 
 export interface N8nOptions {
-	/** Path of n8n's bin/n8n script inside the cached install. */
-	bin: string;
+	/** What ensureN8n() returned: the line, its n8n CLI and the Node it runs on. */
+	install?: InstallResult;
+	/** Without `install`: path of n8n's bin/n8n script (run on this process's Node, as the default line). */
+	bin?: string;
 	/** A folder of its own; defaults to a fresh one under os.tmpdir(). */
 	userFolder?: string;
 	log?: (line: string) => void;
@@ -28,6 +33,9 @@ export interface CliResult {
  */
 export class N8n {
 	readonly bin: string;
+	/** The node executable n8n runs on (the line's Node). */
+	readonly node: string;
+	readonly line: N8nLine;
 	readonly userFolder: string;
 	port = 0;
 	brokerPort = 0;
@@ -35,7 +43,10 @@ export class N8n {
 	private readonly log: (line: string) => void;
 
 	constructor(options: N8nOptions) {
-		this.bin = options.bin;
+		if (!options.install && !options.bin) throw new Error('N8n needs install (from ensureN8n) or bin');
+		this.bin = options.install?.bin ?? options.bin!;
+		this.node = options.install?.node ?? process.execPath;
+		this.line = options.install?.line ?? resolveLine();
 		this.userFolder = options.userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'smsc-n8n-'));
 		this.log = options.log ?? (() => undefined);
 	}
@@ -50,7 +61,8 @@ export class N8n {
 
 	env(): NodeJS.ProcessEnv {
 		const env: NodeJS.ProcessEnv = {
-			PATH: process.env.PATH,
+			// The line's Node first, for anything n8n starts by name (its task runner uses its own execPath).
+			PATH: `${path.dirname(this.node)}${path.delimiter}${process.env.PATH ?? ''}`,
 			HOME: this.userFolder,
 			TMPDIR: process.env.TMPDIR,
 			LANG: process.env.LANG ?? 'C.UTF-8',
@@ -90,7 +102,7 @@ export class N8n {
 	/** Runs `n8n <args>`; each call boots n8n's CLI (about 2.5 s). */
 	async cli(args: string[], timeoutMs = 180_000): Promise<CliResult> {
 		const started = Date.now();
-		const result = await runCommand(process.execPath, [this.bin, ...args], { env: this.env(), cwd: this.userFolder }, timeoutMs);
+		const result = await runCommand(this.node, [this.bin, ...args], { env: this.env(), cwd: this.userFolder }, timeoutMs);
 		this.log(`n8n ${args.join(' ')} → exit ${result.code} in ${Date.now() - started} ms`);
 		return result;
 	}
@@ -125,8 +137,17 @@ export class N8n {
 		await this.cliOk(['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
+	/**
+	 * Makes an imported workflow active, so `n8n start` registers its triggers: `publish:workflow`
+	 * on 2.x, `update:workflow --active=true` on 1.x (lines.ts). Call it before `start()`.
+	 */
+	async activateWorkflow(id: string): Promise<void> {
+		await this.cliOk(activateArgs(this.line, id));
+	}
+
+	/** @deprecated the 2.x name; use activateWorkflow, which works on every line. */
 	async publishWorkflow(id: string): Promise<void> {
-		await this.cliOk(['publish:workflow', `--id=${id}`]);
+		await this.activateWorkflow(id);
 	}
 
 	/**
@@ -134,7 +155,7 @@ export class N8n {
 	 * JSON; the run data is the JSON document at the end of stdout.
 	 */
 	async execute(id: string): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
+		const result = await this.cli(executeArgs(this.line, id));
 		return { ...result, data: parseTrailingJson(result.stdout) };
 	}
 
@@ -142,7 +163,7 @@ export class N8n {
 	 * Starts `n8n start` and waits until the REST API answers: /healthz turns ready before the
 	 * controllers are mounted, so a request right after it can still get a 404 or a placeholder.
 	 */
-	async start(timeoutMs = 120_000): Promise<void> {
+	async start(timeoutMs = 300_000): Promise<void> {
 		if (!this.port) await this.choosePorts();
 		for (let attempt = 1; ; attempt++) {
 			try {
@@ -158,7 +179,7 @@ export class N8n {
 	}
 
 	private async startOnce(timeoutMs: number): Promise<void> {
-		const server = startProcess('n8n', process.execPath, [this.bin, 'start'], {
+		const server = startProcess('n8n', this.node, [this.bin, 'start'], {
 			env: this.env(),
 			cwd: this.userFolder,
 			onLine: (line) => this.log(`[n8n] ${line}`),
@@ -195,6 +216,12 @@ export class N8n {
 			if (Date.now() > deadline) throw new Error(`webhook ${url} still 404 after ${timeoutMs} ms`);
 			await delay(250);
 		}
+	}
+
+	/** Stops the server and starts it again on the same user folder and ports (a user's restart). */
+	async restart(timeoutMs = 300_000): Promise<void> {
+		await this.stop();
+		await this.start(timeoutMs);
 	}
 
 	async stop(): Promise<void> {

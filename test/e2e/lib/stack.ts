@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { EmulatorProcess, DEMO_API_KEY, DEMO_LOGIN, DEMO_PASSWORD } from './emulator';
 import { ensureN8n } from './install';
 import type { InstallResult } from './install';
+import type { N8nLine } from './lines';
 import { N8n } from './n8n';
 import { buildAndPack, installPackedPackage } from './pack';
 import type { PackedPackage } from './pack';
@@ -32,7 +33,14 @@ export interface Stack {
  * unpacked into it, and an SMSC credential pointing at the emulator. n8n itself is not started.
  */
 export async function startStack(
-	opts: { log?: (line: string) => void; userFolder?: string; emulatorArgs?: string[]; build?: boolean } = {},
+	opts: {
+		/** The n8n line (lines.ts); default: SMSC_N8N_LINE, else the newest line. */
+		line?: N8nLine;
+		log?: (line: string) => void;
+		userFolder?: string;
+		emulatorArgs?: string[];
+		build?: boolean;
+	} = {},
 ): Promise<Stack> {
 	const log = opts.log ?? (() => undefined);
 	const timings: Record<string, number> = {};
@@ -50,11 +58,11 @@ export async function startStack(
 	try {
 		// The emulator and the build do not depend on n8n; start them while the install check runs.
 		const [install, pkg] = await Promise.all([
-			timed('n8nInstall', () => ensureN8n({ log })),
+			timed('n8nInstall', () => ensureN8n({ line: opts.line, log })),
 			timed('buildAndPack', () => buildAndPack({ log, build: opts.build })),
 			timed('emulatorStart', () => emulator.start(opts.emulatorArgs ?? [])),
 		]);
-		n8n = new N8n({ bin: install.bin, userFolder: opts.userFolder, log });
+		n8n = new N8n({ install, userFolder: opts.userFolder, log });
 		await n8n.choosePorts();
 		await timed('unpack', () => installPackedPackage(pkg, n8n!.userFolder));
 		await timed('importCredential', () =>

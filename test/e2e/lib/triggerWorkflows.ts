@@ -44,26 +44,24 @@ export function webhookUrl(baseUrl: string, trigger: TriggerWorkflow, query: Rec
 }
 
 /**
- * A workflow that asks SMSC for incoming messages. n8n refuses poll intervals under a minute only
- * when the seconds field contains `*`; a list of seconds is accepted, which lets a test see several
- * polls in seconds instead of minutes.
+ * A workflow that asks SMSC for incoming messages every minute (n8n's shortest accepted interval:
+ * 2.41 refuses any schedule that fires twice within a minute, and older lines only a `*` seconds
+ * field). n8n also polls once whenever it activates the workflow, e.g. at start.
  */
 export function pollTriggerWorkflow(opts: {
 	name: string;
 	credential: CredentialRef;
-	everySeconds?: number;
 	events?: string[];
+	/**
+	 * Poll every few seconds with a cron listing seconds (`0,3,6,… * * * * *`): accepted by 1.123
+	 * and 2.8, refused by 2.41. Only for callers pinned to such a line (queue mode on 2.8).
+	 */
+	everySeconds?: number;
 }): Workflow {
 	const step = opts.everySeconds ?? 0;
+	const seconds = Array.from({ length: Math.ceil(60 / (step || 60)) }, (_, i) => i * step).join(',');
 	const pollTimes = step
-		? {
-				item: [
-					{
-						mode: 'custom',
-						cronExpression: `${Array.from({ length: Math.ceil(60 / step) }, (_, i) => i * step).join(',')} * * * * *`,
-					},
-				],
-			}
+		? { item: [{ mode: 'custom', cronExpression: `${seconds} * * * * *` }] }
 		: { item: [{ mode: 'everyMinute' }] };
 	return buildWorkflow({
 		name: opts.name,
