@@ -1,0 +1,269 @@
+/**
+ * `npm run test:ui`: the package as people meet it, in n8n's editor in a real Chromium, against
+ * the demo's stack (n8n with the packed package, the SMSC emulator). Every check reads what the
+ * page shows. Screenshots go to test/ui/screenshots/; SMSC_UI_DOCS=1 also refreshes the curated
+ * ones in docs/ that the README shows.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { OWNER } from '../e2e/lib/api';
+import { DEMO_LOGIN } from '../e2e/lib/emulator';
+import { repoRoot } from '../e2e/lib/paths';
+import { report, seconds } from '../e2e/lib/report';
+import { openBrowser, ensureChromium } from './lib/browser';
+import type { Browser } from './lib/browser';
+import { Editor } from './lib/editor';
+import { GROUP_NAME, SENDER_NAMES, TESTED_CREDENTIAL, startUiStack } from './lib/uiStack';
+import type { UiStack } from './lib/uiStack';
+
+const SHOTS = path.join(repoRoot, 'test', 'ui', 'screenshots');
+const DOCS = path.join(repoRoot, 'docs');
+
+let ui: UiStack;
+let browser: Browser;
+let editor: Editor;
+
+/** A curated screenshot: kept in docs/ for the README when SMSC_UI_DOCS=1. */
+function curate(file: string, name: string): void {
+	if (process.env.SMSC_UI_DOCS !== '1') return;
+	fs.mkdirSync(DOCS, { recursive: true });
+	fs.copyFileSync(file, path.join(DOCS, `${name}.png`));
+}
+
+const workflowId = (name: string) => {
+	const workflow = ui.workflows[name];
+	if (!workflow) throw new Error(`no workflow ${name}`);
+	return workflow.id;
+};
+
+beforeAll(async () => {
+	const started = Date.now();
+	ensureChromium(report);
+	ui = await startUiStack();
+	browser = await openBrowser();
+	editor = new Editor(browser.page, ui.stack.n8n.baseUrl, SHOTS);
+	report(`ui: stack and browser ready in ${seconds(Date.now() - started)} (log: ${ui.logFile})`);
+	await editor.signIn(OWNER.email, OWNER.password);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await ui?.stack.stop();
+});
+
+describe('nodes panel', () => {
+	it('finds the three SMSC nodes by searching "SMSC" and lists the actions of the SMSC node', async () => {
+		await editor.newWorkflow();
+		await editor.openNodeCreator();
+		await editor.searchNodes('SMSC');
+		expect(await editor.nodeCreatorItems()).toEqual(expect.arrayContaining(['SMSC', 'SMSC Trigger', 'SMSC Poll Trigger']));
+		await editor.pickNodeCreatorItem('SMSC');
+		const actions = await editor.nodeCreatorActions();
+		expect(actions).toEqual(
+			expect.arrayContaining(['Send a message', 'Get the account balance', 'Create a contact', 'Create a group']),
+		);
+		curate(await editor.screenshot('node-panel'), 'node-panel');
+	});
+});
+
+/**
+ * What each channel of Message > Send shows: its own fields, and in Options only what applies to
+ * it. Bulk and output settings live apart from the message options.
+ */
+const COMMON_OPTIONS = ['Client Message ID', 'Comment', 'Cost Reporting', 'Hour Window', 'Per-Recipient Details', 'Send After (Minutes)', 'Send At', 'Spread Over (Hours)', 'Spread Step (Minutes)', 'Time Zone (Hours From Moscow)', 'Validity (Hours)'];
+const TEXT_SMS_OPTIONS = ['Max SMS Parts', 'Sender Name', 'Shorten Links', 'Translit'];
+
+interface ChannelView {
+	channel: string;
+	fields: string[];
+	/** Options that must be offered. */
+	options: string[];
+	/** Options that must not be offered. */
+	notOptions: string[];
+}
+
+const CHANNELS: ChannelView[] = [
+	{ channel: 'SMS', fields: ['Phone Numbers', 'Message'], options: [...COMMON_OPTIONS, ...TEXT_SMS_OPTIONS], notOptions: ['Batching', 'Batch Size', 'Concurrency', 'Include Raw Response'] },
+	{ channel: 'Flash SMS', fields: ['Phone Numbers', 'Message'], options: ['Max SMS Parts', 'Translit', 'Sender Name'], notOptions: ['Batching'] },
+	{ channel: 'Viber', fields: ['Phone Numbers', 'Message'], options: ['Sender Name'], notOptions: ['Max SMS Parts', 'Batching'] },
+	{ channel: 'Telegram', fields: ['Phone Numbers', 'Code or Message'], options: [], notOptions: ['Max SMS Parts', 'Batching'] },
+	{ channel: 'Telegram Bot', fields: ['Phone Numbers', 'Message', 'Bot Name'], options: [], notOptions: ['Max SMS Parts', 'Batching'] },
+	{ channel: 'HLR Lookup', fields: ['Phone Numbers'], options: [], notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links', 'Batching'] },
+	{ channel: 'Ping', fields: ['Phone Numbers'], options: [], notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links', 'Batching'] },
+	{ channel: 'Voice Call', fields: ['Phone Numbers', 'Message', 'Voice', 'Call Options'], options: [], notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links', 'Batching'] },
+	{ channel: 'E-Mail', fields: ['Email Addresses', 'Message', 'Subject', 'Sender Email'], options: [], notOptions: ['Max SMS Parts', 'Translit', 'Sender Name', 'Batching'] },
+	{ channel: 'WAP Push', fields: ['Phone Numbers', 'Link', 'Link Title'], options: [], notOptions: ['Translit', 'Max SMS Parts', 'Batching'] },
+	{ channel: 'Binary', fields: ['Phone Numbers', 'Hex Message'], options: [], notOptions: ['Translit', 'Shorten Links', 'Batching'] },
+];
+
+describe('Message > Send, channel by channel', () => {
+	beforeAll(async () => {
+		await editor.openWorkflow(workflowId('SMSC: send an SMS'));
+		await editor.openNode('Send SMS');
+	});
+
+	it.each(CHANNELS.map((c) => [c.channel, c]))('%s shows its own fields and options', async (_name, view) => {
+		const c = view as ChannelView;
+		await editor.selectOption('channel', c.channel);
+		const labels = await editor.parameterLabels();
+		for (const field of c.fields) expect(labels).toContain(field);
+		const options = await editor.collectionOptions('options');
+		for (const option of c.options) expect(options).toContain(option);
+		for (const option of c.notOptions) expect(options).not.toContain(option);
+		if (c.channel === 'SMS') {
+			expect(labels).toContain('Bulk Options');
+			curate(await editor.screenshot('channel-sms', editor.ndv()), 'channel-fields');
+		}
+		if (c.channel === 'Voice Call') await editor.screenshot('channel-voice', editor.ndv());
+	});
+});
+
+describe('pickers', () => {
+	it('Sender Name lists the account\'s approved names, and is not marked invalid when added', async () => {
+		await editor.openWorkflow(workflowId('SMSC: send an SMS'));
+		await editor.openNode('Send SMS');
+		await editor.addCollectionOption('options', 'Sender Name');
+		await editor.page.waitForTimeout(500);
+		expect(await editor.ndv().innerText()).not.toMatch(/is not supported/);
+		const names = await editor.openPicker('sender');
+		expect(names).toEqual(expect.arrayContaining(SENDER_NAMES));
+		curate(await editor.screenshot('picker-sender-name', editor.ndv()), 'picker');
+		await editor.page.keyboard.press('Escape');
+	});
+
+	it('Contact Group lists the account\'s groups and can be searched', async () => {
+		await editor.selectOption('recipientType', 'Contact Group');
+		const groups = await editor.openPicker('group');
+		expect(groups.join('\n')).toContain(GROUP_NAME);
+		await editor.searchPicker('Cust');
+		expect((await editor.pickerItems()).join('\n')).toContain(GROUP_NAME);
+		await editor.screenshot('picker-group', editor.ndv());
+		await editor.page.keyboard.press('Escape');
+	});
+
+	it('with a wrong password both pickers show the package\'s English error, not "[object Object]"', async () => {
+		await editor.openWorkflow(workflowId('UI: wrong password'));
+		await editor.openNode('Send SMS');
+		await editor.addCollectionOption('options', 'Sender Name');
+		const senderError = await editor.pickerError('sender');
+		expect(senderError).not.toContain('[object Object]');
+		expect(senderError).toMatch(/rejected the login and password or the API key \(error 2\)/);
+		await editor.screenshot('picker-wrong-password', editor.ndv());
+		await editor.page.keyboard.press('Escape');
+		await editor.selectOption('recipientType', 'Contact Group');
+		const groupError = await editor.pickerError('group');
+		expect(groupError).toMatch(/rejected the login and password or the API key \(error 2\)/);
+		await editor.page.keyboard.press('Escape');
+	});
+});
+
+describe('running a step', () => {
+	it('Execute step sends the SMS and the output panel shows the message id, parts and cost', async () => {
+		await editor.openWorkflow(workflowId('SMSC: send an SMS'));
+		await editor.openNode('Send SMS');
+		await editor.addCollectionOption('options', 'Cost Reporting');
+		await editor.selectOption('costReport', 'Cost');
+		await editor.executeStep();
+		const output = await editor.outputJson();
+		expect(output).toHaveLength(1);
+		expect(typeof output[0].id).toBe('number');
+		expect(output[0].parts).toBe(1);
+		expect(typeof output[0].cost).toBe('number');
+		const text = await editor.outputText();
+		expect(text).toContain('parts');
+		expect(text).toContain('cost');
+		await editor.screenshot('send-output', editor.ndv());
+		await editor.closeNdv();
+	});
+
+	it('the canvas subtitle reads as words, not raw values', async () => {
+		const subtitle = await editor.canvasSubtitle('Send SMS');
+		expect(subtitle).toBe('Send a message');
+	});
+});
+
+describe('credential test', () => {
+	it('succeeds with the emulator account, then reads the English reason for a wrong password and a wrong Base URL', async () => {
+		await editor.openCredential(TESTED_CREDENTIAL.name);
+		expect(await editor.credentialTestResult()).toMatch(/Connection tested successfully/i);
+		curate(await editor.screenshot('credential-ok', editor.credentialModal()), 'credential-test');
+
+		await editor.fillCredentialField('password', 'wrong-password');
+		await editor.saveCredential();
+		expect(await editor.credentialTestResult()).toMatch(/rejected the login and password or the API key \(error 2\)/);
+		await editor.screenshot('credential-wrong-password', editor.credentialModal());
+
+		await editor.fillCredentialField('password', 'demo-password');
+		await editor.fillCredentialField('baseUrl', `${ui.stack.emulator.url}/not-smsc`);
+		await editor.saveCredential();
+		const wrongUrl = await editor.credentialTestResult();
+		expect(wrongUrl).toMatch(/not like SMSC/);
+		expect(wrongUrl).not.toMatch(/resource could not be found/i);
+		await editor.screenshot('credential-wrong-url', editor.credentialModal());
+		await editor.closeCredential();
+	});
+});
+
+describe('SMSC Trigger', () => {
+	it('shows the ready-to-paste handler URL with the token, and a test event arrives the way the panel says', async () => {
+		const schema404: string[] = [];
+		editor.page.on('response', (res) => {
+			if (res.status() === 404 && /schemas?\//.test(res.url()) && /smsc/i.test(res.url())) schema404.push(res.url());
+		});
+		await editor.openWorkflow(workflowId('SMSC: delivery statuses, incoming messages, calls'));
+		await editor.openNode('SMSC Trigger');
+		const token = 'UiTestToken-0123456789abcdef';
+		await editor.fillParameter('token', 'short');
+		expect(await editor.ndv().innerText()).toMatch(/at least 16 characters/);
+		await editor.fillParameter('token', token);
+		expect(await editor.ndv().innerText()).not.toMatch(/at least 16 characters/);
+		// the token is readable, so the user can check what they pasted
+		expect(await editor.parameter('token').locator('input').getAttribute('type')).not.toBe('password');
+
+		const handlerUrl = await editor.expressionPreview('handlerUrl');
+		expect(handlerUrl).toContain(`/smsc?token=${token}&charset=utf-8`);
+		curate(await editor.screenshot('trigger-panel', editor.ndv()), 'trigger-panel');
+
+		// "Execute step" listens on the Test URL: the panel says to put the Test URL (same ending) into SMSC while it listens.
+		const testUrl = await editor.webhookTestUrl();
+		await editor.executeStep({ wait: false });
+		await editor.waitForListening();
+		const ending = handlerUrl.slice(handlerUrl.indexOf('?'));
+		await ui.stack.emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: `${testUrl}${ending}` });
+		await ui.stack.emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79991230001', mes: 'Is my order ready?' });
+		const output = await editor.outputJson();
+		expect(output).toHaveLength(1);
+		expect(output[0]).toMatchObject({ event: 'incomingMessage', text: 'Is my order ready?' });
+		expect(typeof output[0].id).toBe('number');
+		await editor.screenshot('trigger-test-event', editor.ndv());
+		expect(schema404).toEqual([]);
+		await editor.closeNdv();
+		expect(await editor.canvasSubtitle('SMSC Trigger')).not.toMatch(/deliveryStatus|incomingMessage/);
+	});
+});
+
+describe('workflows', () => {
+	it('the bulk example sends one personal SMS per row and says why the items share a message id', async () => {
+		await editor.openWorkflow(workflowId('SMSC: bulk send from a list'));
+		await editor.executeWorkflow();
+		await editor.openNode('Send Personal SMS');
+		const output = await editor.outputJson();
+		expect(output).toHaveLength(3);
+		expect(new Set(output.map((item) => item.id)).size).toBe(1);
+		for (const item of output) expect(String(item.note ?? '')).toMatch(/one SMSC request/);
+		await editor.screenshot('bulk-output', editor.ndv());
+		await editor.closeNdv();
+	});
+
+	it('with Continue On Fail a bad number becomes an error item and the good one is still sent', async () => {
+		await editor.openWorkflow(workflowId('UI: Continue On Fail'));
+		await editor.executeWorkflow();
+		await editor.openNode('Send SMS');
+		const output = await editor.outputJson();
+		expect(output).toHaveLength(2);
+		expect(String(output[0].error ?? '')).toMatch(/not a number|phone/i);
+		expect(typeof output[1].id).toBe('number');
+		await editor.screenshot('continue-on-fail-output', editor.ndv());
+		await editor.closeNdv();
+	});
+});

@@ -1,0 +1,247 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * What a person does in n8n's editor, by n8n's own `data-test-id` attributes (the ones n8n's
+ * Playwright suite uses), with text only where the text is what is being checked.
+ */
+export class Editor {
+	constructor(
+		readonly page: Page,
+		readonly baseUrl: string,
+		private readonly shots: string,
+	) {
+		fs.mkdirSync(shots, { recursive: true });
+	}
+
+	byId(id: string, root: Page | Locator = this.page): Locator {
+		return root.locator(`[data-test-id="${id}"]`);
+	}
+
+	async signIn(email: string, password: string): Promise<void> {
+		await this.page.goto(`${this.baseUrl}/signin`);
+		await this.page.locator('input[type=email], input[name=emailOrLdapLoginId], input[name=email]').first().fill(email);
+		await this.page.locator('input[type=password]').first().fill(password);
+		await this.byId('form-submit-button').click();
+		await this.page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+	}
+
+	async openWorkflow(id: string): Promise<void> {
+		await this.page.goto(`${this.baseUrl}/workflow/${id}`);
+		await this.byId('canvas-node').first().waitFor({ timeout: 30_000 });
+	}
+
+	async newWorkflow(): Promise<void> {
+		await this.page.goto(`${this.baseUrl}/workflow/new`);
+		await this.byId('canvas-plus-button').or(this.byId('canvas-add-button')).first().waitFor({ timeout: 30_000 });
+	}
+
+	canvasNode(name: string): Locator {
+		return this.page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+	}
+
+	async openNode(name: string): Promise<void> {
+		await this.canvasNode(name).dblclick();
+		await this.ndv().waitFor();
+	}
+
+	ndv(): Locator {
+		return this.byId('ndv');
+	}
+
+	async closeNdv(): Promise<void> {
+		await this.byId('back-to-canvas').click();
+		await this.ndv().waitFor({ state: 'hidden' });
+	}
+
+	parameter(name: string): Locator {
+		return this.byId(`parameter-input-${name}`, this.ndv());
+	}
+
+	/** The labels of the parameters the NDV shows, top to bottom. */
+	async parameterLabels(root: Locator = this.byId('node-parameters')): Promise<string[]> {
+		const labels = await root.locator('.parameter-item label, [data-test-id="parameter-item"] label').allInnerTexts();
+		return labels.map((t) => t.trim()).filter(Boolean);
+	}
+
+	/** The options of the dropdown that is open now. */
+	async openDropdownOptions(): Promise<string[]> {
+		const popper = this.page.locator('.el-popper:visible, .el-select-dropdown:visible').last();
+		await popper.waitFor();
+		const texts = await popper.locator('.el-select-dropdown__item, [role=option]').allInnerTexts();
+		return texts.map((t) => t.split('\n')[0].trim()).filter(Boolean);
+	}
+
+	async selectOption(parameterName: string, option: string): Promise<void> {
+		await this.parameter(parameterName).click();
+		await this.page.getByRole('option', { name: option, exact: true }).first().click();
+	}
+
+	// ── nodes panel ──
+	async openNodeCreator(): Promise<void> {
+		await this.byId('node-creator-plus-button').or(this.byId('canvas-add-button')).or(this.byId('canvas-plus-button')).first().click();
+		await this.byId('node-creator').waitFor();
+	}
+
+	async searchNodes(text: string): Promise<void> {
+		await this.byId('node-creator-search-bar').fill(text);
+		await this.page.waitForTimeout(300);
+	}
+
+	private async itemTexts(locator: Locator): Promise<string[]> {
+		await locator.first().waitFor();
+		return (await locator.allInnerTexts()).map((t) => t.split('\n')[0].trim()).filter(Boolean);
+	}
+
+	async nodeCreatorItems(): Promise<string[]> {
+		return await this.itemTexts(this.byId('node-creator').locator('[data-test-id="node-creator-node-item"]'));
+	}
+
+	async pickNodeCreatorItem(name: string): Promise<void> {
+		await this.byId('node-creator')
+			.locator('[data-test-id="node-creator-node-item"]')
+			.filter({ has: this.page.getByText(name, { exact: true }) })
+			.first()
+			.click();
+	}
+
+	async nodeCreatorActions(): Promise<string[]> {
+		return await this.itemTexts(this.byId('node-creator').locator('[data-test-id="node-creator-action-item"]'));
+	}
+
+	// ── parameters ──
+	async fillParameter(name: string, value: string): Promise<void> {
+		const input = this.parameter(name).locator('input, textarea').first();
+		await input.fill(value);
+		await input.blur();
+		await this.page.waitForTimeout(300);
+	}
+
+	/** The options an "Add Option" button of a collection offers. */
+	async collectionOptions(name: string): Promise<string[]> {
+		await this.collectionAddButton(name).click();
+		const options = await this.openDropdownOptions();
+		await this.page.keyboard.press('Escape');
+		return options;
+	}
+
+	collectionAddButton(name: string): Locator {
+		return this.ndv().locator(`[data-test-id="parameter-item"]:has([data-test-id="collection-parameter"])`).locator('..').filter({ hasText: '' }).first();
+	}
+
+	async addCollectionOption(name: string, option: string): Promise<void> {
+		await this.collectionAddButton(name).click();
+		await this.page.getByRole('option', { name: option, exact: true }).first().click();
+	}
+
+	/** The resolved value an expression parameter shows under its field. */
+	async expressionPreview(name: string): Promise<string> {
+		const preview = this.byId(`parameter-input-${name}`, this.ndv()).locator('..').locator('..').locator('[data-test-id="parameter-expression-preview-value"]');
+		return (await preview.first().innerText()).trim();
+	}
+
+	// ── pickers (resource locators and options loaded from SMSC) ──
+	async openPicker(name: string): Promise<string[]> {
+		await this.parameter(name).locator('input').first().click();
+		return await this.pickerItems();
+	}
+
+	async pickerItems(): Promise<string[]> {
+		const items = this.page.locator('[data-test-id="rlc-item"]:visible, .el-select-dropdown__item:visible');
+		return await this.itemTexts(items);
+	}
+
+	async searchPicker(text: string): Promise<void> {
+		await this.page.locator('[data-test-id="rlc-search"]:visible input, [data-test-id="rlc-search"]:visible').first().fill(text);
+		await this.page.waitForTimeout(800);
+	}
+
+	async pickerError(name: string): Promise<string> {
+		await this.parameter(name).locator('input').first().click();
+		const error = this.page.locator('[data-test-id="rlc-error-container"]:visible, .el-select-dropdown:visible, [data-test-id="parameter-issues"]:visible').first();
+		await error.waitFor();
+		await this.page.waitForTimeout(1000);
+		return (await error.innerText()).trim();
+	}
+
+	// ── running ──
+	async executeStep(opts: { wait?: boolean } = {}): Promise<void> {
+		await this.byId('node-execute-button', this.ndv()).click();
+		if (opts.wait === false) return;
+		await this.byId('output-panel').locator('[data-test-id="ndv-data-container"], [data-test-id="ndv-items-count"]').first().waitFor({ timeout: 60_000 });
+	}
+
+	async waitForListening(): Promise<void> {
+		await this.ndv().getByText(/Listening for test event|Waiting for/i).first().waitFor({ timeout: 30_000 });
+	}
+
+	async executeWorkflow(): Promise<void> {
+		await this.byId('execute-workflow-button').first().click();
+		await this.page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 60_000 });
+	}
+
+	/** The items the output panel shows, read from its JSON view. */
+	async outputJson(): Promise<Array<Record<string, unknown>>> {
+		const panel = this.byId('output-panel');
+		await panel.locator('[data-test-id="ndv-data-container"]').first().waitFor({ timeout: 60_000 });
+		await panel.getByRole('radio', { name: 'JSON' }).click();
+		const text = await panel.locator('.json-data, [data-test-id="ndv-data-container"]').first().innerText();
+		return JSON.parse(text) as Array<Record<string, unknown>>;
+	}
+
+	async outputText(): Promise<string> {
+		return await this.byId('output-panel').innerText();
+	}
+
+	async webhookTestUrl(): Promise<string> {
+		const toggle = this.byId('webhook-urls-toggle').or(this.ndv().getByText('Webhook URLs', { exact: true }));
+		await toggle.first().click();
+		await this.ndv().getByText('Test URL', { exact: true }).first().click();
+		const url = await this.ndv().locator('[data-test-id="webhook-url"], .webhook-url').first().innerText();
+		return url.trim();
+	}
+
+	async canvasSubtitle(name: string): Promise<string> {
+		return (await this.canvasNode(name).locator('[data-test-id="canvas-node-subtitle"], .subtitle').first().innerText()).trim();
+	}
+
+	// ── credentials ──
+	credentialModal(): Locator {
+		return this.byId('editCredential-modal');
+	}
+
+	async openCredential(name: string): Promise<void> {
+		await this.page.goto(`${this.baseUrl}/home/credentials`);
+		await this.page.locator('[data-test-id="resources-list-item"]').filter({ hasText: name }).first().click();
+		await this.credentialModal().waitFor();
+	}
+
+	async credentialTestResult(): Promise<string> {
+		const result = this.credentialModal().locator('[data-test-id="credentials-config-container-test-success"], [data-test-id="credential-test-error"], .n8n-callout, [role=alert]');
+		await result.first().waitFor({ timeout: 30_000 });
+		await this.page.waitForTimeout(500);
+		return (await result.allInnerTexts()).join('\n');
+	}
+
+	async fillCredentialField(name: string, value: string): Promise<void> {
+		const input = this.byId(`parameter-input-${name}`, this.credentialModal()).locator('input, textarea').first();
+		await input.fill(value);
+	}
+
+	async saveCredential(): Promise<void> {
+		await this.byId('credential-save-button', this.credentialModal()).click();
+		await this.page.waitForTimeout(1500);
+	}
+
+	async closeCredential(): Promise<void> {
+		await this.credentialModal().locator('.el-dialog__close').first().click();
+	}
+
+	async screenshot(name: string, target?: Locator): Promise<string> {
+		const file = path.join(this.shots, `${name}.png`);
+		if (target) await target.screenshot({ path: file });
+		else await this.page.screenshot({ path: file });
+		return file;
+	}
+}

@@ -1,0 +1,121 @@
+import { N8nApi, OWNER } from '../../e2e/lib/api';
+import { DEMO_LOGIN, DEMO_PASSWORD } from '../../e2e/lib/emulator';
+import { examples } from '../../e2e/lib/examples';
+import { createLog } from '../../e2e/lib/report';
+import { EMULATOR_CREDENTIAL, startStack } from '../../e2e/lib/stack';
+import type { Stack } from '../../e2e/lib/stack';
+import { buildWorkflow, smscCredential } from '../../e2e/lib/workflows';
+import type { CredentialRef, Workflow } from '../../e2e/lib/workflows';
+
+/** The same account with a password SMSC rejects, for the pickers' error. */
+export const WRONG_PASSWORD_CREDENTIAL: CredentialRef = { id: 'SmscUiWrongPass1', name: 'SMSC (wrong password)' };
+/** A credential the test edits in the credential modal, so the others stay as they are. */
+export const TESTED_CREDENTIAL: CredentialRef = { id: 'SmscUiCredTest01', name: 'SMSC (credential test)' };
+
+/** Sender names and a contact group the account already has, as a real account would. */
+export const SENDER_NAMES = ['Bakery', 'ShopNews'];
+export const GROUP_NAME = 'Customers';
+
+/** Items where one fails on bad input and one goes out, with Continue On Fail. */
+export function continueOnFailWorkflow(): Workflow {
+	return buildWorkflow({
+		name: 'UI: Continue On Fail',
+		credential: EMULATOR_CREDENTIAL,
+		steps: [
+			{
+				name: 'Two Recipients',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				noCredential: true,
+				parameters: {
+					mode: 'raw',
+					jsonOutput: JSON.stringify({ rows: [{ phone: 'not a number' }, { phone: '+79991234567' }] }),
+					options: {},
+				},
+			},
+			{
+				name: 'One Item per Row',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				noCredential: true,
+				after: 'Two Recipients',
+				parameters: { fieldToSplitOut: 'rows', options: {} },
+			},
+			{
+				name: 'Send SMS',
+				after: 'One Item per Row',
+				continueOnFail: true,
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					channel: 'sms',
+					recipientType: 'phones',
+					phones: '={{ $json.phone }}',
+					message: 'Your parcel is on its way.',
+					options: { batching: false },
+				},
+			},
+		],
+	});
+}
+
+/** A Send node signed in with the wrong password, to open the pickers with. */
+export function wrongPasswordWorkflow(): Workflow {
+	return buildWorkflow({
+		name: 'UI: wrong password',
+		credential: WRONG_PASSWORD_CREDENTIAL,
+		steps: [
+			{
+				name: 'Send SMS',
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					channel: 'sms',
+					recipientType: 'phones',
+					phones: '+79991234567',
+					message: 'Hello',
+					options: {},
+				},
+			},
+		],
+	});
+}
+
+export interface UiStack {
+	stack: Stack;
+	api: N8nApi;
+	workflows: Record<string, Workflow>;
+	logFile: string;
+}
+
+async function smscCall(stack: Stack, script: string, params: Record<string, string | number>): Promise<Record<string, unknown>> {
+	const body = new URLSearchParams({ login: DEMO_LOGIN, psw: DEMO_PASSWORD, fmt: '3', charset: 'utf-8' });
+	for (const [key, value] of Object.entries(params)) body.set(key, String(value));
+	const res = await fetch(`${stack.emulator.url}/sys/${script}.php`, { method: 'POST', body });
+	return (await res.json()) as Record<string, unknown>;
+}
+
+/**
+ * The demo's stack (n8n with the packed package, the SMSC emulator, the credential) plus the
+ * example workflows, two more for the checks above, and an owner to sign in as.
+ */
+export async function startUiStack(): Promise<UiStack> {
+	const { file: logFile, log } = createLog('ui');
+	const stack = await startStack({ log });
+	const { n8n, emulator } = stack;
+	await n8n.importCredentials([
+		smscCredential({ ...WRONG_PASSWORD_CREDENTIAL, baseUrl: emulator.url, login: DEMO_LOGIN, password: 'not-the-password' }),
+		smscCredential({ ...TESTED_CREDENTIAL, baseUrl: emulator.url, login: DEMO_LOGIN, password: DEMO_PASSWORD }),
+	]);
+	const list = [...examples(EMULATOR_CREDENTIAL).map((e) => e.workflow), continueOnFailWorkflow(), wrongPasswordWorkflow()];
+	await n8n.importWorkflows(list);
+	for (const sender of SENDER_NAMES) {
+		await smscCall(stack, 'senders', { add: 1, sender });
+		await emulator.call('setSenderStatus', { login: DEMO_LOGIN, sender, status: 1 });
+	}
+	await smscCall(stack, 'phones', { add_group: 1, name: GROUP_NAME });
+	await n8n.start();
+	const api = new N8nApi(n8n.baseUrl);
+	await api.setupOwner(OWNER);
+	return { stack, api, workflows: Object.fromEntries(list.map((w) => [w.name, w])), logFile };
+}
