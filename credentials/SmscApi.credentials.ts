@@ -8,6 +8,9 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+const NOT_SMSC =
+	'The server answered, but not like SMSC: no balance came back. Check the Server, or the Base URL (without /sys/) of the credential.';
+
 /**
  * SMSC accepts the same API on several national domains. Secrets travel in the POST body only,
  * because SMSC echoes nothing back but proxies and access logs keep full URLs.
@@ -121,6 +124,10 @@ export class SmscApi implements ICredentialType {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 			body: { fmt: 3, charset: 'utf-8' },
+			// A wrong Base URL mostly gets a 404 page. n8n's own text for it ("The resource you are
+			// requesting could not be found") does not name the cause, and its status-code rules never
+			// see the status; so every answer goes to the body rules, and the last one names the URL.
+			ignoreHttpStatusErrors: true,
 		},
 		rules: [
 			{
@@ -164,8 +171,7 @@ export class SmscApi implements ICredentialType {
 				properties: {
 					key: 'balance',
 					value: undefined,
-					message:
-						'The server answered, but not like SMSC: no balance came back. Check the Server, or the Base URL (without /sys/) of the credential.',
+					message: NOT_SMSC,
 				},
 			},
 		],

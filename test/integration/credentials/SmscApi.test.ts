@@ -54,4 +54,17 @@ describe('SmscApi credential test (balance.php)', () => {
 		expect(result.status).toBe('Error');
 		expect(findSecrets(result, ['Cred-Pw-1'])).toEqual([]);
 	});
+
+	it.each([404, 405])('names a wrong Base URL when the server answers HTTP %d (no SMSC API there)', async (status) => {
+		const baseUrl = status === 404 ? `${emu.url}/not-smsc` : emu.url;
+		if (status === 405) emu.failNext({ mode: 'html', status: 405 });
+		const result = await runCredentialTest(credential, {
+			server: 'custom',
+			baseUrl,
+			authentication: 'password',
+			login: 'cred',
+			password: 'Cred-Pw-1',
+		});
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/answered, but not like SMSC.*Base URL/) });
+	});
 });
