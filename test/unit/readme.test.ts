@@ -32,3 +32,42 @@ describe('README operations table', () => {
 		expect(rows.get(name)?.slice().sort()).toEqual(operations.slice().sort());
 	});
 });
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+function anchor(heading: string): string {
+	return heading
+		.trim()
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}\s-]/gu, '')
+		.replace(/\s/g, '-');
+}
+
+describe('README links from the nodes and the credential', () => {
+	const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+	const anchors = new Set(
+		readme
+			.split('\n')
+			.filter((line) => /^#{1,6} /.test(line))
+			.map((line) => anchor(line.replace(/^#+ /, ''))),
+	);
+	const root = join(__dirname, '../..');
+	const sources = [
+		'nodes/Smsc/Smsc.node.json',
+		'nodes/SmscTrigger/SmscTrigger.node.json',
+		'nodes/SmscPollTrigger/SmscPollTrigger.node.json',
+		'credentials/SmscApi.credentials.ts',
+	];
+	const links = sources.flatMap((file) =>
+		[...readFileSync(join(root, file), 'utf8').matchAll(/github\.com\/n8n-nodes-smsc\/n8n-nodes-smsc#([\w-]+)/g)].map(
+			(match) => [file, match[1]] as const,
+		),
+	);
+
+	it('finds the documentation links', () => {
+		expect(links.length).toBeGreaterThanOrEqual(sources.length);
+	});
+
+	it.each(links)('%s links to #%s, a heading that exists', (_file, target) => {
+		expect([...anchors]).toContain(target);
+	});
+});
