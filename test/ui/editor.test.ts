@@ -107,7 +107,7 @@ describe('Message > Send, channel by channel', () => {
 		await editor.selectOption('channel', c.channel);
 		const labels = await editor.parameterLabels();
 		for (const field of c.fields) expect(labels).toContain(field);
-		const options = await editor.collectionOptions('options');
+		const options = await editor.collectionOptions('Options');
 		for (const option of c.options) expect(options).toContain(option);
 		for (const option of c.notOptions) expect(options).not.toContain(option);
 		if (c.channel === 'SMS') {
@@ -122,7 +122,7 @@ describe('pickers', () => {
 	it('Sender Name lists the account\'s approved names, and is not marked invalid when added', async () => {
 		await editor.openWorkflow(workflowId('SMSC: send an SMS'));
 		await editor.openNode('Send SMS');
-		await editor.addCollectionOption('options', 'Sender Name');
+		await editor.addCollectionOption('Options', 'Sender Name');
 		await editor.page.waitForTimeout(500);
 		expect(await editor.ndv().innerText()).not.toMatch(/is not supported/);
 		const names = await editor.openPicker('sender');
@@ -144,7 +144,7 @@ describe('pickers', () => {
 	it('with a wrong password both pickers show the package\'s English error, not "[object Object]"', async () => {
 		await editor.openWorkflow(workflowId('UI: wrong password'));
 		await editor.openNode('Send SMS');
-		await editor.addCollectionOption('options', 'Sender Name');
+		await editor.addCollectionOption('Options', 'Sender Name');
 		const senderError = await editor.pickerError('sender');
 		expect(senderError).not.toContain('[object Object]');
 		expect(senderError).toMatch(/rejected the login and password or the API key \(error 2\)/);
@@ -161,7 +161,7 @@ describe('running a step', () => {
 	it('Execute step sends the SMS and the output panel shows the message id, parts and cost', async () => {
 		await editor.openWorkflow(workflowId('SMSC: send an SMS'));
 		await editor.openNode('Send SMS');
-		await editor.addCollectionOption('options', 'Cost Reporting');
+		await editor.addCollectionOption('Options', 'Cost Reporting');
 		await editor.selectOption('costReport', 'Cost');
 		await editor.executeStep();
 		const output = await editor.outputJson();

@@ -2,6 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
+/** Text that is exactly this, give or take surrounding white space. */
+export function exactly(text: string): RegExp {
+	return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
 /**
  * What a person does in n8n's editor, by n8n's own `data-test-id` attributes (the ones n8n's
  * Playwright suite uses), with text only where the text is what is being checked.
@@ -13,6 +18,8 @@ export class Editor {
 		private readonly shots: string,
 	) {
 		fs.mkdirSync(shots, { recursive: true });
+		// n8n's editor loads slowly on a busy 2-core machine; nothing here is a timing check.
+		page.setDefaultTimeout(90_000);
 	}
 
 	byId(id: string, root: Page | Locator = this.page): Locator {
@@ -29,7 +36,7 @@ export class Editor {
 
 	async openWorkflow(id: string): Promise<void> {
 		await this.page.goto(`${this.baseUrl}/workflow/${id}`);
-		await this.byId('canvas-node').first().waitFor({ timeout: 30_000 });
+		await this.byId('canvas-node').first().waitFor({ timeout: 120_000 });
 	}
 
 	async newWorkflow(): Promise<void> {
@@ -59,10 +66,19 @@ export class Editor {
 		return this.byId(`parameter-input-${name}`, this.ndv());
 	}
 
-	/** The labels of the parameters the NDV shows, top to bottom. */
+	/** The labels of the parameters the NDV shows, top to bottom (collections' added options included). */
 	async parameterLabels(root: Locator = this.byId('node-parameters')): Promise<string[]> {
-		const labels = await root.locator('.parameter-item label, [data-test-id="parameter-item"] label').allInnerTexts();
-		return labels.map((t) => t.trim()).filter(Boolean);
+		const labels = await root.locator('[data-test-id="input-label"] label').allInnerTexts();
+		// the Fixed / Expression switch of a field is labelled too
+		return labels.map((t) => t.split('\n')[0].trim()).filter((t) => t !== '' && t !== 'Fixed' && t !== 'Expression');
+	}
+
+	/** The parameter row whose label is exactly this. */
+	parameterItem(label: string): Locator {
+		return this.byId('node-parameters')
+			.locator('[data-test-id="parameter-item"]')
+			.filter({ has: this.page.locator('[data-test-id="input-label"] label', { hasText: exactly(label) }) })
+			.first();
 	}
 
 	/** The options of the dropdown that is open now. */
@@ -75,12 +91,17 @@ export class Editor {
 
 	async selectOption(parameterName: string, option: string): Promise<void> {
 		await this.parameter(parameterName).click();
-		await this.page.getByRole('option', { name: option, exact: true }).first().click();
+		await this.page
+			.locator('[role=option]:visible')
+			.filter({ has: this.page.getByText(option, { exact: true }) })
+			.first()
+			.click();
+		await this.page.waitForTimeout(300);
 	}
 
 	// ── nodes panel ──
 	async openNodeCreator(): Promise<void> {
-		await this.byId('node-creator-plus-button').or(this.byId('canvas-add-button')).or(this.byId('canvas-plus-button')).first().click();
+		await this.byId('node-creator-plus-button').or(this.byId('canvas-plus-button')).first().click();
 		await this.byId('node-creator').waitFor();
 	}
 
@@ -95,19 +116,25 @@ export class Editor {
 	}
 
 	async nodeCreatorItems(): Promise<string[]> {
-		return await this.itemTexts(this.byId('node-creator').locator('[data-test-id="node-creator-node-item"]'));
+		return await this.itemTexts(this.byId('node-creator').locator('[data-test-id="node-creator-item-name"]'));
 	}
 
 	async pickNodeCreatorItem(name: string): Promise<void> {
 		await this.byId('node-creator')
-			.locator('[data-test-id="node-creator-node-item"]')
-			.filter({ has: this.page.getByText(name, { exact: true }) })
+			.locator('[data-test-id="item-iterator-item"]')
+			.filter({ has: this.page.locator('[data-test-id="node-creator-item-name"]', { hasText: exactly(name) }) })
 			.first()
 			.click();
 	}
 
+	/** The actions listed for the picked node, with its "Actions" section opened. */
 	async nodeCreatorActions(): Promise<string[]> {
-		return await this.itemTexts(this.byId('node-creator').locator('[data-test-id="node-creator-action-item"]'));
+		const section = this.byId('node-creator-category-item').filter({ hasText: /^\s*Actions/ });
+		if (await section.count()) {
+			const container = section.first().locator('..');
+			if ((await container.getAttribute('data-category-collapsed')) === 'true') await section.first().click();
+		}
+		return await this.itemTexts(this.byId('node-creator').locator('[data-test-id="node-creator-item-name"]'));
 	}
 
 	// ── parameters ──
@@ -118,21 +145,17 @@ export class Editor {
 		await this.page.waitForTimeout(300);
 	}
 
-	/** The options an "Add Option" button of a collection offers. */
-	async collectionOptions(name: string): Promise<string[]> {
-		await this.collectionAddButton(name).click();
-		const options = await this.openDropdownOptions();
+	/** The options the "Add Option" button of a collection (by its label) offers. */
+	async collectionOptions(label: string): Promise<string[]> {
+		await this.parameterItem(label).locator('[data-test-id="collection-parameter-add"]').first().click();
+		const options = await this.itemTexts(this.page.locator('[data-test-id="collection-parameter-option"]:visible'));
 		await this.page.keyboard.press('Escape');
 		return options;
 	}
 
-	collectionAddButton(name: string): Locator {
-		return this.ndv().locator(`[data-test-id="parameter-item"]:has([data-test-id="collection-parameter"])`).locator('..').filter({ hasText: '' }).first();
-	}
-
-	async addCollectionOption(name: string, option: string): Promise<void> {
-		await this.collectionAddButton(name).click();
-		await this.page.getByRole('option', { name: option, exact: true }).first().click();
+	async addCollectionOption(label: string, option: string): Promise<void> {
+		await this.parameterItem(label).locator('[data-test-id="collection-parameter-add"]').first().click();
+		await this.page.locator('[data-test-id="collection-parameter-option"]:visible').filter({ hasText: exactly(option) }).first().click();
 	}
 
 	/** The resolved value an expression parameter shows under its field. */
