@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { resourceProperties, resourceProperty } from './actions/resources';
 import { router } from './actions/router';
+import { actionSubtitle } from '../shared/subtitle';
 import { loadOptions, listSearch } from './methods';
 
 export class Smsc implements INodeType {
@@ -12,7 +13,7 @@ export class Smsc implements INodeType {
 		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(resourceProperties),
 		description: 'Send SMS, Viber, Telegram, voice and e-mail messages and manage contacts with SMSC',
 		defaults: { name: 'SMSC' },
 		usableAsTool: true,

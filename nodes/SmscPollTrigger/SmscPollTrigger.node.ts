@@ -9,6 +9,7 @@ import { pollIncoming } from './incoming';
 import type { IncomingState, PollResult } from './incoming';
 import { pollStatuses } from './statuses';
 import type { StatusState } from './statuses';
+import { eventsSubtitle } from '../shared/subtitle';
 
 export class SmscPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +18,7 @@ export class SmscPollTrigger implements INodeType {
 		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: eventsSubtitle(),
 		description:
 			'Starts the workflow on incoming messages, verification calls and delivery statuses by asking SMSC regularly; needs no public URL',
 		defaults: { name: 'SMSC Poll Trigger' },

@@ -15,6 +15,7 @@ import { MalformedCallbackError, decodeCallback, handlerParams, tokenMatches } f
 import type { CallbackFields, CharsetChoice } from './callback';
 import { MIN_TOKEN_LENGTH, TOKEN_CHARACTERS, triggerProperties } from './description';
 import { readCallbackRequest } from './request';
+import { eventsSubtitle } from '../shared/subtitle';
 
 /** Only a hash of the token is kept in static data, so the workflow export does not carry it twice. */
 function fingerprint(token: string): string {
@@ -34,7 +35,7 @@ export class SmscTrigger implements INodeType {
 		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: eventsSubtitle(),
 		description: 'Starts the workflow when SMSC reports a delivery status, an incoming message or a verification call',
 		defaults: { name: 'SMSC Trigger' },
 		inputs: [],
