@@ -376,15 +376,32 @@ export const sendOptions: INodeProperties = {
 			description: 'When to send the message; a time in the past sends it at once',
 		},
 		{
-			displayName: 'Sender Name or ID',
+			// A resource locator, not an options field: n8n's editor shows an options field's loading
+			// error as "[object Object]", while a list search shows the error's own text. An empty
+			// value is also valid here, where an options field marks "" as unsupported.
+			displayName: 'Sender Name',
 			name: 'sender',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getSenderNames' },
-			default: '',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
 			description:
-				'Name shown to the recipient, one of the active sender names of the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				'Name shown to the recipient. The list has only the names SMSC has approved for the account; a new name appears once the moderator approves it.',
 			// an e-mail goes out from Sender Email; a sender name would be ignored there
 			displayOptions: { hide: { '/channel': channelsShowing('senderEmail') } },
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: 'Select an approved sender name…',
+					typeOptions: { searchListMethod: 'searchSenderNames', searchable: true },
+				},
+				{
+					displayName: 'By Name',
+					name: 'name',
+					type: 'string',
+					placeholder: 'e.g. MyShop',
+				},
+			],
 		},
 		{
 			displayName: 'Shorten Links',

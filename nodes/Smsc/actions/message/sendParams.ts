@@ -40,7 +40,7 @@ export interface SendOptions {
 	perRecipient?: boolean;
 	rawResponse?: boolean;
 	sendAt?: string;
-	sender?: string;
+	sender?: string | IDataObject;
 	shortenLinks?: boolean;
 	translit?: number;
 	tz?: string | number;
@@ -209,7 +209,9 @@ function readSender(item: ItemReader): string {
 		if (!isEmail(sender)) fail(`Sender Email "${sender}" is not a valid e-mail address.`);
 		return sender;
 	}
-	const sender = String(options.sender ?? '').trim();
+	// a resource locator ({mode, value}); a plain string from an expression or an older workflow
+	const picked = options.sender as IDataObject | string | undefined;
+	const sender = String((typeof picked === 'object' && picked !== null ? picked.value : picked) ?? '').trim();
 	if (sender !== '' && senderNameTooLong(sender)) {
 		fail(
 			`Sender name "${sender}" is too long.`,

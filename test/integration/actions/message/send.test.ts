@@ -36,6 +36,18 @@ describe('Message: Send', () => {
 		expect(emu.getMessages({ login })).toHaveLength(1);
 	});
 
+	it.each([
+		['picked from the list', { __rl: true, mode: 'list', value: 'MyShop' }],
+		['typed by name', { __rl: true, mode: 'name', value: ' MyShop ' }],
+		['left empty', { __rl: true, mode: 'list', value: '' }],
+	])('takes the Sender Name %s (a resource locator)', async (how, sender) => {
+		const login = newAccount(emu);
+		const { json, requests, result } = await run(login, { phones: '+79991234567', message: 'Hi', options: { sender } });
+		expect(result.error).toBeUndefined();
+		expect(json[0]).toMatchObject({ id: expect.any(Number) });
+		expect(requests).toEqual([{ phones: '+79991234567', mes: 'Hi', ...(how === 'left empty' ? {} : { sender: 'MyShop' }) }]);
+	});
+
 	it('passes every option under its send.php name', async () => {
 		const login = messageAccount(emu);
 		const { json, requests, result } = await run(login, {
