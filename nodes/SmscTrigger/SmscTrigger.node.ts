@@ -13,7 +13,7 @@ import { matchesFilters, normaliseCallback } from '../shared/triggers/normalise'
 import type { CallbackFilters } from '../shared/triggers/normalise';
 import { MalformedCallbackError, decodeCallback, handlerParams, tokenMatches } from './callback';
 import type { CallbackFields, CharsetChoice } from './callback';
-import { MIN_TOKEN_LENGTH, TOKEN_CHARACTERS, triggerProperties } from './description';
+import { MIN_TOKEN_LENGTH, TOKEN_CHARACTERS, WEBHOOK_PATH, triggerProperties } from './description';
 import { readCallbackRequest } from './request';
 import { eventsSubtitle } from '../shared/subtitle';
 
@@ -41,8 +41,8 @@ export class SmscTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'smsc' },
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: 'smsc' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },
 		],
 		properties: triggerProperties,
 	};

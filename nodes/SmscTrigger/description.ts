@@ -3,12 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { callVerificationEvent, filtersProperty, incomingMessageEvent } from '../shared/triggers/events';
 
 export const MIN_TOKEN_LENGTH = 16;
+/** The path of the trigger's webhooks below /webhook/<id>/. */
+export const WEBHOOK_PATH = 'smsc';
 export const TOKEN_CHARACTERS = /^[A-Za-z0-9._~-]+$/;
 
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'SMSC has one handler URL per account. In your SMSC account open Settings and paste the Production URL shown above into "Handler URL" (the field for status notifications and incoming messages), adding ?token=, the Secret Token below and &charset=utf-8, e.g. https://n8n.example.com/webhook/…/smsc?token=YOUR_SECRET_TOKEN&charset=utf-8. Keep SMSC\'s default format (form fields); JSON (fmt=3) and XML (fmt=2) work only together with charset=utf-8.',
+			'SMSC calls one handler URL per account. 1. Make up a Secret Token below. 2. Copy the Handler URL below: your n8n address (as in Webhook URLs > Production URL, above) followed by that ending. 3. In your SMSC account open Settings and paste it into "Handler URL" (status notifications and incoming messages). 4. Publish the workflow. To see a test event here instead, press "Execute step" and, while it listens, put the Test URL (Webhook URLs > Test URL) with the same ending into SMSC; put the production one back afterwards.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -36,6 +38,7 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 	{
+		// Masked, as n8n's scanner requires of a token; the Handler URL below shows it in clear.
 		displayName: 'Secret Token',
 		name: 'token',
 		type: 'string',
@@ -44,6 +47,22 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. k3Jd9sPq2LmX7vRt5wYz',
 		description: `A random string of at least ${MIN_TOKEN_LENGTH} letters and digits that you make up. The handler URL in SMSC must end with ?token= and this value; calls without it are refused with 401 and start nothing.`,
+	},
+	{
+		displayName: `The Secret Token must be at least ${MIN_TOKEN_LENGTH} characters of letters, digits, ".", "_", "~" or "-"; the workflow cannot be published until it is.`,
+		name: 'tokenNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { token: [{ _cnd: { regex: `^(?![A-Za-z0-9._~-]{${MIN_TOKEN_LENGTH},}$)` } }] } },
+	},
+	{
+		// Not read by the node: an expression the editor resolves, so the user sees what to paste.
+		displayName: 'Handler URL',
+		name: 'handlerUrl',
+		type: 'string',
+		default: `={{ "YOUR_N8N_URL/webhook/" + $webhookId + "/${WEBHOOK_PATH}?token=" + encodeURIComponent($parameter["token"]) + "&charset=utf-8" }}`,
+		description:
+			'What to paste into SMSC Settings, Handler URL, with YOUR_N8N_URL replaced by the start of the Production URL shown in Webhook URLs. Only for reading; the node does not use this field.',
 	},
 	filtersProperty,
 	{
