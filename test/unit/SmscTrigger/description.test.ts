@@ -3,10 +3,11 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { SmscTrigger } from '../../../nodes/SmscTrigger/SmscTrigger.node';
 
-const properties = new SmscTrigger().description.properties as INodeProperties[];
+const { description } = new SmscTrigger();
+const properties = description.properties as INodeProperties[];
 const property = (name: string) => properties.find((p) => p.name === name)!;
 const shown = (name: string, token: string) =>
-	NodeHelpers.displayParameter({ token, events: [] }, property(name), { name: 'SMSC Trigger', typeVersion: 1 } as never);
+	NodeHelpers.displayParameter({ token, events: [] }, property(name), { typeVersion: 1 }, description);
 
 describe('SMSC Trigger set-up in the editor', () => {
 	it.each([
