@@ -161,3 +161,21 @@ export function channelsShowing(field: ChannelField): Channel[] {
 		(CHANNELS[channel] as ChannelRow).fields.includes(field),
 	);
 }
+
+/** Send options that only some channels use; every other option applies to all of them. */
+export type ChannelOption = 'maxParts' | 'translit' | 'shortenLinks';
+
+/**
+ * Which channels each such option belongs to: parts and translit are about SMS parts (a voice
+ * call, an HLR lookup, a ping or an e-mail has none); short links need a text a person reads.
+ */
+const OPTION_CHANNELS: Record<ChannelOption, (row: ChannelRow, channel: Channel) => boolean> = {
+	maxParts: (row) => row.smsParts,
+	translit: (row) => row.smsParts,
+	shortenLinks: (row, channel) => row.text !== undefined && !['bin', 'call', 'push'].includes(channel),
+};
+
+/** The channels whose Options offer this option. */
+export function channelsOffering(option: ChannelOption): Channel[] {
+	return (Object.keys(CHANNELS) as Channel[]).filter((channel) => OPTION_CHANNELS[option](CHANNELS[channel] as ChannelRow, channel));
+}

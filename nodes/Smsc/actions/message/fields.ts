@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { channelsShowing } from './channels';
+import { channelsOffering, channelsShowing } from './channels';
 
 /** Fields shared by Send and Get Cost: what is sent, how, and to whom. */
 export const messageFields: INodeProperties[] = [
@@ -339,6 +339,7 @@ export const sendOptions: INodeProperties = {
 		{
 			displayName: 'Max SMS Parts',
 			name: 'maxParts',
+			displayOptions: { show: { '/channel': channelsOffering('maxParts') } },
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 1,
@@ -406,6 +407,7 @@ export const sendOptions: INodeProperties = {
 		{
 			displayName: 'Shorten Links',
 			name: 'shortenLinks',
+			displayOptions: { show: { '/channel': channelsOffering('shortenLinks') } },
 			type: 'boolean',
 			default: false,
 			description: 'Whether SMSC replaces links in the text with short ones that count clicks',
@@ -438,6 +440,7 @@ export const sendOptions: INodeProperties = {
 		{
 			displayName: 'Translit',
 			name: 'translit',
+			displayOptions: { show: { '/channel': channelsOffering('translit') } },
 			type: 'options',
 			default: 0,
 			description: 'Whether SMSC rewrites Cyrillic text in Latin letters, which makes long messages cheaper',
