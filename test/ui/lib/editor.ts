@@ -165,27 +165,22 @@ export class Editor {
 	}
 
 	// ── pickers (resource locators and options loaded from SMSC) ──
+	/** Opens a resource locator's list (or an options dropdown) and reads what it shows. */
 	async openPicker(name: string): Promise<string[]> {
 		await this.parameter(name).locator('input').first().click();
 		return await this.pickerItems();
 	}
 
 	async pickerItems(): Promise<string[]> {
-		const items = this.page.locator('[data-test-id="rlc-item"]:visible, .el-select-dropdown__item:visible');
-		return await this.itemTexts(items);
+		const popup = this.page.locator('.el-popper:visible, .el-popover:visible').last();
+		await popup.waitFor();
+		await this.page.waitForTimeout(1500);
+		return (await popup.innerText()).split('\n').map((t) => t.trim()).filter(Boolean);
 	}
 
-	async searchPicker(text: string): Promise<void> {
-		await this.page.locator('[data-test-id="rlc-search"]:visible input, [data-test-id="rlc-search"]:visible').first().fill(text);
-		await this.page.waitForTimeout(800);
-	}
-
+	/** The text a picker shows when loading its list failed. */
 	async pickerError(name: string): Promise<string> {
-		await this.parameter(name).locator('input').first().click();
-		const error = this.page.locator('[data-test-id="rlc-error-container"]:visible, .el-select-dropdown:visible, [data-test-id="parameter-issues"]:visible').first();
-		await error.waitFor();
-		await this.page.waitForTimeout(1000);
-		return (await error.innerText()).trim();
+		return (await this.openPicker(name)).join('\n');
 	}
 
 	// ── running ──
