@@ -2,6 +2,7 @@
  * `npm test` (jest.config.js) because it needs a browser; CI runs it as its own step. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 module.exports = {
+	testTimeout: 20 * 60 * 1000,
 	projects: [
 		{
 			displayName: 'ui',

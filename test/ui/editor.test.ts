@@ -16,6 +16,8 @@ import { Editor } from './lib/editor';
 import { GROUP_NAME, SENDER_NAMES, TESTED_CREDENTIAL, startUiStack } from './lib/uiStack';
 import type { UiStack } from './lib/uiStack';
 
+jest.setTimeout(20 * 60 * 1000);
+
 const SHOTS = path.join(repoRoot, 'test', 'ui', 'screenshots');
 const DOCS = path.join(repoRoot, 'docs');
 
