@@ -41,7 +41,7 @@ describe('Message: Send', () => {
 		['typed by name', { __rl: true, mode: 'name', value: ' MyShop ' }],
 		['left empty', { __rl: true, mode: 'list', value: '' }],
 	])('takes the Sender Name %s (a resource locator)', async (how, sender) => {
-		const login = newAccount(emu);
+		const login = messageAccount(emu);
 		const { json, requests, result } = await run(login, { phones: '+79991234567', message: 'Hi', options: { sender } });
 		expect(result.error).toBeUndefined();
 		expect(json[0]).toMatchObject({ id: expect.any(Number) });
