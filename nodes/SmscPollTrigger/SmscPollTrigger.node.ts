@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { optionsCollection } from '../shared/options';
 import { callVerificationEvent, filtersProperty, incomingMessageEvent } from '../shared/triggers/events';
 import { matchesFilters } from '../shared/triggers/normalise';
 import type { CallbackFilters } from '../shared/triggers/normalise';
@@ -52,23 +53,16 @@ export class SmscPollTrigger implements INodeType {
 				],
 			},
 			filtersProperty,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Final Statuses Only',
-						name: 'finalOnly',
-						type: 'boolean',
-						default: true,
-						description:
-							'Whether to report only final delivery statuses (delivered, read, failed …) and skip intermediate ones such as "passed to the operator"',
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Final Statuses Only',
+					name: 'finalOnly',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to report only final delivery statuses (delivered, read, failed …) and skip intermediate ones such as "passed to the operator"',
+				},
+			]),
 		],
 	};
 

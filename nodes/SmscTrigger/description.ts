@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../shared/options';
 import { callVerificationEvent, filtersProperty, incomingMessageEvent } from '../shared/triggers/events';
 
 export const MIN_TOKEN_LENGTH = 16;
@@ -65,27 +66,20 @@ export const triggerProperties: INodeProperties[] = [
 			'What to paste into SMSC Settings, Handler URL, with YOUR_N8N_URL replaced by the start of the Production URL shown in Webhook URLs. Only for reading; the node does not use this field.',
 	},
 	filtersProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Character Set',
-				name: 'charset',
-				type: 'options',
-				default: 'auto',
-				description:
-					'How to read the text SMSC sends. Automatic follows the request and the handler URL: UTF-8 when it says charset=utf-8, otherwise SMSC\'s default windows-1251.',
-				options: [
-					{ name: 'Automatic', value: 'auto' },
-					{ name: 'KOI8-R', value: 'koi8-r' },
-					{ name: 'UTF-8', value: 'utf-8' },
-					{ name: 'Windows-1251', value: 'windows-1251' },
-				],
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Character Set',
+			name: 'charset',
+			type: 'options',
+			default: 'auto',
+			description:
+				'How to read the text SMSC sends. Automatic follows the request and the handler URL: UTF-8 when it says charset=utf-8, otherwise SMSC\'s default windows-1251.',
+			options: [
+				{ name: 'Automatic', value: 'auto' },
+				{ name: 'KOI8-R', value: 'koi8-r' },
+				{ name: 'UTF-8', value: 'utf-8' },
+				{ name: 'Windows-1251', value: 'windows-1251' },
+			],
+		},
+	]),
 ];

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import { itemError, nameItem } from '../itemErrors';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 
 const properties: INodeProperties[] = [];
 
@@ -47,13 +47,8 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 	return items.map((_, itemIndex) => ({ json: { ...result }, pairedItem: { item: itemIndex } }));
 }
 
-export const getBalance: SmscOperation = {
-	option: {
-		name: 'Get Balance',
-		value: 'getBalance',
-		description: 'Get the account balance and its currency',
-		action: 'Get the account balance',
-	},
-	description: updateDisplayOptions({ show: { resource: ['account'], operation: ['getBalance'] } }, properties),
-	executeAll,
-};
+export const getBalance = defineOperation('account', 'getBalance', properties, { executeAll }, {
+	name: 'Get Balance',
+	description: 'Get the account balance and its currency',
+	action: 'Get the account balance',
+});

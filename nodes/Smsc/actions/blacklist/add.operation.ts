@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { BLOCK_TYPES } from './blacklist';
 
 const properties: INodeProperties[] = [
@@ -70,13 +70,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const add: SmscOperation = {
-	option: {
-		name: 'Add',
-		value: 'add',
-		description: 'Block messages to a phone number; adding a listed number changes its entry',
-		action: 'Add a number to the blacklist',
-	},
-	description: updateDisplayOptions({ show: { resource: ['blacklist'], operation: ['add'] } }, properties),
-	execute,
-};
+export const add = defineOperation('blacklist', 'add', properties, { execute }, {
+	name: 'Add',
+	description: 'Block messages to a phone number; adding a listed number changes its entry',
+	action: 'Add a number to the blacklist',
+});

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { PHONES_PAGE_SIZE } from '../../../shared/rules';
 import { collectPages, getManyFields } from '../shared/getMany';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { simplifyBlacklistEntry } from './blacklist';
 
 
@@ -21,13 +20,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return entries.map(simplifyBlacklistEntry);
 }
 
-export const getAll: SmscOperation = {
-	option: {
-		name: 'Get Many',
-		value: 'getAll',
-		description: 'Get many blacklisted phone numbers, newest first',
-		action: 'Get many blacklist entries',
-	},
-	description: updateDisplayOptions({ show: { resource: ['blacklist'], operation: ['getAll'] } }, properties),
-	execute,
-};
+export const getAll = defineOperation('blacklist', 'getAll', properties, { execute }, {
+	name: 'Get Many',
+	description: 'Get many blacklisted phone numbers, newest first',
+	action: 'Get many blacklist entries',
+});

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 
 const properties: INodeProperties[] = [phoneField('The number to unblock, in international format')];
 
@@ -18,13 +17,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { success: true, phone };
 }
 
-export const remove: SmscOperation = {
-	option: {
-		name: 'Remove',
-		value: 'remove',
-		description: 'Unblock a phone number',
-		action: 'Remove a number from the blacklist',
-	},
-	description: updateDisplayOptions({ show: { resource: ['blacklist'], operation: ['remove'] } }, properties),
-	execute,
-};
+export const remove = defineOperation('blacklist', 'remove', properties, { execute }, {
+	name: 'Remove',
+	description: 'Unblock a phone number',
+	action: 'Remove a number from the blacklist',
+});

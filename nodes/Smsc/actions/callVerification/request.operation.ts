@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 
 /** The subscriber has 15 minutes to call the number SMSC hands out (SMSC page "Подтверждение номера телефона с помощью звонка"). */
 const CALL_WINDOW_MS = 15 * 60 * 1000;
@@ -33,17 +32,9 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const request: SmscOperation = {
-	option: {
-		name: 'Request',
-		value: 'request',
-		description:
-			'Get a number the subscriber must call within 15 minutes to confirm their phone; the call arrives as an incoming "[waitcall]" message',
-		action: 'Request a call verification',
-	},
-	description: updateDisplayOptions(
-		{ show: { resource: ['callVerification'], operation: ['request'] } },
-		properties,
-	),
-	execute,
-};
+export const request = defineOperation('callVerification', 'request', properties, { execute }, {
+	name: 'Request',
+	description:
+		'Get a number the subscriber must call within 15 minutes to confirm their phone; the call arrives as an incoming "[waitcall]" message',
+	action: 'Request a call verification',
+});

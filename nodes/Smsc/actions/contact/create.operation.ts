@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parsePhoneList } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import { phoneField } from '../shared/phone';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { contactParams } from './contact';
 import type { ContactFields } from './contact';
 import { createFields } from './fields';
@@ -42,13 +41,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { id: answer.id !== undefined ? Number(answer.id) : undefined, phone, ...output };
 }
 
-export const create: SmscOperation = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		description: 'Add a contact to the SMSC phone book',
-		action: 'Create a contact',
-	},
-	description: updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties),
-	execute,
-};
+export const create = defineOperation('contact', 'create', properties, { execute }, {
+	name: 'Create',
+	description: 'Add a contact to the SMSC phone book',
+	action: 'Create a contact',
+});

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 
 const properties: INodeProperties[] = [phoneField('The number of the contact to delete, in international format')];
 
@@ -18,13 +17,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { success: true, phone };
 }
 
-export const deleteContact: SmscOperation = {
-	option: {
-		name: 'Delete',
-		value: 'delete',
-		description: 'Delete a contact from the SMSC phone book',
-		action: 'Delete a contact',
-	},
-	description: updateDisplayOptions({ show: { resource: ['contact'], operation: ['delete'] } }, properties),
-	execute,
-};
+export const deleteContact = defineOperation('contact', 'delete', properties, { execute }, {
+	name: 'Delete',
+	description: 'Delete a contact from the SMSC phone book',
+	action: 'Delete a contact',
+});

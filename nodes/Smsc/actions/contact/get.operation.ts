@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { samePhone } from '../../../shared/phones';
 import { smscList } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { simplifyContact } from './contact';
 
 const properties: INodeProperties[] = [phoneField('The number of the contact to get, in international format')];
@@ -29,13 +29,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return contact;
 }
 
-export const get: SmscOperation = {
-	option: {
-		name: 'Get',
-		value: 'get',
-		description: 'Get a contact by its phone number',
-		action: 'Get a contact',
-	},
-	description: updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties),
-	execute,
-};
+export const get = defineOperation('contact', 'get', properties, { execute }, {
+	name: 'Get',
+	description: 'Get a contact by its phone number',
+	action: 'Get a contact',
+});

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { PHONES_PAGE_SIZE } from '../../../shared/rules';
 import { parseGroupId } from '../group/locator';
 import { collectPages, getManyFields } from '../shared/getMany';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { simplifyContact } from './contact';
 
 
@@ -68,13 +67,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return contacts.map(simplifyContact);
 }
 
-export const getAll: SmscOperation = {
-	option: {
-		name: 'Get Many',
-		value: 'getAll',
-		description: 'Get many contacts, optionally of one group or matching a search',
-		action: 'Get many contacts',
-	},
-	description: updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties),
-	execute,
-};
+export const getAll = defineOperation('contact', 'getAll', properties, { execute }, {
+	name: 'Get Many',
+	description: 'Get many contacts, optionally of one group or matching a search',
+	action: 'Get many contacts',
+});

@@ -1,24 +1,34 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
 import { groupIdParam, groupLocator } from '../group/locator';
+import { defineOperation } from '../operation';
 import { phoneField, phoneParam } from '../shared/phone';
+import type { SmscOperation } from '../types';
 
 /** phones.php `move_group` modes: 1 moves the contact into only this group, 2 adds it, 3 removes it. */
 export type MoveGroupMode = 1 | 2 | 3;
 
-/** The fields of Add to Group, Move to Group and Remove From Group: the contact and the group. */
-export function membershipFields(operation: string, groupDescription: string): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: ['contact'], operation: [operation] } }, [
-		phoneField('The number of the contact, in international format'),
-		groupLocator(groupDescription),
-	]);
+/**
+ * Add to Group, Move to Group and Remove From Group: the same fields (the contact and the group)
+ * and the same request; they differ only in the mode and in how the group is described.
+ */
+export function membershipOperation(
+	value: string,
+	mode: MoveGroupMode,
+	groupDescription: string,
+	option: Omit<INodePropertyOptions, 'value'>,
+): SmscOperation {
+	const fields = [phoneField('The number of the contact, in international format'), groupLocator(groupDescription)];
+	async function execute(this: IExecuteFunctions, itemIndex: number) {
+		return await changeMembership.call(this, itemIndex, mode);
+	}
+	return defineOperation('contact', value, fields, { execute }, option);
 }
 
 /** Changes one contact's groups with phones.php `move_group`; the three operations differ only in the mode. */
-export async function changeMembership(this: IExecuteFunctions, itemIndex: number, mode: MoveGroupMode): Promise<IDataObject> {
+async function changeMembership(this: IExecuteFunctions, itemIndex: number, mode: MoveGroupMode): Promise<IDataObject> {
 	const phone = phoneParam.call(this, itemIndex);
 	const group = groupIdParam.call(this, itemIndex);
 	try {

@@ -1,17 +1,7 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import { membershipOperation } from './membership';
 
-import type { SmscOperation } from '../types';
-import { changeMembership, membershipFields } from './membership';
-
-export const moveToGroup: SmscOperation = {
-	option: {
-		name: 'Move to Group',
-		value: 'moveToGroup',
-		description: 'Make a group the only group of a contact, taking it out of all others',
-		action: 'Move a contact to a group',
-	},
-	description: membershipFields('moveToGroup', 'The group the contact will belong to, instead of its current groups'),
-	async execute(this: IExecuteFunctions, itemIndex: number) {
-		return await changeMembership.call(this, itemIndex, 1);
-	},
-};
+export const moveToGroup = membershipOperation('moveToGroup', 1, 'The group the contact will belong to, instead of its current groups', {
+	name: 'Move to Group',
+	description: 'Make a group the only group of a contact, taking it out of all others',
+	action: 'Move a contact to a group',
+});

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
 import { phoneField, phoneParam } from '../shared/phone';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { contactParams } from './contact';
 import type { ContactFields } from './contact';
 import { updateFields } from './fields';
@@ -40,13 +40,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { success: true, phone, ...output };
 }
 
-export const update: SmscOperation = {
-	option: {
-		name: 'Update',
-		value: 'update',
-		description: "Change a contact's details or number",
-		action: 'Update a contact',
-	},
-	description: updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties),
-	execute,
-};
+export const update = defineOperation('contact', 'update', properties, { execute }, {
+	name: 'Update',
+	description: "Change a contact's details or number",
+	action: 'Update a contact',
+});

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { GROUP_TYPES, groupNumber, groupNumberField, groupTypeField } from './group';
 
 const properties: INodeProperties[] = [
@@ -51,13 +51,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const create: SmscOperation = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		description: 'Create a contact group',
-		action: 'Create a group',
-	},
-	description: updateDisplayOptions({ show: { resource: ['group'], operation: ['create'] } }, properties),
-	execute,
-};
+export const create = defineOperation('group', 'create', properties, { execute }, {
+	name: 'Create',
+	description: 'Create a contact group',
+	action: 'Create a group',
+});

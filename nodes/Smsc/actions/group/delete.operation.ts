@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { groupIdParam, groupLocator } from './locator';
 
 const properties: INodeProperties[] = [groupLocator('The group to delete. Its contacts are kept.')];
@@ -18,13 +17,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { success: true, id: group };
 }
 
-export const deleteGroup: SmscOperation = {
-	option: {
-		name: 'Delete',
-		value: 'delete',
-		description: 'Delete a contact group',
-		action: 'Delete a group',
-	},
-	description: updateDisplayOptions({ show: { resource: ['group'], operation: ['delete'] } }, properties),
-	execute,
-};
+export const deleteGroup = defineOperation('group', 'delete', properties, { execute }, {
+	name: 'Delete',
+	description: 'Delete a contact group',
+	action: 'Delete a group',
+});

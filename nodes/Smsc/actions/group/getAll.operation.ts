@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { smscList } from '../../../shared/transport';
 import { getManyFields, getManyLimit } from '../shared/getMany';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { GROUP_TYPES, groupTypeField, simplifyGroup } from './group';
 
 const properties: INodeProperties[] = [
@@ -22,13 +21,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return rows.slice(0, limit).map(simplifyGroup);
 }
 
-export const getAll: SmscOperation = {
-	option: {
-		name: 'Get Many',
-		value: 'getAll',
-		description: 'Get many contact groups with their numbers and sizes',
-		action: 'Get many groups',
-	},
-	description: updateDisplayOptions({ show: { resource: ['group'], operation: ['getAll'] } }, properties),
-	execute,
-};
+export const getAll = defineOperation('group', 'getAll', properties, { execute }, {
+	name: 'Get Many',
+	description: 'Get many contact groups with their numbers and sizes',
+	action: 'Get many groups',
+});

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { groupNumber, groupNumberField } from './group';
 import { groupIdParam, groupLocator } from './locator';
 
@@ -47,13 +47,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { success: true, id: group, ...(name ? { name } : {}), ...(number !== undefined ? { number } : {}) };
 }
 
-export const update: SmscOperation = {
-	option: {
-		name: 'Update',
-		value: 'update',
-		description: "Rename a group or change its number",
-		action: 'Update a group',
-	},
-	description: updateDisplayOptions({ show: { resource: ['group'], operation: ['update'] } }, properties),
-	execute,
-};
+export const update = defineOperation('group', 'update', properties, { execute }, {
+	name: 'Update',
+	description: "Rename a group or change its number",
+	action: 'Update a group',
+});

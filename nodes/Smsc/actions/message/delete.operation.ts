@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { messageRefFields, readMessageRefs } from './messageRef';
 
 const properties: INodeProperties[] = [...messageRefFields('delete')];
@@ -23,13 +22,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return results;
 }
 
-export const deleteMessage: SmscOperation = {
-	option: {
-		name: 'Delete',
-		value: 'delete',
-		description: 'Delete a sent message from the SMSC history',
-		action: 'Delete a message',
-	},
-	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['delete'] } }, properties),
-	execute,
-};
+export const deleteMessage = defineOperation('message', 'delete', properties, { execute }, {
+	name: 'Delete',
+	description: 'Delete a sent message from the SMSC history',
+	action: 'Delete a message',
+});

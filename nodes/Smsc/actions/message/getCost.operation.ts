@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { toNumber } from '../../../shared/numbers';
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { sendAndCostFields } from './fields';
 import { ItemParameters } from './itemParameters';
 import { prepareMessage, singleRequestParams } from './sendParams';
@@ -36,13 +36,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return out;
 }
 
-export const getCost: SmscOperation = {
-	option: {
-		name: 'Get Cost',
-		value: 'getCost',
-		description: 'Get the price of a message without sending it',
-		action: 'Get the cost of a message',
-	},
-	description: sendAndCostFields,
-	execute,
-};
+export const getCost = defineOperation('message', 'getCost', { shared: sendAndCostFields }, { execute }, {
+	name: 'Get Cost',
+	description: 'Get the price of a message without sending it',
+	action: 'Get the cost of a message',
+});

@@ -1,11 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { cleanPhone } from '../../../shared/phones';
 import { GET } from '../../../shared/rules';
 import { collectPages, getManyFields } from '../shared/getMany';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 
 const PAGE_SIZE = GET.incomingPerRequest;
 const MAX_HOURS = GET.maxIncomingHours;
@@ -79,13 +78,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	});
 }
 
-export const getManyIncoming: SmscOperation = {
-	option: {
-		name: 'Get Many Incoming',
-		value: 'getManyIncoming',
-		description: 'Get many messages received by the numbers of the account',
-		action: 'Get many incoming messages',
-	},
-	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['getManyIncoming'] } }, properties),
-	execute,
-};
+export const getManyIncoming = defineOperation('message', 'getManyIncoming', properties, { execute }, {
+	name: 'Get Many Incoming',
+	description: 'Get many messages received by the numbers of the account',
+	action: 'Get many incoming messages',
+});

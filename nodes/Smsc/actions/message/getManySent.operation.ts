@@ -1,13 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { decodeStatus } from '../../../shared/codes';
 import { toNumber } from '../../../shared/numbers';
 import { cleanPhone } from '../../../shared/phones';
 import { GET } from '../../../shared/rules';
 import { collectPages, getManyFields } from '../shared/getMany';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { toInstant } from './schedule';
 
 const PAGE_SIZE = GET.sentPerRequest;
@@ -108,13 +107,8 @@ function smscDay(value: unknown, timezone: string): { text: string; day: number 
 	return { text: `${pad(d)}.${pad(m)}.${y}`, day };
 }
 
-export const getManySent: SmscOperation = {
-	option: {
-		name: 'Get Many Sent',
-		value: 'getManySent',
-		description: 'Get many messages from the sent history, newest first',
-		action: 'Get many sent messages',
-	},
-	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['getManySent'] } }, properties),
-	execute,
-};
+export const getManySent = defineOperation('message', 'getManySent', properties, { execute }, {
+	name: 'Get Many Sent',
+	description: 'Get many messages from the sent history, newest first',
+	action: 'Get many sent messages',
+});

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { decodeStatus } from '../../../shared/codes';
 import { toNumber } from '../../../shared/numbers';
+import { optionsCollection } from '../../../shared/options';
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import type { MessageRef } from './messageRef';
 import { messageRefFields, readMessageRefs, refParams } from './messageRef';
 import { HLR_FIELDS, decodeHlr } from './sendResult';
@@ -15,23 +15,16 @@ const SIMPLE_FIELDS = new Set(['status', 'err', 'last_date', 'last_timestamp', '
 
 const properties: INodeProperties[] = [
 	...messageRefFields('look up'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Details',
-				name: 'details',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add the send time, cost, sender, text, country, operator and message type (and HLR data) of each message',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Details',
+			name: 'details',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add the send time, cost, sender, text, country, operator and message type (and HLR data) of each message',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -85,13 +78,8 @@ function describeStatus(ref: MessageRef, row: IDataObject, details: boolean): ID
 	return out;
 }
 
-export const getStatus: SmscOperation = {
-	option: {
-		name: 'Get Status',
-		value: 'getStatus',
-		description: 'Get the delivery status of one or more sent messages',
-		action: 'Get the status of a message',
-	},
-	description: updateDisplayOptions({ show: { resource: ['message'], operation: ['getStatus'] } }, properties),
-	execute,
-};
+export const getStatus = defineOperation('message', 'getStatus', properties, { execute }, {
+	name: 'Get Status',
+	description: 'Get the delivery status of one or more sent messages',
+	action: 'Get the status of a message',
+});

@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { MAX_CONCURRENCY } from '../../../shared/rules';
 import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport';
 import { itemError, nameItem } from '../itemErrors';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import type { Batch } from './batch';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, batchRequestParams, packBatches, runPool } from './batch';
 import { sendAndCostFields } from './fields';
@@ -195,13 +195,8 @@ function explainFailure(error: Error, failed: number[], outcome: Uint8Array): Er
 	return withContext;
 }
 
-export const send: SmscOperation = {
-	option: {
-		name: 'Send',
-		value: 'send',
-		description: 'Send a message by SMS, Viber, Telegram, voice call, e-mail and more',
-		action: 'Send a message',
-	},
-	description: sendAndCostFields,
-	executeAll,
-};
+export const send = defineOperation('message', 'send', { shared: sendAndCostFields }, { executeAll }, {
+	name: 'Send',
+	description: 'Send a message by SMS, Viber, Telegram, voice call, e-mail and more',
+	action: 'Send a message',
+});

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { validateSenderName } from './senderName';
 
 /** SMSC's flags for registering a name with Russian operators (SMSC page "Управление именами отправителей"); each one needs no other field. */
@@ -132,13 +131,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const create: SmscOperation = {
-	option: {
-		name: 'Create',
-		value: 'create',
-		description: 'Register a new sender name or e-mail sender for moderation',
-		action: 'Create a sender name',
-	},
-	description: updateDisplayOptions({ show: { resource: ['senderName'], operation: ['create'] } }, properties),
-	execute,
-};
+export const create = defineOperation('senderName', 'create', properties, { execute }, {
+	name: 'Create',
+	description: 'Register a new sender name or e-mail sender for moderation',
+	action: 'Create a sender name',
+});

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { describeTarget, senderLocator, senderParam } from './senderName';
 
 const properties: INodeProperties[] = [senderLocator('The sender name to delete')];
@@ -18,13 +17,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { deleted: true, ...target };
 }
 
-export const deleteSenderName: SmscOperation = {
-	option: {
-		name: 'Delete',
-		value: 'delete',
-		description: 'Delete a sender name',
-		action: 'Delete a sender name',
-	},
-	description: updateDisplayOptions({ show: { resource: ['senderName'], operation: ['delete'] } }, properties),
-	execute,
-};
+export const deleteSenderName = defineOperation('senderName', 'delete', properties, { execute }, {
+	name: 'Delete',
+	description: 'Delete a sender name',
+	action: 'Delete a sender name',
+});

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../shared/options';
 import { collectPages, getManyFields } from '../shared/getMany';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { simplifySender } from './senderName';
 
 /** SMSC returns at most 15000 names per request (SMSC page "Управление именами отправителей"). */
@@ -19,22 +19,15 @@ const properties: INodeProperties[] = [
 				'Whether to return only names approved by the moderator and ready to send from, rather than every registered name',
 		},
 	]),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Operator Statuses',
-				name: 'operatorStatuses',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to add the registration status of each name at every mobile operator',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Operator Statuses',
+			name: 'operatorStatuses',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to add the registration status of each name at every mobile operator',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -59,13 +52,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return names.map(simplifySender);
 }
 
-export const getAll: SmscOperation = {
-	option: {
-		name: 'Get Many',
-		value: 'getAll',
-		description: 'Get many sender names of the account',
-		action: 'Get many sender names',
-	},
-	description: updateDisplayOptions({ show: { resource: ['senderName'], operation: ['getAll'] } }, properties),
-	execute,
-};
+export const getAll = defineOperation('senderName', 'getAll', properties, { execute }, {
+	name: 'Get Many',
+	description: 'Get many sender names of the account',
+	action: 'Get many sender names',
+});

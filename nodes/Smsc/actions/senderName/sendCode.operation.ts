@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { digitalSenderField, digitalSenderParam } from './senderName';
 
 const properties: INodeProperties[] = [
@@ -53,13 +52,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { codeSent: true, sender, ...(site ? { site } : {}), ...(siteName ? { siteName } : {}) };
 }
 
-export const sendCode: SmscOperation = {
-	option: {
-		name: 'Send Verification Code',
-		value: 'sendCode',
-		description: 'Send a confirmation code to a digital (phone number) sender name',
-		action: 'Send a verification code to a sender name',
-	},
-	description: updateDisplayOptions({ show: { resource: ['senderName'], operation: ['sendCode'] } }, properties),
-	execute,
-};
+export const sendCode = defineOperation('senderName', 'sendCode', properties, { execute }, {
+	name: 'Send Verification Code',
+	description: 'Send a confirmation code to a digital (phone number) sender name',
+	action: 'Send a verification code to a sender name',
+});

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { describeTarget, senderLocator, senderParam } from './senderName';
 
 const properties: INodeProperties[] = [
@@ -35,13 +35,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { success: true, ...target, comment, ...(answer.id !== undefined ? { id: Number(answer.id) } : {}) };
 }
 
-export const update: SmscOperation = {
-	option: {
-		name: 'Update',
-		value: 'update',
-		description: "Change a sender name's comment",
-		action: 'Update a sender name',
-	},
-	description: updateDisplayOptions({ show: { resource: ['senderName'], operation: ['update'] } }, properties),
-	execute,
-};
+export const update = defineOperation('senderName', 'update', properties, { execute }, {
+	name: 'Update',
+	description: "Change a sender name's comment",
+	action: 'Update a sender name',
+});

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
-import type { SmscOperation } from '../types';
+import { defineOperation } from '../operation';
 import { digitalSenderField, digitalSenderParam } from './senderName';
 
 const properties: INodeProperties[] = [
@@ -35,13 +35,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { verified: true, sender };
 }
 
-export const verifyCode: SmscOperation = {
-	option: {
-		name: 'Verify Code',
-		value: 'verifyCode',
-		description: 'Confirm a digital sender name with the code it received',
-		action: 'Verify a sender name code',
-	},
-	description: updateDisplayOptions({ show: { resource: ['senderName'], operation: ['verifyCode'] } }, properties),
-	execute,
-};
+export const verifyCode = defineOperation('senderName', 'verifyCode', properties, { execute }, {
+	name: 'Verify Code',
+	description: 'Confirm a digital sender name with the code it received',
+	action: 'Verify a sender name code',
+});
