@@ -1,17 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/**
- * The "Options" collection of a node or an operation: settings the user adds one at a time.
- * A collection of five or more options is written out literally instead, so that n8n's lint can
- * check that its options are sorted.
- */
+// A collection of five or more options is written out literally instead of through these helpers,
+// so that n8n's lint can check that its options are sorted.
+
+function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
+/** The "Options" collection of a node or an operation: settings the user adds one at a time. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options,
-	};
+	return collection('Options', 'options', 'Add Option', options);
+}
+
+/** The "Additional Fields" collection of an operation: optional fields of what it creates or adds. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Additional Fields', 'additionalFields', 'Add Field', options);
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../shared/options';
 import { parsePhoneList } from '../../../shared/phones';
 import { smscRequest } from '../../../shared/transport';
 import { phoneField } from '../shared/phone';
@@ -20,14 +21,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Anna Petrova',
 		description: 'The name the contact is listed under in SMSC',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: createFields,
-	},
+	additionalFieldsCollection(createFields),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../../shared/options';
 import { smscRequest } from '../../../shared/transport';
 import { defineOperation } from '../operation';
 import { GROUP_TYPES, groupNumber, groupNumberField, groupTypeField } from './group';
@@ -15,14 +16,10 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Customers',
 		description: 'The name of the new group',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [groupNumberField, { ...groupTypeField, description: 'Whether the group holds phone numbers or e-mail addresses' }],
-	},
+	additionalFieldsCollection([
+		groupNumberField,
+		{ ...groupTypeField, description: 'Whether the group holds phone numbers or e-mail addresses' },
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

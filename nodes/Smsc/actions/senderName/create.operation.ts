@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
+import { additionalFieldsCollection } from '../../../shared/options';
 import { smscRequest } from '../../../shared/transport';
 import { defineOperation } from '../operation';
 import { validateSenderName } from './senderName';
@@ -68,31 +69,24 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { senderType: ['email'] } },
 		description: 'Usually the name of the person or company the address belongs to',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Comment',
-				name: 'comment',
-				type: 'string',
-				default: '',
-				description: 'A note for the SMSC moderator, e.g. what the name is used for',
-			},
-			{
-				displayName: 'Operator Registration',
-				name: 'operators',
-				type: 'multiOptions',
-				options: OPERATOR_FLAGS,
-				default: [],
-				description:
-					'Russian mobile operators to register the name with; paid names are charged by SMSC. Registration for Ukraine or Belarus needs company details and is done in the SMSC account.',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Comment',
+			name: 'comment',
+			type: 'string',
+			default: '',
+			description: 'A note for the SMSC moderator, e.g. what the name is used for',
+		},
+		{
+			displayName: 'Operator Registration',
+			name: 'operators',
+			type: 'multiOptions',
+			options: OPERATOR_FLAGS,
+			default: [],
+			description:
+				'Russian mobile operators to register the name with; paid names are charged by SMSC. Registration for Ukraine or Belarus needs company details and is done in the SMSC account.',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

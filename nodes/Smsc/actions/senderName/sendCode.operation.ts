@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
+import { additionalFieldsCollection } from '../../../shared/options';
 import { smscRequest } from '../../../shared/transport';
 import { defineOperation } from '../operation';
 import { digitalSenderField, digitalSenderParam } from './senderName';
@@ -9,32 +10,25 @@ const properties: INodeProperties[] = [
 	digitalSenderField(
 		'The phone number registered as a sender name. SMSC sends a code to it; confirm it with the Verify Code operation.',
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Code Sender',
-				name: 'site',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. MyShop',
-				description:
-					'An active sender name of the account to send the code from. Without it, the code comes from the default sender name.',
-			},
-			{
-				displayName: 'Website Name',
-				name: 'siteName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. example.com',
-				description: 'The website named in the text of the code message',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Code Sender',
+			name: 'site',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. MyShop',
+			description:
+				'An active sender name of the account to send the code from. Without it, the code comes from the default sender name.',
+		},
+		{
+			displayName: 'Website Name',
+			name: 'siteName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. example.com',
+			description: 'The website named in the text of the code message',
+		},
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
