@@ -1,10 +1,9 @@
-import { SmscApi } from '../../../credentials/SmscApi.credentials';
 import { Smsc } from '../../../nodes/Smsc/Smsc.node';
 import { startEmulator } from '../../emulator';
 import type { RunningEmulator } from '../../emulator';
 import { listSearch, loadOptions } from '../../harness';
-import { smscCredentials } from '../../support/smsc';
-import { PASSWORD, newAccount, phonesApi } from '../../support/accounts';
+import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
+import { newAccount, phonesApi } from '../../support/accounts';
 
 // Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
 jest.setTimeout(30_000);
@@ -13,11 +12,8 @@ let emu: RunningEmulator;
 beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
 afterAll(async () => emu.close());
 
-const pickerOptions = (login: string) => ({
-	parameters: { resource: 'contact', operation: 'addToGroup' },
-	credentials: smscCredentials(emu.url, { login, password: PASSWORD }),
-	credentialTypes: [new SmscApi()],
-});
+const PARAMETERS = { resource: 'contact', operation: 'addToGroup' };
+const pickerOptions = (login: string) => pickerOptionsFor(emu, login, PARAMETERS);
 
 /** Two groups named alike, one with a custom number and a member, one e-mail group. */
 async function seedGroups(login: string): Promise<{ vip: number; vip2: number; mail: number; all: number }> {
@@ -55,13 +51,7 @@ describe('getGroups (loadOptions)', () => {
 		expect(pickerRequests(login).map((entry) => entry.errorCode)).toEqual([3]);
 	});
 
-	it('fails with the English SMSC error when the login is rejected', async () => {
-		const login = newAccount(emu);
-		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		await expect(loadOptions(new Smsc(), 'getGroups', pickerOptions(login))).rejects.toThrow(
-			/rejected the login and password or the API key \(error 2\)/,
-		);
-	});
+	itFailsOnRejectedLogin(() => emu, 'getGroups', PARAMETERS);
 });
 
 describe('searchGroups (listSearch)', () => {

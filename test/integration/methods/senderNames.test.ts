@@ -1,20 +1,16 @@
-import { SmscApi } from '../../../credentials/SmscApi.credentials';
 import { Smsc } from '../../../nodes/Smsc/Smsc.node';
 import { startEmulator } from '../../emulator';
 import type { RunningEmulator } from '../../emulator';
 import { listSearch, loadOptions } from '../../harness';
-import { smscCredentials } from '../../support/smsc';
-import { PASSWORD, newAccount, seedSender, withoutTransport } from '../../support/accounts';
+import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
+import { newAccount, seedSender, withoutTransport } from '../../support/accounts';
 
 let emu: RunningEmulator;
 beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
 afterAll(async () => emu.close());
 
-const pickerOptions = (login: string) => ({
-	parameters: { resource: 'message', operation: 'send' },
-	credentials: smscCredentials(emu.url, { login, password: PASSWORD }),
-	credentialTypes: [new SmscApi()],
-});
+const PARAMETERS = { resource: 'message', operation: 'send' };
+const pickerOptions = (login: string) => pickerOptionsFor(emu, login, PARAMETERS);
 
 /** Active names (one with a comment), a digital name still pending, and a rejected name. */
 async function seedSenders(login: string): Promise<void> {
@@ -51,13 +47,7 @@ describe('getSenderNames (loadOptions)', () => {
 		expect(pickerRequests(login).map((entry) => entry.errorCode)).toEqual([3]);
 	});
 
-	it('fails with the English SMSC error when the login is rejected', async () => {
-		const login = newAccount(emu);
-		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		await expect(loadOptions(new Smsc(), 'getSenderNames', pickerOptions(login))).rejects.toThrow(
-			/rejected the login and password or the API key \(error 2\)/,
-		);
-	});
+	itFailsOnRejectedLogin(() => emu, 'getSenderNames', PARAMETERS);
 });
 
 describe('searchSenderNames (listSearch)', () => {
