@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { startEmulator } from '../../emulator';
 import type { RunningEmulator } from '../../emulator';
 import { forResource, groupRef, newAccount, phonesApi, runAs } from '../../support/accounts';
@@ -335,46 +337,39 @@ describe('Contact: group membership', () => {
 		return String(row.group);
 	}
 
-	it('Add to Group keeps the other groups (move_group=2)', async () => {
+	/** A new account with groups A and B. */
+	async function twoGroups(): Promise<{ login: string; a: number; b: number }> {
 		const login = newAccount(emu);
 		const a = await seedGroup(login, 'A');
 		const b = await seedGroup(login, 'B');
+		return { login, a, b };
+	}
+
+	/** Runs one membership operation and checks the phones.php request and the item it returns. */
+	async function expectMembershipChange(login: string, operation: string, phone: string, group: IDataObject, id: number, mode: number) {
+		const { json, requests } = await runAs(emu, login, 'phones', contact(operation, { phone, group }));
+		expect(requests).toEqual([{ move_group: String(mode), grp: String(id), phone }]);
+		expect(json).toEqual([{ success: true, phone, group: id }]);
+	}
+
+	it('Add to Group keeps the other groups (move_group=2)', async () => {
+		const { login, a, b } = await twoGroups();
 		await seedContact(login, '79998880001', { grp: a });
-		const { json, requests } = await runAs(emu, login, 'phones', contact('addToGroup', { phone: '+79998880001', group: groupRef(b) }));
-		expect(requests).toEqual([{ move_group: '2', grp: String(b), phone: '+79998880001' }]);
-		expect(json).toEqual([{ success: true, phone: '+79998880001', group: b }]);
+		await expectMembershipChange(login, 'addToGroup', '+79998880001', groupRef(b), b, 2);
 		expect(await memberOf(login, '79998880001')).toBe(`${a},${b}`);
 	});
 
 	it('Move to Group leaves only the new group (move_group=1), by ID too', async () => {
-		const login = newAccount(emu);
-		const a = await seedGroup(login, 'A');
-		const b = await seedGroup(login, 'B');
+		const { login, a, b } = await twoGroups();
 		await seedContact(login, '79998880002', { grp: a });
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('moveToGroup', { phone: '+79998880002', group: groupRef(` ${b} `, 'id') }),
-		);
-		expect(requests).toEqual([{ move_group: '1', grp: String(b), phone: '+79998880002' }]);
-		expect(json).toEqual([{ success: true, phone: '+79998880002', group: b }]);
+		await expectMembershipChange(login, 'moveToGroup', '+79998880002', groupRef(` ${b} `, 'id'), b, 1);
 		expect(await memberOf(login, '79998880002')).toBe(String(b));
 	});
 
 	it('Remove from Group takes out only that group (move_group=3)', async () => {
-		const login = newAccount(emu);
-		const a = await seedGroup(login, 'A');
-		const b = await seedGroup(login, 'B');
+		const { login, a, b } = await twoGroups();
 		await seedContact(login, '79998880003', { grp: `${a},${b}` });
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('removeFromGroup', { phone: '+79998880003', group: groupRef(a) }),
-		);
-		expect(requests).toEqual([{ move_group: '3', grp: String(a), phone: '+79998880003' }]);
-		expect(json).toEqual([{ success: true, phone: '+79998880003', group: a }]);
+		await expectMembershipChange(login, 'removeFromGroup', '+79998880003', groupRef(a), a, 3);
 		expect(await memberOf(login, '79998880003')).toBe(String(b));
 	});
 
