@@ -22,7 +22,7 @@ import { delay } from '../e2e/lib/processes';
 import { createLog } from '../e2e/lib/report';
 import { startStack } from '../e2e/lib/stack';
 import type { Stack } from '../e2e/lib/stack';
-import { buildWorkflow, smscCredential, stableUuid } from '../e2e/lib/workflows';
+import { buildWorkflow, sendSmsStep, smscCredential, splitOutStep, stableUuid } from '../e2e/lib/workflows';
 import type { CredentialRef, Workflow } from '../e2e/lib/workflows';
 import { ExecutionCounter, chooseLine, flags, loadNote, machine, rssMb, rssSampler, waitForWebhookPath, wholeNumber, writeResults } from './server-support';
 
@@ -64,26 +64,8 @@ function run(items: number): Run {
 			parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'noData', options: {} },
 		},
 		steps: [
-			{
-				name: 'One Item per Recipient',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				noCredential: true,
-				parameters: { fieldToSplitOut: 'body.recipients', options: {} },
-			},
-			{
-				name: 'Send SMS',
-				after: 'One Item per Recipient',
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
-					phones: '={{ $json.phone }}',
-					message: '=Order {{ $json.order }} is ready',
-					options: {},
-				},
-			},
+			splitOutStep('One Item per Recipient', 'body.recipients'),
+			sendSmsStep({ after: 'One Item per Recipient', message: '=Order {{ $json.order }} is ready' }),
 		],
 	});
 	return { items, credential, login, path: webhookPath, workflow };

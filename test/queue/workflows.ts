@@ -1,5 +1,5 @@
 import { pollTriggerWorkflow, webhookTriggerWorkflow } from '../e2e/lib/triggerWorkflows';
-import { buildWorkflow, stableUuid } from '../e2e/lib/workflows';
+import { buildWorkflow, sendSmsStep, splitOutStep, stableUuid } from '../e2e/lib/workflows';
 import type { CredentialRef, Workflow } from '../e2e/lib/workflows';
 
 export const CALLBACK_TOKEN = 'queue-callbacks-token-5c1e8a7f93';
@@ -30,26 +30,8 @@ export function bulkWorkflow(credential: CredentialRef): Workflow {
 			parameters: { httpMethod: 'POST', path: BULK_PATH, responseMode: 'onReceived', options: {} },
 		},
 		steps: [
-			{
-				name: 'One Item per Recipient',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				noCredential: true,
-				parameters: { fieldToSplitOut: 'body.recipients', options: {} },
-			},
-			{
-				name: 'Send SMS',
-				after: 'One Item per Recipient',
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
-					phones: '={{ $json.phone }}',
-					message: '=Hello {{ $json.name }}, your code is {{ $json.code }}',
-					options: {},
-				},
-			},
+			splitOutStep('One Item per Recipient', 'body.recipients'),
+			sendSmsStep({ after: 'One Item per Recipient', message: '=Hello {{ $json.name }}, your code is {{ $json.code }}' }),
 		],
 	});
 }

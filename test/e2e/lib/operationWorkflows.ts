@@ -1,4 +1,4 @@
-import { buildWorkflow } from './workflows';
+import { buildWorkflow, sendSmsStep, splitOutStep } from './workflows';
 import type { CredentialRef, SmscStep, Workflow } from './workflows';
 
 /** Numbers and names the workflows use, so the test can find their requests in the emulator's log. */
@@ -173,27 +173,8 @@ export function bulkSendWorkflow(credential: CredentialRef, name = 'Bulk send fr
 				noCredential: true,
 				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ recipients: OPS.list }, null, 2), options: {} },
 			},
-			{
-				name: 'One Item per Recipient',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				noCredential: true,
-				after: 'Recipients',
-				parameters: { fieldToSplitOut: 'recipients', options: {} },
-			},
-			{
-				name: 'Send SMS',
-				after: 'One Item per Recipient',
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
-					phones: '={{ $json.phone }}',
-					message: '=Hello {{ $json.name }}, your order has shipped',
-					options: {},
-				},
-			},
+			splitOutStep('One Item per Recipient', 'recipients', 'Recipients'),
+			sendSmsStep({ after: 'One Item per Recipient', message: '=Hello {{ $json.name }}, your order has shipped' }),
 		],
 	});
 }

@@ -64,6 +64,41 @@ export interface SmscStep {
 	noCredential?: boolean;
 }
 
+/** n8n's Split Out node: one item per element of `field`. */
+export function splitOutStep(name: string, field: string, after?: string): SmscStep {
+	return {
+		name,
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		noCredential: true,
+		...(after ? { after } : {}),
+		parameters: { fieldToSplitOut: field, options: {} },
+	};
+}
+
+/** The SMSC node sending an SMS to `{{ $json.phone }}` of each item, with the given text. */
+export function sendSmsStep(opts: {
+	after: string;
+	message: string;
+	options?: Record<string, unknown>;
+	continueOnFail?: boolean;
+}): SmscStep {
+	return {
+		name: 'Send SMS',
+		after: opts.after,
+		...(opts.continueOnFail ? { continueOnFail: true } : {}),
+		parameters: {
+			resource: 'message',
+			operation: 'send',
+			channel: 'sms',
+			recipientType: 'phones',
+			phones: '={{ $json.phone }}',
+			message: opts.message,
+			options: opts.options ?? {},
+		},
+	};
+}
+
 /**
  * A workflow that starts with a Manual Trigger (or the given trigger) and runs the given steps.
  * Steps without `after` hang off the trigger in parallel, so one failing step does not hide the rest.

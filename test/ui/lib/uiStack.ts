@@ -4,7 +4,7 @@ import { examples } from '../../e2e/lib/examples';
 import { createLog } from '../../e2e/lib/report';
 import { EMULATOR_CREDENTIAL, startStack } from '../../e2e/lib/stack';
 import type { Stack } from '../../e2e/lib/stack';
-import { buildWorkflow, smscCredential } from '../../e2e/lib/workflows';
+import { buildWorkflow, sendSmsStep, smscCredential, splitOutStep } from '../../e2e/lib/workflows';
 import type { CredentialRef, Workflow } from '../../e2e/lib/workflows';
 
 /** The same account with a password SMSC rejects, for the pickers' error. */
@@ -33,28 +33,13 @@ export function continueOnFailWorkflow(): Workflow {
 					options: {},
 				},
 			},
-			{
-				name: 'One Item per Row',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				noCredential: true,
-				after: 'Two Recipients',
-				parameters: { fieldToSplitOut: 'rows', options: {} },
-			},
-			{
-				name: 'Send SMS',
+			splitOutStep('One Item per Row', 'rows', 'Two Recipients'),
+			sendSmsStep({
 				after: 'One Item per Row',
 				continueOnFail: true,
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
-					phones: '={{ $json.phone }}',
-					message: 'Your parcel is on its way.',
-					options: { batching: false },
-				},
-			},
+				message: 'Your parcel is on its way.',
+				options: { batching: false },
+			}),
 		],
 	});
 }
