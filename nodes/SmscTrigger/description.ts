@@ -6,7 +6,9 @@ import { callVerificationEvent, filtersProperty, incomingMessageEvent } from '..
 export const MIN_TOKEN_LENGTH = 16;
 /** The path of the trigger's webhooks below /webhook/<id>/. */
 export const WEBHOOK_PATH = 'smsc';
-export const TOKEN_CHARACTERS = /^[A-Za-z0-9._~-]+$/;
+/** The characters a token may have: they pass through a URL query unencoded. */
+const TOKEN_CHARACTER = '[A-Za-z0-9._~-]';
+export const TOKEN_CHARACTERS = new RegExp(`^${TOKEN_CHARACTER}+$`);
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -54,7 +56,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'tokenNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { token: [{ _cnd: { regex: `^(?![A-Za-z0-9._~-]{${MIN_TOKEN_LENGTH},}$)` } }] } },
+		displayOptions: { show: { token: [{ _cnd: { regex: `^(?!${TOKEN_CHARACTER}{${MIN_TOKEN_LENGTH},}$)` } }] } },
 	},
 	{
 		// Not read by the node: an expression the editor resolves, so the user sees what to paste.

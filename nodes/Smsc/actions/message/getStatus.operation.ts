@@ -7,6 +7,7 @@ import { smscRequest } from '../../../shared/transport';
 import { defineOperation } from '../operation';
 import type { MessageRef } from './messageRef';
 import { messageRefFields, readMessageRefs, refParams } from './messageRef';
+import { recipientKey } from './recipients';
 import { HLR_FIELDS, decodeHlr } from './sendResult';
 
 /** Keeps one status request short enough for any web server's URL and form limits. */
@@ -51,10 +52,9 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return results;
 }
 
-/** A message as SMSC keys it: its id and the phone's digits (an e-mail address as it is, lower-case). */
+/** A message as SMSC keys it: its id and its recipient, compared as Send compares recipients. */
 function refKey(id: unknown, phone: unknown): string {
-	const address = String(phone).trim();
-	return `${String(id).trim()}\u0000${address.includes('@') ? address.toLowerCase() : address.replace(/\D/g, '')}`;
+	return `${String(id).trim()}\u0000${recipientKey(String(phone).trim())}`;
 }
 
 function describeStatus(ref: MessageRef, row: IDataObject, details: boolean): IDataObject {
