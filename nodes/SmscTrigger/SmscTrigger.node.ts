@@ -10,9 +10,9 @@ import type {
 } from 'n8n-workflow';
 
 import { matchesFilters, normaliseCallback } from '../shared/triggers/normalise';
-import type { CallbackFilters } from '../shared/triggers/normalise';
+import type { CallbackFields, CallbackFilters } from '../shared/triggers/normalise';
 import { MalformedCallbackError, decodeCallback, handlerParams, tokenMatches } from './callback';
-import type { CallbackFields, CharsetChoice } from './callback';
+import type { CharsetChoice } from './callback';
 import { MIN_TOKEN_LENGTH, TOKEN_CHARACTERS, WEBHOOK_PATH, triggerProperties } from './description';
 import { readCallbackRequest } from './request';
 import { eventsSubtitle } from '../shared/subtitle';

@@ -8,8 +8,6 @@ import { createHash, timingSafeEqual } from 'crypto';
 
 import type { CallbackFields } from '../shared/triggers/normalise';
 
-export type { CallbackFields } from '../shared/triggers/normalise';
-
 export type CallbackFormat = 'form' | 'json' | 'xml';
 export type CallbackCharset = 'utf-8' | 'windows-1251' | 'koi8-r';
 export type CharsetChoice = 'auto' | CallbackCharset;

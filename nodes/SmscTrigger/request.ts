@@ -5,7 +5,8 @@
  */
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import type { CallbackFields, RawCallbackRequest } from './callback';
+import type { CallbackFields } from '../shared/triggers/normalise';
+import type { RawCallbackRequest } from './callback';
 
 interface RequestLike {
 	method?: string;

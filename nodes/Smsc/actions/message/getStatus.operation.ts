@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { decodeStatus } from '../../../shared/codes';
+import { HLR_FIELDS, decodeHlr } from '../../../shared/hlr';
 import { toNumber } from '../../../shared/numbers';
 import { optionsCollection } from '../../../shared/options';
 import { smscRequest } from '../../../shared/transport';
@@ -8,7 +9,6 @@ import { defineOperation } from '../operation';
 import type { MessageRef } from './messageRef';
 import { messageRefFields, readMessageRefs, refParams } from './messageRef';
 import { recipientKey } from './recipients';
-import { HLR_FIELDS, decodeHlr } from './sendResult';
 
 /** Keeps one status request short enough for any web server's URL and form limits. */
 const REFS_PER_REQUEST = 100;

@@ -6,9 +6,6 @@ import { toNumber } from '../../../shared/numbers';
 import { recipientKey } from './recipients';
 import type { PreparedMessage } from './sendParams';
 
-export { HLR_FIELDS, decodeHlr } from '../../../shared/hlr';
-
-
 /** SMSC's answer to a send as an indexable list of per-recipient rows (op=1). */
 export function recipientRows(answer: IDataObject): IDataObject[] {
 	const phones = answer.phones;

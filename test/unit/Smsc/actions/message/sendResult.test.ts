@@ -1,7 +1,8 @@
 import { recipientKey } from '../../../../../nodes/Smsc/actions/message/recipients';
 import { cleanPhone, splitList as splitRecipients } from '../../../../../nodes/shared/phones';
 import { smscTime, toInstant } from '../../../../../nodes/Smsc/actions/message/schedule';
-import { decodeHlr, describeRecipient, sendOutput } from '../../../../../nodes/Smsc/actions/message/sendResult';
+import { decodeHlr } from '../../../../../nodes/shared/hlr';
+import { describeRecipient, sendOutput } from '../../../../../nodes/Smsc/actions/message/sendResult';
 import type { PreparedMessage } from '../../../../../nodes/Smsc/actions/message/sendParams';
 
 describe('recipients', () => {
