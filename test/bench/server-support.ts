@@ -7,6 +7,8 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { LINE_ENV, resolveLine } from '../e2e/lib/lines';
+
 /** `--name value`, `--name=value`, or the environment variable, or the fallback. */
 export function flags(argv: string[]): (flag: string, env: string, fallback?: string) => string | undefined {
 	const given = new Map<string, string>();
@@ -25,18 +27,14 @@ export function wholeNumber(value: string | undefined, what: string): number {
 	return number;
 }
 
-/** The n8n line test/e2e/lib reads from SMSC_N8N_LINE; `--line` sets it for this run. */
-export const LINE_ENV = 'SMSC_N8N_LINE';
-/** The lines test/e2e/lib can install today. */
-const AVAILABLE_LINES = ['2.8', '2.8.4'];
-
+/**
+ * The n8n line, through test/e2e/lib's one list of lines: `--line` (or SMSC_N8N_LINE) picks it and
+ * is passed on to the stack, which reads SMSC_N8N_LINE. Returns the n8n version, for the report.
+ */
 export function chooseLine(line: string | undefined): string {
-	const wanted = (line ?? process.env[LINE_ENV] ?? '').trim().replace(/^n8n@/, '');
-	if (wanted && !AVAILABLE_LINES.includes(wanted)) {
-		throw new Error(`n8n line ${wanted}: test/e2e/lib installs only n8n 2.8.4 so far (line 2.8)`);
-	}
-	if (wanted) process.env[LINE_ENV] = wanted;
-	return '2.8.4';
+	const chosen = resolveLine(line);
+	process.env[LINE_ENV] = chosen.id;
+	return chosen.n8n;
 }
 
 /** The load on the shared machine, to print beside every figure. */
