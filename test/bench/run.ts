@@ -11,7 +11,9 @@
  *
  * Flags (or env): --items N (BENCH_ITEMS, 10000), --modes a,b,c,d,floor (BENCH_MODES), --latency MS
  * (BENCH_LATENCY_MS, 50), --concurrency N (10), --batch-size N (200), --baseline-sample N (time
- * mode a on N items; the row shows what the sample measured and, apart, the extrapolated time), --out FILE
+ * mode a on N items; the row shows what the sample measured and, apart, the extrapolated time), --rounds N
+ * (BENCH_ROUNDS, 1: run the modes N times, interleaved, and report each mode's median round with the
+ * spread; wall times of one run on a virtual machine vary by up to 1.5x from run to run), --out FILE
  * (bench-results/latest.json). Each mode runs in a child process so its peak memory is its own.
  */
 import { spawn } from 'node:child_process';
@@ -30,6 +32,7 @@ interface Options {
 	concurrency: number;
 	batchSize: number;
 	baselineSample?: number;
+	rounds: number;
 	out: string;
 }
 
@@ -69,6 +72,7 @@ function parseOptions(argv: string[]): Options {
 		concurrency: int('concurrency', 'BENCH_CONCURRENCY', 10),
 		batchSize: int('batch-size', 'BENCH_BATCH_SIZE', 200),
 		baselineSample: sample ? Number(sample) : undefined,
+		rounds: Math.max(1, int('rounds', 'BENCH_ROUNDS', 1)),
 		out: pick('out', 'BENCH_OUT', path.join('bench-results', 'latest.json')),
 	};
 }
@@ -94,9 +98,24 @@ interface Row extends ModeResult {
 	extrapolated?: { items: number; wallMs: number };
 	/** this row's wall time against (a)'s, the extrapolated one when (a) ran on a sample */
 	speedUpOverA?: number;
+	/** every round's wall time, in the order run; the row's own figures are the median round's */
+	roundsWallMs: number[];
+}
+
+/** The median round (the lower middle one for an even count), so the row is one real run, not a mix. */
+function medianRound(results: ModeResult[]): ModeResult {
+	const sorted = [...results].sort((x, y) => x.wallMs - y.wallMs);
+	return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** The median round's wall time and, with several rounds, the spread it was taken from. */
+function wallTime(row: Row): string {
+	const rounds = row.roundsWallMs;
+	if (rounds.length < 2) return seconds(row.wallMs);
+	return `${seconds(row.wallMs)} (median of ${rounds.length}: ${seconds(Math.min(...rounds))}–${seconds(Math.max(...rounds))})`;
+}
 
 function table(rows: Row[], ratios: { cOverFloor?: number; cOverD?: number }): string {
 	const head = '| mode | items | wall time | requests | max in flight | max connections | accepted | error 9 | peak RSS | peak heap | 1:1 pairing | speed-up over (a) |';
@@ -108,7 +127,7 @@ function table(rows: Row[], ratios: { cOverFloor?: number; cOverD?: number }): s
 		const na = row.mode === 'd' || row.mode === 'floor';
 		const title = row.extrapolated ? `${row.title}, measured on a sample` : row.title;
 		lines.push(
-			`| ${title} | ${row.items} | ${seconds(row.wallMs)} | ${na ? '–' : row.requests} | ${na ? '–' : row.maxInFlight} | ${na ? '–' : row.maxConnections} | ${na ? '–' : row.accepted} | ${na ? '–' : row.error9} | ${row.peakRssMb} MB | ${row.peakHeapMb} MB | ${row.pairedOneToOne ? 'yes' : 'NO'} | ${row === sampledA ? '–' : speed} |`,
+			`| ${title} | ${row.items} | ${wallTime(row)} | ${na ? '–' : row.requests} | ${na ? '–' : row.maxInFlight} | ${na ? '–' : row.maxConnections} | ${na ? '–' : row.accepted} | ${na ? '–' : row.error9} | ${row.peakRssMb} MB | ${row.peakHeapMb} MB | ${row.pairedOneToOne ? 'yes' : 'NO'} | ${row === sampledA ? '–' : speed} |`,
 		);
 		if (row.extrapolated) {
 			lines.push(
@@ -117,8 +136,10 @@ function table(rows: Row[], ratios: { cOverFloor?: number; cOverD?: number }): s
 		}
 	}
 	const notes: string[] = [];
-	if (ratios.cOverFloor !== undefined) notes.push(`(c) / floor wall time: ${ratios.cOverFloor.toFixed(2)} (what the batched send costs beyond n8n reading its parameters)`);
-	if (ratios.cOverD !== undefined) notes.push(`(c) / (d) wall time: ${ratios.cOverD.toFixed(2)} (against the engine alone, which evaluates no expression)`);
+	const roundCount = rows[0]?.roundsWallMs.length ?? 1;
+	const median = roundCount > 1 ? ` (medians of ${roundCount} rounds)` : '';
+	if (ratios.cOverFloor !== undefined) notes.push(`(c) / floor wall time${median}: ${ratios.cOverFloor.toFixed(2)} (what the batched send costs beyond n8n reading its parameters)`);
+	if (ratios.cOverD !== undefined) notes.push(`(c) / (d) wall time${median}: ${ratios.cOverD.toFixed(2)} (against the engine alone, which evaluates no expression)`);
 	return [head, rule, ...lines].join('\n') + (notes.length ? `\n\n${notes.join('\n')}` : '');
 }
 
@@ -128,15 +149,33 @@ async function main(): Promise<void> {
 	const emulator = await spawnEmulator({ env: { LATENCY_MS: String(options.latency), MANUAL_CLOCK: '1' } });
 	const rows: Row[] = [];
 	try {
+		const results = new Map<ModeName, ModeResult[]>();
+		// Rounds interleave the modes (a b c, a b c, ...) so a slow spell of the machine hits them all alike.
+		for (let round = 1; round <= options.rounds; round++) {
+			for (const mode of options.modes) {
+				const sample = mode === 'a' && options.baselineSample && options.baselineSample < options.items ? options.baselineSample : undefined;
+				const items = sample ?? options.items;
+				const label = options.rounds > 1 ? `mode ${mode} (round ${round}/${options.rounds})` : `mode ${mode}`;
+				process.stderr.write(`${label}: ${items} items, ${options.latency} ms latency…\n`);
+				const result = await runMode({ mode, items, emulatorUrl: emulator.url, concurrency: options.concurrency, batchSize: options.batchSize });
+				results.set(mode, [...(results.get(mode) ?? []), result]);
+				process.stderr.write(`${label}: ${seconds(result.wallMs)} for ${items} items\n`);
+			}
+		}
 		for (const mode of options.modes) {
-			const sample = mode === 'a' && options.baselineSample && options.baselineSample < options.items ? options.baselineSample : undefined;
-			const items = sample ?? options.items;
-			process.stderr.write(`mode ${mode}: ${items} items, ${options.latency} ms latency…\n`);
-			const result = await runMode({ mode, items, emulatorUrl: emulator.url, concurrency: options.concurrency, batchSize: options.batchSize });
-			const row: Row = { ...result, title: MODE_TITLES[mode] };
-			if (sample) row.extrapolated = { items: options.items, wallMs: Math.round((result.wallMs * options.items) / sample) };
+			const runs = results.get(mode) ?? [];
+			const median = medianRound(runs);
+			const row: Row = {
+				...median,
+				title: MODE_TITLES[mode],
+				roundsWallMs: runs.map((run) => run.wallMs),
+				peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+				peakHeapMb: Math.max(...runs.map((run) => run.peakHeapMb)),
+				pairedOneToOne: runs.every((run) => run.pairedOneToOne),
+			};
+			const sample = mode === 'a' && median.items < options.items;
+			if (sample) row.extrapolated = { items: options.items, wallMs: Math.round((median.wallMs * options.items) / median.items) };
 			rows.push(row);
-			process.stderr.write(`mode ${mode}: ${seconds(row.wallMs)} for ${row.items} items${row.extrapolated ? ` (extrapolated to ${row.extrapolated.items}: ${seconds(row.extrapolated.wallMs)})` : ''}\n`);
 		}
 	} finally {
 		await emulator.stop();
