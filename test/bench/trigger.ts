@@ -20,8 +20,7 @@ import { delay } from '../e2e/lib/processes';
 import { createLog } from '../e2e/lib/report';
 import { startStack } from '../e2e/lib/stack';
 import type { Stack } from '../e2e/lib/stack';
-import { webhookTriggerWorkflow, webhookUrl } from '../e2e/lib/triggerWorkflows';
-import { buildWorkflow, stableUuid } from '../e2e/lib/workflows';
+import { n8nWebhookWorkflow, webhookTriggerWorkflow, webhookUrl } from '../e2e/lib/triggerWorkflows';
 import { ExecutionCounter, chooseLine, flags, loadNote, machine, perSecond, waitForWebhookPath, wholeNumber, writeResults } from './server-support';
 
 const SMSC = 'SMSC Trigger';
@@ -55,21 +54,7 @@ const settings = {
 };
 
 const smscWorkflow = webhookTriggerWorkflow({ name: 'Bench SMSC Trigger', token: 'bench-trigger-token-5c1e9a7f3d', events: ['deliveryStatus'] });
-const webhookId = stableUuid('Bench n8n Webhook/webhook');
-const webhookPath = 'bench-status-callbacks';
-// n8n's Webhook node as a user would set it up for SMSC: POST, answer at once.
-const webhookWorkflow = buildWorkflow({
-	name: 'Bench n8n Webhook',
-	trigger: {
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		webhookId,
-		noCredential: true,
-		parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
-	},
-	steps: [],
-});
+const webhookWorkflow = n8nWebhookWorkflow({ name: 'Bench n8n Webhook', path: 'bench-status-callbacks' });
 
 const { file: logFile, log } = createLog('bench-trigger');
 
@@ -78,15 +63,15 @@ async function main(): Promise<void> {
 	const stack: Stack = await startStack({ log, emulatorArgs: ['--manual-clock'] });
 	try {
 		const { n8n, emulator } = stack;
-		await n8n.importWorkflows([smscWorkflow.workflow, webhookWorkflow]);
-		for (const id of [smscWorkflow.workflow.id, webhookWorkflow.id]) await n8n.publishWorkflow(id);
+		await n8n.importWorkflows([smscWorkflow.workflow, webhookWorkflow.workflow]);
+		for (const id of [smscWorkflow.workflow.id, webhookWorkflow.workflow.id]) await n8n.activateWorkflow(id);
 		// a loaded machine can take minutes to boot n8n
 		await n8n.start(15 * 60_000);
 		const urls: Record<Side, string> = {
 			[SMSC]: webhookUrl(n8n.baseUrl, smscWorkflow),
-			[WEBHOOK]: `${n8n.baseUrl}/webhook/${webhookPath}`,
+			[WEBHOOK]: webhookWorkflow.url(n8n.baseUrl),
 		};
-		const ids: Record<Side, string> = { [SMSC]: smscWorkflow.workflow.id, [WEBHOOK]: webhookWorkflow.id };
+		const ids: Record<Side, string> = { [SMSC]: smscWorkflow.workflow.id, [WEBHOOK]: webhookWorkflow.workflow.id };
 		for (const side of [SMSC, WEBHOOK] as const) await waitForWebhookPath(urls[side].split('?')[0]);
 		await new N8nApi(n8n.baseUrl).setupOwner();
 		const counter = new ExecutionCounter(n8n.baseUrl, OWNER);

@@ -14,7 +14,7 @@ import { ensureN8n } from './lib/install';
 import { ALL_LINES, LINE_ENV, resolveLine } from './lib/lines';
 import type { N8nLine } from './lib/lines';
 import { repoRoot } from './lib/paths';
-import { seconds } from './lib/report';
+import { SUMMARY_FILE_ENV, seconds } from './lib/report';
 
 interface JestSummary {
 	numPassedTests: number;
@@ -31,6 +31,8 @@ interface LineResult {
 	installMs: number;
 	installReused: boolean;
 	suiteMs: number;
+	/** the suite's summary lines (lib/report.ts `summary`): throughput beside n8n's Webhook node, polls */
+	summary: string[];
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -46,7 +48,7 @@ function runCommandInherit(command: string, args: string[], options: SpawnOption
 
 async function runLine(line: N8nLine): Promise<LineResult> {
 	const nodeVersion = line.node === 'host' ? process.versions.node : line.node;
-	const result: LineResult = { line, nodeVersion, passed: 0, failed: 0, installMs: 0, installReused: false, suiteMs: 0 };
+	const result: LineResult = { line, nodeVersion, passed: 0, failed: 0, installMs: 0, installReused: false, suiteMs: 0, summary: [] };
 	say(`\n== n8n ${line.n8n} (line ${line.id}) on Node ${nodeVersion}`);
 	try {
 		const install = await ensureN8n({ line, log: (l) => say(`   ${l}`) });
@@ -57,12 +59,14 @@ async function runLine(line: N8nLine): Promise<LineResult> {
 		return result;
 	}
 
-	const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'smsc-compat-')), 'jest.json');
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smsc-compat-'));
+	const out = path.join(tmp, 'jest.json');
+	const summaryFile = path.join(tmp, 'summary.txt');
 	const started = Date.now();
 	const code = await runCommandInherit(
 		path.join(repoRoot, 'node_modules', '.bin', 'jest'),
 		['--selectProjects', 'e2e', '--runInBand', '--json', `--outputFile=${out}`],
-		{ cwd: repoRoot, env: { ...process.env, [LINE_ENV]: line.id } },
+		{ cwd: repoRoot, env: { ...process.env, [LINE_ENV]: line.id, [SUMMARY_FILE_ENV]: summaryFile } },
 	);
 	result.suiteMs = Date.now() - started;
 	let summary: JestSummary | undefined;
@@ -71,7 +75,8 @@ async function runLine(line: N8nLine): Promise<LineResult> {
 	} catch {
 		// jest died before writing its report; counted below.
 	}
-	fs.rmSync(path.dirname(out), { recursive: true, force: true });
+	if (fs.existsSync(summaryFile)) result.summary = fs.readFileSync(summaryFile, 'utf8').split('\n').filter(Boolean);
+	fs.rmSync(tmp, { recursive: true, force: true });
 	result.passed = summary?.numPassedTests ?? 0;
 	// A suite that failed to run (its beforeAll threw) has no failed tests of its own: count it.
 	result.failed = (summary?.numFailedTests ?? 0) + (summary?.numRuntimeErrorTestSuites ?? 0);
@@ -89,6 +94,7 @@ async function main(): Promise<void> {
 	for (const r of results) {
 		const install = r.installReused ? 'reused' : seconds(r.installMs);
 		say(`   timing n8n ${r.line.n8n}: install ${install}, suite ${seconds(r.suiteMs)}`);
+		for (const line of r.summary) say(`   ${line}`);
 	}
 	for (const r of results) say(`compat n8n ${r.line.n8n} node ${r.nodeVersion}: ${r.passed} passed, ${r.failed} failed`);
 	process.exitCode = results.some((r) => r.failed > 0 || r.passed === 0) ? 1 : 0;

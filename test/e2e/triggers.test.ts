@@ -9,10 +9,10 @@ import type { Execution } from './lib/api';
 import { DEMO_LOGIN, DEMO_PASSWORD } from './lib/emulator';
 import type { CallbackRecord, FireResult } from './lib/emulator';
 import { delay } from './lib/processes';
-import { createLog, report, seconds } from './lib/report';
+import { createLog, report, seconds, summary } from './lib/report';
 import { startStack } from './lib/stack';
 import type { Stack } from './lib/stack';
-import { pollTriggerWorkflow, webhookTriggerWorkflow, webhookUrl } from './lib/triggerWorkflows';
+import { n8nWebhookWorkflow, pollTriggerWorkflow, webhookTriggerWorkflow, webhookUrl } from './lib/triggerWorkflows';
 
 // The project-level testTimeout does not reach hooks; these tests wait on real processes.
 jest.setTimeout(10 * 60 * 1000);
@@ -23,6 +23,8 @@ const LOAD_TOKEN = 'e2e-load-token-2b81c9d0e6f7a5';
 
 const events = webhookTriggerWorkflow({ name: 'E2E SMSC events', token: EVENTS_TOKEN });
 const load = webhookTriggerWorkflow({ name: 'E2E SMSC load', token: LOAD_TOKEN, events: ['deliveryStatus'] });
+// n8n's own Webhook node takes the same load on the same n8n, so each line's figures have a yardstick.
+const plainWebhook = n8nWebhookWorkflow({ name: 'E2E n8n Webhook load', path: 'e2e-status-callbacks' });
 const { file: logFile, log } = createLog('triggers');
 const suiteStarted = Date.now();
 
@@ -35,13 +37,14 @@ beforeAll(async () => {
 	stack = await startStack({ log });
 	poll = pollTriggerWorkflow({ name: 'E2E SMSC poll', credential: stack.credential });
 	const { n8n } = stack;
-	await n8n.importWorkflows([events.workflow, load.workflow, poll]);
-	for (const id of [events.workflow.id, load.workflow.id, poll.id]) await n8n.activateWorkflow(id);
+	await n8n.importWorkflows([events.workflow, load.workflow, plainWebhook.workflow, poll]);
+	for (const id of [events.workflow.id, load.workflow.id, plainWebhook.workflow.id, poll.id]) await n8n.activateWorkflow(id);
 	const started = Date.now();
 	await n8n.start();
 	const ready = Date.now() - started;
 	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, events));
 	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, load));
+	await n8n.waitForWebhook(plainWebhook.url(n8n.baseUrl));
 	report(`triggers: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(ready)}, webhooks after ${seconds(Date.now() - started)}; setup ${JSON.stringify(stack.timings)}`);
 	api = new N8nApi(n8n.baseUrl);
 	await api.setupOwner();
@@ -179,32 +182,56 @@ describe('callback formats through n8n\'s own body parsing', () => {
 });
 
 describe('load', () => {
-	it(`records ${LOAD_CALLBACKS} status callbacks as ${LOAD_CALLBACKS} executions, none lost, none doubled`, async () => {
-		const { emulator, n8n } = stack;
-		const fired = await emulator.call<FireResult>('fireCallbacks', {
-			url: webhookUrl(n8n.baseUrl, load),
-			count: LOAD_CALLBACKS,
-			concurrency: 16,
-			retries: 0,
-		});
-		const perSecond = (LOAD_CALLBACKS / fired.durationMs) * 1000;
-		report(
-			`load: ${LOAD_CALLBACKS} callbacks answered in ${seconds(fired.durationMs)} (${perSecond.toFixed(0)} callbacks/s, ` +
-				`${fired.maxInFlight} in flight), ${fired.ok} ok, ${fired.failed} failed`,
-		);
-		expect(fired).toMatchObject({ ok: LOAD_CALLBACKS, failed: 0, attempts: LOAD_CALLBACKS });
+	/** Callbacks per second answered, and per second from the first callback until every execution was saved. */
+	const rates: { smsc?: LoadRates; webhook?: LoadRates } = {};
 
-		const started = Date.now();
-		const executions = await executionsOf(load.workflow.id, LOAD_CALLBACKS, 5 * 60_000);
-		report(`load: all executions saved ${seconds(Date.now() - started)} after the last answer`);
+	it(`records ${LOAD_CALLBACKS} status callbacks as ${LOAD_CALLBACKS} executions, none lost, none doubled`, async () => {
+		const { executions, rates: smsc } = await fireLoad('SMSC Trigger', webhookUrl(stack.n8n.baseUrl, load), load.workflow.id);
+		rates.smsc = smsc;
 		const ids = triggerItems(executions, 'SMSC Trigger').map((i) => Number(i.id));
-		expect(executions).toHaveLength(LOAD_CALLBACKS);
 		expect(new Set(ids).size).toBe(LOAD_CALLBACKS);
 		expect(Math.min(...ids)).toBe(900_000);
 		expect(Math.max(...ids)).toBe(900_000 + LOAD_CALLBACKS - 1);
-		expect(executions.filter((e) => e.status !== 'success')).toEqual([]);
+	});
+
+	it(`n8n's own Webhook node on the same n8n records the same ${LOAD_CALLBACKS} callbacks (the yardstick, printed beside)`, async () => {
+		const { executions, rates: webhook } = await fireLoad('n8n Webhook node', plainWebhook.url(stack.n8n.baseUrl), plainWebhook.workflow.id);
+		rates.webhook = webhook;
+		const bodies = executions.flatMap((e) => nodeOutput(e, 'Webhook')).map((item) => (item.body as { id?: string }).id);
+		expect(new Set(bodies).size).toBe(LOAD_CALLBACKS);
+		const { smsc } = rates;
+		if (smsc) {
+			summary(
+				`load on n8n ${stack.install.line.n8n}: SMSC Trigger / n8n Webhook node: ${(smsc.answered / webhook.answered).toFixed(2)} answered, ` +
+					`${(smsc.saved / webhook.saved).toFixed(2)} saved (SMSC Trigger ${smsc.answered.toFixed(0)}/s and ${smsc.saved.toFixed(0)}/s, ` +
+					`Webhook node ${webhook.answered.toFixed(0)}/s and ${webhook.saved.toFixed(0)}/s)`,
+			);
+		}
 	});
 });
+
+interface LoadRates {
+	answered: number;
+	saved: number;
+}
+
+/** Fires the load at one webhook and waits for its executions; every callback must be answered and saved once. */
+async function fireLoad(side: string, url: string, workflowId: string): Promise<{ executions: Execution[]; rates: LoadRates }> {
+	const fired = await stack.emulator.call<FireResult>('fireCallbacks', { url, count: LOAD_CALLBACKS, concurrency: 16, retries: 0 });
+	const answered = (LOAD_CALLBACKS / fired.durationMs) * 1000;
+	report(
+		`load (${side}): ${LOAD_CALLBACKS} callbacks answered in ${seconds(fired.durationMs)} (${answered.toFixed(0)} callbacks/s, ` +
+			`${fired.maxInFlight} in flight), ${fired.ok} ok, ${fired.failed} failed`,
+	);
+	expect(fired).toMatchObject({ ok: LOAD_CALLBACKS, failed: 0, attempts: LOAD_CALLBACKS });
+	const lastAnswer = Date.now();
+	const executions = await executionsOf(workflowId, LOAD_CALLBACKS, 5 * 60_000);
+	const savedAfter = Date.now() - lastAnswer;
+	report(`load (${side}): all executions saved ${seconds(savedAfter)} after the last answer`);
+	expect(executions).toHaveLength(LOAD_CALLBACKS);
+	expect(executions.filter((e) => e.status !== 'success')).toEqual([]);
+	return { executions, rates: { answered, saved: (LOAD_CALLBACKS / (fired.durationMs + savedAfter)) * 1000 } };
+}
 
 // Last: it restarts n8n, which the webhook tests above must not see.
 describe('SMSC Poll Trigger in a running n8n, polling every minute as shipped', () => {
@@ -267,6 +294,6 @@ describe('SMSC Poll Trigger in a running n8n, polling every minute as shipped', 
 		);
 		// The verification call of the first webhook test is an incoming message to SMSC.
 		for (const item of items) expect(item.event).toBe(item.text === '[waitcall]' ? 'callVerification' : 'incomingMessage');
-		report(`poll: ${finalIds.length} messages emitted once each over ${await pollRequests()} polls and 2 restarts (${n8n.line.id})`);
+		summary(`poll: ${finalIds.length} messages emitted once each over ${await pollRequests()} polls and 2 restarts (${n8n.line.id})`);
 	});
 });

@@ -22,6 +22,16 @@ export function report(line: string): void {
 	process.stderr.write(`[e2e] ${line}\n`);
 }
 
+/** The environment variable naming the file a summary line is also appended to (set by test:compat). */
+export const SUMMARY_FILE_ENV = 'SMSC_E2E_SUMMARY_FILE';
+
+/** A figure worth repeating at the end of a compat run (throughput, comparisons): reported, and kept. */
+export function summary(line: string): void {
+	report(line);
+	const file = process.env[SUMMARY_FILE_ENV];
+	if (file) fs.appendFileSync(file, `${line}\n`);
+}
+
 export function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)} s`;
 }

@@ -44,6 +44,26 @@ export function webhookUrl(baseUrl: string, trigger: TriggerWorkflow, query: Rec
 }
 
 /**
+ * n8n's own Webhook node as a user would set it up for SMSC's callbacks (POST, answer at once):
+ * what the SMSC Trigger is compared with, on the same n8n, by the e2e load test and bench:trigger.
+ */
+export function n8nWebhookWorkflow(opts: { name: string; path: string }): { workflow: Workflow; url(baseUrl: string): string } {
+	const workflow = buildWorkflow({
+		name: opts.name,
+		trigger: {
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: stableUuid(`${opts.name}/webhook`),
+			noCredential: true,
+			parameters: { httpMethod: 'POST', path: opts.path, responseMode: 'onReceived', options: {} },
+		},
+		steps: [],
+	});
+	return { workflow, url: (baseUrl) => `${baseUrl}/webhook/${opts.path}` };
+}
+
+/**
  * A workflow that asks SMSC for incoming messages every minute (n8n's shortest accepted interval:
  * 2.41 refuses any schedule that fires twice within a minute, and older lines only a `*` seconds
  * field). n8n also polls once whenever it activates the workflow, e.g. at start.
