@@ -149,16 +149,4 @@ export function rssSampler(pid: number, everyMs = 100): { stop(): { peakMb: numb
 	};
 }
 
-/** Waits until n8n routes a webhook path: n8n answers a CORS preflight with 204 once it is registered, an error before. */
-export async function waitForWebhookPath(url: string, timeoutMs = 60_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const res = await fetch(url, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' } });
-		await res.arrayBuffer();
-		if (res.ok) return;
-		if (Date.now() > deadline) throw new Error(`webhook ${url} still not registered after ${timeoutMs} ms (${res.status})`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
-
 export const perSecond = (count: number, ms: number): number => Math.round((count / ms) * 10_000) / 10;

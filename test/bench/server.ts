@@ -24,7 +24,7 @@ import { startStack } from '../e2e/lib/stack';
 import type { Stack } from '../e2e/lib/stack';
 import { buildWorkflow, sendSmsStep, smscCredential, splitOutStep, stableUuid } from '../e2e/lib/workflows';
 import type { CredentialRef, Workflow } from '../e2e/lib/workflows';
-import { ExecutionCounter, chooseLine, flags, loadNote, machine, rssMb, rssSampler, waitForWebhookPath, wholeNumber, writeResults } from './server-support';
+import { ExecutionCounter, chooseLine, flags, loadNote, machine, rssMb, rssSampler, wholeNumber, writeResults } from './server-support';
 
 const pick = flags(process.argv.slice(2));
 const settings = {
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
 		const results = [];
 		for (const r of runs) {
 			const url = `${n8n.baseUrl}/webhook/${r.path}`;
-			await waitForWebhookPath(url);
+			await n8n.waitForWebhook(url);
 			const body = JSON.stringify({ recipients: Array.from({ length: r.items }, (_, i) => ({ phone: phoneOf(i), order: i })) });
 			await emulator.call('resetStats');
 			const idleRss = rssMb(pid);

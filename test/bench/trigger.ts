@@ -21,7 +21,7 @@ import { createLog } from '../e2e/lib/report';
 import { startStack } from '../e2e/lib/stack';
 import type { Stack } from '../e2e/lib/stack';
 import { n8nWebhookWorkflow, webhookTriggerWorkflow, webhookUrl } from '../e2e/lib/triggerWorkflows';
-import { ExecutionCounter, chooseLine, flags, loadNote, machine, perSecond, waitForWebhookPath, wholeNumber, writeResults } from './server-support';
+import { ExecutionCounter, chooseLine, flags, loadNote, machine, perSecond, wholeNumber, writeResults } from './server-support';
 
 const SMSC = 'SMSC Trigger';
 const WEBHOOK = 'n8n Webhook node';
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
 			[WEBHOOK]: webhookWorkflow.url(n8n.baseUrl),
 		};
 		const ids: Record<Side, string> = { [SMSC]: smscWorkflow.workflow.id, [WEBHOOK]: webhookWorkflow.workflow.id };
-		for (const side of [SMSC, WEBHOOK] as const) await waitForWebhookPath(urls[side].split('?')[0]);
+		for (const side of [SMSC, WEBHOOK] as const) await n8n.waitForWebhook(urls[side]);
 		await new N8nApi(n8n.baseUrl).setupOwner();
 		const counter = new ExecutionCounter(n8n.baseUrl, OWNER);
 		await counter.login();

@@ -207,13 +207,19 @@ export class N8n {
 	 * Waits until n8n routes a production webhook URL: a published workflow's webhooks register a
 	 * moment after the server is ready, and until then n8n answers 404.
 	 */
-	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<number> {
+	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const res = await fetch(url.split('?')[0], { method: 'GET', signal: AbortSignal.timeout(5000) });
+			// A CORS preflight: n8n answers it with 2xx once some method is registered on the path and
+			// with 404 before, and it starts no execution (a GET would 404 on a POST-only Webhook node).
+			const res = await fetch(url.split('?')[0], {
+				method: 'OPTIONS',
+				headers: { origin: 'http://127.0.0.1', 'access-control-request-method': 'POST' },
+				signal: AbortSignal.timeout(5000),
+			});
 			await res.arrayBuffer();
-			if (res.status !== 404) return res.status;
-			if (Date.now() > deadline) throw new Error(`webhook ${url} still 404 after ${timeoutMs} ms`);
+			if (res.ok) return;
+			if (Date.now() > deadline) throw new Error(`webhook ${url.split('?')[0]} still not registered after ${timeoutMs} ms (${res.status})`);
 			await delay(250);
 		}
 	}
