@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { ensureN8n } from './lib/install';
 import { ALL_LINES, LINE_ENV, resolveLine } from './lib/lines';
 import type { N8nLine } from './lib/lines';
+import { PACKED_ENV, buildAndPack } from './lib/pack';
 import { repoRoot } from './lib/paths';
 import { SUMMARY_FILE_ENV, seconds } from './lib/report';
 
@@ -87,6 +88,11 @@ async function runLine(line: N8nLine): Promise<LineResult> {
 async function main(): Promise<void> {
 	const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 	const lines = wanted.length ? wanted.map((w) => resolveLine(w)) : ALL_LINES;
+	// Built and packed once: every line's suites install this same tarball into their own n8n.
+	const packStarted = Date.now();
+	const packed = await buildAndPack({ log: (l) => say(`   ${l}`) });
+	process.env[PACKED_ENV] = JSON.stringify(packed);
+	say(`   packed ${packed.name}@${packed.version} in ${seconds(Date.now() - packStarted)}: ${packed.tarball}`);
 	const results: LineResult[] = [];
 	for (const line of lines) results.push(await runLine(line));
 
