@@ -21,6 +21,19 @@ async function seedContact(login: string, phone: string, extra: Record<string, s
 	return (await phonesApi(emu, login, { add: 1, phone, ...extra })).id;
 }
 
+/** `count` contacts C0, C1, … with phones 7997…; twelve at a time, since SMSC (and the emulator)
+ * refuse a fifteenth concurrent request per login. */
+async function seedContacts(login: string, count: number): Promise<void> {
+	for (let start = 0; start < count; start += 12) {
+		const ids = await Promise.all(
+			Array.from({ length: Math.min(12, count - start) }, (_, k) =>
+				seedContact(login, `7997${String(start + k).padStart(7, '0')}`, { name: `C${start + k}` }),
+			),
+		);
+		expect(ids.every((id) => typeof id === 'number')).toBe(true);
+	}
+}
+
 describe('Contact: Create', () => {
 	it('sends every field under its phones.php name and outputs the new contact', async () => {
 		const login = newAccount(emu);
@@ -294,15 +307,7 @@ describe('Contact: Get Many', () => {
 	it('returns all contacts page by page with after_id', async () => {
 		const login = newAccount(emu);
 		const total = 1003;
-		// Twelve at a time: SMSC (and the emulator) refuse a fifteenth concurrent request per login.
-		for (let start = 0; start < total; start += 12) {
-			const ids = await Promise.all(
-				Array.from({ length: Math.min(12, total - start) }, (_, k) =>
-					seedContact(login, `7997${String(start + k).padStart(7, '0')}`, { name: `C${start + k}` }),
-				),
-			);
-			expect(ids.every((id) => typeof id === 'number')).toBe(true);
-		}
+		await seedContacts(login, total);
 		const { json, requests } = await runAs(emu, login, 'phones', contact('getAll', { returnAll: true }));
 		expect(json).toHaveLength(total);
 		expect(new Set(json.map((item) => item.id)).size).toBe(total);
@@ -400,4 +405,16 @@ describe('Contact: group membership', () => {
 		expect(result.json('SMSC')).toEqual([{ error: expect.stringMatching(/The group ID "vip" is not a positive whole number/), itemIndex: 0 }]);
 		expect(requests).toEqual([]);
 	});
+});
+
+describe('Contact: Get Many without int_id (the shape of SMSC\'s own contact example)', () => {
+	it('a full page is an error that says so, never a silent stop at 1000; a Limit of 1000 still works', async () => {
+		const login = newAccount(emu, { contactIntId: false });
+		await seedContacts(login, 1001);
+		const { json, result } = await runAs(emu, login, 'phones', contact('getAll', { returnAll: true }));
+		expect(json).toEqual([]);
+		expect(result.error?.message).toMatch(/SMSC returned 1000 contacts without their server IDs \(int_id\), so the rest cannot be requested/);
+		const limited = await runAs(emu, login, 'phones', contact('getAll', { returnAll: false, limit: 1000 }));
+		expect(limited.json).toHaveLength(1000);
+	}, 60_000);
 });
