@@ -112,6 +112,11 @@ export class SmscApi implements ICredentialType {
 			credentials.authentication === 'apiKey'
 				? { apikey: credentials.apiKey }
 				: { login: credentials.login, psw: credentials.password };
+		// a form the transport wrote itself (bytes that must not become UTF-8): the secrets go at its end
+		if (typeof requestOptions.body === 'string') {
+			const encoded = new URLSearchParams(Object.entries(secrets).map(([key, value]) => [key, String(value)] as [string, string])).toString();
+			return { ...requestOptions, body: `${requestOptions.body}&${encoded}` };
+		}
 		const body = (requestOptions.body ?? {}) as IDataObject;
 		return { ...requestOptions, body: { ...body, ...secrets } };
 	};

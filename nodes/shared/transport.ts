@@ -19,6 +19,11 @@ export interface SmscRequestOptions {
 	/** Item the request belongs to, so n8n can point at it when the request fails. */
 	itemIndex?: number;
 	timeoutMs?: number;
+	/**
+	 * Parameters that are bytes, not text (send.php `mes` with bin=1, "urlencoded"): the form is then
+	 * written here, each byte percent-encoded, since n8n would encode every value as UTF-8.
+	 */
+	bytes?: Record<string, Buffer>;
 }
 
 export type SmscResponse = IDataObject | IDataObject[];
@@ -84,7 +89,7 @@ export async function smscRequest(
 				method: 'POST',
 				url: `${hosts[host]}/sys/${script}.php`,
 				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				body: { ...compactParams(params), fmt: 3, charset: 'utf-8' },
+				body: requestBody({ ...compactParams(params), fmt: 3, charset: 'utf-8' }, options),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -203,6 +208,21 @@ function excerpt(body: unknown): string {
 
 function redact(text: string, secrets: string[]): string {
 	return secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+/**
+ * The form as n8n sends it (an object the credential adds the secrets to), or, when some values are
+ * bytes, the urlencoded text written here; the credential then appends the secrets to it.
+ */
+function requestBody(fields: IDataObject, options: SmscRequestOptions): IDataObject | string {
+	if (options.bytes === undefined) return fields;
+	const text = new URLSearchParams(Object.entries(fields).map(([key, value]) => [key, String(value)] as [string, string])).toString();
+	const bytes = Object.entries(options.bytes).map(([key, value]) => `${encodeURIComponent(key)}=${percentEncode(value)}`);
+	return [text, ...bytes].join('&');
+}
+
+function percentEncode(bytes: Buffer): string {
+	return Array.from(bytes, (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 }
 
 /** Drops empty values, so an option left blank in n8n never reaches SMSC as an empty parameter. */

@@ -335,9 +335,16 @@ describe('binary messages', () => {
 		const mes = Array.from(bytes, (b) => '%' + b.toString(16).padStart(2, '0')).join('');
 		const r = await raw(emu, `/sys/send.php?login=demo&psw=demo-password&phones=79990000001&bin=1&mes=${mes}&fmt=3`);
 		expect(r.json).toEqual({ id: 1, cnt: 1 });
-		expect(lastMessage()).toMatchObject({ channel: 'bin', type: 2, options: expect.objectContaining({ bin: '1' }) });
+		expect(lastMessage()).toMatchObject({ channel: 'bin', type: 2, text: '0048656C6C6F', options: expect.objectContaining({ bin: '1' }) });
 		const long = '%41'.repeat(141);
 		expect((await raw(emu, `/sys/send.php?login=demo&psw=demo-password&phones=79990000001&bin=1&mes=${long}&fmt=3`)).json).toEqual({ id: 2, cnt: 2 });
+	});
+
+	test('bin=1 bytes are not text: 0x80 to 0xFF survive whatever the charset, in a form body too', async () => {
+		const body = `login=demo&psw=demo-password&phones=79990000001&bin=1&mes=%00%80%FF%0A%3A&fmt=3&charset=utf-8`;
+		const r = await raw(emu, '/sys/send.php', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		expect(r.json).toEqual({ id: 1, cnt: 1 });
+		expect(lastMessage()).toMatchObject({ channel: 'bin', text: '0080FF0A3A' });
 	});
 
 	test('bin=2 must be hex bytes', async () => {

@@ -108,8 +108,8 @@ function partsFor(channel: string, text: string, p: Record<string, string>): num
 		case 'push':
 			return countParts(text).parts;
 		case 'bin': {
-			// bin=1: the bytes themselves (urlencoded in the request); bin=2: the same bytes as hex
-			const bytes = p.bin === '2' ? Math.ceil(text.replace(/\s/g, '').length / 2) : Buffer.byteLength(text, 'latin1');
+			// bin=2 hex; bin=1 bytes, turned into hex on arrival (a `list` line stays text: a guess)
+			const bytes = p.bin === '1' && p.list ? Buffer.byteLength(text, 'latin1') : Math.ceil(text.replace(/\s/g, '').length / 2);
 			return bytes <= 140 ? 1 : Math.ceil(bytes / 134);
 		}
 		case 'call':
@@ -241,6 +241,8 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	const errList = flag(p.err);
 	const channel = channelOf(p);
 	for (const [prefix] of PREFIXES) if (p.mes) p.mes = p.mes.replace(prefix, '');
+	// bin=1: "urlencoded" bytes, not text in `charset`; kept as hex from here on, like bin=2 (003)
+	if (channel === 'bin' && p.bin === '1' && ctx.raw.mes !== undefined) p.mes = ctx.raw.mes.toString('hex').toUpperCase();
 	const hasFile = !!p.fileurl || (FILE_CHANNELS.has(channel) && ctx.files.length > 0);
 	// MMS needs "a subject or a text"; a voice call may be a file alone
 	const needsText = !['hlr', 'ping'].includes(channel) && !(channel === 'call' && hasFile) && !(channel === 'mms' && (p.subj || hasFile));

@@ -9,6 +9,7 @@ export type ChannelField =
 	| 'message'
 	| 'codeOrMessage'
 	| 'binaryMessage'
+	| 'binaryFormat'
 	| 'pushUrl'
 	| 'pushTitle'
 	| 'subject'
@@ -43,6 +44,11 @@ export interface ChannelRow {
 	commentMeans?: string;
 	/** the text sent is the text read with this prefix (SMSC page "Отправка сообщения в Telegram") */
 	prefix?: string;
+	/**
+	 * For a channel whose `mes` can be bytes rather than text: those bytes, which the transport sends
+	 * percent-encoded one by one; such an item never shares a `list` line (a byte may be a line break)
+	 */
+	bytes?: (params: IDataObject, text: string) => Buffer | undefined;
 }
 
 const HEX = /^(?:[0-9A-Fa-f]{2})+$/;
@@ -57,6 +63,18 @@ function binaryText(item: ChannelItem): string {
 	const text = String(item.get<string>('binaryMessage', '') ?? '').replace(/\s+/g, '');
 	if (!HEX.test(text)) item.fail('Hex Message must be pairs of hexadecimal digits, e.g. 0048656C6C6F.');
 	return text;
+}
+
+/**
+ * `bin` (SMSC page "Відправка SMS-повідомлення"): 2 is the bytes as a hex string, 1 the bytes
+ * themselves, "urlencoded in the http request". Both come from Hex Message.
+ */
+function binaryParams(item: ChannelItem): IDataObject {
+	return item.get<string>('binaryFormat', 'hex') === 'bytes' ? { bin: 1 } : {};
+}
+
+function binaryBytes(params: IDataObject, text: string): Buffer | undefined {
+	return params.bin === 1 ? Buffer.from(text, 'hex') : undefined;
 }
 
 function pushText(item: ChannelItem): string {
@@ -130,7 +148,7 @@ function mailParams(item: ChannelItem): IDataObject {
  * fields (and its Channel option) in fields.ts.
  */
 export const CHANNELS = {
-	bin: { flags: { bin: 2 }, fields: ['phones', 'binaryMessage'], text: binaryText, smsParts: false, list: true, commentMeans: 'Binary messages: SMSC reads the text after the comment marker as pid and dcs' },
+	bin: { flags: { bin: 2 }, fields: ['phones', 'binaryMessage', 'binaryFormat'], text: binaryText, params: binaryParams, bytes: binaryBytes, smsParts: false, list: true, commentMeans: 'Binary messages: SMSC reads the text after the comment marker as pid and dcs' },
 	bot: { flags: {}, fields: ['phones', 'message', 'botName'], text: messageText, params: botParams, smsParts: false, list: true },
 	call: { flags: { call: 1 }, fields: ['phones', 'message', 'voice', 'callOptions'], text: messageText, params: callParams, smsParts: false, list: true, commentMeans: 'Voice Call: SMSC reads the text after the comment marker as the call parameters' },
 	flash: { flags: { flash: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: true, list: true },

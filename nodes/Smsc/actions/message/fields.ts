@@ -122,6 +122,18 @@ export const messageFields: INodeProperties[] = [
 		displayOptions: { show: { channel: channelsShowing('binaryMessage') } },
 	},
 	{
+		displayName: 'Binary Format',
+		name: 'binaryFormat',
+		type: 'options',
+		default: 'hex',
+		description: 'How the bytes of Hex Message travel to SMSC. Both deliver the same message.',
+		displayOptions: { show: { channel: channelsShowing('binaryFormat') } },
+		options: [
+			{ name: 'Hex String (Bin=2)', value: 'hex', description: 'The hex digits as typed; items can share one bulk request' },
+			{ name: 'URL-Encoded Bytes (Bin=1)', value: 'bytes', description: 'The bytes themselves; each item goes in a request of its own' },
+		],
+	},
+	{
 		displayName: 'Link',
 		name: 'pushUrl',
 		type: 'string',

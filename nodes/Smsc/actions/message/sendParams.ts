@@ -63,6 +63,8 @@ export interface PreparedMessage {
 	group?: string;
 	/** `mes` as sent, comment included; '' for channels without text */
 	mes: string;
+	/** `mes` as bytes rather than text (bin=1): sent percent-encoded byte by byte instead of `mes` */
+	mesBytes?: Buffer;
 	sender: string;
 	/** request-wide send.php parameters except phones, mes, sender, list and cost/op */
 	params: IDataObject;
@@ -113,6 +115,7 @@ export function prepareMessage(
 	const text = item.row.text?.(item) ?? '';
 	const params: IDataObject = { ...item.row.flags, ...item.row.params?.(item, text, recipients) };
 	const mes = readMes(item, text);
+	const mesBytes = item.row.bytes?.(params, text);
 	const sender = readSender(item);
 	Object.assign(params, readSchedule(item), readDeliveryOptions(item));
 
@@ -124,6 +127,7 @@ export function prepareMessage(
 		group === undefined &&
 		recipients.every((recipient) => recipient.replace(/\D/g, '').length >= MIN_LIST_DIGITS) &&
 		item.row.list &&
+		mesBytes === undefined &&
 		!LIST_SENDER_BREAKERS.test(sender) &&
 		// SMSC splits a list line at `|` into sender and phones, so such a text could lose its start
 		!mes.includes('|') &&
@@ -138,6 +142,7 @@ export function prepareMessage(
 		keys,
 		group,
 		mes,
+		mesBytes,
 		sender,
 		params,
 		batchKey,
@@ -304,7 +309,12 @@ export function singleRequestParams(message: PreparedMessage): IDataObject {
 	return {
 		...message.params,
 		phones: message.recipients.join(','),
-		...(message.mes !== '' ? { mes: message.mes } : {}),
+		...(message.mes !== '' && message.mesBytes === undefined ? { mes: message.mes } : {}),
 		...(message.sender !== '' ? { sender: message.sender } : {}),
 	};
+}
+
+/** The parameters of one item sent on its own that are bytes, not text (bin=1 `mes`), for the transport. */
+export function singleRequestBytes(message: PreparedMessage): Record<string, Buffer> | undefined {
+	return message.mesBytes === undefined ? undefined : { mes: message.mesBytes };
 }

@@ -66,4 +66,20 @@ describe('Message: Send channels', () => {
 			['soc', 'Hi on VK'],
 		]);
 	});
+
+	it('Binary: bin=1 sends the bytes themselves, percent-encoded, one request per item; bin=2 the hex, batched', async () => {
+		const login = messageAccount(emu);
+		const items = [{ phone: '+79991234567' }, { phone: '+79991234568' }];
+		const fields = { channel: 'bin', phones: '={{ $json.phone }}', binaryMessage: '00 80 FF 0A 3A' };
+		const bytes = await runMessage(emu, login, { operation: 'send', ...fields, binaryFormat: 'bytes' }, { items });
+		expect(bytes.result.error).toBeUndefined();
+		expect(bytes.requests).toHaveLength(2);
+		expect(bytes.requests.every((r) => r.bin === '1' && r.list === undefined)).toBe(true);
+		expect(emu.getMessages({ login }).map((m) => [m.phone, m.text])).toEqual([
+			['79991234567', '0080FF0A3A'],
+			['79991234568', '0080FF0A3A'],
+		]);
+		const hex = await runMessage(emu, login, { operation: 'send', ...fields, binaryMessage: '00 48 69' }, { items });
+		expect(hex.requests.slice(2)).toEqual([{ list: ['+79991234567:004869', '+79991234568:004869'].join('\n'), bin: '2', op: '1' }]);
+	});
 });
