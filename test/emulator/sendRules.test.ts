@@ -240,6 +240,19 @@ describe('files in the request body (MMS, e-mail, voice)', () => {
 		]);
 	});
 
+	test('mms: only the file types the page lists (by extension, jpeg as jpg); e-mail takes any file', async () => {
+		const file = (filename: string) => [{ field: 'file0', filename, type: 'application/octet-stream', bytes: png }];
+		const postFiles = (fields: Record<string, string>, files: ReturnType<typeof file>) => {
+			const { body, contentType } = multipart({ ...DEMO, fmt: '3', charset: 'utf-8', ...fields }, files);
+			return raw(emu, '/sys/send.php', { method: 'POST', headers: { 'content-type': contentType }, body });
+		};
+		expect((await postFiles({ phones: '79990000001', mms: '1', subj: 'Doc' }, file('terms.pdf'))).json).toMatchObject({ error_code: 1 });
+		expect((await postFiles({ phones: '79990000001', mms: '1', subj: 'Photo' }, file('photo.JPEG'))).json).toMatchObject({ id: 1 });
+		expect((await postFiles({ phones: '79990000001', mms: '1', subj: 'Clip' }, file('clip.3gp'))).json).toMatchObject({ id: 2 });
+		const mail = { phones: 'anna@example.com', mail: '1', subj: 'Terms', mes: 'Attached', sender: 'shop@example.com' };
+		expect((await postFiles(mail, file('terms.pdf'))).json).toMatchObject({ id: 3 });
+	});
+
 	test('an SMS ignores files', async () => {
 		await post({ phones: '79990000001', mes: 'text' });
 		expect(lastMessage()).toMatchObject({ channel: 'sms', files: [] });

@@ -43,6 +43,12 @@ export const MAX_MES = 1000;
 /** `fileurl`: "the minimum file size is 101 bytes". */
 export const MIN_FILEURL_BYTES = 101;
 
+/**
+ * `mms`: "text (txt), images (jpg, gif, png), music (wav, amr, mp3, mid) and video (mp4, 3gp)",
+ * told by the file name's extension (`jpeg` taken as `jpg`: a guess). No size or count is stated.
+ */
+const MMS_TYPES = new Set(['txt', 'jpg', 'jpeg', 'gif', 'png', 'wav', 'amr', 'mp3', 'mid', 'mp4', '3gp']);
+
 /** Channels that take files in the request body: MMS, e-mail and voice calls. */
 const FILE_CHANNELS = new Set(['mms', 'mail', 'call']);
 
@@ -260,6 +266,8 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	if (channel === 'mail' && (!p.subj || !p.sender || !EMAIL.test(p.sender) || items.some((x) => splitComment(x.mes).text.trim() === '')))
 		throw apiError(script, 1);
 	if (channel === 'mms' && !p.subj && items.every((x) => x.mes === '') && !hasFile) throw apiError(script, 1);
+	// a file of another type in an MMS (the error code is a guess)
+	if (channel === 'mms' && ctx.files.some((f) => !MMS_TYPES.has(/\.([a-z0-9]+)$/i.exec(f.filename)?.[1]?.toLowerCase() ?? ''))) throw apiError(script, 1);
 	// WAP push: "the link and the title separated by a line break" (the error code is a guess)
 	if (channel === 'push' && items.some((x) => !/^\S+\n[^\n]*\S/.test(splitComment(x.mes).text))) throw apiError(script, 1);
 	if (channel === 'tgm' && items.some((x) => !TELEGRAM_CODE.test(splitComment(x.mes).text))) throw apiError(script, 1);
