@@ -16,5 +16,4 @@ describe('multipartBody', () => {
 		expect(parsed.raw.raw).toEqual(Buffer.from([0x80, 0x81]));
 		expect(parsed.files).toEqual([{ field: 'file0', filename: 'a %22quoted%22  name.png', contentType: 'image/png', bytes: file }]);
 	});
-
 });

@@ -104,4 +104,15 @@ describe('Message: Send with files', () => {
 		expect(empty.error).toMatch(/An MMS needs a text, a subject or a file/);
 		expect(empty.requests).toEqual([]);
 	});
+
+	it('Get Cost prices an MMS with its files (cost=1, multipart) and sends nothing', async () => {
+		const login = messageAccount(emu);
+		const run = await runMessage(emu, login, { operation: 'getCost', channel: 'mms', phones: '={{ $json.phone }}', subject: 'Photo', attachments: 'photo' }, {
+			items: [item({ phone: '+79991234567' }, { photo: { fileName: 'a.gif', mimeType: 'image/gif', bytes: PNG } })],
+		});
+		expect(run.result.error).toBeUndefined();
+		expect(run.requests).toEqual([{ phones: '+79991234567', mms: '1', subj: 'Photo', cost: '1', 'file:file0': 'a.gif' }]);
+		expect(run.json).toEqual([expect.objectContaining({ channel: 'mms', cost: expect.any(Number) })]);
+		expect(emu.getMessages({ login })).toEqual([]);
+	});
 });
