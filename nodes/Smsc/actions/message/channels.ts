@@ -142,6 +142,12 @@ const CALL_PARAM_FIELDS: Array<[string, string, number, number]> = [
 	['attempts', 'Attempts', 1, 9],
 ];
 
+/** A voice call reads the text or plays the attached files: "both text and attached files" (SMSC page "Відправка SMS-повідомлення", `call`). */
+function callText(item: ChannelItem): string {
+	const attachments = String(item.get<string>('attachments', '') ?? '').trim();
+	return attachments === '' ? messageText(item) : optionalText(item);
+}
+
 function optionalText(item: ChannelItem): string {
 	return String(item.get<string>('message', '') ?? '');
 }
@@ -169,7 +175,7 @@ function mailParams(item: ChannelItem): IDataObject {
 export const CHANNELS = {
 	bin: { flags: { bin: 2 }, fields: ['phones', 'binaryMessage', 'binaryFormat'], text: binaryText, params: binaryParams, bytes: binaryBytes, smsParts: false, list: true, commentMeans: 'Binary messages: SMSC reads the text after the comment marker as pid and dcs' },
 	bot: { flags: {}, fields: ['phones', 'message', 'botName'], text: messageText, params: botParams, smsParts: false, list: true },
-	call: { flags: { call: 1 }, fields: ['phones', 'message', 'voice', 'callOptions', 'attachments'], text: messageText, params: callParams, smsParts: false, list: true, commentMeans: 'Voice Call: SMSC reads the text after the comment marker as the call parameters' },
+	call: { flags: { call: 1 }, fields: ['phones', 'optionalMessage', 'voice', 'callOptions', 'attachments'], text: callText, params: callParams, smsParts: false, list: true, commentMeans: 'Voice Call: SMSC reads the text after the comment marker as the call parameters' },
 	flash: { flags: { flash: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: true, list: true },
 	hlr: { flags: { hlr: 1 }, fields: ['phones'], smsParts: false, list: false },
 	mail: { flags: { mail: 1 }, fields: ['emails', 'message', 'subject', 'senderEmail', 'attachments'], text: messageText, params: mailParams, smsParts: false, list: false },

@@ -107,7 +107,8 @@ export const messageFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		typeOptions: { rows: 4 },
-		description: 'The text of the MMS. An MMS needs a text, a subject or a file.',
+		description:
+			'The text to send, up to 1000 characters. It may stay empty when files are attached (Attachments) or, for an MMS, when there is a Subject.',
 		displayOptions: { show: { channel: channelsShowing('optionalMessage') } },
 	},
 	{

@@ -66,8 +66,14 @@ describe('Message: Send with files', () => {
 			item({ phone: '+79991234567' }, { greeting: { fileName: 'greeting.mp3', mimeType: 'audio/mpeg', bytes: mp3 } }),
 		]);
 		expect(call.error).toBe('');
+		const fileOnly = await send(login, { channel: 'call', message: '', attachments: 'greeting' }, [
+			item({ phone: '+79991234568' }, { greeting: { fileName: 'greeting.mp3', mimeType: 'audio/mpeg', bytes: mp3 } }),
+		]);
+		expect(fileOnly.error).toBe('');
+		expect(fileOnly.requests.at(-1)).toEqual({ phones: '+79991234568', call: '1', voice: 'm3', 'file:file0': 'greeting.mp3' });
 		expect(emu.getMessages({ login }).map((m) => [m.channel, m.files.map((f) => [f.filename, f.size, f.sha256])])).toEqual([
 			['mail', [['invoice.pdf', pdf.length, sha256(pdf)]]],
+			['call', [['greeting.mp3', mp3.length, sha256(mp3)]]],
 			['call', [['greeting.mp3', mp3.length, sha256(mp3)]]],
 		]);
 	});
