@@ -108,6 +108,9 @@ describe('Message: Send with files', () => {
 		expect(missing.error).toMatch(/The item has no binary field "recording" to attach/);
 		const empty = await send(login, { channel: 'mms' }, [item({ phone: '+79991234567' })]);
 		expect(empty.error).toMatch(/An MMS needs a text, a subject or a file/);
+		const silentCall = await send(login, { channel: 'call', message: '' }, [item({ phone: '+79991234567' })]);
+		expect(silentCall.error).toMatch(/The message is empty/);
+		expect(silentCall.requests).toEqual([]);
 		expect(empty.requests).toEqual([]);
 	});
 
