@@ -112,6 +112,19 @@ export class SmscApi implements ICredentialType {
 			credentials.authentication === 'apiKey'
 				? { apikey: credentials.apiKey }
 				: { login: credentials.login, psw: credentials.password };
+		// a multipart body the transport wrote (files): the secrets go first, as parts of their own
+		const boundary = /boundary=([^;]+)/.exec(String(requestOptions.headers?.['Content-Type'] ?? ''))?.[1];
+		if (Buffer.isBuffer(requestOptions.body) && boundary !== undefined) {
+			const parts = Object.entries(secrets).map(
+				([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${String(value)}\r\n`,
+			);
+			return { ...requestOptions, body: Buffer.concat([Buffer.from(parts.join(''), 'utf8'), requestOptions.body]) };
+		}
+		// a form the transport wrote itself (bytes that must not become UTF-8): the secrets go at its end
+		if (typeof requestOptions.body === 'string') {
+			const encoded = new URLSearchParams(Object.entries(secrets).map(([key, value]) => [key, String(value)] as [string, string])).toString();
+			return { ...requestOptions, body: `${requestOptions.body}&${encoded}` };
+		}
 		const body = (requestOptions.body ?? {}) as IDataObject;
 		return { ...requestOptions, body: { ...body, ...secrets } };
 	};

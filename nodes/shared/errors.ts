@@ -34,6 +34,12 @@ const perScript: Partial<Record<SmscScript, Record<number, string>>> = {
 		5: 'SMSC could not carry out the contact operation (error 5). The contact, group or number may not exist or may already exist.',
 		9: 'SMSC refused more than three identical contact, group or blacklist requests within a minute (error 9). Wait a minute before repeating it.',
 	},
+	// mails.php: "the format of requests is the same as for phones.php" (SMSC page "Управление контактами")
+	mails: {
+		3: 'SMSC found no matching e-mail contact, group or blacklist entry (error 3).',
+		5: 'SMSC could not carry out the e-mail contact operation (error 5). The contact, group or address may not exist or may already exist.',
+		9: 'SMSC refused more than three identical e-mail contact, group or blacklist requests within a minute (error 9). Wait a minute before repeating it.',
+	},
 	senders: {
 		3: 'SMSC found no matching sender name (error 3).',
 		5: 'SMSC could not carry out the sender name operation (error 5). The name may already exist, be pending approval, or the code may be wrong.',

@@ -55,6 +55,20 @@ export function isEmail(raw: string): boolean {
 /** What Telegram delivers: "only numeric codes of 4 to 8 digits" (SMSC page "Отправка сообщения в Telegram"). */
 export const TELEGRAM_CODE = /^\d{4,8}$/;
 
+/**
+ * What an MMS may carry: "text (txt), images of various formats (jpg, gif, png), music (wav, amr,
+ * mp3, mid) and video (mp4, 3gp)" (SMSC page "Відправка SMS-повідомлення", `mms`). The page states
+ * no size and no count of files, for MMS or for e-mail and call attachments. `jpeg` is taken as
+ * `jpg`, the same format under its other name (a guess).
+ */
+export const MMS_FILE_TYPES: readonly string[] = ['txt', 'jpg', 'gif', 'png', 'wav', 'amr', 'mp3', 'mid', 'mp4', '3gp'];
+
+/** A file's type as SMSC's list names it: its extension, lower case, `jpeg` as `jpg`; '' without one. */
+export function fileType(fileName: string, fileExtension?: string): string {
+	const extension = (/\.([A-Za-z0-9]+)$/.exec(fileName)?.[1] ?? fileExtension ?? '').toLowerCase();
+	return extension === 'jpeg' ? 'jpg' : extension;
+}
+
 /** A message ID as SMSC stores it: the `id` of send.php, up to 40 letters, digits and `. - _`. */
 const MESSAGE_ID = /^[A-Za-z0-9.\-_]{1,40}$/;
 /** The largest numeric message ID send.php accepts. */

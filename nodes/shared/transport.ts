@@ -8,6 +8,8 @@ import type {
 
 import { MAX_BUSY_RETRIES, acquireSlot, busyPauseMs, noteAnswered, noteRefused } from './concurrency';
 import { describeSmscError, isConcurrencyError } from './errors';
+import { multipartBody } from './multipart';
+import type { FormFile } from './multipart';
 import { SMSC_CREDENTIAL } from './types';
 import type { SmscContext, SmscScript } from './types';
 
@@ -19,6 +21,13 @@ export interface SmscRequestOptions {
 	/** Item the request belongs to, so n8n can point at it when the request fails. */
 	itemIndex?: number;
 	timeoutMs?: number;
+	/**
+	 * Parameters that are bytes, not text (send.php `mes` with bin=1, "urlencoded"): the form is then
+	 * written here, each byte percent-encoded, since n8n would encode every value as UTF-8.
+	 */
+	bytes?: Record<string, Buffer>;
+	/** Files sent with the request: the body is then multipart/form-data, written here. */
+	files?: FormFile[];
 }
 
 export type SmscResponse = IDataObject | IDataObject[];
@@ -79,12 +88,13 @@ export async function smscRequest(
 	for (;;) {
 		let response: IN8nHttpFullResponse;
 		const release = await acquireSlot(limiterKey);
+		const form = requestBody({ ...compactParams(params), fmt: 3, charset: 'utf-8' }, options);
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, SMSC_CREDENTIAL, {
 				method: 'POST',
 				url: `${hosts[host]}/sys/${script}.php`,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				body: { ...compactParams(params), fmt: 3, charset: 'utf-8' },
+				headers: { 'Content-Type': form.contentType },
+				body: form.body,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -203,6 +213,27 @@ function excerpt(body: unknown): string {
 
 function redact(text: string, secrets: string[]): string {
 	return secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/**
+ * The form as n8n sends it (an object the credential adds the secrets to); when some values are
+ * bytes, the urlencoded text written here; with files, a multipart body written here. The
+ * credential adds the secrets to the text or the multipart body as well, never to the URL.
+ */
+function requestBody(fields: IDataObject, options: SmscRequestOptions): { body: IDataObject | string | Buffer; contentType: string } {
+	const text = Object.entries(fields).map(([key, value]) => [key, String(value)] as [string, string]);
+	if (options.files !== undefined && options.files.length > 0) {
+		return multipartBody({ ...Object.fromEntries(text), ...(options.bytes ?? {}) }, options.files);
+	}
+	if (options.bytes === undefined) return { body: fields, contentType: FORM };
+	const bytes = Object.entries(options.bytes).map(([key, value]) => `${encodeURIComponent(key)}=${percentEncode(value)}`);
+	return { body: [new URLSearchParams(text).toString(), ...bytes].join('&'), contentType: FORM };
+}
+
+function percentEncode(bytes: Buffer): string {
+	return Array.from(bytes, (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
 }
 
 /** Drops empty values, so an option left blank in n8n never reaches SMSC as an empty parameter. */

@@ -117,6 +117,18 @@ describe('every resource through n8n execute', () => {
 		expect(mail.params).toMatchObject({ phones: OPS.email, subj: 'Your order', sender: OPS.senderEmail });
 	});
 
+	it('message: MMS with a file from a binary field goes in a multipart body the node writes', async () => {
+		expect(output(result, 'Send MMS')).toEqual([expect.objectContaining({ channel: 'mms', phones: [OPS.mmsPhone] })]);
+		const [mms] = requests(requestLog, 'send', (p) => p.mms === '1');
+		expect(mms.params).toMatchObject({ phones: OPS.mmsPhone, subj: 'Order #1042', mes: 'Your order, as packed', 'file:file0': 'order.png' });
+		expect(mms.errorCode).toBeNull();
+		const [message] = await stack.emulator.call<Array<{ files: Array<{ filename: string; size: number }> }>>('getMessages', {
+			login: DEMO_LOGIN,
+			phone: OPS.mmsPhone.replace('+', ''),
+		});
+		expect(message.files).toEqual([expect.objectContaining({ filename: 'order.png', size: Buffer.from(OPS.mmsPicture, 'base64').length })]);
+	});
+
 	it('group: create, then a contact in it, then a message to the group', () => {
 		const [group] = output(result, 'Create Group');
 		expect(group).toMatchObject({ name: OPS.groupName, number: OPS.groupNumber });

@@ -19,6 +19,8 @@ export interface ParsedParams {
 	files: UploadedFile[];
 	charset: Charset;
 	bodyKind: 'none' | 'form' | 'json' | 'multipart' | 'invalid';
+	/** each parameter's bytes before any charset decoding (`bin=1` sends bytes, not text) */
+	raw: Record<string, Buffer>;
 }
 
 function findCharset(pairs: Array<[Buffer, Buffer]>): string | undefined {
@@ -98,9 +100,11 @@ export function parseParams(rawQuery: string, body: Buffer, contentType: string 
 		findCharset(qPairs);
 	const charset = normalizeCharset(charsetRaw);
 	const params: Record<string, string> = {};
-	for (const [k, v] of qPairs) params[decodeBytes(k, charset)] = decodeBytes(v, charset);
-	for (const [k, v] of bPairs) params[decodeBytes(k, charset)] = decodeBytes(v, charset);
-	if (multipart) for (const [k, v] of multipart) params[k] = decodeBytes(v, charset);
-	if (json) for (const [k, v] of Object.entries(json)) params[k] = jsonValue(v);
-	return { params, files, charset, bodyKind };
+	const raw: Record<string, Buffer> = {};
+	for (const [k, v] of [...qPairs, ...bPairs, ...(multipart ?? []).map(([name, bytes]): [Buffer, Buffer] => [Buffer.from(name), bytes])]) {
+		params[decodeBytes(k, charset)] = decodeBytes(v, charset);
+		raw[decodeBytes(k, charset)] = v;
+	}
+	if (json) for (const [k, v] of Object.entries(json)) (params[k] = jsonValue(v)), (raw[k] = Buffer.from(params[k]));
+	return { params, files, charset, bodyKind, raw };
 }

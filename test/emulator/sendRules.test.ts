@@ -240,6 +240,19 @@ describe('files in the request body (MMS, e-mail, voice)', () => {
 		]);
 	});
 
+	test('mms: only the file types the page lists (by extension, jpeg as jpg); e-mail takes any file', async () => {
+		const file = (filename: string) => [{ field: 'file0', filename, type: 'application/octet-stream', bytes: png }];
+		const postFiles = (fields: Record<string, string>, files: ReturnType<typeof file>) => {
+			const { body, contentType } = multipart({ ...DEMO, fmt: '3', charset: 'utf-8', ...fields }, files);
+			return raw(emu, '/sys/send.php', { method: 'POST', headers: { 'content-type': contentType }, body });
+		};
+		expect((await postFiles({ phones: '79990000001', mms: '1', subj: 'Doc' }, file('terms.pdf'))).json).toMatchObject({ error_code: 1 });
+		expect((await postFiles({ phones: '79990000001', mms: '1', subj: 'Photo' }, file('photo.JPEG'))).json).toMatchObject({ id: 1 });
+		expect((await postFiles({ phones: '79990000001', mms: '1', subj: 'Clip' }, file('clip.3gp'))).json).toMatchObject({ id: 2 });
+		const mail = { phones: 'anna@example.com', mail: '1', subj: 'Terms', mes: 'Attached', sender: 'shop@example.com' };
+		expect((await postFiles(mail, file('terms.pdf'))).json).toMatchObject({ id: 3 });
+	});
+
 	test('an SMS ignores files', async () => {
 		await post({ phones: '79990000001', mes: 'text' });
 		expect(lastMessage()).toMatchObject({ channel: 'sms', files: [] });
@@ -335,9 +348,16 @@ describe('binary messages', () => {
 		const mes = Array.from(bytes, (b) => '%' + b.toString(16).padStart(2, '0')).join('');
 		const r = await raw(emu, `/sys/send.php?login=demo&psw=demo-password&phones=79990000001&bin=1&mes=${mes}&fmt=3`);
 		expect(r.json).toEqual({ id: 1, cnt: 1 });
-		expect(lastMessage()).toMatchObject({ channel: 'bin', type: 2, options: expect.objectContaining({ bin: '1' }) });
+		expect(lastMessage()).toMatchObject({ channel: 'bin', type: 2, text: '0048656C6C6F', options: expect.objectContaining({ bin: '1' }) });
 		const long = '%41'.repeat(141);
 		expect((await raw(emu, `/sys/send.php?login=demo&psw=demo-password&phones=79990000001&bin=1&mes=${long}&fmt=3`)).json).toEqual({ id: 2, cnt: 2 });
+	});
+
+	test('bin=1 bytes are not text: 0x80 to 0xFF survive whatever the charset, in a form body too', async () => {
+		const body = `login=demo&psw=demo-password&phones=79990000001&bin=1&mes=%00%80%FF%0A%3A&fmt=3&charset=utf-8`;
+		const r = await raw(emu, '/sys/send.php', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+		expect(r.json).toEqual({ id: 1, cnt: 1 });
+		expect(lastMessage()).toMatchObject({ channel: 'bin', text: '0080FF0A3A' });
 	});
 
 	test('bin=2 must be hex bytes', async () => {

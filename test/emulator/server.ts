@@ -113,7 +113,7 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
 	}
 
 	const startedAt = Date.now();
-	const { params, files, charset, bodyKind } = parseParams(rawQuery, body, req.headers['content-type']);
+	const { params, files, charset, bodyKind, raw } = parseParams(rawQuery, body, req.headers['content-type']);
 	const isRest = pathname.startsWith('/rest/');
 	const fmtRaw = params.fmt ?? (isRest ? '3' : '0');
 	const fmt = ['0', '1', '2', '3'].includes(fmtRaw) ? Number(fmtRaw) : 0;
@@ -217,7 +217,7 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
 				}
 				counted = key;
 			}
-			const ctx: Ctx = { emu, acc, p: params, files, now, fmt, script };
+			const ctx: Ctx = { emu, acc, p: params, raw, files, now, fmt, script };
 			reply = await SCRIPTS[script](ctx);
 		} catch (e) {
 			if (!(e instanceof ApiError)) throw e;

@@ -329,3 +329,15 @@ describe('SMSC Trigger: activation', () => {
 		expect(JSON.stringify(server.staticData)).not.toContain(server.url);
 	});
 });
+
+describe('SMSC Trigger: HLR results', () => {
+	it('decodes the urlencoded country and operator into hlr, keeping the fields as sent', async () => {
+		const { login, server } = await setUp({ events: ['deliveryStatus'] });
+		emu.setHlrResult({ login, phone: '79991234567', cn: 'Россия', net: 'Beeline & Co' });
+		const body = new URLSearchParams({ login, psw: PASSWORD, phones: '79991234567', hlr: '1', fmt: '3', charset: 'utf-8' });
+		expect(((await (await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body })).json()) as { id: number }).id).toBeGreaterThan(0);
+		await settle();
+		const [[item]] = server.runs;
+		expect(item).toMatchObject({ net: 'Beeline+%26+Co', hlr: expect.objectContaining({ cn: 'Россия', net: 'Beeline & Co' }) });
+	});
+});

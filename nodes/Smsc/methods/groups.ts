@@ -15,9 +15,14 @@ interface ContactGroup {
 	contacts: number | undefined;
 }
 
-/** Every group of the account (phones.php `get_group`, SMSC page "Управление контактами"); an account without groups gets error 3, i.e. none. */
+/**
+ * Every group of the account (phones.php `get_group`, SMSC page "Управление контактами"); an account
+ * without groups gets error 3, i.e. none. The groups of the e-mail address book (mails.php) when the
+ * node works in it: Address Book set to E-Mail Addresses, or Send's E-Mail channel.
+ */
 async function contactGroups(this: ILoadOptionsFunctions): Promise<ContactGroup[]> {
-	const rows = await smscList.call(this, 'phones', { get_group: 1 });
+	const mails = currentParameter(this, 'addressBook') === 'mails' || currentParameter(this, 'channel') === 'mail';
+	const rows = await smscList.call(this, mails ? 'mails' : 'phones', { get_group: 1 });
 	const groups: ContactGroup[] = [];
 	for (const row of rows) {
 		const id = toNumber(row.id);
@@ -77,4 +82,13 @@ export async function searchGroupNumbers(this: ILoadOptionsFunctions, filter?: s
 		.filter((group) => matches(group, filter))
 		.map((group) => ({ name: label(group), value: String(group.number ?? group.id) }));
 	return { results };
+}
+
+/** A parameter of the node being edited, or undefined where the operation has no such field. */
+function currentParameter(context: ILoadOptionsFunctions, name: string): unknown {
+	try {
+		return context.getCurrentNodeParameter(name);
+	} catch {
+		return undefined;
+	}
 }

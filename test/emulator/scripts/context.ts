@@ -10,6 +10,8 @@ export interface Ctx {
 	acc: Account;
 	/** query + body parameters (body wins), decoded with the request's charset */
 	p: Record<string, string>;
+	/** each parameter's bytes before charset decoding */
+	raw: Record<string, Buffer>;
 	/** file parts of a multipart body */
 	files: UploadedFile[];
 	/** emulator clock, ms */

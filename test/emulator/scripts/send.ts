@@ -43,6 +43,12 @@ export const MAX_MES = 1000;
 /** `fileurl`: "the minimum file size is 101 bytes". */
 export const MIN_FILEURL_BYTES = 101;
 
+/**
+ * `mms`: "text (txt), images (jpg, gif, png), music (wav, amr, mp3, mid) and video (mp4, 3gp)",
+ * told by the file name's extension (`jpeg` taken as `jpg`: a guess). No size or count is stated.
+ */
+const MMS_TYPES = new Set(['txt', 'jpg', 'jpeg', 'gif', 'png', 'wav', 'amr', 'mp3', 'mid', 'mp4', '3gp']);
+
 /** Channels that take files in the request body: MMS, e-mail and voice calls. */
 const FILE_CHANNELS = new Set(['mms', 'mail', 'call']);
 
@@ -108,8 +114,8 @@ function partsFor(channel: string, text: string, p: Record<string, string>): num
 		case 'push':
 			return countParts(text).parts;
 		case 'bin': {
-			// bin=1: the bytes themselves (urlencoded in the request); bin=2: the same bytes as hex
-			const bytes = p.bin === '2' ? Math.ceil(text.replace(/\s/g, '').length / 2) : Buffer.byteLength(text, 'latin1');
+			// bin=2 hex; bin=1 bytes, turned into hex on arrival (a `list` line stays text: a guess)
+			const bytes = p.bin === '1' && p.list ? Buffer.byteLength(text, 'latin1') : Math.ceil(text.replace(/\s/g, '').length / 2);
 			return bytes <= 140 ? 1 : Math.ceil(bytes / 134);
 		}
 		case 'call':
@@ -241,6 +247,8 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	const errList = flag(p.err);
 	const channel = channelOf(p);
 	for (const [prefix] of PREFIXES) if (p.mes) p.mes = p.mes.replace(prefix, '');
+	// bin=1: "urlencoded" bytes, not text in `charset`; kept as hex from here on, like bin=2 (003)
+	if (channel === 'bin' && p.bin === '1' && ctx.raw.mes !== undefined) p.mes = ctx.raw.mes.toString('hex').toUpperCase();
 	const hasFile = !!p.fileurl || (FILE_CHANNELS.has(channel) && ctx.files.length > 0);
 	// MMS needs "a subject or a text"; a voice call may be a file alone
 	const needsText = !['hlr', 'ping'].includes(channel) && !(channel === 'call' && hasFile) && !(channel === 'mms' && (p.subj || hasFile));
@@ -258,6 +266,8 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	if (channel === 'mail' && (!p.subj || !p.sender || !EMAIL.test(p.sender) || items.some((x) => splitComment(x.mes).text.trim() === '')))
 		throw apiError(script, 1);
 	if (channel === 'mms' && !p.subj && items.every((x) => x.mes === '') && !hasFile) throw apiError(script, 1);
+	// a file of another type in an MMS (the error code is a guess)
+	if (channel === 'mms' && ctx.files.some((f) => !MMS_TYPES.has(/\.([a-z0-9]+)$/i.exec(f.filename)?.[1]?.toLowerCase() ?? ''))) throw apiError(script, 1);
 	// WAP push: "the link and the title separated by a line break" (the error code is a guess)
 	if (channel === 'push' && items.some((x) => !/^\S+\n[^\n]*\S/.test(splitComment(x.mes).text))) throw apiError(script, 1);
 	if (channel === 'tgm' && items.some((x) => !TELEGRAM_CODE.test(splitComment(x.mes).text))) throw apiError(script, 1);

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../emulator';
 import type { RunningEmulator } from '../../emulator';
-import { forResource, groupRef, newAccount, phonesApi, runAs } from '../../support/accounts';
+import { forResource, groupRef, newAccount, phonesApi, runAs, smscApi } from '../../support/accounts';
 
 // Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
 jest.setTimeout(30_000);
@@ -19,6 +19,19 @@ async function seedGroup(login: string, name: string): Promise<number> {
 
 async function seedContact(login: string, phone: string, extra: Record<string, string | number> = {}): Promise<number> {
 	return (await phonesApi(emu, login, { add: 1, phone, ...extra })).id;
+}
+
+/** `count` contacts C0, C1, … with phones 7997…; twelve at a time, since SMSC (and the emulator)
+ * refuse a fifteenth concurrent request per login. */
+async function seedContacts(login: string, count: number): Promise<void> {
+	for (let start = 0; start < count; start += 12) {
+		const ids = await Promise.all(
+			Array.from({ length: Math.min(12, count - start) }, (_, k) =>
+				seedContact(login, `7997${String(start + k).padStart(7, '0')}`, { name: `C${start + k}` }),
+			),
+		);
+		expect(ids.every((id) => typeof id === 'number')).toBe(true);
+	}
 }
 
 describe('Contact: Create', () => {
@@ -294,15 +307,7 @@ describe('Contact: Get Many', () => {
 	it('returns all contacts page by page with after_id', async () => {
 		const login = newAccount(emu);
 		const total = 1003;
-		// Twelve at a time: SMSC (and the emulator) refuse a fifteenth concurrent request per login.
-		for (let start = 0; start < total; start += 12) {
-			const ids = await Promise.all(
-				Array.from({ length: Math.min(12, total - start) }, (_, k) =>
-					seedContact(login, `7997${String(start + k).padStart(7, '0')}`, { name: `C${start + k}` }),
-				),
-			);
-			expect(ids.every((id) => typeof id === 'number')).toBe(true);
-		}
+		await seedContacts(login, total);
 		const { json, requests } = await runAs(emu, login, 'phones', contact('getAll', { returnAll: true }));
 		expect(json).toHaveLength(total);
 		expect(new Set(json.map((item) => item.id)).size).toBe(total);
@@ -399,5 +404,58 @@ describe('Contact: group membership', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.json('SMSC')).toEqual([{ error: expect.stringMatching(/The group ID "vip" is not a positive whole number/), itemIndex: 0 }]);
 		expect(requests).toEqual([]);
+	});
+});
+
+describe('Contact: Get Many without int_id (the shape of SMSC\'s own contact example)', () => {
+	it('a full page is an error that says so, never a silent stop at 1000; a Limit of 1000 still works', async () => {
+		const login = newAccount(emu, { contactIntId: false });
+		await seedContacts(login, 1001);
+		const { json, result } = await runAs(emu, login, 'phones', contact('getAll', { returnAll: true }));
+		expect(json).toEqual([]);
+		expect(result.error?.message).toMatch(/SMSC returned 1000 contacts without their server IDs \(int_id\), so the rest cannot be requested/);
+		const limited = await runAs(emu, login, 'phones', contact('getAll', { returnAll: false, limit: 1000 }));
+		expect(limited.json).toHaveLength(1000);
+	}, 60_000);
+});
+
+describe('Contact: the e-mail address book (mails.php)', () => {
+	const mailsApi = (login: string, params: Record<string, string | number>) => smscApi(emu, login, 'mails', params);
+	const mails = (operation: string, parameters: Record<string, unknown> = {}) => contact(operation, { addressBook: 'mails', ...parameters });
+
+	it('creates, gets, updates, groups and deletes an e-mail contact through mails.php, apart from the phone book', async () => {
+		const login = newAccount(emu);
+		const group = (await mailsApi(login, { add_group: 1, name: 'Newsletter', type: 1 })).id as number;
+		const created = await runAs(emu, login, 'mails', mails('create', { mail: 'Anna@Example.com', name: 'Anna', additionalFields: { groups: [group] } }));
+		expect(created.result.error).toBeUndefined();
+		expect(created.requests).toEqual([{ add: '1', mail: 'anna@example.com', name: 'Anna', grp: String(group) }]);
+		expect(created.json).toEqual([{ id: expect.any(Number), mail: 'anna@example.com', name: 'Anna', groups: [group] }]);
+		expect(await phonesApi(emu, login, { get: 1 })).toMatchObject({ error_code: 3 });
+
+		const got = await runAs(emu, login, 'mails', mails('get', { mail: 'anna@example.com' }));
+		expect(got.json).toEqual([expect.objectContaining({ id: created.json[0].id, mail: 'anna@example.com', name: 'Anna', groups: [group], otherMails: '' })]);
+
+		const updated = await runAs(emu, login, 'mails', mails('update', { mail: 'anna@example.com', updateFields: { newMail: 'anna@shop.example', firstName: 'Anna' } }));
+		expect(updated.requests).toEqual([{ chg: '1', mail: 'anna@example.com', new_mail: 'anna@shop.example', fnm: 'Anna' }]);
+		expect(updated.json).toEqual([{ success: true, mail: 'anna@example.com', newMail: 'anna@shop.example', firstName: 'Anna' }]);
+
+		const removed = await runAs(emu, login, 'mails', mails('removeFromGroup', { mail: 'anna@shop.example', group: groupRef(group) }));
+		expect(removed.requests).toEqual([{ move_group: '3', grp: String(group), mail: 'anna@shop.example' }]);
+
+		const many = await runAs(emu, login, 'mails', mails('getAll', { returnAll: true }));
+		expect(many.json).toEqual([expect.objectContaining({ mail: 'anna@shop.example', groups: [] })]);
+
+		const deleted = await runAs(emu, login, 'mails', mails('delete', { mail: 'anna@shop.example' }));
+		expect(deleted.json).toEqual([{ success: true, mail: 'anna@shop.example' }]);
+		expect(await mailsApi(login, { get: 1 })).toMatchObject({ error_code: 3 });
+	});
+
+	it('refuses a malformed address before any request, and names the address when SMSC has no such contact', async () => {
+		const login = newAccount(emu);
+		const bad = await runAs(emu, login, 'mails', mails('create', { mail: 'not-an-address' }));
+		expect(bad.result.error?.message).toMatch(/The Email "not-an-address" is not an e-mail address/);
+		expect(bad.requests).toEqual([]);
+		const missing = await runAs(emu, login, 'mails', mails('delete', { mail: 'nobody@example.com' }));
+		expect(missing.result.error?.message).toMatch(/SMSC has no contact with e-mail address nobody@example.com/);
 	});
 });

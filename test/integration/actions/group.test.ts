@@ -153,3 +153,20 @@ describe('Group: Get Many', () => {
 		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
 	});
 });
+
+describe('Group: the e-mail address book (mails.php)', () => {
+	it('creates, lists, renames and deletes a group of e-mail addresses through mails.php; the phone book does not see it', async () => {
+		const login = newAccount(emu);
+		const created = await runAs(emu, login, 'mails', group('create', { addressBook: 'mails', name: 'Newsletter', additionalFields: { number: 7 } }));
+		expect(created.result.error).toBeUndefined();
+		expect(created.requests).toEqual([{ add_group: '1', name: 'Newsletter', num: '7', type: '1' }]);
+		const id = created.json[0].id as number;
+		const listed = await runAs(emu, login, 'mails', group('getAll', { addressBook: 'mails', returnAll: true }));
+		expect(listed.json).toEqual([expect.objectContaining({ id, name: 'Newsletter', number: 7 })]);
+		expect(await groupsOf(login)).toEqual([]);
+		const renamed = await runAs(emu, login, 'mails', group('update', { addressBook: 'mails', group: groupRef(id), updateFields: { name: 'News' } }));
+		expect(renamed.requests).toEqual([{ chg_group: '1', grp: String(id), name: 'News' }]);
+		const deleted = await runAs(emu, login, 'mails', group('delete', { addressBook: 'mails', group: groupRef(id, 'id') }));
+		expect(deleted.json).toEqual([{ success: true, id }]);
+	});
+});

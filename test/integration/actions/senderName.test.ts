@@ -335,3 +335,16 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 		expect(stored).toMatchObject({ sender: '79991234567', status: 0 });
 	});
 });
+
+describe('Sender Name: Get Many with SMSC\'s defaults', () => {
+	it('with no filter asks with SMSC\'s default all=0 and lists active names only', async () => {
+		const login = newAccount(emu, { senders: ['MyShop'] });
+		await seedSender(emu, login, '79990001122'); // digital: pending until confirmed
+		const { json, requests } = await runAs(emu, login, 'senders', senderName('getAll', { returnAll: true }));
+		expect(requests.at(-1)).not.toHaveProperty('all');
+		expect(json.map((row) => row.name ?? row.sender)).toEqual(['MyShop']);
+		const every = await runAs(emu, login, 'senders', senderName('getAll', { returnAll: true, filters: { activeOnly: false } }));
+		expect(every.requests.at(-1)).toMatchObject({ all: '1' });
+		expect(every.json).toHaveLength(2);
+	});
+});

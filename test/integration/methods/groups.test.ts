@@ -3,7 +3,7 @@ import { startEmulator } from '../../emulator';
 import type { RunningEmulator } from '../../emulator';
 import { listSearch, loadOptions } from '../../harness';
 import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
-import { newAccount, phonesApi } from '../../support/accounts';
+import { newAccount, phonesApi, smscApi } from '../../support/accounts';
 
 // Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
 jest.setTimeout(30_000);
@@ -97,5 +97,22 @@ describe('searchGroupNumbers (listSearch for Message > Send)', () => {
 			{ name: `VIP (number ${vip2}, 0 contacts)`, value: String(vip2) },
 		]);
 		expect(vip).not.toBe(7);
+	});
+});
+
+describe('group pickers in the e-mail address book', () => {
+	it('list the mails.php groups for Address Book: E-Mail Addresses and for the E-Mail channel of Send', async () => {
+		const login = newAccount(emu);
+		await seedGroups(login);
+		const news = (await smscApi(emu, login, 'mails', { add_group: 1, name: 'Newsletter', num: 9 })).id as number;
+		const inBook = { resource: 'contact', operation: 'addToGroup', addressBook: 'mails' };
+		expect(await loadOptions(new Smsc(), 'getGroups', pickerOptionsFor(emu, login, inBook))).toEqual([
+			{ name: 'Newsletter (number 9, 0 contacts)', value: news, description: `ID ${news}` },
+		]);
+		const mailChannel = { resource: 'message', operation: 'send', channel: 'mail' };
+		expect((await listSearch(new Smsc(), 'searchGroupNumbers', pickerOptionsFor(emu, login, mailChannel))).results).toEqual([
+			{ name: 'Newsletter (number 9, 0 contacts)', value: '9' },
+		]);
+		expect(emu.getLog({ login, script: 'mails' }).filter((entry) => entry.params.get_group !== undefined)).toHaveLength(2);
 	});
 });

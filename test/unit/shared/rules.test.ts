@@ -1,4 +1,4 @@
-import { messageLength, validTimeZone, validValidity } from '../../../nodes/shared/rules';
+import { fileType, MMS_FILE_TYPES, messageLength, validTimeZone, validValidity } from '../../../nodes/shared/rules';
 import { decodeHlr } from '../../../nodes/shared/hlr';
 
 describe('validValidity: 1 to 24 hours, or hh:mm from 00:01 to 24:00', () => {
@@ -27,5 +27,15 @@ describe('decodeHlr', () => {
 			mcc: '250',
 		});
 		expect(decodeHlr({ status: '1' })).toBeUndefined();
+	});
+});
+
+describe('fileType: the extension SMSC\'s MMS list names', () => {
+	it('takes the file name\'s extension, lower case, jpeg as jpg, else n8n\'s fileExtension', () => {
+		expect(fileType('Photo.JPEG')).toBe('jpg');
+		expect(fileType('clip.3gp')).toBe('3gp');
+		expect(fileType('recording', 'mp3')).toBe('mp3');
+		expect(fileType('README')).toBe('');
+		expect(MMS_FILE_TYPES).toEqual(['txt', 'jpg', 'gif', 'png', 'wav', 'amr', 'mp3', 'mid', 'mp4', '3gp']);
 	});
 });

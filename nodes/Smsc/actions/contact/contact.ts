@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parsePhoneList } from '../../../shared/phones';
 import { isGroupId } from '../../../shared/rules';
+import { BOOKS, parseEmails } from '../shared/addressBook';
+import type { AddressBook } from '../shared/addressBook';
 import { fromSmscDate, toSmscDate } from './birthday';
 
 /** The contact details of Create's Additional Fields and Update's Update Fields, as n8n hands them over. */
@@ -16,6 +18,7 @@ export interface ContactFields {
 	myId?: string;
 	name?: string;
 	newPhone?: string;
+	newMail?: string;
 	otherPhones?: string | string[];
 	tags?: string;
 }
@@ -53,6 +56,7 @@ export function contactParams(
 	this: IExecuteFunctions,
 	fields: ContactFields,
 	itemIndex: number,
+	book: AddressBook = 'phones',
 ): { params: IDataObject; output: IDataObject } {
 	const params: IDataObject = {};
 	const output: IDataObject = {};
@@ -67,15 +71,19 @@ export function contactParams(
 		params.bd = birthday;
 		output.birthday = fromSmscDate(birthday);
 	}
-	const otherPhones = parsePhoneList.call(this, fields.otherPhones, itemIndex, 'Other Phones', false);
+	// `pho` is documented for phone numbers only; the e-mail book shows no Other Phones field
+	const otherPhones = book === 'phones' ? parsePhoneList.call(this, fields.otherPhones, itemIndex, 'Other Phones', false) : [];
 	if (otherPhones.length) {
 		params.pho = otherPhones.join(',');
 		output.otherPhones = otherPhones.join(',');
 	}
-	const newPhones = parsePhoneList.call(this, fields.newPhone, itemIndex, 'New Phone', false);
-	if (newPhones.length) {
-		params.new_phone = newPhones.join(',');
-		output.newPhone = newPhones.join(',');
+	const newAddresses =
+		book === 'phones'
+			? parsePhoneList.call(this, fields.newPhone, itemIndex, 'New Phone', false)
+			: parseEmails.call(this, fields.newMail, itemIndex, 'New Email', true, false);
+	if (newAddresses.length) {
+		params[BOOKS[book].newAddress] = newAddresses.join(',');
+		output[book === 'phones' ? 'newPhone' : 'newMail'] = newAddresses.join(',');
 	}
 	const groups = groupIds.call(this, fields.groups, itemIndex);
 	if (groups.length) {
@@ -96,11 +104,12 @@ function groupList(value: unknown): number[] {
  * One contact as the node outputs it. SMSC's `id` is the client's own ID (SMSC page "Управление контактами") while the server's
  * is `int_id`, so the output names them `myId` and `id` to match Create's `id`.
  */
-export function simplifyContact(raw: IDataObject): IDataObject {
+export function simplifyContact(raw: IDataObject, book: AddressBook = 'phones'): IDataObject {
 	const intId = Number(raw.int_id);
+	const { address, otherAddresses } = BOOKS[book];
 	return {
 		...(raw.int_id !== undefined && Number.isFinite(intId) ? { id: intId } : {}),
-		phone: String(raw.phone ?? ''),
+		[address]: String(raw[address] ?? ''),
 		name: String(raw.name ?? ''),
 		groups: groupList(raw.group),
 		firstName: String(raw.first_name ?? ''),
@@ -110,6 +119,6 @@ export function simplifyContact(raw: IDataObject): IDataObject {
 		myId: String(raw.id ?? ''),
 		comment: String(raw.comments ?? ''),
 		tags: String(raw.tags ?? ''),
-		otherPhones: String(raw.phone_other ?? ''),
+		[book === 'phones' ? 'otherPhones' : 'otherMails']: String(raw[otherAddresses] ?? ''),
 	};
 }

@@ -2,23 +2,24 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
-import { phoneField, phoneParam } from '../shared/phone';
+import { BOOKS, contactAddress, contactAddressFields } from '../shared/addressBook';
 import { defineOperation } from '../operation';
 
-const properties: INodeProperties[] = [phoneField('The number of the contact to delete, in international format')];
+const properties: INodeProperties[] = contactAddressFields('The number of the contact to delete, in international format', 'The e-mail address of the contact to delete');
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = phoneParam.call(this, itemIndex);
+	const { book, param, value } = contactAddress.call(this, itemIndex);
+	const { script, noun } = BOOKS[book];
 	try {
-		await smscRequest.call(this, 'phones', { del: 1, phone }, { itemIndex });
+		await smscRequest.call(this, script, { del: 1, [param]: value }, { itemIndex });
 	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, 'phones', { 3: `SMSC has no contact with phone ${phone}` });
+		explainSmscError.call(this, error, itemIndex, script, { 3: `SMSC has no contact with ${noun} ${value}` });
 	}
-	return { success: true, phone };
+	return { success: true, [param]: value };
 }
 
 export const deleteContact = defineOperation('contact', 'delete', properties, { execute }, {
 	name: 'Delete',
-	description: 'Delete a contact from the SMSC phone book',
+	description: 'Delete a contact from the SMSC phone or e-mail address book',
 	action: 'Delete a contact',
 });

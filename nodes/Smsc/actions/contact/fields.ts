@@ -47,6 +47,8 @@ const otherPhones: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. +79991234568, +79991234569',
 	description: 'More numbers of the contact, separated by commas. SMSC stores them but never sends messages to them.',
+	// phones.php `pho`; the page names no such parameter for mails.php
+	displayOptions: { show: { '/addressBook': ['phones'] } },
 };
 const tags: INodeProperties = {
 	displayName: 'Tags',
@@ -102,6 +104,16 @@ export const updateFields: INodeProperties[] = [
 		placeholder: 'e.g. +79991234568',
 		description:
 			"The contact's new number, replacing the current one. Separate several numbers with commas.",
+		displayOptions: { show: { '/addressBook': ['phones'] } },
+	},
+	{
+		displayName: 'New Email',
+		name: 'newMail',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. anna@example.com',
+		description: "The contact's new e-mail address, replacing the current one. Separate several addresses with commas.",
+		displayOptions: { show: { '/addressBook': ['mails'] } },
 	},
 	otherPhones,
 	tags,

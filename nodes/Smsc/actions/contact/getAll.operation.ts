@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { PHONES_PAGE_SIZE } from '../../../shared/rules';
 import { parseGroupId } from '../group/locator';
+import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
 import { collectPages, getManyFields } from '../shared/getMany';
 import { defineOperation } from '../operation';
 import { simplifyContact } from './contact';
 
 
 const properties: INodeProperties[] = [
+	addressBookField,
 	...getManyFields([
 		{
 			displayName: 'Group Name or ID',
@@ -32,7 +34,7 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Anna or 7999',
-			description: 'Return only contacts whose name or phone number contains this text',
+			description: 'Return only contacts whose name or address (phone number or e-mail) contains this text',
 		},
 	]),
 ];
@@ -44,6 +46,7 @@ interface Filters {
 }
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const book = addressBook.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const group = String(filters.group ?? '').trim();
 	const base: IDataObject = {
@@ -55,7 +58,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 
 	// after_id asks for contacts after that server ID (int_id, SMSC page "Управление контактами").
 	const contacts = await collectPages.call(this, itemIndex, {
-		script: 'phones',
+		script: BOOKS[book].script,
 		params: () => base,
 		cursorParam: 'after_id',
 		idField: 'int_id',
@@ -64,7 +67,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		// it is a guess: when it does not, only one page can be read.
 		noCursor: `SMSC returned ${PHONES_PAGE_SIZE} contacts without their server IDs (int_id), so the rest cannot be requested. Narrow the list with a filter (group, person name or search) to under ${PHONES_PAGE_SIZE} contacts, or set Limit to at most ${PHONES_PAGE_SIZE}.`,
 	});
-	return contacts.map(simplifyContact);
+	return contacts.map((raw) => simplifyContact(raw, book));
 }
 
 export const getAll = defineOperation('contact', 'getAll', properties, { execute }, {

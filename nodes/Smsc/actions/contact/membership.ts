@@ -4,7 +4,7 @@ import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
 import { groupIdParam, groupLocator } from '../group/locator';
 import { defineOperation } from '../operation';
-import { phoneField, phoneParam } from '../shared/phone';
+import { BOOKS, contactAddress, contactAddressFields } from '../shared/addressBook';
 import type { SmscOperation } from '../types';
 
 /** phones.php `move_group` modes: 1 moves the contact into only this group, 2 adds it, 3 removes it. */
@@ -20,7 +20,7 @@ export function membershipOperation(
 	groupDescription: string,
 	option: Omit<INodePropertyOptions, 'value'>,
 ): SmscOperation {
-	const fields = [phoneField('The number of the contact, in international format'), groupLocator(groupDescription)];
+	const fields = [...contactAddressFields('The number of the contact, in international format', 'The e-mail address of the contact'), groupLocator(groupDescription)];
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
 		return await changeMembership.call(this, itemIndex, mode);
 	}
@@ -29,16 +29,17 @@ export function membershipOperation(
 
 /** Changes one contact's groups with phones.php `move_group`; the three operations differ only in the mode. */
 async function changeMembership(this: IExecuteFunctions, itemIndex: number, mode: MoveGroupMode): Promise<IDataObject> {
-	const phone = phoneParam.call(this, itemIndex);
+	const { book, param, value } = contactAddress.call(this, itemIndex);
+	const { script, noun } = BOOKS[book];
 	const group = groupIdParam.call(this, itemIndex);
 	try {
-		await smscRequest.call(this, 'phones', { move_group: mode, grp: group, phone }, { itemIndex });
+		await smscRequest.call(this, script, { move_group: mode, grp: group, [param]: value }, { itemIndex });
 	} catch (error) {
 		const missing =
 			mode === 3
-				? `SMSC has no contact with phone ${phone} in group ${group}, or no such group`
-				: `SMSC has no contact with phone ${phone}, or no group with ID ${group}`;
-		explainSmscError.call(this, error, itemIndex, 'phones', { 3: missing });
+				? `SMSC has no contact with ${noun} ${value} in group ${group}, or no such group`
+				: `SMSC has no contact with ${noun} ${value}, or no group with ID ${group}`;
+		explainSmscError.call(this, error, itemIndex, script, { 3: missing });
 	}
-	return { success: true, phone, group };
+	return { success: true, [param]: value, group };
 }

@@ -3,14 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
-import { phoneField, phoneParam } from '../shared/phone';
+import { BOOKS, contactAddress, contactAddressFields } from '../shared/addressBook';
 import { defineOperation } from '../operation';
 import { contactParams } from './contact';
 import type { ContactFields } from './contact';
 import { updateFields } from './fields';
 
 const properties: INodeProperties[] = [
-	phoneField('The current number of the contact to change, in international format'),
+	...contactAddressFields('The current number of the contact to change, in international format', 'The current e-mail address of the contact to change'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -22,9 +22,10 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = phoneParam.call(this, itemIndex);
+	const { book, param, value } = contactAddress.call(this, itemIndex);
+	const { script, noun } = BOOKS[book];
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as ContactFields;
-	const { params, output } = contactParams.call(this, { ...fields, groups: undefined }, itemIndex);
+	const { params, output } = contactParams.call(this, { ...fields, groups: undefined }, itemIndex, book);
 	// A chg request that changes nothing would still count towards SMSC's three-a-minute limit.
 	if (Object.keys(params).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update. Add at least one field under Update Fields.', {
@@ -33,15 +34,15 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	}
 
 	try {
-		await smscRequest.call(this, 'phones', { chg: 1, phone, ...params }, { itemIndex });
+		await smscRequest.call(this, script, { chg: 1, [param]: value, ...params }, { itemIndex });
 	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, 'phones', { 3: `SMSC has no contact with phone ${phone}` });
+		explainSmscError.call(this, error, itemIndex, script, { 3: `SMSC has no contact with ${noun} ${value}` });
 	}
-	return { success: true, phone, ...output };
+	return { success: true, [param]: value, ...output };
 }
 
 export const update = defineOperation('contact', 'update', properties, { execute }, {
 	name: 'Update',
-	description: "Change a contact's details or number",
+	description: "Change a contact's details, number or e-mail address",
 	action: 'Update a contact',
 });

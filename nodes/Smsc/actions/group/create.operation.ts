@@ -4,9 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { additionalFieldsCollection } from '../../../shared/options';
 import { smscRequest } from '../../../shared/transport';
 import { defineOperation } from '../operation';
+import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
 import { GROUP_TYPES, groupNumber, groupNumberField, groupTypeField } from './group';
 
 const properties: INodeProperties[] = [
+	addressBookField,
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -18,7 +20,12 @@ const properties: INodeProperties[] = [
 	},
 	additionalFieldsCollection([
 		groupNumberField,
-		{ ...groupTypeField, description: 'Whether the group holds phone numbers or e-mail addresses' },
+		{
+			...groupTypeField,
+			description: 'Whether the group holds phone numbers or e-mail addresses',
+			// a group of the e-mail address book holds e-mail addresses: it is sent as type 1
+			displayOptions: { show: { '/addressBook': ['phones'] } },
+		},
 	]),
 ];
 
@@ -29,14 +36,15 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	}
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as { number?: number; type?: string };
 	const number = groupNumber.call(this, additional.number, itemIndex);
-	const type = additional.type ?? 'phone';
+	const book = addressBook.call(this, itemIndex);
+	const type = book === 'mails' ? 'email' : (additional.type ?? 'phone');
 	if (!(type in GROUP_TYPES)) {
 		throw new NodeOperationError(this.getNode(), `The group Type "${type}" is not one of: phone, email.`, { itemIndex });
 	}
 
 	const answer = (await smscRequest.call(
 		this,
-		'phones',
+		BOOKS[book].script,
 		{ add_group: 1, name, num: number, type: GROUP_TYPES[type] },
 		{ itemIndex },
 	)) as IDataObject;

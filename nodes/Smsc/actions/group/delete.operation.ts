@@ -3,16 +3,18 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
 import { defineOperation } from '../operation';
+import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
 import { groupIdParam, groupLocator } from './locator';
 
-const properties: INodeProperties[] = [groupLocator('The group to delete. Its contacts are kept.')];
+const properties: INodeProperties[] = [addressBookField, groupLocator('The group to delete. Its contacts are kept.')];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { script } = BOOKS[addressBook.call(this, itemIndex)];
 	const group = groupIdParam.call(this, itemIndex);
 	try {
-		await smscRequest.call(this, 'phones', { del_group: 1, grp: group }, { itemIndex });
+		await smscRequest.call(this, script, { del_group: 1, grp: group }, { itemIndex });
 	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, 'phones', { 3: `SMSC has no group with ID ${group}` });
+		explainSmscError.call(this, error, itemIndex, script, { 3: `SMSC has no group with ID ${group}` });
 	}
 	return { success: true, id: group };
 }

@@ -4,10 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { explainSmscError } from '../../../shared/errors';
 import { smscRequest } from '../../../shared/transport';
 import { defineOperation } from '../operation';
+import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
 import { groupNumber, groupNumberField } from './group';
 import { groupIdParam, groupLocator } from './locator';
 
 const properties: INodeProperties[] = [
+	addressBookField,
 	groupLocator('The group to change'),
 	{
 		displayName: 'Update Fields',
@@ -29,6 +31,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const { script } = BOOKS[addressBook.call(this, itemIndex)];
 	const group = groupIdParam.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as { name?: string; number?: number };
 	const name = String(fields.name ?? '').trim();
@@ -40,9 +43,9 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	}
 
 	try {
-		await smscRequest.call(this, 'phones', { chg_group: 1, grp: group, name, num: number }, { itemIndex });
+		await smscRequest.call(this, script, { chg_group: 1, grp: group, name, num: number }, { itemIndex });
 	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, 'phones', { 3: `SMSC has no group with ID ${group}` });
+		explainSmscError.call(this, error, itemIndex, script, { 3: `SMSC has no group with ID ${group}` });
 	}
 	return { success: true, id: group, ...(name ? { name } : {}), ...(number !== undefined ? { number } : {}) };
 }

@@ -1,17 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { TELEGRAM_CODE } from '../../../shared/rules';
+import { MMS_FILE_TYPES, TELEGRAM_CODE } from '../../../shared/rules';
 
 /** The fields of Send and Get Cost that belong to one or more channels (see fields.ts). */
 export type ChannelField =
 	| 'phones'
 	| 'emails'
 	| 'message'
+	| 'optionalMessage'
 	| 'codeOrMessage'
 	| 'binaryMessage'
+	| 'binaryFormat'
 	| 'pushUrl'
 	| 'pushTitle'
 	| 'subject'
+	| 'mmsSubject'
+	| 'attachments'
 	| 'senderEmail'
 	| 'botName'
 	| 'voice'
@@ -43,6 +47,13 @@ export interface ChannelRow {
 	commentMeans?: string;
 	/** the text sent is the text read with this prefix (SMSC page "Отправка сообщения в Telegram") */
 	prefix?: string;
+	/**
+	 * For a channel whose `mes` can be bytes rather than text: those bytes, which the transport sends
+	 * percent-encoded one by one; such an item never shares a `list` line (a byte may be a line break)
+	 */
+	bytes?: (params: IDataObject, text: string) => Buffer | undefined;
+	/** the file types SMSC names for the channel's attachments; unset: its page names none */
+	fileTypes?: readonly string[];
 }
 
 const HEX = /^(?:[0-9A-Fa-f]{2})+$/;
@@ -57,6 +68,18 @@ function binaryText(item: ChannelItem): string {
 	const text = String(item.get<string>('binaryMessage', '') ?? '').replace(/\s+/g, '');
 	if (!HEX.test(text)) item.fail('Hex Message must be pairs of hexadecimal digits, e.g. 0048656C6C6F.');
 	return text;
+}
+
+/**
+ * `bin` (SMSC page "Відправка SMS-повідомлення"): 2 is the bytes as a hex string, 1 the bytes
+ * themselves, "urlencoded in the http request". Both come from Hex Message.
+ */
+function binaryParams(item: ChannelItem): IDataObject {
+	return item.get<string>('binaryFormat', 'hex') === 'bytes' ? { bin: 1 } : {};
+}
+
+function binaryBytes(params: IDataObject, text: string): Buffer | undefined {
+	return params.bin === 1 ? Buffer.from(text, 'hex') : undefined;
 }
 
 function pushText(item: ChannelItem): string {
@@ -119,6 +142,26 @@ const CALL_PARAM_FIELDS: Array<[string, string, number, number]> = [
 	['attempts', 'Attempts', 1, 9],
 ];
 
+/** A voice call reads the text or plays the attached files: "both text and attached files" (SMSC page "Відправка SMS-повідомлення", `call`). */
+function callText(item: ChannelItem): string {
+	const attachments = String(item.get<string>('attachments', '') ?? '').trim();
+	return attachments === '' ? messageText(item) : optionalText(item);
+}
+
+function optionalText(item: ChannelItem): string {
+	return String(item.get<string>('message', '') ?? '');
+}
+
+/** MMS: "a subject or a text is required" (SMSC page "Відправка SMS-повідомлення", `subj`); a file alone is a guess. */
+function mmsParams(item: ChannelItem, text: string): IDataObject {
+	const subject = String(item.get<string>('subject', '') ?? '').trim();
+	const attachments = String(item.get<string>('attachments', '') ?? '').trim();
+	if (text.trim() === '' && subject === '' && attachments === '') {
+		item.fail('An MMS needs a text, a subject or a file. Fill in Message, Subject or Attachments.');
+	}
+	return subject === '' ? {} : { subj: subject };
+}
+
 function mailParams(item: ChannelItem): IDataObject {
 	const subject = String(item.get<string>('subject', '') ?? '').trim();
 	if (subject === '') item.fail('An e-mail needs a subject. Enter it in Subject.');
@@ -130,12 +173,14 @@ function mailParams(item: ChannelItem): IDataObject {
  * fields (and its Channel option) in fields.ts.
  */
 export const CHANNELS = {
-	bin: { flags: { bin: 2 }, fields: ['phones', 'binaryMessage'], text: binaryText, smsParts: false, list: true, commentMeans: 'Binary messages: SMSC reads the text after the comment marker as pid and dcs' },
+	bin: { flags: { bin: 2 }, fields: ['phones', 'binaryMessage', 'binaryFormat'], text: binaryText, params: binaryParams, bytes: binaryBytes, smsParts: false, list: true, commentMeans: 'Binary messages: SMSC reads the text after the comment marker as pid and dcs' },
 	bot: { flags: {}, fields: ['phones', 'message', 'botName'], text: messageText, params: botParams, smsParts: false, list: true },
-	call: { flags: { call: 1 }, fields: ['phones', 'message', 'voice', 'callOptions'], text: messageText, params: callParams, smsParts: false, list: true, commentMeans: 'Voice Call: SMSC reads the text after the comment marker as the call parameters' },
+	call: { flags: { call: 1 }, fields: ['phones', 'optionalMessage', 'voice', 'callOptions', 'attachments'], text: callText, params: callParams, smsParts: false, list: true, commentMeans: 'Voice Call: SMSC reads the text after the comment marker as the call parameters' },
 	flash: { flags: { flash: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: true, list: true },
 	hlr: { flags: { hlr: 1 }, fields: ['phones'], smsParts: false, list: false },
-	mail: { flags: { mail: 1 }, fields: ['emails', 'message', 'subject', 'senderEmail'], text: messageText, params: mailParams, smsParts: false, list: false },
+	mail: { flags: { mail: 1 }, fields: ['emails', 'message', 'subject', 'senderEmail', 'attachments'], text: messageText, params: mailParams, smsParts: false, list: false },
+	// files "in the body of the http request" (SMSC page "Відправка SMS-повідомлення", `mms`)
+	mms: { flags: { mms: 1 }, fields: ['phones', 'optionalMessage', 'mmsSubject', 'attachments'], text: optionalText, params: mmsParams, fileTypes: MMS_FILE_TYPES, smsParts: false, list: true },
 	ping: { flags: { ping: 1 }, fields: ['phones'], smsParts: false, list: false },
 	push: { flags: { push: 1 }, fields: ['phones', 'pushUrl', 'pushTitle'], text: pushText, smsParts: false, list: true, commentMeans: 'WAP Push: the comment would become part of the link title' },
 	sms: { flags: {}, fields: ['phones', 'message'], text: messageText, smsParts: true, list: true },

@@ -17,6 +17,7 @@ export const messageFields: INodeProperties[] = [
 			{ name: 'E-Mail', value: 'mail', description: 'An e-mail to one or more addresses' },
 			{ name: 'Flash SMS', value: 'flash', description: 'An SMS shown at once on the screen and not stored' },
 			{ name: 'HLR Lookup', value: 'hlr', description: 'Ask the operator network about the numbers; nothing is delivered' },
+			{ name: 'MMS', value: 'mms', description: 'A multimedia message: text, pictures, sound or video files' },
 			{ name: 'Ping', value: 'ping', description: 'An invisible SMS that checks whether the phone is reachable' },
 			{ name: 'SMS', value: 'sms', description: 'A plain text SMS' },
 			{ name: 'Social Networks', value: 'soc', description: 'A message to Odnoklassniki, VKontakte or Mail.Ru Agent users' },
@@ -101,6 +102,16 @@ export const messageFields: INodeProperties[] = [
 		displayOptions: { show: { channel: channelsShowing('message') } },
 	},
 	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 4 },
+		description:
+			'The text to send, up to 1000 characters. It may stay empty when files are attached (Attachments) or, for an MMS, when there is a Subject.',
+		displayOptions: { show: { channel: channelsShowing('optionalMessage') } },
+	},
+	{
 		displayName: 'Code',
 		name: 'message',
 		type: 'string',
@@ -120,6 +131,18 @@ export const messageFields: INodeProperties[] = [
 		description:
 			'The message bytes in hexadecimal, starting with the UDH header whose first byte is its length. Start with 00 to send without a header.',
 		displayOptions: { show: { channel: channelsShowing('binaryMessage') } },
+	},
+	{
+		displayName: 'Binary Format',
+		name: 'binaryFormat',
+		type: 'options',
+		default: 'hex',
+		description: 'How the bytes of Hex Message travel to SMSC. Both deliver the same message.',
+		displayOptions: { show: { channel: channelsShowing('binaryFormat') } },
+		options: [
+			{ name: 'Hex String (Bin=2)', value: 'hex', description: 'The hex digits as typed; items can share one bulk request' },
+			{ name: 'URL-Encoded Bytes (Bin=1)', value: 'bytes', description: 'The bytes themselves; each item goes in a request of its own' },
+		],
 	},
 	{
 		displayName: 'Link',
@@ -148,6 +171,25 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		description: 'The e-mail subject',
 		displayOptions: { show: { channel: channelsShowing('subject') } },
+	},
+	{
+		displayName: 'Subject',
+		name: 'subject',
+		type: 'string',
+		default: '',
+		description: 'The MMS subject. Without one SMSC uses the sender name.',
+		displayOptions: { show: { channel: channelsShowing('mmsSubject') } },
+	},
+	{
+		displayName: 'Attachments',
+		name: 'attachments',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. data, invoice',
+		hint: 'Each item with files is sent in a request of its own',
+		description:
+			'Names of the input binary fields whose files go with the message, separated by commas; empty sends no file. An MMS takes txt, jpg, gif, png, wav, amr, mp3, mid, mp4 and 3gp files.',
+		displayOptions: { show: { channel: channelsShowing('attachments') } },
 	},
 	{
 		displayName: 'Sender Email',

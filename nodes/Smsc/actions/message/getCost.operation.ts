@@ -5,7 +5,7 @@ import { smscRequest } from '../../../shared/transport';
 import { defineOperation } from '../operation';
 import { sendAndCostFields } from './fields';
 import { ItemParameters } from './itemParameters';
-import { prepareMessage, singleRequestParams } from './sendParams';
+import { prepareMessage, singleRequestParams, singleRequestPayload } from './sendParams';
 
 const readers = new WeakMap<IExecuteFunctions, ItemParameters>();
 
@@ -20,6 +20,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const answer = (await smscRequest.call(this, 'send', { ...singleRequestParams(message), cost: 1 }, {
 		readOnly: true,
 		itemIndex,
+		...(await singleRequestPayload.call(this, message)),
 	})) as IDataObject;
 	const out: IDataObject = {
 		cost: toNumber(answer.cost),

@@ -11,7 +11,7 @@ import { sendAndCostFields } from './fields';
 import { ItemParameters } from './itemParameters';
 import { describeItems } from './itemRanges';
 import type { PreparedMessage, SendOptions } from './sendParams';
-import { prepareMessage } from './sendParams';
+import { prepareMessage, singleRequestPayload } from './sendParams';
 import { describeRecipient, indexRows, recipientRows, sendOutput } from './sendResult';
 
 /** Per-recipient statuses SMSC gives a recipient it refused at once (invalid number, prohibited). */
@@ -137,7 +137,8 @@ async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<IDataOb
 	if (first.costReport >= 2) params.cost = first.costReport;
 	// Several items share one request, so only SMSC's per-recipient rows can tell each item its result.
 	if (first.perRecipient || batch.list) params.op = 1;
-	const answer = await smscRequest.call(this, 'send', params, { itemIndex: first.itemIndex });
+	const payload = batch.list ? {} : await singleRequestPayload.call(this, first);
+	const answer = await smscRequest.call(this, 'send', params, { itemIndex: first.itemIndex, ...payload });
 	return (Array.isArray(answer) ? (answer[0] ?? {}) : answer) as IDataObject;
 }
 

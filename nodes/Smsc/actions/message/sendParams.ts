@@ -1,8 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { FormFile } from '../../../shared/multipart';
 
 import { cleanPhone, splitList } from '../../../shared/phones';
-import { MAX_MESSAGE_LENGTH, MAX_SENDER_DIGITS, messageLength, validTimeZone, validValidity, MAX_SENDER_LETTERS, groupNumber, isClientMessageId, isEmail, senderNameTooLong } from '../../../shared/rules';
+import { fileType, MAX_MESSAGE_LENGTH, MAX_SENDER_DIGITS, messageLength, validTimeZone, validValidity, MAX_SENDER_LETTERS, groupNumber, isClientMessageId, isEmail, senderNameTooLong } from '../../../shared/rules';
 import { COMMENT_SEPARATOR, estimateSms } from '../../../shared/sms';
 import type { SmsEstimate } from '../../../shared/sms';
 import type { Channel, ChannelItem, ChannelRow } from './channels';
@@ -52,6 +54,14 @@ export interface SendOptions {
 	confirmEveryDays?: number;
 }
 
+/** A file of the item's binary data that goes with the message, read only when the request is made. */
+export interface Attachment {
+	/** the item's binary field */
+	property: string;
+	fileName: string;
+	contentType: string;
+}
+
 /** One input item, checked and turned into what send.php needs. */
 export interface PreparedMessage {
 	itemIndex: number;
@@ -63,6 +73,10 @@ export interface PreparedMessage {
 	group?: string;
 	/** `mes` as sent, comment included; '' for channels without text */
 	mes: string;
+	/** `mes` as bytes rather than text (bin=1): sent percent-encoded byte by byte instead of `mes` */
+	mesBytes?: Buffer;
+	/** files sent in a multipart body; such an item never shares a `list` request */
+	attachments: Attachment[];
 	sender: string;
 	/** request-wide send.php parameters except phones, mes, sender, list and cost/op */
 	params: IDataObject;
@@ -113,6 +127,8 @@ export function prepareMessage(
 	const text = item.row.text?.(item) ?? '';
 	const params: IDataObject = { ...item.row.flags, ...item.row.params?.(item, text, recipients) };
 	const mes = readMes(item, text);
+	const mesBytes = item.row.bytes?.(params, text);
+	const attachments = readAttachments(item);
 	const sender = readSender(item);
 	Object.assign(params, readSchedule(item), readDeliveryOptions(item));
 
@@ -124,6 +140,9 @@ export function prepareMessage(
 		group === undefined &&
 		recipients.every((recipient) => recipient.replace(/\D/g, '').length >= MIN_LIST_DIGITS) &&
 		item.row.list &&
+		mesBytes === undefined &&
+		// a `list` request has no way to say which line a file belongs to
+		attachments.length === 0 &&
 		!LIST_SENDER_BREAKERS.test(sender) &&
 		// SMSC splits a list line at `|` into sender and phones, so such a text could lose its start
 		!mes.includes('|') &&
@@ -138,6 +157,8 @@ export function prepareMessage(
 		keys,
 		group,
 		mes,
+		mesBytes,
+		attachments,
 		sender,
 		params,
 		batchKey,
@@ -199,6 +220,32 @@ function readMes(item: ItemReader, text: string): string {
 		);
 	}
 	return mes;
+}
+
+/**
+ * Attachments: binary fields of the item, checked before any request against the file types SMSC
+ * names for the channel (only MMS has such a list; no page states a size or a count).
+ */
+function readAttachments(item: ItemReader): Attachment[] {
+	const { row, context, itemIndex, fail } = item;
+	if (!row.fields.includes('attachments')) return [];
+	const properties = splitList(item.get<unknown>('attachments', '')).filter((name, index, all) => all.indexOf(name) === index);
+	return properties.map((property) => {
+		let binary: IBinaryData | undefined;
+		try {
+			binary = context.helpers.assertBinaryData(itemIndex, property);
+		} catch {
+			fail(`The item has no binary field "${property}" to attach.`, 'Enter in Attachments the names of binary fields of the input item, e.g. data.');
+		}
+		const fileName = binary!.fileName ?? `${property}${binary!.fileExtension ? `.${binary!.fileExtension}` : ''}`;
+		if (row.fileTypes !== undefined && !row.fileTypes.includes(fileType(fileName, binary!.fileExtension))) {
+			fail(
+				`The file "${fileName}" (binary field "${property}") cannot go in an MMS: SMSC takes only ${row.fileTypes.join(', ')} files.`,
+				'SMSC page "Відправка SMS-повідомлення", mms: text, pictures, music and video of these types.',
+			);
+		}
+		return { property, fileName, contentType: binary!.mimeType || 'application/octet-stream' };
+	});
 }
 
 /** The sender: Sender Email for a channel that shows it, else the Sender Name option. */
@@ -304,7 +351,30 @@ export function singleRequestParams(message: PreparedMessage): IDataObject {
 	return {
 		...message.params,
 		phones: message.recipients.join(','),
-		...(message.mes !== '' ? { mes: message.mes } : {}),
+		...(message.mes !== '' && message.mesBytes === undefined ? { mes: message.mes } : {}),
 		...(message.sender !== '' ? { sender: message.sender } : {}),
+	};
+}
+
+/**
+ * What a request for one item sent on its own carries besides its text parameters: `mes` as bytes
+ * (bin=1) and the files, read from the item's binary data now. The page names no form field for a
+ * file; `file0`, `file1`, … is a guess.
+ */
+export async function singleRequestPayload(
+	this: IExecuteFunctions,
+	message: PreparedMessage,
+): Promise<{ bytes?: Record<string, Buffer>; files?: FormFile[] }> {
+	const files = await Promise.all(
+		message.attachments.map(async ({ property, fileName, contentType }, index) => ({
+			field: `file${index}`,
+			fileName,
+			contentType,
+			bytes: await this.helpers.getBinaryDataBuffer(message.itemIndex, property),
+		})),
+	);
+	return {
+		...(message.mesBytes !== undefined ? { bytes: { mes: message.mesBytes } } : {}),
+		...(files.length > 0 ? { files } : {}),
 	};
 }

@@ -214,3 +214,25 @@ describe('Message: every operation reports SMSC errors per item', () => {
 		expect(on.result.output('SMSC').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 });
+
+describe('Message: Get Status matches entries by id and phone', () => {
+	it('a reordered answer with a missing entry puts every status on its own message', async () => {
+		const login = messageAccount(emu, { statusListOrder: 'reordered' });
+		emu.setPhoneOutcome({ login, phone: '79991234568', status: 20, err: 1 });
+		await run(login, 'send', { phones: '+79991234567', message: 'First' });
+		await run(login, 'send', { phones: '+79991234568', message: 'Second' });
+		const [first, second] = emu.getMessages({ login });
+		emu.advanceClock({ ms: 1000 });
+		await settle();
+		const { json, result } = await run(login, 'getStatus', {
+			messageId: `${first.id},${second.id},999`,
+			phones: '+79991234567,+79991234568,+79991234569',
+		});
+		expect(result.error).toBeUndefined();
+		expect(json.map((row) => [row.id, row.phone, row.status])).toEqual([
+			[first.id, '79991234567', 1],
+			[second.id, '79991234568', 20],
+			['999', '+79991234569', -3],
+		]);
+	});
+});

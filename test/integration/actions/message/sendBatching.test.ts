@@ -234,4 +234,20 @@ describe('Message: Send in bulk, failures', () => {
 		expect(sendRequests(login)).toHaveLength(2);
 		expect(emu.getStats().error9Duplicate).toBe(1);
 	});
+
+	it('a sender name with ";" goes in a request of its own, since ";" separates phones and text in a list line', async () => {
+		const login = messageAccount(emu, { senders: ['A;B', 'Shop'] });
+		const { result, requests } = await send(
+			login,
+			{ sender: '={{ $json.sender }}' },
+			[
+				{ phone: '+79991234567', text: 'Hi', sender: 'A;B' },
+				{ phone: '+79991234568', text: 'Hi', sender: 'Shop' },
+				{ phone: '+79991234569', text: 'Hi', sender: 'Shop' },
+			],
+		);
+		expect(result.error).toBeUndefined();
+		expect(requests.find((r) => r.sender === 'A;B')).toMatchObject({ phones: '+79991234567', mes: 'Hi' });
+		expect(emu.getMessages({ login }).map((m) => m.sender).sort()).toEqual(['A;B', 'Shop', 'Shop']);
+	});
 });

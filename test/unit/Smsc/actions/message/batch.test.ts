@@ -10,6 +10,7 @@ function message(itemIndex: number, recipients: string[], overrides: Partial<Pre
 		recipients,
 		keys: recipients.map(recipientKey),
 		mes: `text ${itemIndex}`,
+		attachments: [],
 		sender: '',
 		params: {},
 		batchKey: 'same',

@@ -59,6 +59,7 @@ describe('send results', () => {
 		recipients: ['+79990000001', '+79990000002'],
 		keys: ['9990000001', '9990000002'],
 		mes: 'Hi',
+		attachments: [],
 		sender: '',
 		params: {},
 		batchKey: '',
