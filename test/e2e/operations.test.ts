@@ -194,11 +194,13 @@ describe('errors', () => {
 		expect(String(blocked.error)).toMatch(/cannot deliver .*\(error 8\)/);
 	});
 
-	it('without it, the run stops with exit code 1 and SMSC\'s reason in English', async () => {
+	it('without it, the run stops with a failure exit and SMSC\'s reason in English', async () => {
 		await stack.emulator.call('setBalance', { login: DEMO_LOGIN, balance: 0 });
 		try {
 			const result = await run(stoppingWorkflow(stack.credential).id);
-			expect(result.code).toBe(1);
+			// n8n exits 1 after a failed run; 2.41's CLI is at times ended by a signal while it closes
+			// its database after printing the error. Either way the run failed, and says why.
+			expect(result.code === 1 || result.signal !== null).toBe(true);
 			expect(`${result.stdout}\n${result.stderr}`).toMatch(/Not enough money on the SMSC account/);
 		} finally {
 			await stack.emulator.call('setBalance', { login: DEMO_LOGIN, balance: 1000 });

@@ -22,7 +22,9 @@ export interface N8nOptions {
 }
 
 export interface CliResult {
+	/** the exit code, or 128 + the signal's number when a signal ended the process */
 	code: number | null;
+	signal: NodeJS.Signals | null;
 	stdout: string;
 	stderr: string;
 }
@@ -103,7 +105,7 @@ export class N8n {
 	async cli(args: string[], timeoutMs = 180_000): Promise<CliResult> {
 		const started = Date.now();
 		const result = await runCommand(this.node, [this.bin, ...args], { env: this.env(), cwd: this.userFolder }, timeoutMs);
-		this.log(`n8n ${args.join(' ')} → exit ${result.code} in ${Date.now() - started} ms`);
+		this.log(`n8n ${args.join(' ')} → exit ${result.code}${result.signal ? ` (${result.signal})` : ''} in ${Date.now() - started} ms`);
 		return result;
 	}
 

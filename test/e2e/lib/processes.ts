@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import * as os from 'node:os';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 
 /** A child started in its own process group, so stopping it also stops whatever it started. */
@@ -114,7 +115,7 @@ export function runCommand(
 	args: string[],
 	options: SpawnOptions = {},
 	timeoutMs = 120_000,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
@@ -129,11 +130,12 @@ export function runCommand(
 			clearTimeout(timer);
 			reject(error);
 		});
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			// The command's own children (n8n's task runner) die with it.
 			signalGroup(child.pid, 'SIGKILL');
-			resolve({ code, stdout, stderr });
+			// A process ended by a signal reports 128 + its number, as a shell does.
+			resolve({ code: code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : null), signal, stdout, stderr });
 		});
 	});
 }
