@@ -53,6 +53,18 @@ export class N8nApi {
 		return parsed.data ?? parsed;
 	}
 
+	/**
+	 * How many executions of a workflow have one of these statuses: one small request however many
+	 * there are (n8n's own executions list counts them), so waiting on it does not slow n8n down the
+	 * way listing every execution again and again would.
+	 */
+	async countExecutions(workflowId: string, status: string[]): Promise<number> {
+		const query = new URLSearchParams({ filter: JSON.stringify({ workflowId, status }), limit: '1' });
+		const data = (await this.rest('GET', `/executions?${query}`)) as { count?: number };
+		if (data.count === undefined) throw new Error(`GET /rest/executions gave no count`);
+		return data.count;
+	}
+
 	/** Creates the instance owner (first run of a fresh user folder), or logs in if one exists. */
 	async setupOwner(owner = OWNER): Promise<void> {
 		try {
