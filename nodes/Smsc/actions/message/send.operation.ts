@@ -95,7 +95,7 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 				}
 				outcome[message.itemIndex] = Outcome.Sent;
 				output[message.itemIndex] = {
-					json: sendOutput(message, answer, rows.length ? rows : undefined, batch.list),
+					json: sendOutput(message, answer, rows.length ? rows : undefined, batch.list ? batch.messages.length : undefined),
 					pairedItem: { item: message.itemIndex },
 				};
 			}
