@@ -68,8 +68,12 @@ describe('SMSC Poll Trigger: incoming messages', () => {
 			['incomingMessage', 'new 5'],
 		]);
 		const stored = emu.getIncoming({ login }).find((message) => message.id === expected[0])!;
+		// the same names (and types) as the SMSC Trigger's callback for this message: id, text, to
 		expect(emitted[0]).toMatchObject({
+			id: expected[0],
 			phone: stored.phone,
+			text: 'new 1',
+			to: '74950000101',
 			message: 'new 1',
 			to_phone: '74950000101',
 			sentIso: new Date(Math.floor(stored.sent / 1000) * 1000).toISOString(),
