@@ -6,6 +6,7 @@ import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
 import { smscCredentials } from '../support/smsc';
 import { poller } from '../support/triggers';
+import { triggerSchemaViolations } from '../support/schema';
 
 const PASSWORD = 'poll-password';
 let emu: RunningEmulator;
@@ -78,6 +79,8 @@ describe('SMSC Poll Trigger: incoming messages', () => {
 			to_phone: '74950000101',
 			sentIso: new Date(Math.floor(stored.sent / 1000) * 1000).toISOString(),
 		});
+
+		expect(emitted.flatMap((item) => triggerSchemaViolations('SmscPollTrigger', item))).toEqual([]);
 
 		const requests = getRequests(login);
 		expect(requests.map(({ get_answers, after_id, hour }) => ({ get_answers, after_id, hour }))).toEqual([

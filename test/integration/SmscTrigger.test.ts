@@ -6,6 +6,7 @@ import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
 import { TOKEN, startTriggerServer } from '../support/triggers';
 import type { TriggerServer } from '../support/triggers';
+import { triggerSchemaViolations } from '../support/schema';
 
 const PASSWORD = 'trigger-password';
 const ALL_EVENTS = ['deliveryStatus', 'incomingMessage', 'callVerification'];
@@ -89,6 +90,7 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 			text: 'Привет! Ёлка & 100%',
 		});
 		expect(item.sentIso).toBe(new Date(Number(record.fields.sent) * 1000).toISOString());
+		expect(triggerSchemaViolations('SmscTrigger', item)).toEqual([]);
 		expect(item).not.toHaveProperty('token');
 	});
 
@@ -125,6 +127,7 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 			errorDescription: 'Subscriber does not exist',
 		});
 		expect(items[0].timeIso).toBe(new Date(Number(items[0].time) * 1000).toISOString());
+		expect(items.flatMap((item) => triggerSchemaViolations('SmscTrigger', item))).toEqual([]);
 	});
 
 	it.each([
