@@ -40,10 +40,8 @@ export async function getSenderNames(this: ILoadOptionsFunctions): Promise<INode
  * results", which does not say that names waiting for moderation are left out. Picking it leaves
  * the field empty, which sends with the account's default sender.
  */
-export const NO_APPROVED_SENDER = {
-	name: 'No approved sender names yet: a name appears here once the SMSC moderator approves it',
-	value: '',
-};
+const NO_APPROVED_SENDER_TEXT = 'No approved sender names yet: a name appears here once the SMSC moderator approves it';
+export const NO_APPROVED_SENDER: INodeListSearchItems = { name: NO_APPROVED_SENDER_TEXT, value: '' };
 
 /** Active sender names of the account matching the typed filter, for a resource locator list. */
 export async function searchSenderNames(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
