@@ -238,9 +238,9 @@ describe('SMSC Trigger', () => {
 		await editor.fillParameter('token', token);
 		expect(await editor.ndv().innerText()).not.toMatch(/at least 16 characters/);
 
+		curate(await editor.screenshot('trigger-panel', editor.ndv()), 'trigger-panel');
 		const handlerUrl = await editor.expressionPreview('handlerUrl');
 		expect(handlerUrl).toContain(`/smsc?token=${token}&charset=utf-8`);
-		curate(await editor.screenshot('trigger-panel', editor.ndv()), 'trigger-panel');
 
 		// "Execute step" listens on the Test URL: the panel says to put the Test URL (same ending) into SMSC while it listens.
 		const testUrl = await editor.webhookTestUrl();

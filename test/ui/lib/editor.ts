@@ -186,18 +186,20 @@ export class Editor {
 		return await this.pickerItems();
 	}
 
-	/** What the open list shows once it has loaded: its entries, its "no results" text or its error. */
+	/** What the open resource-locator list shows once it has loaded: its entries, or why it could not load. */
 	async pickerItems(): Promise<string[]> {
-		const poppers = this.page.locator('.el-popper:visible, .el-popover:visible');
-		// a resource locator's list has a search box, or says it could not load; an options field's is a select dropdown
-		const popup = poppers
-			.filter({ has: this.page.locator('input[placeholder^="Search"]') })
-			.or(poppers.filter({ hasText: 'Could not load list' }))
-			.or(poppers.filter({ has: this.page.locator('.el-select-dropdown__item') }))
-			.last();
-		await popup.waitFor();
+		// the list has a search box, or says it could not load; its container class differs between n8n lines
+		const anchor = this.page
+			.locator('input[placeholder^="Search"]:visible')
+			.or(this.page.getByText('Could not load list').filter({ visible: true }))
+			.first();
+		await anchor.waitFor();
 		await this.page.waitForTimeout(1500);
-		return (await popup.innerText()).split('\n').map((t) => t.trim()).filter(Boolean);
+		const container = anchor.locator(
+			'xpath=ancestor::*[contains(@class,"popover") or contains(@class,"popper") or @role="dialog" or @data-reka-popper-content-wrapper or @data-radix-popper-content-wrapper][1]',
+		);
+		const text = (await container.count()) ? await container.first().innerText() : await anchor.locator('xpath=../../..').innerText();
+		return text.split('\n').map((t) => t.trim()).filter(Boolean);
 	}
 
 	/** Types into the search box of the open resource-locator list and reads what it shows then. */
@@ -241,7 +243,12 @@ export class Editor {
 		const panel = this.byId('output-panel');
 		await panel.locator('[data-test-id="ndv-data-container"]').first().waitFor({ timeout: 60_000 });
 		await panel.getByRole('radio', { name: 'JSON' }).click();
+		// the JSON view renders only the lines in sight: a tall window shows all of a few items
+		const size = this.page.viewportSize();
+		await this.page.setViewportSize({ width: size?.width ?? 1440, height: 3000 });
+		await this.page.waitForTimeout(500);
 		const text = await panel.locator('.json-data, [data-test-id="ndv-data-container"]').first().innerText();
+		if (size) await this.page.setViewportSize(size);
 		// the JSON view indents with non-breaking spaces
 		return JSON.parse(text.replace(/\u00a0/g, ' ')) as Array<Record<string, unknown>>;
 	}
