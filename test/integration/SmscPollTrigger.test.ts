@@ -6,6 +6,7 @@ import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
 import { smscCredentials } from '../support/smsc';
 import { poller } from '../support/triggers';
+import { triggerSchemaViolations } from '../support/schema';
 
 const PASSWORD = 'poll-password';
 let emu: RunningEmulator;
@@ -68,12 +69,18 @@ describe('SMSC Poll Trigger: incoming messages', () => {
 			['incomingMessage', 'new 5'],
 		]);
 		const stored = emu.getIncoming({ login }).find((message) => message.id === expected[0])!;
+		// the same names (and types) as the SMSC Trigger's callback for this message: id, text, to
 		expect(emitted[0]).toMatchObject({
+			id: expected[0],
 			phone: stored.phone,
+			text: 'new 1',
+			to: '74950000101',
 			message: 'new 1',
 			to_phone: '74950000101',
 			sentIso: new Date(Math.floor(stored.sent / 1000) * 1000).toISOString(),
 		});
+
+		expect(emitted.flatMap((item) => triggerSchemaViolations('SmscPollTrigger', item))).toEqual([]);
 
 		const requests = getRequests(login);
 		expect(requests.map(({ get_answers, after_id, hour }) => ({ get_answers, after_id, hour }))).toEqual([

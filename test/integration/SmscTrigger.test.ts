@@ -6,6 +6,7 @@ import { startEmulator } from '../emulator';
 import type { RunningEmulator } from '../emulator';
 import { TOKEN, startTriggerServer } from '../support/triggers';
 import type { TriggerServer } from '../support/triggers';
+import { triggerSchemaViolations } from '../support/schema';
 
 const PASSWORD = 'trigger-password';
 const ALL_EVENTS = ['deliveryStatus', 'incomingMessage', 'callVerification'];
@@ -54,6 +55,17 @@ async function settle(ms = 1000): Promise<void> {
 	await server?.idle();
 }
 
+/** What the trigger outputs for the fields SMSC sent: numbers as numbers, phone numbers as sent. */
+function asOutput(fields: Record<string, unknown>): Record<string, unknown> {
+	const keepText = new Set(['phone', 'to', 'to_phone', 'mes', 'message', 'mccmnc']);
+	return Object.fromEntries(
+		Object.entries(fields).map(([name, value]) => [
+			name,
+			!keepText.has(name) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value,
+		]),
+	);
+}
+
 function callbacksOf(login: string) {
 	return emu.getCallbacks({}).filter((record) => record.login === login);
 }
@@ -69,8 +81,8 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 		expect(server.runs).toHaveLength(1);
 		const [item] = server.runs[0];
 		expect(item).toMatchObject({
-			...record.fields,
-			id: String(id),
+			...asOutput(record.fields),
+			id,
 			phone: '79991234567',
 			mes: 'Привет! Ёлка & 100%',
 			to: '74950000101',
@@ -78,6 +90,7 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 			text: 'Привет! Ёлка & 100%',
 		});
 		expect(item.sentIso).toBe(new Date(Number(record.fields.sent) * 1000).toISOString());
+		expect(triggerSchemaViolations('SmscTrigger', item)).toEqual([]);
 		expect(item).not.toHaveProperty('token');
 	});
 
@@ -95,10 +108,10 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 		const items = server.runs.flat().sort((a, b) => String(a.phone).localeCompare(String(b.phone)));
 		expect(items).toHaveLength(2);
 		expect(items[0]).toMatchObject({
-			id: String(id),
+			id,
 			phone: '79990000001',
-			status: '1',
-			err: '0',
+			status: 1,
+			err: 0,
 			event: 'deliveryStatus',
 			statusName: 'delivered',
 			statusDescription: 'Delivered',
@@ -108,12 +121,13 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 		});
 		expect(items[1]).toMatchObject({
 			phone: '79990000002',
-			status: '20',
+			status: 20,
 			statusName: 'undeliverable',
 			failed: true,
 			errorDescription: 'Subscriber does not exist',
 		});
 		expect(items[0].timeIso).toBe(new Date(Number(items[0].time) * 1000).toISOString());
+		expect(items.flatMap((item) => triggerSchemaViolations('SmscTrigger', item))).toEqual([]);
 	});
 
 	it.each([
@@ -128,7 +142,7 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 		expect(record).toMatchObject({ format, charset: 'utf-8', status: 200 });
 		expect(server.runs).toHaveLength(1);
 		expect(server.runs[0]).toEqual([
-			expect.objectContaining({ ...record.fields, event: 'incomingMessage', text: 'Ответ <да> & "нет"' }),
+			expect.objectContaining({ ...asOutput(record.fields), event: 'incomingMessage', text: 'Ответ <да> & "нет"' }),
 		]);
 	});
 
@@ -155,7 +169,7 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 
 		const [record] = callbacksOf(login);
 		expect(record).toMatchObject({ method: 'GET', status: 200 });
-		expect(server.runs[0]).toEqual([expect.objectContaining({ ...record.fields, text: 'Через GET' })]);
+		expect(server.runs[0]).toEqual([expect.objectContaining({ ...asOutput(record.fields), text: 'Через GET' })]);
 		expect(server.runs[0][0]).not.toHaveProperty('token');
 	});
 
@@ -207,7 +221,7 @@ describe('SMSC Trigger: events and filters', () => {
 		const items = server.runs.flat();
 		expect(items.map((item) => [item.event, item.phone, item.status ?? item.text])).toEqual(
 			expect.arrayContaining([
-				['deliveryStatus', '79990000002', '22'],
+				['deliveryStatus', '79990000002', 22],
 				['incomingMessage', '79991234567', 'please stop'],
 			]),
 		);
@@ -307,7 +321,7 @@ describe('SMSC Trigger: refused requests', () => {
 		const record = await emu.forgeCallback({ url: `${server.url}?token=${TOKEN}&md5=1`, fields });
 		await server.idle();
 		expect(record.status).toBe(200);
-		expect(server.runs).toEqual([[expect.objectContaining({ ...fields, event: 'deliveryStatus' })]]);
+		expect(server.runs).toEqual([[expect.objectContaining({ ...asOutput(fields), event: 'deliveryStatus' })]]);
 	});
 });
 

@@ -12,6 +12,15 @@ export function schemaViolations(resource: string, operation: string, value: unk
 	return check(schema, value, '$');
 }
 
+/**
+ * The same for a trigger, whose schema has no resource or operation: n8n's editor asks for
+ * `schemas/<package>.<node>/1.0.0.json` and the server reads `<node folder>/__schema__/v1.0.0.json`.
+ */
+export function triggerSchemaViolations(node: 'SmscTrigger' | 'SmscPollTrigger', value: unknown): string[] {
+	const schema = require(`../../nodes/${node}/__schema__/v1.0.0.json`) as JsonSchema;
+	return check(schema, value, '$');
+}
+
 function check(schema: JsonSchema, value: unknown, path: string): string[] {
 	const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
 	if (schema.type && schema.type !== actual) return [`${path} is ${actual}, schema says ${schema.type}`];

@@ -13,7 +13,7 @@ import { report, seconds } from '../e2e/lib/report';
 import { openBrowser, ensureChromium } from './lib/browser';
 import type { Browser } from './lib/browser';
 import { Editor } from './lib/editor';
-import { GROUP_NAME, SENDER_NAMES, TESTED_CREDENTIAL, startUiStack } from './lib/uiStack';
+import { GROUP_NAME, OTHER_GROUP_NAME, SENDER_NAMES, TESTED_CREDENTIAL, startUiStack } from './lib/uiStack';
 import type { UiStack } from './lib/uiStack';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -48,6 +48,19 @@ beforeAll(async () => {
 	await editor.signIn(OWNER.email, OWNER.password);
 });
 
+// Each step's name and time as it runs: the run is long, and a stuck step shows at once.
+let stepStarted = 0;
+beforeEach(() => {
+	stepStarted = Date.now();
+	report(`ui: ${expect.getState().currentTestName ?? ''}`);
+});
+let step = 0;
+afterEach(async () => {
+	report(`ui:   done in ${seconds(Date.now() - stepStarted)}`);
+	// the page as the step left it, to see what a failed step saw (test/ui/screenshots/steps/)
+	await editor?.screenshot(`steps/${String(++step).padStart(2, '0')}`).catch(() => undefined);
+});
+
 afterAll(async () => {
 	await browser?.close();
 	await ui?.stack.stop();
@@ -73,7 +86,7 @@ describe('nodes panel', () => {
  * What each channel of Message > Send shows: its own fields, and in Options only what applies to
  * it.
  */
-const COMMON_OPTIONS = ['Client Message ID', 'Comment', 'Cost Reporting', 'Hour Window', 'Per-Recipient Details', 'Send After (Minutes)', 'Send At', 'Spread Over (Hours)', 'Spread Step (Minutes)', 'Time Zone (Hours From Moscow)', 'Validity (Hours)'];
+const COMMON_OPTIONS = ['Client Message ID', 'Comment', 'Cost Reporting', 'Hour Window', 'Per-Recipient Details', 'Send After (Minutes)', 'Send At', 'Spread Over (Hours)', 'Spread Step (Minutes)', 'Time Zone (Hours From Moscow)', 'Validity'];
 const TEXT_SMS_OPTIONS = ['Max SMS Parts', 'Sender Name', 'Shorten Links', 'Translit'];
 
 interface ChannelView {
@@ -89,7 +102,7 @@ const CHANNELS: ChannelView[] = [
 	{ channel: 'SMS', fields: ['Phone Numbers', 'Message'], options: [...COMMON_OPTIONS, ...TEXT_SMS_OPTIONS], notOptions: [] },
 	{ channel: 'Flash SMS', fields: ['Phone Numbers', 'Message'], options: ['Max SMS Parts', 'Translit', 'Sender Name'], notOptions: [] },
 	{ channel: 'Viber', fields: ['Phone Numbers', 'Message'], options: ['Sender Name'], notOptions: ['Max SMS Parts'] },
-	{ channel: 'Telegram', fields: ['Phone Numbers', 'Code or Message'], options: [], notOptions: ['Max SMS Parts'] },
+	{ channel: 'Telegram', fields: ['Phone Numbers', 'Code'], options: [], notOptions: ['Max SMS Parts'] },
 	{ channel: 'Telegram Bot', fields: ['Phone Numbers', 'Message', 'Bot Name'], options: [], notOptions: ['Max SMS Parts'] },
 	{ channel: 'HLR Lookup', fields: ['Phone Numbers'], options: [], notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links'] },
 	{ channel: 'Ping', fields: ['Phone Numbers'], options: [], notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links'] },
@@ -101,7 +114,7 @@ const CHANNELS: ChannelView[] = [
 
 describe('Message > Send, channel by channel', () => {
 	beforeAll(async () => {
-		await editor.openWorkflow(workflowId('SMSC: send an SMS'));
+		await editor.openWorkflow(workflowId('UI: channels'));
 		await editor.openNode('Send SMS');
 	});
 
@@ -110,6 +123,8 @@ describe('Message > Send, channel by channel', () => {
 		await editor.selectOption('channel', c.channel);
 		const labels = await editor.parameterLabels();
 		for (const field of c.fields) expect(labels).toContain(field);
+		// defect 1: the Telegram hint showed under Phone Numbers on every phone channel
+		expect(await editor.ndv().innerText()).not.toMatch(/Telegram user ID/);
 		const options = await editor.collectionOptions('Options');
 		for (const option of c.options) expect(options).toContain(option);
 		for (const option of c.notOptions) expect(options).not.toContain(option);
@@ -122,7 +137,7 @@ describe('Message > Send, channel by channel', () => {
 
 describe('pickers', () => {
 	it('Sender Name lists the account\'s approved names, and is not marked invalid when added', async () => {
-		await editor.openWorkflow(workflowId('SMSC: send an SMS'));
+		await editor.openWorkflow(workflowId('UI: pickers'));
 		await editor.openNode('Send SMS');
 		await editor.addCollectionOption('Options', 'Sender Name');
 		await editor.page.waitForTimeout(500);
@@ -130,15 +145,20 @@ describe('pickers', () => {
 		const names = await editor.openPicker('sender');
 		expect(names).toEqual(expect.arrayContaining(SENDER_NAMES));
 		curate(await editor.screenshot('picker-sender-name', editor.ndv()), 'picker');
-		await editor.page.keyboard.press('Escape');
+		await editor.closePicker();
 	});
 
-	it('Contact Group lists the account\'s groups', async () => {
+	it('Contact Group lists the account\'s groups and can be searched', async () => {
 		await editor.selectOption('recipientType', 'Contact Group');
-		const groups = await editor.openPicker('group');
-		expect(groups.join('\n')).toContain(GROUP_NAME);
+		const groups = (await editor.openPicker('group')).join('\n');
+		expect(groups).toContain(GROUP_NAME);
+		expect(groups).toContain(OTHER_GROUP_NAME);
+		// defect 12: the group list had no search box
+		const found = (await editor.searchPicker('cust')).join('\n');
+		expect(found).toContain(GROUP_NAME);
+		expect(found).not.toContain(OTHER_GROUP_NAME);
 		await editor.screenshot('picker-group', editor.ndv());
-		await editor.page.keyboard.press('Escape');
+		await editor.closePicker();
 	});
 
 	it('with a wrong password both pickers show the package\'s English error, not "[object Object]"', async () => {
@@ -149,11 +169,11 @@ describe('pickers', () => {
 		expect(senderError).not.toContain('[object Object]');
 		expect(senderError).toMatch(/rejected the login and password or the API key \(error 2\)/);
 		await editor.screenshot('picker-wrong-password', editor.ndv());
-		await editor.page.keyboard.press('Escape');
+		await editor.closePicker();
 		await editor.selectOption('recipientType', 'Contact Group');
 		const groupError = await editor.pickerError('group');
 		expect(groupError).toMatch(/rejected the login and password or the API key \(error 2\)/);
-		await editor.page.keyboard.press('Escape');
+		await editor.closePicker();
 	});
 });
 
@@ -218,9 +238,9 @@ describe('SMSC Trigger', () => {
 		await editor.fillParameter('token', token);
 		expect(await editor.ndv().innerText()).not.toMatch(/at least 16 characters/);
 
+		curate(await editor.screenshot('trigger-panel', editor.ndv()), 'trigger-panel');
 		const handlerUrl = await editor.expressionPreview('handlerUrl');
 		expect(handlerUrl).toContain(`/smsc?token=${token}&charset=utf-8`);
-		curate(await editor.screenshot('trigger-panel', editor.ndv()), 'trigger-panel');
 
 		// "Execute step" listens on the Test URL: the panel says to put the Test URL (same ending) into SMSC while it listens.
 		const testUrl = await editor.webhookTestUrl();
@@ -231,7 +251,10 @@ describe('SMSC Trigger', () => {
 		await ui.stack.emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79991230001', mes: 'Is my order ready?' });
 		const output = await editor.outputJson();
 		expect(output).toHaveLength(1);
-		expect(output[0]).toMatchObject({ event: 'incomingMessage', text: 'Is my order ready?' });
+		// defect 4: numbers as numbers and the Poll Trigger's names (text, to), times as ISO
+		expect(output[0]).toMatchObject({ event: 'incomingMessage', text: 'Is my order ready?', phone: '79991230001' });
+		expect(typeof output[0].id).toBe('number');
+		expect(String(output[0].sentIso)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 		await editor.screenshot('trigger-test-event', editor.ndv());
 		expect(schema404).toEqual([]);
 		await editor.closeNdv();
@@ -247,6 +270,9 @@ describe('workflows', () => {
 		const output = await editor.outputJson();
 		expect(output).toHaveLength(3);
 		expect(new Set(output.map((item) => item.id)).size).toBe(1);
+		// defect 5: the output says why the items share an id and what partsEstimated means
+		expect(output.map((item) => item.requestItems)).toEqual([3, 3, 3]);
+		expect(String(output[0].note)).toMatch(/3 items went out in one SMSC request, so they share its message ID.*estimate/);
 		await editor.screenshot('bulk-output', editor.ndv());
 		await editor.closeNdv();
 	});

@@ -35,10 +35,19 @@ export async function getSenderNames(this: ILoadOptionsFunctions): Promise<INode
 	return senders.map(({ name, comment }) => ({ name, value: name, ...(comment ? { description: comment } : {}) }));
 }
 
+/**
+ * What the list shows when the account has no approved name: n8n's editor would show only "No
+ * results", which does not say that names waiting for moderation are left out. Picking it leaves
+ * the field empty, which sends with the account's default sender.
+ */
+const NO_APPROVED_SENDER_TEXT = 'No approved sender names yet: a name appears here once the SMSC moderator approves it';
+export const NO_APPROVED_SENDER: INodeListSearchItems = { name: NO_APPROVED_SENDER_TEXT, value: '' };
+
 /** Active sender names of the account matching the typed filter, for a resource locator list. */
 export async function searchSenderNames(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const senders = await activeSenderNames.call(this);
+	if (senders.length === 0) return { results: [NO_APPROVED_SENDER] };
 	const results: INodeListSearchItems[] = senders
 		.filter(({ name, comment }) => needle === '' || `${name} ${comment}`.toLowerCase().includes(needle))
 		.map(({ name, comment }) => ({ name: comment ? `${name} (${comment})` : name, value: name }));

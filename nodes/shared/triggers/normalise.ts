@@ -1,6 +1,7 @@
 /**
- * Adds readable fields to a decoded SMSC callback without touching the fields SMSC sent, because
- * SMSC's exact field list is not documented: whatever arrives is passed on as is.
+ * Adds readable fields to a decoded SMSC callback (or a message get.php listed) and keeps every
+ * field SMSC sent under its own name, because SMSC's exact field list is not documented: whatever
+ * arrives is passed on, only SMSC's known numeric fields become numbers.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -19,6 +20,13 @@ export const WAIT_CALL_TEXT = '[waitcall]';
 const TEXT_FIELDS = ['mes', 'message', 'text', 'msg'];
 const TO_FIELDS = ['to', 'to_phone'];
 const TIMESTAMP_FIELD = /^(sent|received|time|ts|timestamp|date|.+_time|.+_timestamp|.+_ts)$/;
+/**
+ * SMSC's numeric fields (ids, codes, money, counts, Unix times), which arrive as strings in form and
+ * XML callbacks ("4", "2.50") and as numbers in get.php's JSON: output as numbers, as the Send does.
+ * Phone numbers and mccmnc stay strings (leading digits and zeros matter).
+ */
+const NUMERIC_FIELDS = ['id', 'int_id', 'status', 'err', 'cost', 'cnt', 'sms_cnt', 'balance', 'sent', 'time', 'smsc_time', 'last_timestamp', 'send_timestamp'];
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 function scalar(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
@@ -74,7 +82,14 @@ export function normaliseCallback(fields: CallbackFields): IDataObject {
 		const hlr = decodeHlr(fields as IDataObject);
 		if (hlr) item.hlr = hlr;
 	} else if (event !== 'other') {
+		// One name for each field in both triggers: callbacks say `mes`/`to`, get.php says `message`/`to_phone`.
 		item.text = messageText(fields) ?? '';
+		const to = firstPresent(fields, TO_FIELDS);
+		if (to !== undefined) item.to = to;
+	}
+	for (const name of NUMERIC_FIELDS) {
+		const value = scalar(fields[name])?.trim();
+		if (value !== undefined && DECIMAL.test(value)) item[name] = Number(value);
 	}
 	for (const [name, value] of Object.entries(fields)) {
 		if (!TIMESTAMP_FIELD.test(name)) continue;

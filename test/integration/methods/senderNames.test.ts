@@ -51,6 +51,16 @@ describe('getSenderNames (loadOptions)', () => {
 });
 
 describe('searchSenderNames (listSearch)', () => {
+	it('says in the list that only approved names appear when the account has none (not a bare "No results")', async () => {
+		const login = newAccount(emu);
+		await seedSender(emu, login, 'Pending');
+		emu.setSenderStatus({ login, sender: 'Pending', status: 0 });
+		for (const filter of [undefined, 'pen']) {
+			const { results } = await listSearch(new Smsc(), 'searchSenderNames', { ...pickerOptions(login), filter });
+			expect(results).toEqual([{ name: 'No approved sender names yet: a name appears here once the SMSC moderator approves it', value: '' }]);
+		}
+	});
+
 	it('lists every active name without a filter', async () => {
 		const login = newAccount(emu);
 		await seedSenders(login);

@@ -17,9 +17,9 @@ export class Editor {
 		readonly baseUrl: string,
 		private readonly shots: string,
 	) {
-		fs.mkdirSync(shots, { recursive: true });
+		fs.mkdirSync(path.join(shots, 'steps'), { recursive: true });
 		// n8n's editor loads slowly on a busy 2-core machine; nothing here is a timing check.
-		page.setDefaultTimeout(90_000);
+		page.setDefaultTimeout(45_000);
 	}
 
 	byId(id: string, root: Page | Locator = this.page): Locator {
@@ -58,7 +58,8 @@ export class Editor {
 	}
 
 	async closeNdv(): Promise<void> {
-		await this.byId('back-to-canvas').click();
+		// 2.8 has a "back to canvas" link, 2.41 a close button
+		await this.byId('back-to-canvas').or(this.byId('ndv-close-button')).first().click();
 		await this.ndv().waitFor({ state: 'hidden' });
 	}
 
@@ -160,22 +161,60 @@ export class Editor {
 
 	/** The resolved value an expression parameter shows under its field. */
 	async expressionPreview(name: string): Promise<string> {
-		const preview = this.byId(`parameter-input-${name}`, this.ndv()).locator('..').locator('..').locator('[data-test-id="parameter-expression-preview-value"]');
-		return (await preview.first().innerText()).trim();
+		const item = this.ndv()
+			.locator('[data-test-id="parameter-item"]')
+			.filter({ has: this.byId(`parameter-input-${name}`) })
+			.last();
+		const preview = item.locator('[data-test-id="parameter-expression-preview-value"]').or(
+			this.page.locator('[data-test-id="parameter-expression-preview-value"]:visible'),
+		);
+		if (!(await preview.first().isVisible())) {
+			// n8n shows an expression's result while its field has the focus
+			await this.byId(`parameter-input-${name}`, this.ndv()).locator('.cm-content, input, textarea').first().click();
+		}
+		const text = (await preview.first().innerText()).trim();
+		await this.page.keyboard.press('Escape').catch(() => undefined);
+		return text;
 	}
 
 	// ── pickers (resource locators and options loaded from SMSC) ──
 	/** Opens a resource locator's list (or an options dropdown) and reads what it shows. */
 	async openPicker(name: string): Promise<string[]> {
-		await this.parameter(name).locator('input').first().click();
+		// a resource locator's own input (not its mode selector); an options field's input otherwise
+		const rlc = this.parameter(name).locator('[data-test-id="rlc-input"] input, input[data-test-id="rlc-input"]');
+		await ((await rlc.count()) ? rlc : this.parameter(name).locator('input')).first().click();
 		return await this.pickerItems();
 	}
 
+	/** What the open resource-locator list shows once it has loaded: its entries, or why it could not load. */
 	async pickerItems(): Promise<string[]> {
-		const popup = this.page.locator('.el-popper:visible, .el-popover:visible').last();
-		await popup.waitFor();
+		// the list has a search box, or says it could not load; its container class differs between n8n lines
+		const anchor = this.page
+			.locator('input[placeholder^="Search"]:visible')
+			.or(this.page.getByText('Could not load list').filter({ visible: true }))
+			.first();
+		await anchor.waitFor();
 		await this.page.waitForTimeout(1500);
-		return (await popup.innerText()).split('\n').map((t) => t.trim()).filter(Boolean);
+		const container = anchor.locator(
+			'xpath=ancestor::*[contains(@class,"popover") or contains(@class,"popper") or @role="dialog" or @data-reka-popper-content-wrapper or @data-radix-popper-content-wrapper][1]',
+		);
+		const text = (await container.count()) ? await container.first().innerText() : await anchor.locator('xpath=../../..').innerText();
+		return text.split('\n').map((t) => t.trim()).filter(Boolean);
+	}
+
+	/** Types into the search box of the open resource-locator list and reads what it shows then. */
+	async searchPicker(text: string): Promise<string[]> {
+		// the list opens with its search box focused, so the user just types
+		await this.page.keyboard.type(text, { delay: 50 });
+		// n8n's editor sends the search a second after the last key
+		await this.page.waitForTimeout(1500);
+		return await this.pickerItems();
+	}
+
+	/** Closes an open list by clicking elsewhere in the panel: n8n's resource-locator list ignores Escape. */
+	async closePicker(): Promise<void> {
+		await this.ndv().getByText('Parameters', { exact: true }).first().click();
+		await this.page.waitForTimeout(300);
 	}
 
 	/** The text a picker shows when loading its list failed. */
@@ -204,8 +243,14 @@ export class Editor {
 		const panel = this.byId('output-panel');
 		await panel.locator('[data-test-id="ndv-data-container"]').first().waitFor({ timeout: 60_000 });
 		await panel.getByRole('radio', { name: 'JSON' }).click();
+		// the JSON view renders only the lines in sight: a tall window shows all of a few items
+		const size = this.page.viewportSize();
+		await this.page.setViewportSize({ width: size?.width ?? 1440, height: 3000 });
+		await this.page.waitForTimeout(500);
 		const text = await panel.locator('.json-data, [data-test-id="ndv-data-container"]').first().innerText();
-		return JSON.parse(text) as Array<Record<string, unknown>>;
+		if (size) await this.page.setViewportSize(size);
+		// the JSON view indents with non-breaking spaces
+		return JSON.parse(text.replace(/\u00a0/g, ' ')) as Array<Record<string, unknown>>;
 	}
 
 	async outputText(): Promise<string> {
@@ -221,7 +266,7 @@ export class Editor {
 	}
 
 	async canvasSubtitle(name: string): Promise<string> {
-		return (await this.canvasNode(name).locator('[data-test-id="canvas-node-subtitle"], .subtitle').first().innerText()).trim();
+		return (await this.canvasNode(name).locator('[data-test-id="canvas-node-subtitle"], [class*="_subtitle_"]').first().innerText()).trim();
 	}
 
 	// ── credentials ──
@@ -236,9 +281,19 @@ export class Editor {
 	}
 
 	async credentialTestResult(): Promise<string> {
-		const result = this.credentialModal().locator('[data-test-id="credentials-config-container-test-success"], [data-test-id="credential-test-error"], .n8n-callout, [role=alert]');
+		const result = this.credentialModal()
+			.locator('[data-test-id="credentials-config-container-test-success"], [data-test-id="credential-test-error"], .n8n-callout, [role=alert]')
+			.filter({ visible: true });
 		await result.first().waitFor({ timeout: 30_000 });
 		await this.page.waitForTimeout(500);
+		// n8n 2.41 shows a failed test as "Couldn't connect with these settings" with the reason behind "More details"
+		const details = this.credentialModal().getByText('More details', { exact: true });
+		if (await details.isVisible()) {
+			await details.click();
+			await this.page.waitForTimeout(500);
+			const reason = await this.page.locator('.el-popper:visible, [role=tooltip]:visible').allInnerTexts();
+			return [...(await result.allInnerTexts()), ...reason].join('\n');
+		}
 		return (await result.allInnerTexts()).join('\n');
 	}
 

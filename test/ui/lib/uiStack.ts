@@ -4,7 +4,7 @@ import { examples } from '../../e2e/lib/examples';
 import { createLog } from '../../e2e/lib/report';
 import { EMULATOR_CREDENTIAL, startStack } from '../../e2e/lib/stack';
 import type { Stack } from '../../e2e/lib/stack';
-import { buildWorkflow, sendSmsStep, smscCredential, splitOutStep } from '../../e2e/lib/workflows';
+import { buildWorkflow, sendSmsStep, smscCredential, splitOutStep, workflowId } from '../../e2e/lib/workflows';
 import type { CredentialRef, Workflow } from '../../e2e/lib/workflows';
 
 /** The same account with a password SMSC rejects, for the pickers' error. */
@@ -15,6 +15,8 @@ export const TESTED_CREDENTIAL: CredentialRef = { id: 'SmscUiCredTest01', name: 
 /** Sender names and a contact group the account already has, as a real account would. */
 export const SENDER_NAMES = ['Bakery', 'ShopNews'];
 export const GROUP_NAME = 'Customers';
+/** A second group, so that searching the group list for the first one visibly leaves it out. */
+export const OTHER_GROUP_NAME = 'Suppliers';
 
 /** Items where one fails on bad input and one goes out, with Continue On Fail. */
 export function continueOnFailWorkflow(): Workflow {
@@ -66,6 +68,16 @@ export function wrongPasswordWorkflow(): Workflow {
 	});
 }
 
+/**
+ * Copies of the send example for the steps that change it: n8n saves every change, so the channel
+ * and picker steps would otherwise leave the example on another channel for the step that runs it.
+ */
+export const SEND_COPIES = ['UI: channels', 'UI: pickers'];
+
+function copyOf(workflow: Workflow, name: string): Workflow {
+	return { ...(JSON.parse(JSON.stringify(workflow)) as Workflow), id: workflowId(name), name };
+}
+
 export interface UiStack {
 	stack: Stack;
 	api: N8nApi;
@@ -92,13 +104,16 @@ export async function startUiStack(): Promise<UiStack> {
 		smscCredential({ ...WRONG_PASSWORD_CREDENTIAL, baseUrl: emulator.url, login: DEMO_LOGIN, password: 'not-the-password' }),
 		smscCredential({ ...TESTED_CREDENTIAL, baseUrl: emulator.url, login: DEMO_LOGIN, password: DEMO_PASSWORD }),
 	]);
-	const list = [...examples(EMULATOR_CREDENTIAL).map((e) => e.workflow), continueOnFailWorkflow(), wrongPasswordWorkflow()];
+	const exampleWorkflows = examples(EMULATOR_CREDENTIAL).map((e) => e.workflow);
+	const send = exampleWorkflows.find((w) => w.name === 'SMSC: send an SMS');
+	if (!send) throw new Error('the examples have no "SMSC: send an SMS"');
+	const list = [...exampleWorkflows, ...SEND_COPIES.map((name) => copyOf(send, name)), continueOnFailWorkflow(), wrongPasswordWorkflow()];
 	await n8n.importWorkflows(list);
 	for (const sender of SENDER_NAMES) {
 		await smscCall(stack, 'senders', { add: 1, sender });
 		await emulator.call('setSenderStatus', { login: DEMO_LOGIN, sender, status: 1 });
 	}
-	await smscCall(stack, 'phones', { add_group: 1, name: GROUP_NAME });
+	for (const name of [GROUP_NAME, OTHER_GROUP_NAME]) await smscCall(stack, 'phones', { add_group: 1, name });
 	await n8n.start();
 	const api = new N8nApi(n8n.baseUrl);
 	await api.setupOwner(OWNER);

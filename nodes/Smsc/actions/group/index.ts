@@ -1,19 +1,20 @@
 import type { SmscResource } from '../types';
 import { create } from './create.operation';
 import { deleteGroup } from './delete.operation';
+import { get } from './get.operation';
 import { getAll } from './getAll.operation';
 import { update } from './update.operation';
 
 export const group: SmscResource = {
 	option: { name: 'Group', value: 'group' },
-	operations: { create, delete: deleteGroup, getAll, update },
+	operations: { create, delete: deleteGroup, get, getAll, update },
 	operationProperty: {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['group'] } },
-		options: [create.option, deleteGroup.option, getAll.option, update.option],
+		options: [create.option, deleteGroup.option, get.option, getAll.option, update.option],
 		default: 'getAll',
 	},
 };

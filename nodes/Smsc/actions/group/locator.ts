@@ -18,9 +18,11 @@ export function groupLocator(description: string): INodeProperties {
 				name: 'list',
 				type: 'list',
 				placeholder: 'Select a group…',
-				// Not searchable: every search would repeat the same get_group request, and SMSC refuses
-				// the fourth identical phones.php request within a minute (error 9).
-				typeOptions: { searchListMethod: 'searchGroups', searchable: false },
+				// Searchable: each search is a get_group request filtered here, and SMSC refuses the fourth
+				// identical phones.php request within a minute (error 9). n8n's editor waits a second after
+				// the last key and keeps each search's answer, so typing a name costs one request; the
+				// error, if it comes, says to wait a minute.
+				typeOptions: { searchListMethod: 'searchGroups', searchable: true },
 			},
 			{
 				displayName: 'ID',

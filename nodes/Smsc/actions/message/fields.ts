@@ -75,7 +75,8 @@ export const messageFields: INodeProperties[] = [
 				name: 'list',
 				type: 'list',
 				placeholder: 'Select a group…',
-				typeOptions: { searchListMethod: 'searchGroupNumbers', searchable: false },
+				// searchable as the group locator is (see groupLocator for SMSC's error 9)
+				typeOptions: { searchListMethod: 'searchGroupNumbers', searchable: true },
 			},
 			{
 				displayName: 'By Number',

@@ -95,7 +95,7 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 				}
 				outcome[message.itemIndex] = Outcome.Sent;
 				output[message.itemIndex] = {
-					json: sendOutput(message, answer, rows.length ? rows : undefined, batch.list),
+					json: sendOutput(message, answer, rows.length ? rows : undefined, batch.list ? batch.messages.length : undefined),
 					pairedItem: { item: message.itemIndex },
 				};
 			}
@@ -164,6 +164,13 @@ function copyError(error: unknown): Error {
 /** Stops the run with SMSC's error plus an account of which items were sent and which were not. */
 function explainFailure(error: Error, failed: number[], outcome: Uint8Array): Error {
 	const first = failed[0];
+	const withContext = error as Error & { context?: IDataObject };
+	withContext.context = { ...(withContext.context ?? {}), itemIndex: first };
+	// One input item: the error names it, and an account of one item would only repeat that.
+	if (outcome.length === 1 && outcome[first] !== Outcome.Unknown) {
+		withContext.message = `${error.message.replace(/ \[item \d+\]$/, '')} [item ${first}]`;
+		return withContext;
+	}
 	const sent: number[] = [];
 	const notAttempted: number[] = [];
 	const otherFailures: number[] = [];
@@ -190,9 +197,7 @@ function explainFailure(error: Error, failed: number[], outcome: Uint8Array): Er
 	]
 		.filter(Boolean)
 		.join(' ');
-	const withContext = error as Error & { context?: IDataObject };
 	withContext.message = `${error.message.replace(/ \[item \d+\]$/, '')} [item ${first}] ${summary}`;
-	withContext.context = { ...(withContext.context ?? {}), itemIndex: first };
 	return withContext;
 }
 

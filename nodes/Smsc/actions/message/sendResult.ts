@@ -39,15 +39,31 @@ export function describeRecipient(row: IDataObject): IDataObject {
 }
 
 /**
- * The output of one sent item. `rows` are the per-recipient rows that belong to this item; when the
- * request carried other items too (`shared`), parts and cost are the item's own share.
+ * Says in the output why items share a message ID and where `parts` came from: SMSC gives one ID and
+ * one part count per request (send.php, SMSC page "Відправка SMS-повідомлення"), not per `list` line.
+ */
+export function sharedRequestNote(items: number, partsEstimated: boolean): string {
+	const shared =
+		items > 1
+			? `${items} items went out in one SMSC request, so they share its message ID; Get Status and Delete tell them apart by the ID together with the phones.`
+			: 'This item went out as a one-line SMSC list request.';
+	return partsEstimated
+		? `${shared} SMSC counts parts only for the whole request, so parts (partsEstimated) is the node's estimate for this item: partsPerRecipient × recipients.`
+		: shared;
+}
+
+/**
+ * The output of one sent item. `rows` are the per-recipient rows that belong to this item;
+ * `requestItems` is set when it went in a `list` request (with that many items): then parts and
+ * cost are the item's own share, and a note says so.
  */
 export function sendOutput(
 	message: PreparedMessage,
 	answer: IDataObject,
 	rows: IDataObject[] | undefined,
-	shared: boolean,
+	requestItems?: number,
 ): IDataObject {
+	const shared = requestItems !== undefined;
 	const out: IDataObject = { id: answer.id, channel: message.channel, phones: message.recipients };
 	if (message.group) out.group = message.group;
 	if (message.group && rows && rows.length > 0) out.phones = rows.map((row) => row.phone ?? row.mail);
@@ -71,6 +87,10 @@ export function sendOutput(
 			const balance = toNumber(answer.balance);
 			if (balance !== undefined) out.balance = balance;
 		}
+	}
+	if (shared) {
+		out.requestItems = requestItems;
+		out.note = sharedRequestNote(requestItems, out.partsEstimated === true);
 	}
 	const described = rows?.map(describeRecipient);
 	if (message.perRecipient && described) out.recipients = described;

@@ -231,12 +231,22 @@ describe('Message: Send checks items before any request', () => {
 });
 
 describe('Message: Send errors from SMSC', () => {
-	it('stops on an SMSC error and says the item was not sent', async () => {
+	it('stops on an SMSC error and names the one item, without an account of sent and unsent items', async () => {
 		const login = messageAccount(emu, { balance: 1 });
 		const { result, requests } = await run(login, { phones: '+79991234567', message: 'No money' });
 		expect(result.error?.errorName).toBe('NodeApiError');
-		expect(result.error?.message).toMatch(/Not enough money.*\[item 0\] Not sent: item 0 \(this error\)\. Sent: none\./);
+		expect(result.error?.message).toMatch(/^Not enough money.*\[item 0\]$/);
+		expect(result.error?.message).not.toMatch(/Not sent|Sent: none/);
 		expect(requests).toHaveLength(1);
+	});
+
+	it('with two items, the error still gives the account of which were sent', async () => {
+		const login = messageAccount(emu, { balance: 1 });
+		const { result } = await run(login, { phones: '={{ $json.phone }}', message: 'No money', options: { batching: false, concurrency: 1 } }, [
+			{ phone: '+79991234567' },
+			{ phone: '+79991234568' },
+		]);
+		expect(result.error?.message).toMatch(/\[item 0\] Not sent: item 0 \(this error\); item 1 \(not attempted\)\. Sent: none\.$/);
 	});
 
 	it('with Continue On Fail, outputs the SMSC error for the item', async () => {

@@ -53,6 +53,8 @@ describe('Message: Send in bulk', () => {
 				phones: [phone(i)],
 				parts: 1,
 				partsEstimated: true,
+				requestItems: 5,
+				note: expect.stringMatching(/^5 items went out in one SMSC request, so they share its message ID.*parts \(partsEstimated\) is the node's estimate/),
 				cost: 2.5,
 				recipients: [{ phone: phone(i).slice(1), status: -1, statusName: 'waiting', cost: 2.5 }],
 			});

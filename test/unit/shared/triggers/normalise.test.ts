@@ -3,14 +3,15 @@ import { classifyCallback, epochToIso, matchesFilters, normaliseCallback } from 
 const ALL = ['deliveryStatus', 'incomingMessage', 'callVerification', 'other'];
 
 describe('normaliseCallback', () => {
-	it('decodes a delivery status and keeps every received field', () => {
-		const item = normaliseCallback({ id: '5', phone: '79991234567', status: '20', err: '1', time: '1735689600', extra: 'x' });
+	it('decodes a delivery status and keeps every received field, numbers as numbers', () => {
+		const item = normaliseCallback({ id: '5', phone: '79991234567', status: '20', err: '1', cost: '2.50', time: '1735689600', extra: 'x' });
 		expect(item).toEqual({
-			id: '5',
+			id: 5,
 			phone: '79991234567',
-			status: '20',
-			err: '1',
-			time: '1735689600',
+			status: 20,
+			err: 1,
+			cost: 2.5,
+			time: 1735689600,
 			extra: 'x',
 			event: 'deliveryStatus',
 			statusName: 'undeliverable',
@@ -21,6 +22,14 @@ describe('normaliseCallback', () => {
 			errorDescription: 'Subscriber does not exist',
 			timeIso: '2025-01-01T00:00:00.000Z',
 		});
+	});
+
+	it('gives incoming messages the same names whether SMSC called (mes, to) or get.php listed them (message, to_phone)', () => {
+		const called = normaliseCallback({ id: '7', phone: '79991234567', mes: 'Hi', to: '74950000101', sent: '1735689600' });
+		const listed = normaliseCallback({ id: 7, phone: '79991234567', message: 'Hi', to_phone: '74950000101', sent: 1735689600, received: '01.01.2025 03:00:00' });
+		const common = { event: 'incomingMessage', id: 7, phone: '79991234567', text: 'Hi', to: '74950000101', sent: 1735689600, sentIso: '2025-01-01T00:00:00.000Z' };
+		expect(called).toMatchObject(common);
+		expect(listed).toMatchObject(common);
 	});
 
 	it('marks incoming messages and verification calls', () => {

@@ -75,7 +75,7 @@ describe('send results', () => {
 	];
 
 	it('gives a shared request item its own share of parts and cost', () => {
-		expect(sendOutput(base, { id: 7, cnt: 9, cost: '99.00', balance: '10.00', phones: rows }, rows, true)).toEqual({
+		expect(sendOutput(base, { id: 7, cnt: 9, cost: '99.00', balance: '10.00', phones: rows }, rows, 3)).toEqual({
 			id: 7,
 			channel: 'sms',
 			phones: ['+79990000001', '+79990000002'],
@@ -86,6 +86,8 @@ describe('send results', () => {
 			partsPerRecipient: 1,
 			cost: 3.75,
 			balance: 10,
+			requestItems: 3,
+			note: "3 items went out in one SMSC request, so they share its message ID; Get Status and Delete tell them apart by the ID together with the phones. SMSC counts parts only for the whole request, so parts (partsEstimated) is the node's estimate for this item: partsPerRecipient × recipients.",
 			recipients: [
 				{ phone: '79990000001', status: -1, statusName: 'waiting', statusDescription: 'Waiting to be sent', final: false, error: 0, errorDescription: 'No error', mccmnc: '25001', cost: 2.5 },
 				{ phone: '79990000002', status: 22, statusName: 'invalidNumber', statusDescription: 'Invalid number', final: true, error: 249, errorDescription: 'Invalid number format', mccmnc: '25002', cost: 1.25 },
@@ -94,7 +96,8 @@ describe('send results', () => {
 	});
 
 	it("uses SMSC's own counts for an item sent alone", () => {
-		expect(sendOutput({ ...base, perRecipient: false }, { id: 7, cnt: 4, cost: '10.00', balance: '5.00' }, undefined, false)).toMatchObject({ parts: 4, cost: 10, balance: 5 });
+		expect(sendOutput({ ...base, perRecipient: false }, { id: 7, cnt: 4, cost: '10.00', balance: '5.00' }, undefined)).toEqual(expect.not.objectContaining({ note: expect.anything(), requestItems: expect.anything(), partsEstimated: expect.anything() }));
+		expect(sendOutput({ ...base, perRecipient: false }, { id: 7, cnt: 4, cost: '10.00', balance: '5.00' }, undefined)).toMatchObject({ parts: 4, cost: 10, balance: 5 });
 	});
 
 	it('decodes urlencoded HLR fields', () => {
