@@ -116,10 +116,10 @@ describe('SMSC Trigger in a running n8n', () => {
 		expect(items).toHaveLength(4);
 		const statusOf = (phone: string) => items.filter((i) => i.event === 'deliveryStatus' && i.phone === phone);
 		expect(statusOf('79990000001')).toEqual([
-			expect.objectContaining({ id: String(delivered.id), status: '1', err: '0', delivered: true, failed: false, final: true }),
+			expect.objectContaining({ id: delivered.id, status: 1, err: 0, delivered: true, failed: false, final: true }),
 		]);
 		expect(statusOf('79990000002')).toEqual([
-			expect.objectContaining({ id: String(failed.id), status: '20', err: '1', delivered: false, failed: true }),
+			expect.objectContaining({ id: failed.id, status: 20, err: 1, delivered: false, failed: true }),
 		]);
 		expect(items.filter((i) => i.event === 'incomingMessage')).toEqual([
 			expect.objectContaining({ phone: '79990000003', text: 'Привет, стоп' }),
@@ -170,7 +170,7 @@ describe('callback formats through n8n\'s own body parsing', () => {
 		);
 		expect([callback.status, callback.attempts]).toEqual([200, 1]);
 		const executions = await executionsOf(events.workflow.id, before + 1);
-		const mine = triggerItems(executions, 'SMSC Trigger').filter((i) => i.id === String(id));
+		const mine = triggerItems(executions, 'SMSC Trigger').filter((i) => i.id === id);
 		expect(mine).toEqual([expect.objectContaining({ event: 'incomingMessage', phone: '79990000020', text })]);
 	});
 });
