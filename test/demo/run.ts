@@ -159,8 +159,9 @@ async function selfCheck(stack: Stack, api: N8nApi, workflows: Workflow[]): Prom
 	const phone = '79991234567';
 	await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone, mes: 'Hello, is my order ready?' });
 	const events = workflows.find((w) => w.nodes.some((n) => n.type === SMSC_TRIGGER))!;
-	// The auto-reply waits for the Poll Trigger's next one-minute poll.
-	const deadline = Date.now() + 150_000;
+	// The auto-reply waits for the Poll Trigger's next one-minute poll; then the reply's delivery
+	// status comes back. A loaded machine (n8n 2.41 took 84 s to start) needs more than two minutes.
+	const deadline = Date.now() + 240_000;
 	let seen: string[] = [];
 	let replies: LogEntry[] = [];
 	while (Date.now() < deadline) {
