@@ -119,11 +119,11 @@ export class SmscTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		const filters = this.getNodeParameter('filters', {}) as CallbackFilters;
 		const items = callbacks.map(normaliseCallback).filter((item) => matchesFilters(item, events, filters));
-		// The node answers at once. Leaving the answer to n8n (after it records the execution) made
-		// n8n 1.123 and 2.41 answer 5 callbacks/s at 16 in flight, with some past a 5 s timeout.
-		answer(200, 'OK');
-		if (items.length === 0) return { noWebhookResponse: true };
-		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(items)] };
+		if (items.length === 0) return answer(200, 'OK');
+		// n8n gives this answer once it has recorded the execution, as for its own Webhook node: SMSC
+		// waits for it, so callbacks cannot outrun the saving of their executions, and a callback
+		// n8n could not record is not acknowledged.
+		return { webhookResponse: 'OK', workflowData: [this.helpers.returnJsonArray(items)] };
 	}
 }
 

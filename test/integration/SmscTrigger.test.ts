@@ -231,12 +231,14 @@ describe('SMSC Trigger: events and filters', () => {
 });
 
 describe('SMSC Trigger: the answer', () => {
-	it('answers a callback that starts a run itself, at once', async () => {
+	it('leaves the OK of a callback that starts a run to n8n, which gives it once the execution is recorded', async () => {
 		const { login, server } = await setUp();
 		emu.injectIncoming({ login, phone: '79991234567', mes: 'hello' });
 		await settle(0);
 
-		expect(server.calls.at(-1)?.result).toEqual({ noWebhookResponse: true, workflowData: [[expect.objectContaining({ json: expect.objectContaining({ text: 'hello' }) })]] });
+		// n8n answers the Webhook node's calls the same way: after WorkflowRunner.run has created the
+		// execution, so callbacks cannot outrun the saving of their executions (npm run bench:trigger).
+		expect(server.calls.at(-1)?.result).toEqual({ webhookResponse: 'OK', workflowData: [[expect.objectContaining({ json: expect.objectContaining({ text: 'hello' }) })]] });
 		expect(callbacksOf(login)).toEqual([expect.objectContaining({ status: 200, responseBody: 'OK' })]);
 		expect(server.runs).toHaveLength(1);
 	});
