@@ -102,6 +102,7 @@ async function main(): Promise<void> {
 		say(`   timing n8n ${r.line.n8n}: install ${install}, suite ${seconds(r.suiteMs)}`);
 		for (const line of r.summary) say(`   ${line}`);
 	}
+	fs.rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
 	for (const r of results) say(`compat n8n ${r.line.n8n} node ${r.nodeVersion}: ${r.passed} passed, ${r.failed} failed`);
 	process.exitCode = results.some((r) => r.failed > 0 || r.passed === 0) ? 1 : 0;
 }

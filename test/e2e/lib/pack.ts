@@ -10,6 +10,8 @@ export interface PackedPackage {
 	version: string;
 	/** Files inside the tarball, relative to its package/ folder. */
 	files: string[];
+	/** The runner's tarball, shared by every suite: only the runner removes it. */
+	shared?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function buildAndPack(
 		const pkg = JSON.parse(packed) as PackedPackage;
 		if (!fs.existsSync(pkg.tarball)) throw new Error(`${PACKED_ENV} names ${pkg.tarball}, which does not exist`);
 		log(`using the tarball packed by the runner: ${pkg.tarball}`);
-		return pkg;
+		return { ...pkg, shared: true };
 	}
 	if (opts.build !== false) {
 		log('npm run build');

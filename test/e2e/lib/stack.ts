@@ -87,7 +87,7 @@ export async function startStack(
 			stop: async (stopOpts = {}) => {
 				await Promise.allSettled([ready.stop(), emulator.stop()]);
 				await stopAll();
-				fs.rmSync(path.dirname(pkg.tarball), { recursive: true, force: true });
+				if (!pkg.shared) fs.rmSync(path.dirname(pkg.tarball), { recursive: true, force: true });
 				if (!stopOpts.keepUserFolder) ready.removeUserFolder();
 			},
 		};
