@@ -54,7 +54,7 @@ export async function executionRows(pg: Postgres, workflowId: string): Promise<E
 	});
 }
 
-const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+export const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /** Waits until at least `count` executions of the workflow have finished (or the time is up). */
 export async function finishedExecutions(

@@ -1,8 +1,9 @@
 import { nodeOutput } from '../e2e/lib/api';
+import type { Execution } from '../e2e/lib/api';
 import { DEMO_LOGIN } from '../e2e/lib/emulator';
 import { delay } from '../e2e/lib/processes';
 import { progress, result, tally } from './check';
-import { executionRows, workerOf } from './context';
+import { executionRows, FINISHED, workerOf } from './context';
 import type { QueueContext } from './context';
 
 /** Poll period of the workflow (workflows.ts) and how many periods "nothing more" waits. */
@@ -29,10 +30,21 @@ export async function provePoll(ctx: QueueContext, workflowId: string): Promise<
 			injected.push(id);
 		}
 	};
-	const emitted = async (): Promise<number[]> => {
-		const executions = await api.executions(workflowId, { includeData: true });
-		return executions.flatMap((e) => nodeOutput(e, 'SMSC Poll Trigger')).map((item) => Number(item.id));
+	// Executions are listed from Postgres, then read one by one. n8n's list (GET /executions) leaves
+	// out every execution main still holds as running in memory, and n8n 2.8.4's main can hold the
+	// first one it enqueues after a restart that way for good: in one CI run, execution 1004 (the
+	// poll n8n runs on activation) finished on a worker in 0 ms, was "success" in Postgres, and was
+	// never listed, so its 2 messages looked lost.
+	const finished = new Map<string, Execution>();
+	const pollExecutions = async (): Promise<Execution[]> => {
+		for (const row of await executionRows(pg, workflowId)) {
+			if (finished.has(row.id) || !FINISHED.has(row.status)) continue;
+			finished.set(row.id, await api.execution(row.id, { includeData: true }));
+		}
+		return [...finished.values()];
 	};
+	const emitted = async (): Promise<number[]> =>
+		(await pollExecutions()).flatMap((e) => nodeOutput(e, 'SMSC Poll Trigger')).map((item) => Number(item.id));
 	const waitForAll = async (step: string, timeoutMs = 90_000): Promise<void> => {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
@@ -40,9 +52,26 @@ export async function provePoll(ctx: QueueContext, workflowId: string): Promise<
 			if (injected.every((id) => seen.has(id))) return;
 			if (Date.now() > deadline) {
 				checks.that(false, `poll: after ${step} ${injected.filter((id) => !seen.has(id)).length} messages never emitted`);
+				await explain(step);
 				return;
 			}
 			await delay(1000);
+		}
+	};
+
+	// What each execution held and what each poll asked SMSC, for the log of a failed run.
+	const explain = async (step: string): Promise<void> => {
+		progress(`poll: after ${step}: injected ${injected.join(', ')}`);
+		for (const e of await pollExecutions()) {
+			const items = nodeOutput(e, 'SMSC Poll Trigger').map((item) => item.id);
+			progress(`poll: execution ${e.id} ${e.status} ${e.mode} started ${e.startedAt}: ids ${JSON.stringify(items)}`);
+		}
+		for (const entry of (await emulator.getLog({ script: 'get' })).slice(-40)) {
+			const { after_id: afterId, hour, cnt } = entry.params;
+			progress(
+				`poll: get #${entry.seq} at ${new Date(entry.startedAt).toISOString()} after_id=${afterId ?? '-'} hour=${hour ?? '-'} cnt=${cnt ?? '-'}` +
+					` -> ${entry.httpStatus} ${entry.response.slice(0, 160)}`,
+			);
 		}
 	};
 

@@ -109,9 +109,12 @@ async function main(): Promise<number> {
 		progress(`n8n ${N8N_VERSION} main + ${WORKERS} workers + webhook processor up; setup ${JSON.stringify(timings)}`);
 
 		const ctx: QueueContext = { cluster: c, api, emulator, pg, checks };
-		await timed('callbacks', () => proveCallbacks(ctx));
-		await timed('bulk', () => proveBulk(ctx, bulk.id));
-		await timed('poll', () => provePoll(ctx, poll.id));
+		// `--only poll` (or callbacks, bulk) reruns one proof while chasing a failure.
+		const onlyAt = process.argv.indexOf('--only');
+		const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+		if (!only || only === 'callbacks') await timed('callbacks', () => proveCallbacks(ctx));
+		if (!only || only === 'bulk') await timed('bulk', () => proveBulk(ctx, bulk.id));
+		if (!only || only === 'poll') await timed('poll', () => provePoll(ctx, poll.id));
 	} catch (error) {
 		checks.that(false, `run stopped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
 	} finally {

@@ -104,6 +104,11 @@ export class N8nApi {
 	}
 
 	/** Every execution of a workflow (newest first), following the cursor. */
+	/** One execution, read from the database (the list below leaves out what main holds in memory as running). */
+	async execution(id: string, opts: { includeData?: boolean } = {}): Promise<Execution> {
+		return (await this.publicApi(`/executions/${id}${opts.includeData ? '?includeData=true' : ''}`)) as Execution;
+	}
+
 	async executions(workflowId: string, opts: { includeData?: boolean } = {}): Promise<Execution[]> {
 		const all: Execution[] = [];
 		let cursor: string | undefined;
