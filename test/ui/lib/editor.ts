@@ -165,14 +165,14 @@ export class Editor {
 		const preview = this.ndv()
 			.locator(`[data-test-id="parameter-expression-preview-${name}"]`)
 			.or(this.ndv().locator('[data-test-id="parameter-expression-preview-value"]:visible'));
-		if (!(await preview.first().isVisible())) {
-			// n8n shows an expression's result while its field has the focus
-			await this.byId(`parameter-input-${name}`, this.ndv()).locator('.cm-content, input, textarea').first().click();
-		}
+		const focused = !(await preview.first().isVisible());
+		// n8n shows an expression's result while its field has the focus
+		if (focused) await this.byId(`parameter-input-${name}`, this.ndv()).locator('.cm-content, input, textarea').first().click();
 		await preview.first().waitFor();
 		// the preview is one line cut with an ellipsis by CSS; its text is whole
 		const text = (await preview.first().innerText()).trim();
-		await this.page.keyboard.press('Escape').catch(() => undefined);
+		// not Escape: n8n 2.41 closes the whole panel on it
+		if (focused) await this.ndv().getByText('Parameters', { exact: true }).first().click();
 		return text;
 	}
 

@@ -20,11 +20,12 @@ const phone = (n: number) => `+7999000${String(n).padStart(4, '0')}`;
 const items = (count: number, extra: (i: number) => IDataObject = () => ({})) =>
 	Array.from({ length: count }, (_, i) => ({ phone: phone(i), text: `Order ${i} is ready`, ...extra(i) }));
 
-const send = (login: string, options: IDataObject, input: IDataObject[], continueOnFail = false, fields: IDataObject = {}) =>
+/** A Send of `input` with these Bulk Options (batching, batch size, concurrency). */
+const send = (login: string, bulkOptions: IDataObject, input: IDataObject[], continueOnFail = false, fields: IDataObject = {}) =>
 	runMessage(
 		emu,
 		login,
-		{ operation: 'send', phones: '={{ $json.phone }}', message: '={{ $json.text }}', options, ...fields },
+		{ operation: 'send', phones: '={{ $json.phone }}', message: '={{ $json.text }}', bulkOptions, ...fields },
 		{ items: input, continueOnFail },
 	);
 
