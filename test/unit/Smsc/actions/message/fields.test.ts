@@ -48,4 +48,10 @@ describe('Send options follow the channel', () => {
 	it.each(['sms', 'flash'])('%s offers Translit, Max SMS Parts and Shorten Links', (channel) => {
 		expect(offered(channel)).toEqual(expect.arrayContaining(['Translit', 'Max SMS Parts', 'Shorten Links']));
 	});
+
+	it('Time Zone starts empty when added, which means the account\'s zone (not 0, Moscow)', () => {
+		const tz = (sendOptions.options as INodeProperties[]).find((o) => o.name === 'tz')!;
+		expect(tz.default).toBe('');
+		expect(tz.description).toMatch(/Empty: the zone set in the SMSC account/);
+	});
 });
