@@ -149,8 +149,11 @@ export class Editor {
 	/** The options the "Add Option" button of a collection (by its label) offers. */
 	async collectionOptions(label: string): Promise<string[]> {
 		await this.parameterItem(label).locator('[data-test-id="collection-parameter-add"]').first().click();
-		const options = await this.itemTexts(this.page.locator('[data-test-id="collection-parameter-option"]:visible'));
+		const list = this.page.locator('[data-test-id="collection-parameter-option"]').filter({ visible: true });
+		const options = await this.itemTexts(list);
 		await this.page.keyboard.press('Escape');
+		// gone before the next list opens, or both would be read as one
+		await list.first().waitFor({ state: 'hidden' });
 		return options;
 	}
 
