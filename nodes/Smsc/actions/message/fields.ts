@@ -462,7 +462,7 @@ export const sendOptions: INodeProperties = {
 			displayName: 'Validity',
 			name: 'valid',
 			// "the lifetime of an SMS message: how long the operator tries to deliver it" (SMSC page
-			// 003, `valid`): an e-mail has no operator
+			// "Відправка SMS-повідомлення", `valid`): an e-mail has no operator
 			displayOptions: { hide: { '/channel': channelsShowing('emails') } },
 			type: 'string',
 			default: '24',
