@@ -65,7 +65,7 @@ export class SmscTrigger implements INodeType {
 						`The Secret Token must be at least ${MIN_TOKEN_LENGTH} characters of letters, digits, ".", "_", "~" or "-"`,
 						{
 							description:
-								'Make up a random string, put it in Secret Token, and paste the Production URL into SMSC > Settings > Handler URL followed by ?token= and that string.',
+								'Make up a random string, put it in Secret Token, and paste the Handler URL the panel shows (with your n8n address for YOUR_N8N_URL) into SMSC > Settings > Handler URL.',
 						},
 					);
 				}

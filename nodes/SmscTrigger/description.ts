@@ -10,10 +10,20 @@ export const WEBHOOK_PATH = 'smsc';
 const TOKEN_CHARACTER = '[A-Za-z0-9._~-]';
 export const TOKEN_CHARACTERS = new RegExp(`^${TOKEN_CHARACTER}+$`);
 
+/**
+ * The handler URL SMSC must call, as an expression the editor resolves: n8n's address below the
+ * webhook prefix, the token in clear (the Secret Token field is masked) and the charset the node
+ * reads best (the handler URL "may carry charset=utf-8", SMSC's callbacks as digested in smsc-docs/README.md). Only n8n's own address is left to the user: an
+ * expression in the editor cannot read it.
+ */
+function handlerUrlExpression(prefix: 'webhook' | 'webhook-test'): string {
+	return `={{ "YOUR_N8N_URL/${prefix}/" + $webhookId + "/${WEBHOOK_PATH}?token=" + encodeURIComponent($parameter["token"]) + "&charset=utf-8" }}`;
+}
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'SMSC calls one handler URL per account. 1. Make up a Secret Token below. 2. Copy the Handler URL below: your n8n address (as in Webhook URLs > Production URL, above) followed by that ending. 3. In your SMSC account open Settings and paste it into "Handler URL" (status notifications and incoming messages). 4. Publish the workflow. To see a test event here instead, press "Execute step" and, while it listens, put the Test URL (Webhook URLs > Test URL) with the same ending into SMSC; put the production one back afterwards.',
+			'SMSC calls one handler URL per account (status notifications and incoming messages). 1. Make up a Secret Token below. 2. Copy the Handler URL below, put your n8n address in place of YOUR_N8N_URL (the start of Webhook URLs > Production URL) and paste it into SMSC > Settings > "Handler URL". 3. Publish the workflow. To see a test event here first: press "Execute step", paste the Test Handler URL below into SMSC the same way and, while this panel listens, send a message to your SMSC number or an SMS from SMSC; then put the Handler URL back.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -63,9 +73,18 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Handler URL',
 		name: 'handlerUrl',
 		type: 'string',
-		default: `={{ "YOUR_N8N_URL/webhook/" + $webhookId + "/${WEBHOOK_PATH}?token=" + encodeURIComponent($parameter["token"]) + "&charset=utf-8" }}`,
+		default: handlerUrlExpression('webhook'),
 		description:
 			'What to paste into SMSC Settings, Handler URL, with YOUR_N8N_URL replaced by the start of the Production URL shown in Webhook URLs. Only for reading; the node does not use this field.',
+	},
+	{
+		// "Execute step" listens on n8n's test address only: SMSC must call that one for a test event.
+		displayName: 'Test Handler URL',
+		name: 'testHandlerUrl',
+		type: 'string',
+		default: handlerUrlExpression('webhook-test'),
+		description:
+			'What to paste into SMSC Settings, Handler URL, for a test event while "Execute step" listens, with YOUR_N8N_URL replaced as above. Put the Handler URL back afterwards. Only for reading; the node does not use this field.',
 	},
 	filtersProperty,
 	optionsCollection([

@@ -23,6 +23,7 @@ const SEND_READS: Array<[name: string, fallback: unknown]> = [
 	['recipientType', 'phones'],
 	['phones', ''],
 	['message', ''],
+	['bulkOptions', {}],
 ];
 
 export class SendFloor extends Smsc {
@@ -36,8 +37,8 @@ export class SendFloor extends Smsc {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			for (const [name, fallback] of SEND_READS) length += String(parameters.get(name, itemIndex, fallback)).length;
 		}
-		// the send reads Options once more for its batching settings
-		parameters.get('options', 0, {});
+		// the send reads Bulk Options once more for its batching settings
+		parameters.get('bulkOptions', 0, {});
 		if (length === 0 && items.length > 0) throw new Error('the floor read nothing');
 		return [items];
 	}

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
 					operation: 'send',
 					phones: '={{ $json.phone }}',
 					message: '={{ $json.text }}',
-					options: MODE_OPTIONS[request.mode](request) as INodeParameters,
+					bulkOptions: MODE_OPTIONS[request.mode](request) as INodeParameters,
 				},
 		{
 			items,

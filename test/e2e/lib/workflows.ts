@@ -81,6 +81,8 @@ export function sendSmsStep(opts: {
 	after: string;
 	message: string;
 	options?: Record<string, unknown>;
+	/** Send's Bulk Options: batching, batch size, concurrency, raw response */
+	bulkOptions?: Record<string, unknown>;
 	continueOnFail?: boolean;
 }): SmscStep {
 	return {
@@ -95,6 +97,7 @@ export function sendSmsStep(opts: {
 			phones: '={{ $json.phone }}',
 			message: opts.message,
 			options: opts.options ?? {},
+			...(opts.bulkOptions ? { bulkOptions: opts.bulkOptions } : {}),
 		},
 	};
 }

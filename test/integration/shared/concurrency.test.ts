@@ -24,11 +24,12 @@ afterEach(() => {
 const items = (prefix: string, count: number) =>
 	Array.from({ length: count }, (_, i) => ({ phone: `+7${prefix}${String(i).padStart(4, '0')}`, text: `Order ${prefix}-${i}` }));
 
-const send = (login: string, input: IDataObject[], options: IDataObject = {}) =>
+/** A Send of `input`, one request per item, 10 at once unless these Bulk Options say otherwise. */
+const send = (login: string, input: IDataObject[], bulkOptions: IDataObject = {}) =>
 	runMessage(
 		emu,
 		login,
-		{ operation: 'send', phones: '={{ $json.phone }}', message: '={{ $json.text }}', options: { batching: false, concurrency: 10, ...options } },
+		{ operation: 'send', phones: '={{ $json.phone }}', message: '={{ $json.text }}', bulkOptions: { batching: false, concurrency: 10, ...bulkOptions } },
 		{ items: input },
 	);
 

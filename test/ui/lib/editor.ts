@@ -149,8 +149,11 @@ export class Editor {
 	/** The options the "Add Option" button of a collection (by its label) offers. */
 	async collectionOptions(label: string): Promise<string[]> {
 		await this.parameterItem(label).locator('[data-test-id="collection-parameter-add"]').first().click();
-		const options = await this.itemTexts(this.page.locator('[data-test-id="collection-parameter-option"]:visible'));
+		const list = this.page.locator('[data-test-id="collection-parameter-option"]').filter({ visible: true });
+		const options = await this.itemTexts(list);
 		await this.page.keyboard.press('Escape');
+		// gone before the next list opens, or both would be read as one
+		await list.first().waitFor({ state: 'hidden' });
 		return options;
 	}
 
@@ -161,19 +164,18 @@ export class Editor {
 
 	/** The resolved value an expression parameter shows under its field. */
 	async expressionPreview(name: string): Promise<string> {
-		const item = this.ndv()
-			.locator('[data-test-id="parameter-item"]')
-			.filter({ has: this.byId(`parameter-input-${name}`) })
-			.last();
-		const preview = item.locator('[data-test-id="parameter-expression-preview-value"]').or(
-			this.page.locator('[data-test-id="parameter-expression-preview-value"]:visible'),
-		);
-		if (!(await preview.first().isVisible())) {
-			// n8n shows an expression's result while its field has the focus
-			await this.byId(`parameter-input-${name}`, this.ndv()).locator('.cm-content, input, textarea').first().click();
-		}
+		// n8n 2.41 names the preview after the parameter; older lines call it "-value"
+		const preview = this.ndv()
+			.locator(`[data-test-id="parameter-expression-preview-${name}"]`)
+			.or(this.ndv().locator('[data-test-id="parameter-expression-preview-value"]:visible'));
+		const focused = !(await preview.first().isVisible());
+		// n8n shows an expression's result while its field has the focus
+		if (focused) await this.byId(`parameter-input-${name}`, this.ndv()).locator('.cm-content, input, textarea').first().click();
+		await preview.first().waitFor();
+		// the preview is one line cut with an ellipsis by CSS; its text is whole
 		const text = (await preview.first().innerText()).trim();
-		await this.page.keyboard.press('Escape').catch(() => undefined);
+		// not Escape: n8n 2.41 closes the whole panel on it
+		if (focused) await this.ndv().getByText('Parameters', { exact: true }).first().click();
 		return text;
 	}
 
@@ -257,14 +259,6 @@ export class Editor {
 		return await this.byId('output-panel').innerText();
 	}
 
-	async webhookTestUrl(): Promise<string> {
-		const toggle = this.byId('webhook-urls-toggle').or(this.ndv().getByText('Webhook URLs', { exact: true }));
-		await toggle.first().click();
-		await this.ndv().getByText('Test URL', { exact: true }).first().click();
-		const url = await this.ndv().locator('[data-test-id="webhook-url"], .webhook-url').first().innerText();
-		return url.trim();
-	}
-
 	async canvasSubtitle(name: string): Promise<string> {
 		return (await this.canvasNode(name).locator('[data-test-id="canvas-node-subtitle"], [class*="_subtitle_"]').first().innerText()).trim();
 	}
@@ -280,21 +274,23 @@ export class Editor {
 		await this.credentialModal().waitFor();
 	}
 
-	async credentialTestResult(): Promise<string> {
-		const result = this.credentialModal()
-			.locator('[data-test-id="credentials-config-container-test-success"], [data-test-id="credential-test-error"], .n8n-callout, [role=alert]')
-			.filter({ visible: true });
-		await result.first().waitFor({ timeout: 30_000 });
-		await this.page.waitForTimeout(500);
-		// n8n 2.41 shows a failed test as "Couldn't connect with these settings" with the reason behind "More details"
-		const details = this.credentialModal().getByText('More details', { exact: true });
-		if (await details.isVisible()) {
-			await details.click();
-			await this.page.waitForTimeout(500);
-			const reason = await this.page.locator('.el-popper:visible, [role=tooltip]:visible').allInnerTexts();
-			return [...(await result.allInnerTexts()), ...reason].join('\n');
+	/**
+	 * What the credential modal says about the last test, once it says what is expected (or after
+	 * three minutes, when the caller's assertion shows what it said instead): saving retests, and on
+	 * a busy machine the answer takes a while; an earlier result may still be on screen meanwhile.
+	 */
+	async credentialTestResult(expected: RegExp): Promise<string> {
+		const modal = this.credentialModal();
+		const deadline = Date.now() + 180_000;
+		let text = '';
+		for (;;) {
+			// n8n 2.41 shows a failed test as "Couldn't connect with these settings" and the reason behind "More details"
+			const details = modal.getByText('More details', { exact: true });
+			if (await details.isVisible()) await details.click().catch(() => undefined);
+			text = await modal.innerText();
+			if (expected.test(text) || Date.now() > deadline) return text;
+			await this.page.waitForTimeout(1000);
 		}
-		return (await result.allInnerTexts()).join('\n');
 	}
 
 	async fillCredentialField(name: string, value: string): Promise<void> {

@@ -40,7 +40,7 @@ export function continueOnFailWorkflow(): Workflow {
 				after: 'One Item per Row',
 				continueOnFail: true,
 				message: 'Your parcel is on its way.',
-				options: { batching: false },
+				bulkOptions: { batching: false },
 			}),
 		],
 	});

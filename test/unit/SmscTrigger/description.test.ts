@@ -20,17 +20,24 @@ describe('SMSC Trigger set-up in the editor', () => {
 		expect(shown('tokenNotice', token)).toBe(expected);
 	});
 
+	const resolve = (name: string) => {
+		const expression = String(property(name).default);
+		expect(expression).toMatch(/^=\{\{/);
+		const body = /^=\{\{([\s\S]*)\}\}$/.exec(expression)![1];
+		return new Function('$webhookId', '$parameter', `return (${body});`)('abc-123', { token: 'Tok.en_0123456789' }) as string;
+	};
+
 	it('shows the ready-to-paste handler URL: webhook path, token and charset, from an expression the editor resolves', () => {
-		const handlerUrl = String(property('handlerUrl').default);
-		expect(handlerUrl).toMatch(/^=\{\{/);
-		const body = /^=\{\{([\s\S]*)\}\}$/.exec(handlerUrl)![1];
-		const resolved = new Function('$webhookId', '$parameter', `return (${body});`)('abc-123', { token: 'Tok.en_0123456789' });
-		expect(resolved).toBe('YOUR_N8N_URL/webhook/abc-123/smsc?token=Tok.en_0123456789&charset=utf-8');
+		expect(resolve('handlerUrl')).toBe('YOUR_N8N_URL/webhook/abc-123/smsc?token=Tok.en_0123456789&charset=utf-8');
+	});
+
+	it('shows the test handler URL "Execute step" listens on, with the same ending', () => {
+		expect(resolve('testHandlerUrl')).toBe('YOUR_N8N_URL/webhook-test/abc-123/smsc?token=Tok.en_0123456789&charset=utf-8');
 	});
 
 	it('tells the user where "Execute step" listens, since SMSC has one handler URL', () => {
 		const notice = String(property('setupNotice').displayName);
-		expect(notice).toMatch(/Test URL/);
+		expect(notice).toMatch(/Test Handler URL below/);
 		expect(notice).toMatch(/Production URL/);
 		expect(notice).not.toMatch(/shown above into/);
 	});

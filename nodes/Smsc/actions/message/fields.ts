@@ -274,7 +274,7 @@ export const messageFields: INodeProperties[] = [
 	},
 ];
 
-/** Send options shared by Send and Get Cost; bulk and output options show for Send only. */
+/** Send options shared by Send and Get Cost; output options show for Send only. */
 export const sendOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -282,24 +282,6 @@ export const sendOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 1000 },
-			default: 200,
-			description: 'Max number of items packed into one request when Batching is on',
-			displayOptions: { show: { '/operation': ['send'] } },
-		},
-		{
-			displayName: 'Batching',
-			name: 'batching',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to pack items with the same options into one request (SMSC "list"). Off sends one request per item.',
-			displayOptions: { show: { '/operation': ['send'] } },
-		},
 		{
 			displayName: 'Captcha Code',
 			name: 'captchaCode',
@@ -322,15 +304,6 @@ export const sendOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			description: 'A note kept in the SMSC message history only; recipients never see it and it costs nothing',
-		},
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 14 },
-			default: 10,
-			description: 'Max number of requests in flight at once. SMSC refuses a 15th concurrent request per login.',
-			displayOptions: { show: { '/operation': ['send'] } },
 		},
 		{
 			displayName: 'Confirm Number Every (Days)',
@@ -370,14 +343,6 @@ export const sendOptions: INodeProperties = {
 			placeholder: 'e.g. 9-21',
 			description:
 				'Send only between these hours, as "h1-h2": before h1 the message waits until h1, after h2 until h1 the next day',
-		},
-		{
-			displayName: 'Include Raw Response',
-			name: 'rawResponse',
-			type: 'boolean',
-			default: false,
-			description: "Whether to add SMSC's answer, as received, to the output",
-			displayOptions: { show: { '/operation': ['send'] } },
 		},
 		{
 			displayName: 'Max SMS Parts',
@@ -496,6 +461,9 @@ export const sendOptions: INodeProperties = {
 		{
 			displayName: 'Validity',
 			name: 'valid',
+			// "the lifetime of an SMS message: how long the operator tries to deliver it" (SMSC page
+			// "Відправка SMS-повідомлення", `valid`): an e-mail has no operator
+			displayOptions: { hide: { '/channel': channelsShowing('emails') } },
 			type: 'string',
 			default: '24',
 			placeholder: 'e.g. 00:05',
@@ -521,4 +489,55 @@ export const sendOptions: INodeProperties = {
 export const sendAndCostFields: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['message'], operation: ['send', 'getCost'] } },
 	[...messageFields, sendOptions],
+);
+
+/**
+ * How Send packs and paces its requests, and the raw answer: settings of the run, not of the
+ * message, so they are kept out of Options. Send reads them from the first item.
+ */
+export const bulkOptions: INodeProperties = {
+	displayName: 'Bulk Options',
+	name: 'bulkOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			default: 200,
+			description: 'Max number of items packed into one request when Batching is on',
+		},
+		{
+			displayName: 'Batching',
+			name: 'batching',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to pack items with the same options into one request (SMSC "list"). Off sends one request per item.',
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 14 },
+			default: 10,
+			description: 'Max number of requests in flight at once. SMSC refuses a 15th concurrent request per login.',
+		},
+		{
+			displayName: 'Include Raw Response',
+			name: 'rawResponse',
+			type: 'boolean',
+			default: false,
+			description: "Whether to add SMSC's answer, as received, to the output",
+		},
+	],
+};
+
+/** The fields only Send declares. */
+export const sendOnlyFields: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['message'], operation: ['send'] } },
+	[bulkOptions],
 );

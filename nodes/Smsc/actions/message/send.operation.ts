@@ -7,10 +7,10 @@ import { itemError, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
 import type { Batch } from './batch';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, batchRequestParams, packBatches, runPool } from './batch';
-import { sendAndCostFields } from './fields';
+import { sendAndCostFields, sendOnlyFields } from './fields';
 import { ItemParameters } from './itemParameters';
 import { describeItems } from './itemRanges';
-import type { PreparedMessage, SendOptions } from './sendParams';
+import type { BulkOptions, PreparedMessage } from './sendParams';
 import { prepareMessage, singleRequestPayload } from './sendParams';
 import { describeRecipient, indexRows, recipientRows, sendOutput } from './sendResult';
 
@@ -50,7 +50,7 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 		}
 	}
 
-	const settings = items.length > 0 ? parameters.get<SendOptions>('options', 0, {}) : {};
+	const settings = items.length > 0 ? parameters.get<BulkOptions>('bulkOptions', 0, {}) : {};
 	const batching = settings.batching !== false;
 	const batchSize = Math.max(1, Math.floor(Number(settings.batchSize ?? DEFAULT_BATCH_SIZE)));
 	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY))));
@@ -201,7 +201,7 @@ function explainFailure(error: Error, failed: number[], outcome: Uint8Array): Er
 	return withContext;
 }
 
-export const send = defineOperation('message', 'send', { shared: sendAndCostFields }, { executeAll }, {
+export const send = defineOperation('message', 'send', { shared: [...sendAndCostFields, ...sendOnlyFields] }, { executeAll }, {
 	name: 'Send',
 	description: 'Send a message by SMS, Viber, Telegram, voice call, e-mail and more',
 	action: 'Send a message',

@@ -27,12 +27,17 @@ const LIST_SENDER_BREAKERS = /[,|:;\n]/;
 /** A channel the table does not know (a hand-edited workflow): phones, no text, no flag. */
 const UNKNOWN_CHANNEL: ChannelRow = { flags: {}, fields: ['phones'], text: () => '', smsParts: false, list: true };
 
-export interface SendOptions {
+/** Send's Bulk Options (fields.ts): how the run is packed and paced, and the raw answer. */
+export interface BulkOptions {
 	batchSize?: number;
 	batching?: boolean;
+	concurrency?: number;
+	rawResponse?: boolean;
+}
+
+export interface SendOptions {
 	clientId?: string;
 	comment?: string;
-	concurrency?: number;
 	costReport?: number;
 	delayMinutes?: number;
 	freq?: number;
@@ -40,7 +45,6 @@ export interface SendOptions {
 	maxParts?: number;
 	period?: number;
 	perRecipient?: boolean;
-	rawResponse?: boolean;
 	sendAt?: string;
 	sender?: string | IDataObject;
 	shortenLinks?: boolean;
@@ -166,7 +170,7 @@ export function prepareMessage(
 		estimate: item.row.smsParts ? estimateSms(text) : undefined,
 		costReport,
 		perRecipient,
-		rawResponse: options.rawResponse === true,
+		rawResponse: parameters.get<BulkOptions>('bulkOptions', itemIndex, {}).rawResponse === true,
 	};
 }
 

@@ -60,12 +60,12 @@ describe('Message: Send', () => {
 				hourWindow: '9-21',
 				maxParts: 2,
 				perRecipient: true,
-				rawResponse: true,
 				shortenLinks: true,
 				translit: 1,
 				tz: 2,
 				valid: 12,
 			},
+			bulkOptions: { rawResponse: true },
 		});
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([
@@ -242,7 +242,7 @@ describe('Message: Send errors from SMSC', () => {
 
 	it('with two items, the error still gives the account of which were sent', async () => {
 		const login = messageAccount(emu, { balance: 1 });
-		const { result } = await run(login, { phones: '={{ $json.phone }}', message: 'No money', options: { batching: false, concurrency: 1 } }, [
+		const { result } = await run(login, { phones: '={{ $json.phone }}', message: 'No money', bulkOptions: { batching: false, concurrency: 1 } }, [
 			{ phone: '+79991234567' },
 			{ phone: '+79991234568' },
 		]);

@@ -20,13 +20,19 @@ const phone = (n: number) => `+7999000${String(n).padStart(4, '0')}`;
 const items = (count: number, extra: (i: number) => IDataObject = () => ({})) =>
 	Array.from({ length: count }, (_, i) => ({ phone: phone(i), text: `Order ${i} is ready`, ...extra(i) }));
 
-const send = (login: string, options: IDataObject, input: IDataObject[], continueOnFail = false, fields: IDataObject = {}) =>
-	runMessage(
+/** Send's Bulk Options; every other option is a message option. */
+const BULK_OPTIONS = ['batching', 'batchSize', 'concurrency', 'rawResponse'];
+
+/** A Send of `input` with these options, each given to Options or Bulk Options as the node has it. */
+const send = (login: string, settings: IDataObject, input: IDataObject[], continueOnFail = false, fields: IDataObject = {}) => {
+	const pick = (bulk: boolean) => Object.fromEntries(Object.entries(settings).filter(([name]) => BULK_OPTIONS.includes(name) === bulk));
+	return runMessage(
 		emu,
 		login,
-		{ operation: 'send', phones: '={{ $json.phone }}', message: '={{ $json.text }}', options, ...fields },
+		{ operation: 'send', phones: '={{ $json.phone }}', message: '={{ $json.text }}', options: pick(false), bulkOptions: pick(true), ...fields },
 		{ items: input, continueOnFail },
 	);
+};
 
 describe('Message: Send in bulk', () => {
 	it('packs items with the same options into one list request and pairs each output with its item', async () => {
