@@ -157,6 +157,16 @@ async function selfCheck(stack: Stack, api: N8nApi, workflows: Workflow[]): Prom
 	const { emulator } = stack;
 	await api.createApiKey();
 	const phone = '79991234567';
+	// The Poll Trigger starts after the newest incoming message its first poll finds (n8n polls once
+	// when it activates the workflow, which can be after the SMSC Trigger's webhook is up). An SMS
+	// that arrives before that poll is history to it and gets no reply: on a loaded machine n8n
+	// 1.123 activated the auto-reply 1.7 s after the webhook was ready, and the check's SMS went
+	// unanswered. So the SMS is sent once that first poll has reached SMSC.
+	const firstPollBy = Date.now() + 120_000;
+	while (!(await emulator.getLog({ script: 'get' })).some((entry) => entry.params.get_answers === '1')) {
+		if (Date.now() > firstPollBy) throw new Error('the SMSC Poll Trigger did not poll SMSC within 2 minutes of n8n starting');
+		await delay(500);
+	}
 	await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone, mes: 'Hello, is my order ready?' });
 	const events = workflows.find((w) => w.nodes.some((n) => n.type === SMSC_TRIGGER))!;
 	// The auto-reply waits for the Poll Trigger's next one-minute poll; then the reply's delivery
