@@ -32,6 +32,11 @@ describe('SMSC Trigger set-up in the editor', () => {
 		expect(regexes).toEqual([]);
 	});
 
+	it('is version 2 for new workflows and still runs workflows saved with version 1', () => {
+		expect(description.version).toEqual([1, 2]);
+		expect(description.defaultVersion).toBe(2);
+	});
+
 	it('shows the ready-to-paste handler URL: webhook path, token and charset, from an expression the editor resolves', () => {
 		const handlerUrl = String(property('handlerUrl').default);
 		expect(handlerUrl).toMatch(/^=\{\{/);
