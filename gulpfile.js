@@ -1,6 +1,6 @@
 // tsc emits JavaScript only; n8n also needs the icons, the codex files (*.node.json) and the
 // output schemas (__schema__/**/*.json) beside the compiled nodes in dist/.
-const { rmSync } = require('node:fs');
+const { copyFileSync, mkdirSync, rmSync } = require('node:fs');
 const { src, dest, parallel } = require('gulp');
 
 // A file deleted from the source must not live on in dist/ and get published.
@@ -20,6 +20,13 @@ function copyNodeAssets() {
 	}).pipe(dest('dist'));
 }
 
+// The SMSC Trigger's version 2 emits what version 1 does: n8n's editor asks for __schema__/v2.0.0.json.
+function copyTriggerSchemaForVersion2(done) {
+	mkdirSync('dist/nodes/SmscTrigger/__schema__', { recursive: true });
+	copyFileSync('nodes/SmscTrigger/__schema__/v1.0.0.json', 'dist/nodes/SmscTrigger/__schema__/v2.0.0.json');
+	done();
+}
+
 exports.clean = clean;
-exports.build = parallel(copyIcons, copyNodeAssets);
+exports.build = parallel(copyIcons, copyNodeAssets, copyTriggerSchemaForVersion2);
 exports.default = exports.build;

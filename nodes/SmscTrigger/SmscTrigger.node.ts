@@ -34,7 +34,11 @@ export class SmscTrigger implements INodeType {
 		name: 'smscTrigger',
 		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Versions 1 and 2 behave the same. n8n treats a webhook node of version 1 like its old Webhook
+		// node: on every request it evaluates `$parameter["options"]["binaryData"]` (webhook-helpers.js,
+		// parseRequestBody), which n8n 2.41 runs in an expression isolate; from version 2 it does not.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: eventsSubtitle(),
 		description: 'Starts the workflow when SMSC reports a delivery status, an incoming message or a verification call',
 		defaults: { name: 'SMSC Trigger' },

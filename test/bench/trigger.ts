@@ -10,7 +10,9 @@
  *
  * Flags (or env): --callbacks N (BENCH_CALLBACKS, 1000), --concurrency N (BENCH_CONCURRENCY, 16),
  * --rounds N (BENCH_ROUNDS, 2), --warmup N (BENCH_WARMUP, 50), --line L (SMSC_N8N_LINE),
- * --out FILE (bench-results/trigger.json).
+ * --out FILE (bench-results/trigger.json), --trigger-version 1|2 (BENCH_TRIGGER_VERSION, 2: the SMSC
+ * Trigger's typeVersion in the workflow), --only smsc|webhook (BENCH_ONLY: fire at one side only,
+ * e.g. to profile n8n for that side with SMSC_N8N_NODE_OPTIONS; then no ratio is printed).
  */
 import path from 'node:path';
 
@@ -51,9 +53,12 @@ const settings = {
 	warmup: wholeNumber(pick('warmup', 'BENCH_WARMUP', '50'), '--warmup'),
 	n8n: chooseLine(pick('line', 'SMSC_N8N_LINE')),
 	out: pick('out', 'BENCH_OUT', path.join('bench-results', 'trigger.json'))!,
+	only: pick('only', 'BENCH_ONLY'),
+	triggerVersion: wholeNumber(pick('trigger-version', 'BENCH_TRIGGER_VERSION', '2'), '--trigger-version'),
 };
+if (settings.only !== undefined && !['smsc', 'webhook'].includes(settings.only)) throw new Error(`--only must be smsc or webhook, not ${settings.only}`);
 
-const smscWorkflow = webhookTriggerWorkflow({ name: 'Bench SMSC Trigger', token: 'bench-trigger-token-5c1e9a7f3d', events: ['deliveryStatus'] });
+const smscWorkflow = webhookTriggerWorkflow({ name: 'Bench SMSC Trigger', token: 'bench-trigger-token-5c1e9a7f3d', events: ['deliveryStatus'], typeVersion: settings.triggerVersion });
 const webhookWorkflow = n8nWebhookWorkflow({ name: 'Bench n8n Webhook', path: 'bench-status-callbacks' });
 
 const { file: logFile, log } = createLog('bench-trigger');
@@ -108,11 +113,12 @@ async function main(): Promise<void> {
 		// Both sides answer only after n8n has created the execution, which a loaded machine can delay past the emulator's 5 s.
 		await emulator.call('setCallbackPolicy', { timeoutMs: 120_000 });
 		// The first requests of each kind warm n8n's code paths; they are not measured.
-		for (const side of [SMSC, WEBHOOK] as const) await fire(side, settings.warmup);
+		const sides: Side[] = settings.only === 'smsc' ? [SMSC] : settings.only === 'webhook' ? [WEBHOOK] : [SMSC, WEBHOOK];
+		for (const side of sides) await fire(side, settings.warmup);
 
 		const rounds: Round[] = [];
 		for (let round = 1; round <= settings.rounds; round++) {
-			for (const side of [SMSC, WEBHOOK] as const) {
+			for (const side of sides) {
 				const { fired, savedMs } = await fire(side, settings.callbacks);
 				const row: Round = {
 					side,
@@ -135,6 +141,7 @@ async function main(): Promise<void> {
 			}
 		}
 
+		if (sides.length === 1) return;
 		const mean = (side: Side, key: 'answeredPerSecond' | 'savedPerSecond'): number => {
 			const mine = rounds.filter((r) => r.side === side);
 			return Math.round((mine.reduce((sum, r) => sum + r[key], 0) / mine.length) * 10) / 10;
@@ -156,7 +163,7 @@ async function main(): Promise<void> {
 		});
 		const lines = [
 			'',
-			`n8n ${settings.n8n}, ${settings.callbacks} form-encoded status callbacks at ${settings.concurrency} in flight, ${settings.rounds} alternating rounds each (mean):`,
+			`n8n ${settings.n8n}, SMSC Trigger version ${settings.triggerVersion}, ${settings.callbacks} form-encoded status callbacks at ${settings.concurrency} in flight, ${settings.rounds} alternating rounds each (mean):`,
 			`| | callbacks/s answered | executions/s saved (first callback → all saved) |`,
 			`| --- | ---: | ---: |`,
 			`| ${SMSC} | ${summary[SMSC].answeredPerSecond} | ${summary[SMSC].savedPerSecond} |`,

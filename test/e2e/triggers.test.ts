@@ -22,6 +22,8 @@ const EVENTS_TOKEN = 'e2e-events-token-7f3a9c21b8d4';
 const LOAD_TOKEN = 'e2e-load-token-2b81c9d0e6f7a5';
 
 const events = webhookTriggerWorkflow({ name: 'E2E SMSC events', token: EVENTS_TOKEN });
+// A workflow saved before the node had version 2 (n8n parses its request bodies differently).
+const eventsV1 = webhookTriggerWorkflow({ name: 'E2E SMSC events, version 1', token: EVENTS_TOKEN, typeVersion: 1 });
 const load = webhookTriggerWorkflow({ name: 'E2E SMSC load', token: LOAD_TOKEN, events: ['deliveryStatus'] });
 // n8n's own Webhook node takes the same load on the same n8n, so each line's figures have a yardstick.
 const plainWebhook = n8nWebhookWorkflow({ name: 'E2E n8n Webhook load', path: 'e2e-status-callbacks' });
@@ -37,12 +39,13 @@ beforeAll(async () => {
 	stack = await startStack({ log });
 	poll = pollTriggerWorkflow({ name: 'E2E SMSC poll', credential: stack.credential });
 	const { n8n } = stack;
-	await n8n.importWorkflows([events.workflow, load.workflow, plainWebhook.workflow, poll]);
-	for (const id of [events.workflow.id, load.workflow.id, plainWebhook.workflow.id, poll.id]) await n8n.activateWorkflow(id);
+	await n8n.importWorkflows([events.workflow, eventsV1.workflow, load.workflow, plainWebhook.workflow, poll]);
+	for (const id of [events.workflow.id, eventsV1.workflow.id, load.workflow.id, plainWebhook.workflow.id, poll.id]) await n8n.activateWorkflow(id);
 	const started = Date.now();
 	await n8n.start();
 	const ready = Date.now() - started;
 	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, events));
+	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, eventsV1));
 	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, load));
 	await n8n.waitForWebhook(plainWebhook.url(n8n.baseUrl));
 	report(`triggers: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(ready)}, webhooks after ${seconds(Date.now() - started)}; setup ${JSON.stringify(stack.timings)}`);
@@ -158,18 +161,24 @@ describe('callback formats through n8n\'s own body parsing', () => {
 		{ name: 'POST XML (fmt=2), UTF-8', method: 'POST', query: { fmt: '2', charset: 'utf-8' } },
 	];
 
-	it.each(variants)('$name', async ({ name, method, query }) => {
+	const versions = [
+		{ version: 2, trigger: events },
+		{ version: 1, trigger: eventsV1 },
+	];
+	const cases = versions.flatMap(({ version, trigger }) => variants.map((variant) => ({ ...variant, version, trigger })));
+
+	it.each(cases)('$name (version $version)', async ({ name, method, query, version, trigger }) => {
 		const { emulator, n8n } = stack;
-		const before = (await api.executions(events.workflow.id)).length;
-		await emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: webhookUrl(n8n.baseUrl, events, query), method });
-		const text = `Ответ «${name}» & <ok>`;
+		const before = (await api.executions(trigger.workflow.id)).length;
+		await emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: webhookUrl(n8n.baseUrl, trigger, query), method });
+		const text = `Ответ «${name}», v${version} & <ok>`;
 		const { id } = await emulator.call<{ id: number }>('injectIncoming', { login: DEMO_LOGIN, phone: '79990000020', mes: text });
 		await emulator.call('waitForCallbacks');
 		const [callback] = (await emulator.call<CallbackRecord[]>('getCallbacks', { kind: 'incoming' })).filter(
 			(c) => c.fields.id === String(id),
 		);
 		expect([callback.status, callback.attempts]).toEqual([200, 1]);
-		const executions = await executionsOf(events.workflow.id, before + 1);
+		const executions = await executionsOf(trigger.workflow.id, before + 1);
 		const mine = triggerItems(executions, 'SMSC Trigger').filter((i) => i.id === id);
 		expect(mine).toEqual([expect.objectContaining({ event: 'incomingMessage', phone: '79990000020', text })]);
 	});

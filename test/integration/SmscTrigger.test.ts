@@ -28,8 +28,9 @@ afterEach(async () => {
 async function setUp(
 	parameters: Record<string, unknown> = {},
 	handler: { query?: string; method?: 'GET' | 'POST'; statusCallbacks?: 'final' | 'all' } = {},
+	typeVersion?: number,
 ): Promise<{ login: string; server: TriggerServer }> {
-	server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN, ...parameters });
+	server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN, ...parameters }, typeVersion);
 	await server.activate();
 	const login = `trig${++accounts}`;
 	emu.createAccount({ login, psw: PASSWORD });
@@ -69,6 +70,31 @@ function asOutput(fields: Record<string, unknown>): Record<string, unknown> {
 function callbacksOf(login: string) {
 	return emu.getCallbacks({}).filter((record) => record.login === login);
 }
+
+describe('SMSC Trigger versions', () => {
+	// Version 2 only spares n8n 2.41 an expression per request (issue 11); a workflow saved with
+	// version 1 must get the same items and answers.
+	it.each([
+		['GET', '?token=' + TOKEN],
+		['POST', `?token=${TOKEN}&charset=utf-8`],
+	] as const)('version 1 and version 2 give the same item and answer for a %s callback', async (method, query) => {
+		const outputs: Array<{ item: Record<string, unknown>; answer: unknown }> = [];
+		for (const version of [1, 2]) {
+			const { login, server: running } = await setUp({}, { method, query }, version);
+			emu.injectIncoming({ login, phone: '79991234567', mes: 'Привет & 100%', to: '74950000101' });
+			await settle(0);
+			const [record] = callbacksOf(login);
+			expect(running.runs).toHaveLength(1);
+			const { id, sent, sentIso, ...item } = running.runs[0][0];
+			expect([typeof id, typeof sent, typeof sentIso]).toEqual(['number', 'number', 'string']);
+			outputs.push({ item, answer: [record.status, record.responseBody] });
+			await running.close();
+			server = undefined;
+		}
+		expect(outputs[0].item).toMatchObject({ event: 'incomingMessage', text: 'Привет & 100%' });
+		expect(outputs[1]).toEqual(outputs[0]);
+	});
+});
 
 describe('SMSC Trigger: encodings SMSC sends', () => {
 	it('reads form fields in windows-1251, SMSC\'s default', async () => {

@@ -14,7 +14,7 @@ import type { CredentialsMap, HarnessWebhookServer, WebhookCall, WorkflowJson } 
 export const TRIGGER_TYPE = 'n8n-nodes-smsc.smscTrigger';
 export const TOKEN = 'k3Jd9sPq2LmX7vRt5wYz';
 
-function workflowJson(parameters: IDataObject): WorkflowJson {
+function workflowJson(parameters: IDataObject, typeVersion: number): WorkflowJson {
 	return {
 		id: 'trigger-workflow',
 		nodes: [
@@ -22,7 +22,7 @@ function workflowJson(parameters: IDataObject): WorkflowJson {
 				id: 'trigger',
 				name: 'Trigger',
 				type: TRIGGER_TYPE,
-				typeVersion: 1,
+				typeVersion,
 				position: [0, 0],
 				parameters: parameters as INode['parameters'],
 				webhookId: '7f3c2a10-5d1e-4c53-9a0e-trigger0test',
@@ -49,12 +49,13 @@ export interface TriggerServer {
 	close(): Promise<void>;
 }
 
-export async function startTriggerServer(parameters: IDataObject): Promise<TriggerServer> {
+/** `typeVersion`: the node's default (2) unless given; versions 1 and 2 behave the same. */
+export async function startTriggerServer(parameters: IDataObject, typeVersion = 2): Promise<TriggerServer> {
 	const staticData: IDataObject = {};
 	const harness = await startWebhookServer({
 		nodeType: new SmscTrigger(),
 		nodeName: 'Trigger',
-		workflow: workflowJson(parameters),
+		workflow: workflowJson(parameters, typeVersion),
 		staticData,
 	});
 	return {

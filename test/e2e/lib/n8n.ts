@@ -181,7 +181,7 @@ export class N8n {
 	}
 
 	private async startOnce(timeoutMs: number): Promise<void> {
-		const server = startProcess('n8n', this.node, [this.bin, 'start'], {
+		const server = startProcess('n8n', this.node, [...extraNodeArgs(), this.bin, 'start'], {
 			env: this.env(),
 			cwd: this.userFolder,
 			onLine: (line) => this.log(`[n8n] ${line}`),
@@ -260,4 +260,13 @@ export function parseTrailingJson(text: string): unknown {
 		}
 	}
 	return undefined;
+}
+
+/**
+ * Extra Node flags for `n8n start` only (not the CLI calls, not the task runner), for profiling by
+ * hand: `SMSC_N8N_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench:trigger …`.
+ * Read by the test library alone; the profile is written when n8n exits on the stop's SIGTERM.
+ */
+function extraNodeArgs(): string[] {
+	return (process.env.SMSC_N8N_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
 }

@@ -16,6 +16,8 @@ export function webhookTriggerWorkflow(opts: {
 	token: string;
 	events?: string[];
 	filters?: Record<string, unknown>;
+	/** The node's default (2) unless given; 1 is what workflows made before version 2 keep. */
+	typeVersion?: number;
 }): TriggerWorkflow {
 	const webhookId = stableUuid(`${opts.name}/webhook`);
 	const workflow = buildWorkflow({
@@ -23,6 +25,7 @@ export function webhookTriggerWorkflow(opts: {
 		trigger: {
 			name: 'SMSC Trigger',
 			type: SMSC_TRIGGER,
+			typeVersion: opts.typeVersion ?? 2,
 			webhookId,
 			noCredential: true,
 			parameters: {
