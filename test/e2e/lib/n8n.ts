@@ -249,14 +249,20 @@ export interface ExecuteResult extends CliResult {
 
 /** Finds the last top-level JSON value in text that starts on its own line. */
 export function parseTrailingJson(text: string): unknown {
+	// The document is the last one n8n printed, but a late log line (under load, 2.41's "Registered
+	// runner" came after it) can follow, so it may end before the last line.
 	const lines = text.split('\n');
+	// Only unindented closers can end a top-level value in n8n's pretty-printed output.
+	const closers = lines.flatMap((line, i) => (/^[}\]]\s*$/.test(line) ? [i] : [])).reverse();
 	for (let i = 0; i < lines.length; i++) {
 		const first = lines[i].trimStart()[0];
 		if (first !== '{' && first !== '[') continue;
-		try {
-			return JSON.parse(lines.slice(i).join('\n'));
-		} catch {
-			// Not where the document starts; keep looking.
+		for (const end of [...closers.filter((c) => c > i), i]) {
+			try {
+				return JSON.parse(lines.slice(i, end + 1).join('\n'));
+			} catch {
+				// Not where the document starts or ends; keep looking.
+			}
 		}
 	}
 	return undefined;
