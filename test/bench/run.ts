@@ -14,7 +14,8 @@
  * mode a on N items; the row shows what the sample measured and, apart, the extrapolated time), --rounds N
  * (BENCH_ROUNDS, 1: run the modes N times, interleaved, and report each mode's median round with the
  * spread; wall times of one run on a virtual machine vary by up to 1.5x from run to run), --out FILE
- * (bench-results/latest.json). Each mode runs in a child process so its peak memory is its own.
+ * (bench-results/latest.json), --cpu-prof DIR (a V8 CPU profile of each mode's process in DIR, for
+ * Chrome DevTools). Each mode runs in a child process so its peak memory is its own.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { spawnEmulator } from '../emulator/client';
+import { flags } from '../support/flags';
 import { PASS_THROUGH } from './mode';
 import type { ModeName, ModeRequest, ModeResult } from './mode';
 
@@ -34,6 +36,8 @@ interface Options {
 	baselineSample?: number;
 	rounds: number;
 	out: string;
+	/** write a V8 CPU profile of every mode's process into this folder */
+	cpuProfileDir?: string;
 }
 
 const MODE_TITLES: Record<ModeName, string> = {
@@ -46,14 +50,8 @@ const MODE_TITLES: Record<ModeName, string> = {
 const ALL_MODES: ModeName[] = ['a', 'b', 'c', 'd', 'floor'];
 
 function parseOptions(argv: string[]): Options {
-	const flags = new Map<string, string>();
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		if (!arg.startsWith('--')) continue;
-		const [name, inline] = arg.slice(2).split('=');
-		flags.set(name, inline ?? argv[++i] ?? '');
-	}
-	const pick = (flag: string, env: string, fallback: string): string => flags.get(flag) ?? process.env[env] ?? fallback;
+	const given = flags(argv);
+	const pick = (flag: string, env: string, fallback: string): string => given(flag, env, fallback) ?? fallback;
 	const int = (flag: string, env: string, fallback: number): number => {
 		const value = Number(pick(flag, env, String(fallback)));
 		if (!Number.isInteger(value) || value < 0) throw new Error(`--${flag} must be a whole number`);
@@ -64,7 +62,7 @@ function parseOptions(argv: string[]): Options {
 		.map((mode) => mode.trim())
 		.filter(Boolean) as ModeName[];
 	for (const mode of modes) if (!ALL_MODES.includes(mode)) throw new Error(`unknown mode ${mode}`);
-	const sample = flags.get('baseline-sample') ?? process.env.BENCH_BASELINE_SAMPLE;
+	const sample = given('baseline-sample', 'BENCH_BASELINE_SAMPLE');
 	return {
 		items: int('items', 'BENCH_ITEMS', 10_000),
 		modes,
@@ -74,12 +72,18 @@ function parseOptions(argv: string[]): Options {
 		baselineSample: sample ? Number(sample) : undefined,
 		rounds: Math.max(1, int('rounds', 'BENCH_ROUNDS', 1)),
 		out: pick('out', 'BENCH_OUT', path.join('bench-results', 'latest.json')),
+		cpuProfileDir: given('cpu-prof'),
 	};
 }
 
-function runMode(request: ModeRequest): Promise<ModeResult> {
+function runMode(request: ModeRequest, cpuProfileDir?: string): Promise<ModeResult> {
+	// Node refuses --cpu-prof in NODE_OPTIONS, and tsx's CLI runs the script in a process of its
+	// own, so a profiled mode loads tsx as a hook in the process that runs it
+	const runner = cpuProfileDir
+		? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`, `--cpu-prof-name=${request.mode}-${Date.now()}.cpuprofile`, '--import', 'tsx']
+		: [require.resolve('tsx/cli')];
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'mode.ts'), JSON.stringify(request)], {
+		const child = spawn(process.execPath, [...runner, path.join(__dirname, 'mode.ts'), JSON.stringify(request)], {
 			stdio: ['ignore', 'pipe', 'inherit'],
 		});
 		let out = '';
@@ -157,7 +161,7 @@ async function main(): Promise<void> {
 				const items = sample ?? options.items;
 				const label = options.rounds > 1 ? `mode ${mode} (round ${round}/${options.rounds})` : `mode ${mode}`;
 				process.stderr.write(`${label}: ${items} items, ${options.latency} ms latency…\n`);
-				const result = await runMode({ mode, items, emulatorUrl: emulator.url, concurrency: options.concurrency, batchSize: options.batchSize });
+				const result = await runMode({ mode, items, emulatorUrl: emulator.url, concurrency: options.concurrency, batchSize: options.batchSize }, options.cpuProfileDir);
 				results.set(mode, [...(results.get(mode) ?? []), result]);
 				process.stderr.write(`${label}: ${seconds(result.wallMs)} for ${items} items\n`);
 			}

@@ -1,5 +1,5 @@
 /**
- * What bench:trigger and bench:server share: flags, the n8n line, counting saved executions
+ * What bench:trigger and bench:server share: the n8n line, counting saved executions
  * through n8n's REST API, n8n's memory from /proc, and writing results. Both benchmarks start
  * everything through test/e2e/lib, so they run from a fresh clone (n8n is installed on first use).
  */
@@ -8,24 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { LINE_ENV, resolveLine } from '../e2e/lib/lines';
-
-/** `--name value`, `--name=value`, or the environment variable, or the fallback. */
-export function flags(argv: string[]): (flag: string, env: string, fallback?: string) => string | undefined {
-	const given = new Map<string, string>();
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		if (!arg.startsWith('--')) continue;
-		const [name, inline] = arg.slice(2).split('=');
-		given.set(name, inline ?? argv[++i] ?? '');
-	}
-	return (flag, env, fallback) => given.get(flag) ?? process.env[env] ?? fallback;
-}
-
-export function wholeNumber(value: string | undefined, what: string): number {
-	const number = Number(value);
-	if (!Number.isInteger(number) || number <= 0) throw new Error(`${what} must be a positive whole number, not ${value}`);
-	return number;
-}
 
 /**
  * The n8n line, through test/e2e/lib's one list of lines: `--line` (or SMSC_N8N_LINE) picks it and

@@ -24,7 +24,8 @@ import { startStack } from '../e2e/lib/stack';
 import type { Stack } from '../e2e/lib/stack';
 import { buildWorkflow, sendSmsStep, smscCredential, splitOutStep, stableUuid } from '../e2e/lib/workflows';
 import type { CredentialRef, Workflow } from '../e2e/lib/workflows';
-import { ExecutionCounter, chooseLine, flags, loadNote, machine, rssMb, rssSampler, wholeNumber, writeResults } from './server-support';
+import { flags, wholeNumber } from '../support/flags';
+import { ExecutionCounter, chooseLine, loadNote, machine, rssMb, rssSampler, writeResults } from './server-support';
 
 const pick = flags(process.argv.slice(2));
 const settings = {

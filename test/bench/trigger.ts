@@ -23,7 +23,8 @@ import { createLog } from '../e2e/lib/report';
 import { startStack } from '../e2e/lib/stack';
 import type { Stack } from '../e2e/lib/stack';
 import { n8nWebhookWorkflow, webhookTriggerWorkflow, webhookUrl } from '../e2e/lib/triggerWorkflows';
-import { ExecutionCounter, chooseLine, flags, loadNote, machine, perSecond, wholeNumber, writeResults } from './server-support';
+import { flags, wholeNumber } from '../support/flags';
+import { ExecutionCounter, chooseLine, loadNote, machine, perSecond, writeResults } from './server-support';
 
 const SMSC = 'SMSC Trigger';
 const WEBHOOK = 'n8n Webhook node';

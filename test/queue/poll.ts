@@ -30,11 +30,7 @@ export async function provePoll(ctx: QueueContext, workflowId: string): Promise<
 			injected.push(id);
 		}
 	};
-	// Executions are listed from Postgres, then read one by one. n8n's list (GET /executions) leaves
-	// out every execution main still holds as running in memory, and n8n 2.8.4's main can hold the
-	// first one it enqueues after a restart that way for good: in one CI run, execution 1004 (the
-	// poll n8n runs on activation) finished on a worker in 0 ms, was "success" in Postgres, and was
-	// never listed, so its 2 messages looked lost.
+	// ids from Postgres, each read alone: n8n's list can miss one (test/queue/README.md, "Reading the poll's executions")
 	const finished = new Map<string, Execution>();
 	const pollExecutions = async (): Promise<Execution[]> => {
 		for (const row of await executionRows(pg, workflowId)) {

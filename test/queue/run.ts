@@ -17,6 +17,7 @@ import { createLog } from '../e2e/lib/report';
 import { webhookUrl } from '../e2e/lib/triggerWorkflows';
 import { smscCredential } from '../e2e/lib/workflows';
 import type { CredentialRef } from '../e2e/lib/workflows';
+import { flags } from '../support/flags';
 import { proveBulk } from './bulk';
 import { proveCallbacks } from './callbacks';
 import { Checks, progress, result } from './check';
@@ -110,8 +111,7 @@ async function main(): Promise<number> {
 
 		const ctx: QueueContext = { cluster: c, api, emulator, pg, checks };
 		// `--only poll` (or callbacks, bulk) reruns one proof while chasing a failure.
-		const onlyAt = process.argv.indexOf('--only');
-		const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+		const only = flags(process.argv.slice(2))('only');
 		if (!only || only === 'callbacks') await timed('callbacks', () => proveCallbacks(ctx));
 		if (!only || only === 'bulk') await timed('bulk', () => proveBulk(ctx, bulk.id));
 		if (!only || only === 'poll') await timed('poll', () => provePoll(ctx, poll.id));

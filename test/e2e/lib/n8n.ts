@@ -247,6 +247,26 @@ export interface ExecuteResult extends CliResult {
 	data: unknown;
 }
 
+/**
+ * How `n8n execute` ended a run that succeeded: exit 0, or, on n8n 2.41 with Node 24, a
+ * segmentation fault after n8n printed the finished execution with status "success" (twice in one
+ * CI rehearsal on a loaded machine: exit 139 after the full output). `crashed` marks the second
+ * case, so a test can judge the run by its output and report the crash instead of hiding it.
+ */
+export function executeSucceeded(result: ExecuteResult): { succeeded: boolean; crashed: boolean } {
+	const printed = result.data as { status?: string; finished?: boolean } | undefined;
+	const crashed = result.signal === 'SIGSEGV' && printed?.status === 'success' && printed.finished === true;
+	return { succeeded: crashed || (result.code === 0 && result.signal === null), crashed };
+}
+
+/**
+ * How `n8n execute` ended a run that failed: exit 1, or, on n8n 2.41, a signal while the CLI
+ * closes its database after printing the error.
+ */
+export function executeFailed(result: ExecuteResult): boolean {
+	return result.code === 1 || result.signal !== null;
+}
+
 /** Finds the last top-level JSON value in text that starts on its own line. */
 export function parseTrailingJson(text: string): unknown {
 	// The document is the last one n8n printed, but a late log line (under load, 2.41's "Registered
