@@ -8,6 +8,8 @@
  *   d  the same items through a pass-through node that evaluates nothing: the engine alone
  *   floor  the SMSC node with (c)'s parameters and expressions that reads exactly what the Send
  *      reads and returns its items without sending: n8n's own cost for the Send, the fair floor
+ *   server  (c)'s `list` requests sent straight to the emulator by fetch, no n8n: what the stand-in
+ *      for SMSC costs by itself, so (c) reads as floor + server + the Send's own share
  *
  * Flags (or env): --items N (BENCH_ITEMS, 10000), --modes a,b,c,d,floor (BENCH_MODES), --latency MS
  * (BENCH_LATENCY_MS, 50), --concurrency N (10), --batch-size N (200), --baseline-sample N (time
@@ -46,8 +48,11 @@ const MODE_TITLES: Record<ModeName, string> = {
 	c: '(c) batched + concurrent (default)',
 	d: '(d) n8n engine alone (no-op node, no expressions)',
 	floor: '(floor) the Send\'s parameter reads, no sending',
+	server: '(server) the emulator alone: (c)\'s requests by fetch, no n8n',
 };
-const ALL_MODES: ModeName[] = ['a', 'b', 'c', 'd', 'floor'];
+const ALL_MODES: ModeName[] = ['a', 'b', 'c', 'd', 'floor', 'server'];
+/** Modes that are not the Send, so a speed-up over (a) means nothing for them. */
+const NOT_THE_SEND: ReadonlySet<ModeName> = new Set([...PASS_THROUGH, 'server']);
 
 function parseOptions(argv: string[]): Options {
 	const given = flags(argv);
@@ -121,14 +126,28 @@ function wallTime(row: Row): string {
 	return `${seconds(row.wallMs)} (median of ${rounds.length}: ${seconds(Math.min(...rounds))}–${seconds(Math.max(...rounds))})`;
 }
 
-function table(rows: Row[], ratios: { cOverFloor?: number; cOverD?: number }): string {
+/** Figures computed from the measured rows, never measured themselves. */
+interface Derived {
+	cOverFloor?: number;
+	cOverD?: number;
+	/** (c) − floor − server: the Send's own share of (c), roughly (its checks, packing, n8n's HTTP helper, its output) */
+	sendOwnMs?: number;
+	/**
+	 * The best speed-up over (a) any Send could reach in this n8n: (a) over the floor plus the
+	 * latency of (c)'s request waves, i.e. a Send that costs nothing against a server that costs nothing
+	 */
+	ceilingOverA?: number;
+	waves?: number;
+}
+
+function table(rows: Row[], ratios: Derived, latency: number): string {
 	const head = '| mode | items | wall time | requests | max in flight | max connections | accepted | error 9 | peak RSS | peak heap | 1:1 pairing | speed-up over (a) |';
 	const rule = '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |';
 	const lines: string[] = [];
 	const sampledA = rows.find((row) => row.extrapolated);
 	for (const row of rows) {
 		const speed = row.speedUpOverA !== undefined ? `${row.speedUpOverA.toFixed(1)}×${sampledA && row !== sampledA ? ' (vs extrapolated a)' : ''}` : '–';
-		const na = row.mode === 'd' || row.mode === 'floor';
+		const na = PASS_THROUGH.has(row.mode);
 		const title = row.extrapolated ? `${row.title}, measured on a sample` : row.title;
 		lines.push(
 			`| ${title} | ${row.items} | ${wallTime(row)} | ${na ? '–' : row.requests} | ${na ? '–' : row.maxInFlight} | ${na ? '–' : row.maxConnections} | ${na ? '–' : row.accepted} | ${na ? '–' : row.error9} | ${row.peakRssMb} MB | ${row.peakHeapMb} MB | ${row.pairedOneToOne ? 'yes' : 'NO'} | ${row === sampledA ? '–' : speed} |`,
@@ -144,6 +163,14 @@ function table(rows: Row[], ratios: { cOverFloor?: number; cOverD?: number }): s
 	const median = roundCount > 1 ? ` (medians of ${roundCount} rounds)` : '';
 	if (ratios.cOverFloor !== undefined) notes.push(`(c) / floor wall time${median}: ${ratios.cOverFloor.toFixed(2)} (what the batched send costs beyond n8n reading its parameters)`);
 	if (ratios.cOverD !== undefined) notes.push(`(c) / (d) wall time${median}: ${ratios.cOverD.toFixed(2)} (against the engine alone, which evaluates no expression)`);
+	if (ratios.sendOwnMs !== undefined) {
+		notes.push(`(c) − floor − server${median}: ${seconds(ratios.sendOwnMs)} (DERIVED, not measured: the Send's own share of (c), roughly)`);
+	}
+	if (ratios.ceilingOverA !== undefined) {
+		notes.push(
+			`best speed-up over (a) any Send could reach here: ${ratios.ceilingOverA.toFixed(1)}× (DERIVED: (a) / (floor + ${ratios.waves} request waves × ${latency} ms), a Send and a server that cost nothing)`,
+		);
+	}
 	return [head, rule, ...lines].join('\n') + (notes.length ? `\n\n${notes.join('\n')}` : '');
 }
 
@@ -186,11 +213,20 @@ async function main(): Promise<void> {
 	}
 	const a = rows.find((row) => row.mode === 'a');
 	const aWallMs = a ? (a.extrapolated?.wallMs ?? a.wallMs) : undefined;
-	for (const row of rows) if (aWallMs !== undefined && !PASS_THROUGH.has(row.mode)) row.speedUpOverA = aWallMs / row.wallMs;
+	for (const row of rows) if (aWallMs !== undefined && !NOT_THE_SEND.has(row.mode)) row.speedUpOverA = aWallMs / row.wallMs;
 	const c = rows.find((row) => row.mode === 'c');
 	const d = rows.find((row) => row.mode === 'd');
 	const floor = rows.find((row) => row.mode === 'floor');
-	const ratios = { cOverFloor: c && floor ? c.wallMs / floor.wallMs : undefined, cOverD: c && d ? c.wallMs / d.wallMs : undefined };
+	const server = rows.find((row) => row.mode === 'server');
+	// (c)'s requests go out Concurrency at a time, so even an instant Send waits this many latencies
+	const waves = Math.ceil(Math.ceil(options.items / options.batchSize) / options.concurrency);
+	const ratios: Derived = {
+		cOverFloor: c && floor ? c.wallMs / floor.wallMs : undefined,
+		cOverD: c && d ? c.wallMs / d.wallMs : undefined,
+		sendOwnMs: c && floor && server ? c.wallMs - floor.wallMs - server.wallMs : undefined,
+		ceilingOverA: aWallMs !== undefined && floor ? aWallMs / (floor.wallMs + waves * options.latency) : undefined,
+		waves,
+	};
 
 	const report = {
 		date: new Date().toISOString(),
@@ -202,6 +238,7 @@ async function main(): Promise<void> {
 		ratioCOverD: ratios.cOverD,
 		speedUpCOverA: c?.speedUpOverA,
 		speedUpCOverAExtrapolated: a?.extrapolated !== undefined,
+		derived: { sendOwnMs: ratios.sendOwnMs, ceilingOverA: ratios.ceilingOverA, waves },
 		// The goals are stated at one latency each: the floor at 0 ms, the baseline at 50 ms.
 		goals: c
 			? {
@@ -216,7 +253,7 @@ async function main(): Promise<void> {
 	};
 	mkdirSync(path.dirname(options.out), { recursive: true });
 	writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-	process.stdout.write(`${table(rows, ratios)}\n\nload average ${report.machine.loadAverage.join(' ')} on ${report.machine.cpus} cores, Node ${process.version}\nFigures written to ${options.out}\n`);
+	process.stdout.write(`${table(rows, ratios, options.latency)}\n\nload average ${report.machine.loadAverage.join(' ')} on ${report.machine.cpus} cores, Node ${process.version}\nFigures written to ${options.out}\n`);
 }
 
 main().catch((error) => {
