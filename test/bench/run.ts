@@ -11,7 +11,7 @@
  *   server  (c)'s `list` requests sent straight to the emulator by fetch, no n8n: what the stand-in
  *      for SMSC costs by itself, so (c) reads as floor + server + the Send's own share
  *
- * Flags (or env): --items N (BENCH_ITEMS, 10000), --modes a,b,c,d,floor (BENCH_MODES), --latency MS
+ * Flags (or env): --items N (BENCH_ITEMS, 10000), --modes a,b,c,d,floor,server (BENCH_MODES), --latency MS
  * (BENCH_LATENCY_MS, 50), --concurrency N (10), --batch-size N (200), --baseline-sample N (time
  * mode a on N items; the row shows what the sample measured and, apart, the extrapolated time), --rounds N
  * (BENCH_ROUNDS, 1: run the modes N times, interleaved, and report each mode's median round with the
