@@ -23,7 +23,10 @@ function copyNodeAssets() {
 // The SMSC Trigger's version 2 emits what version 1 does: n8n's editor asks for __schema__/v2.0.0.json.
 function copyTriggerSchemaForVersion2(done) {
 	mkdirSync('dist/nodes/SmscTrigger/__schema__', { recursive: true });
-	copyFileSync('nodes/SmscTrigger/__schema__/v1.0.0.json', 'dist/nodes/SmscTrigger/__schema__/v2.0.0.json');
+	copyFileSync(
+		'nodes/SmscTrigger/__schema__/v1.0.0.json',
+		'dist/nodes/SmscTrigger/__schema__/v2.0.0.json',
+	);
 	done();
 }
 

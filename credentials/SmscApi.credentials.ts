@@ -113,16 +113,24 @@ export class SmscApi implements ICredentialType {
 				? { apikey: credentials.apiKey }
 				: { login: credentials.login, psw: credentials.password };
 		// a multipart body the transport wrote (files): the secrets go first, as parts of their own
-		const boundary = /boundary=([^;]+)/.exec(String(requestOptions.headers?.['Content-Type'] ?? ''))?.[1];
+		const boundary = /boundary=([^;]+)/.exec(
+			String(requestOptions.headers?.['Content-Type'] ?? ''),
+		)?.[1];
 		if (Buffer.isBuffer(requestOptions.body) && boundary !== undefined) {
 			const parts = Object.entries(secrets).map(
-				([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${String(value)}\r\n`,
+				([key, value]) =>
+					`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${String(value)}\r\n`,
 			);
-			return { ...requestOptions, body: Buffer.concat([Buffer.from(parts.join(''), 'utf8'), requestOptions.body]) };
+			return {
+				...requestOptions,
+				body: Buffer.concat([Buffer.from(parts.join(''), 'utf8'), requestOptions.body]),
+			};
 		}
 		// a form the transport wrote itself (bytes that must not become UTF-8): the secrets go at its end
 		if (typeof requestOptions.body === 'string') {
-			const encoded = new URLSearchParams(Object.entries(secrets).map(([key, value]) => [key, String(value)] as [string, string])).toString();
+			const encoded = new URLSearchParams(
+				Object.entries(secrets).map(([key, value]) => [key, String(value)] as [string, string]),
+			).toString();
 			return { ...requestOptions, body: `${requestOptions.body}&${encoded}` };
 		}
 		const body = (requestOptions.body ?? {}) as IDataObject;
@@ -175,7 +183,8 @@ export class SmscApi implements ICredentialType {
 				properties: {
 					key: 'error_code',
 					value: 1,
-					message: 'SMSC did not accept the request parameters (error 1). Check the server address.',
+					message:
+						'SMSC did not accept the request parameters (error 1). Check the server address.',
 				},
 			},
 			{

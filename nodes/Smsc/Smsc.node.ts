@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { resourceProperties, resourceProperty } from './actions/resources';
 import { router } from './actions/router';
@@ -14,7 +19,8 @@ export class Smsc implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: actionSubtitle(resourceProperties),
-		description: 'Send SMS, Viber, Telegram, voice and e-mail messages and manage contacts with SMSC',
+		description:
+			'Send SMS, Viber, Telegram, voice and e-mail messages and manage contacts with SMSC',
 		defaults: { name: 'SMSC' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

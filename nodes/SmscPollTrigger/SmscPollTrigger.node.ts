@@ -1,8 +1,18 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { optionsCollection } from '../shared/options';
-import { callVerificationEvent, filtersProperty, incomingMessageEvent } from '../shared/triggers/events';
+import {
+	callVerificationEvent,
+	filtersProperty,
+	incomingMessageEvent,
+} from '../shared/triggers/events';
 import { matchesFilters } from '../shared/triggers/normalise';
 import type { CallbackFilters } from '../shared/triggers/normalise';
 import { onePollAtATime } from './onePollAtATime';
@@ -41,7 +51,8 @@ export class SmscPollTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['incomingMessage', 'callVerification'],
-				description: 'What starts the workflow. The first activation starts from now: earlier messages are not replayed.',
+				description:
+					'What starts the workflow. The first activation starts from now: earlier messages are not replayed.',
 				options: [
 					callVerificationEvent,
 					{
@@ -89,7 +100,9 @@ export class SmscPollTrigger implements INodeType {
 			? await poll()
 			: await onePollAtATime(`${this.getWorkflow().id}:${this.getNode().id}`, [], poll);
 
-		const items = results.flatMap((result) => result.items).filter((item) => matchesFilters(item, events, filters));
+		const items = results
+			.flatMap((result) => result.items)
+			.filter((item) => matchesFilters(item, events, filters));
 		return items.length > 0 ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

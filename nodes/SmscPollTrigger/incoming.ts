@@ -30,7 +30,9 @@ export interface PollResult {
 
 async function getAnswers(this: IPollFunctions, params: IDataObject): Promise<IDataObject[]> {
 	const list = await smscList.call(this, 'get', { get_answers: 1, ...params });
-	return list.filter((entry) => entry !== null && typeof entry === 'object' && Number.isFinite(Number(entry.id)));
+	return list.filter(
+		(entry) => entry !== null && typeof entry === 'object' && Number.isFinite(Number(entry.id)),
+	);
 }
 
 function byId(a: IDataObject, b: IDataObject): number {
@@ -41,10 +43,16 @@ function highestId(messages: IDataObject[], floor = 0): number {
 	return messages.reduce((max, message) => Math.max(max, Number(message.id)), floor);
 }
 
-export async function pollIncoming(this: IPollFunctions, state: IncomingState, manual: boolean): Promise<PollResult> {
+export async function pollIncoming(
+	this: IPollFunctions,
+	state: IncomingState,
+	manual: boolean,
+): Promise<PollResult> {
 	if (manual) {
 		// A test run shows what the trigger produces, from recent history, and leaves the cursor alone.
-		const recent = (await getAnswers.call(this, { hour: MAX_HOURS, cnt: 100 })).sort(byId).slice(-MANUAL_SAMPLE);
+		const recent = (await getAnswers.call(this, { hour: MAX_HOURS, cnt: 100 }))
+			.sort(byId)
+			.slice(-MANUAL_SAMPLE);
 		return { items: recent.map(normaliseCallback), commit: () => undefined };
 	}
 

@@ -8,7 +8,11 @@
 const running = new Set<string>();
 
 /** Runs `poll` unless a poll of the same trigger node is running; then returns `skipped`. */
-export async function onePollAtATime<T>(key: string, skipped: T, poll: () => Promise<T>): Promise<T> {
+export async function onePollAtATime<T>(
+	key: string,
+	skipped: T,
+	poll: () => Promise<T>,
+): Promise<T> {
 	if (running.has(key)) return skipped;
 	running.add(key);
 	try {

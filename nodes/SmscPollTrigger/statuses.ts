@@ -24,7 +24,9 @@ export interface StatusState {
 
 /** One sent message to one phone: `int_id` where SMSC gives it, else id and phone (an id is shared by all recipients of a send). */
 function messageKey(message: IDataObject): string {
-	return message.int_id !== undefined ? `k${String(message.int_id)}` : `k${String(message.id)}:${String(message.phone)}`;
+	return message.int_id !== undefined
+		? `k${String(message.int_id)}`
+		: `k${String(message.id)}:${String(message.phone)}`;
 }
 
 export async function pollStatuses(
@@ -33,8 +35,15 @@ export async function pollStatuses(
 	manual: boolean,
 	finalOnly: boolean,
 ): Promise<PollResult> {
-	const recent = (await smscList.call(this, 'get', { get_messages: 1, cnt: manual ? MANUAL_SAMPLE : RECENT_MESSAGES }))
-		.filter((message) => message !== null && typeof message === 'object' && message.status !== undefined)
+	const recent = (
+		await smscList.call(this, 'get', {
+			get_messages: 1,
+			cnt: manual ? MANUAL_SAMPLE : RECENT_MESSAGES,
+		})
+	)
+		.filter(
+			(message) => message !== null && typeof message === 'object' && message.status !== undefined,
+		)
 		.reverse();
 
 	if (manual) return { items: recent.map(normaliseCallback), commit: () => undefined };

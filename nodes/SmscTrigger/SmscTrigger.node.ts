@@ -40,7 +40,8 @@ export class SmscTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: eventsSubtitle(),
-		description: 'Starts the workflow when SMSC reports a delivery status, an incoming message or a verification call',
+		description:
+			'Starts the workflow when SMSC reports a delivery status, an incoming message or a verification call',
 		defaults: { name: 'SMSC Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -58,7 +59,8 @@ export class SmscTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node');
 				const token = this.getNodeParameter('token', '') as string;
 				return (
-					data.tokenFingerprint === fingerprint(token) && data.webhookUrl === this.getNodeWebhookUrl('default')
+					data.tokenFingerprint === fingerprint(token) &&
+					data.webhookUrl === this.getNodeWebhookUrl('default')
 				);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -116,13 +118,16 @@ export class SmscTrigger implements INodeType {
 					? [withoutHandlerParams(request.parsedFallback)]
 					: decodeCallback(request.raw, options.charset ?? 'auto').callbacks;
 		} catch (error) {
-			const reason = error instanceof MalformedCallbackError ? error.message : 'the body could not be decoded';
+			const reason =
+				error instanceof MalformedCallbackError ? error.message : 'the body could not be decoded';
 			return answer(400, `Bad Request: ${reason}`);
 		}
 
 		const events = this.getNodeParameter('events', []) as string[];
 		const filters = this.getNodeParameter('filters', {}) as CallbackFilters;
-		const items = callbacks.map(normaliseCallback).filter((item) => matchesFilters(item, events, filters));
+		const items = callbacks
+			.map(normaliseCallback)
+			.filter((item) => matchesFilters(item, events, filters));
 		if (items.length === 0) return answer(200, 'OK');
 		// n8n gives this answer once it has recorded the execution, as for its own Webhook node: SMSC
 		// waits for it, so callbacks cannot outrun the saving of their executions, and a callback

@@ -98,16 +98,21 @@ export function normaliseCharset(value: unknown): CallbackCharset | undefined {
 		.toLowerCase()
 		.replace(/^["']|["']$/g, '');
 	if (text === 'utf-8' || text === 'utf8') return 'utf-8';
-	if (['windows-1251', 'cp1251', 'win-1251', 'cp-1251', 'win1251'].includes(text)) return 'windows-1251';
+	if (['windows-1251', 'cp1251', 'win-1251', 'cp-1251', 'win1251'].includes(text))
+		return 'windows-1251';
 	if (['koi8-r', 'koi8r', 'koi8'].includes(text)) return 'koi8-r';
 	return undefined;
 }
 
 /** Parses urlencoded bytes; a name sent more than once keeps every value, in order. */
-export function parseUrlEncoded(bytes: Buffer, charset: CallbackCharset): Record<string, FieldValue> {
+export function parseUrlEncoded(
+	bytes: Buffer,
+	charset: CallbackCharset,
+): Record<string, FieldValue> {
 	const fields: Record<string, FieldValue> = {};
 	const pairs = splitUrlEncoded(bytes);
-	if (pairs.length > MAX_FIELDS) throw new MalformedCallbackError(`Too many fields (${pairs.length})`);
+	if (pairs.length > MAX_FIELDS)
+		throw new MalformedCallbackError(`Too many fields (${pairs.length})`);
 	for (const [rawName, rawValue] of pairs) {
 		const name = decodeText(rawName, charset);
 		if (name === '' && rawValue.length === 0) continue;
@@ -135,7 +140,8 @@ export function handlerParams(url: string): Record<string, string> {
 	const params: Record<string, string> = {};
 	for (const [name, value] of splitUrlEncoded(rawQuery(url))) {
 		const key = name.toString('utf8');
-		if (HANDLER_URL_PARAMS.includes(key) && params[key] === undefined) params[key] = value.toString('utf8');
+		if (HANDLER_URL_PARAMS.includes(key) && params[key] === undefined)
+			params[key] = value.toString('utf8');
 	}
 	return params;
 }
@@ -173,11 +179,16 @@ function xmlDeclaredCharset(body: Buffer): CallbackCharset | undefined {
  * Turns one HTTP request into the callbacks it carries. Throws MalformedCallbackError for anything
  * that is not a readable callback; an empty request gives no callbacks.
  */
-export function decodeCallback(request: RawCallbackRequest, charsetChoice: CharsetChoice = 'auto'): DecodedCallback {
+export function decodeCallback(
+	request: RawCallbackRequest,
+	charsetChoice: CharsetChoice = 'auto',
+): DecodedCallback {
 	const params = handlerParams(request.url);
 	const media = mediaType(request.contentType);
 	const body = request.body ?? Buffer.alloc(0);
-	const hasBody = body.some((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
+	const hasBody = body.some(
+		(byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09,
+	);
 
 	if (!hasBody) {
 		// GET (and a POST with an empty body) carries the fields in the query string, next to the handler URL's own parameters.
@@ -221,7 +232,8 @@ export function parseJsonCallbacks(text: string): CallbackFields[] {
 	} catch (error) {
 		syntaxError = (error as Error).message;
 	}
-	if (syntaxError !== undefined) throw new MalformedCallbackError(`The body is not valid JSON: ${syntaxError}`);
+	if (syntaxError !== undefined)
+		throw new MalformedCallbackError(`The body is not valid JSON: ${syntaxError}`);
 	const list = Array.isArray(parsed) ? parsed : [parsed];
 	if (list.length > MAX_FIELDS || !list.every(isPlainObject)) {
 		throw new MalformedCallbackError('The JSON body is not an object of callback fields');
@@ -234,7 +246,10 @@ const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot:
 function decodeXmlEntities(text: string): string {
 	return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, entity: string) => {
 		if (entity[0] === '#') {
-			const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+			const code =
+				entity[1] === 'x' || entity[1] === 'X'
+					? parseInt(entity.slice(2), 16)
+					: parseInt(entity.slice(1), 10);
 			return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
 		}
 		return XML_ENTITIES[entity.toLowerCase()] ?? whole;
@@ -277,12 +292,16 @@ export function parseFlatXml(text: string): CallbackFields {
 			if (!selfClosing) stack.push(node);
 		}
 	}
-	if (stack.length !== 1) throw new MalformedCallbackError(`The XML body does not close <${stack[stack.length - 1].name}>`);
+	if (stack.length !== 1)
+		throw new MalformedCallbackError(
+			`The XML body does not close <${stack[stack.length - 1].name}>`,
+		);
 	if (root.children.length !== 1 || root.text.trim() !== '') {
 		throw new MalformedCallbackError('The body is not an XML document with one root element');
 	}
 	const document = root.children[0];
-	if (document.children.length > MAX_FIELDS) throw new MalformedCallbackError('Too many XML fields');
+	if (document.children.length > MAX_FIELDS)
+		throw new MalformedCallbackError('Too many XML fields');
 	const value = xmlValue(document);
 	return isPlainObject(value) ? value : {};
 }
@@ -301,7 +320,13 @@ function xmlValue(node: XmlNode): unknown {
 
 /** Constant-time token check; an empty expected token never matches, so an unset token locks the URL. */
 export function tokenMatches(expected: string, received: unknown): boolean {
-	if (typeof expected !== 'string' || expected === '' || typeof received !== 'string' || received === '') return false;
+	if (
+		typeof expected !== 'string' ||
+		expected === '' ||
+		typeof received !== 'string' ||
+		received === ''
+	)
+		return false;
 	// Hashing first gives equal lengths, which timingSafeEqual needs, without revealing the token's length.
 	const a = createHash('sha256').update(expected, 'utf8').digest();
 	const b = createHash('sha256').update(received, 'utf8').digest();

@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../shared/options';
-import { callVerificationEvent, filtersProperty, incomingMessageEvent } from '../shared/triggers/events';
+import {
+	callVerificationEvent,
+	filtersProperty,
+	incomingMessageEvent,
+} from '../shared/triggers/events';
 
 export const MIN_TOKEN_LENGTH = 16;
 /** The path of the trigger's webhooks below /webhook/<id>/. */
@@ -34,7 +38,8 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		required: true,
 		default: ['deliveryStatus', 'incomingMessage', 'callVerification'],
-		description: 'Which SMSC callbacks start the workflow; every other callback is answered and ignored',
+		description:
+			'Which SMSC callbacks start the workflow; every other callback is answered and ignored',
 		options: [
 			callVerificationEvent,
 			{
@@ -46,7 +51,8 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Other Callback',
 				value: 'other',
-				description: 'Any call from SMSC that is neither a status nor a message, with its fields as received',
+				description:
+					'Any call from SMSC that is neither a status nor a message, with its fields as received',
 			},
 		],
 	},
@@ -91,7 +97,7 @@ export const triggerProperties: INodeProperties[] = [
 			type: 'options',
 			default: 'auto',
 			description:
-				'How to read the text SMSC sends. Automatic follows the request and the handler URL: UTF-8 when it says charset=utf-8, otherwise SMSC\'s default windows-1251.',
+				"How to read the text SMSC sends. Automatic follows the request and the handler URL: UTF-8 when it says charset=utf-8, otherwise SMSC's default windows-1251.",
 			options: [
 				{ name: 'Automatic', value: 'auto' },
 				{ name: 'KOI8-R', value: 'koi8-r' },

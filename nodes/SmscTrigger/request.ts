@@ -55,7 +55,12 @@ export async function readCallbackRequest(this: IWebhookFunctions): Promise<Read
 		raw.body = Buffer.from(parsed, 'utf8');
 		return { raw };
 	}
-	if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).length > 0) {
+	if (
+		parsed !== null &&
+		typeof parsed === 'object' &&
+		!Array.isArray(parsed) &&
+		Object.keys(parsed).length > 0
+	) {
 		return { raw, parsedFallback: parsed as CallbackFields };
 	}
 	return { raw };

@@ -1,5 +1,8 @@
 /** SMSC message status codes (status.php, callbacks) with n8n-friendly names. */
-export const MESSAGE_STATUSES: Record<number, { name: string; description: string; final: boolean }> = {
+export const MESSAGE_STATUSES: Record<
+	number,
+	{ name: string; description: string; final: boolean }
+> = {
 	[-3]: { name: 'notFound', description: 'Message not found', final: true },
 	[-2]: { name: 'stopped', description: 'Stopped', final: true },
 	[-1]: { name: 'waiting', description: 'Waiting to be sent', final: false },

@@ -21,4 +21,3 @@ export function decodeHlr(row: IDataObject): IDataObject | undefined {
 	}
 	return hlr;
 }
-

@@ -34,12 +34,23 @@ function freeBoundary(values: Buffer[]): string {
 }
 
 /** The body and its Content-Type header: text fields as UTF-8 (or bytes as they are), then the files. */
-export function multipartBody(fields: Record<string, string | Buffer>, files: FormFile[]): { body: Buffer; contentType: string } {
-	const values = Object.entries(fields).map(([field, value]): [string, Buffer] => [field, Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8')]);
-	const boundary = freeBoundary([...values.map(([, value]) => value), ...files.map((file) => file.bytes)]);
+export function multipartBody(
+	fields: Record<string, string | Buffer>,
+	files: FormFile[],
+): { body: Buffer; contentType: string } {
+	const values = Object.entries(fields).map(([field, value]): [string, Buffer] => [
+		field,
+		Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8'),
+	]);
+	const boundary = freeBoundary([
+		...values.map(([, value]) => value),
+		...files.map((file) => file.bytes),
+	]);
 	const chunks: Buffer[] = [];
-	for (const [field, value] of values) chunks.push(partHead(boundary, field), value, Buffer.from(CRLF));
-	for (const file of files) chunks.push(partHead(boundary, file.field, file), file.bytes, Buffer.from(CRLF));
+	for (const [field, value] of values)
+		chunks.push(partHead(boundary, field), value, Buffer.from(CRLF));
+	for (const file of files)
+		chunks.push(partHead(boundary, file.field, file), file.bytes, Buffer.from(CRLF));
 	chunks.push(Buffer.from(`--${boundary}--${CRLF}`));
 	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }

@@ -3,7 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 // A collection of five or more options is written out literally instead of through these helpers,
 // so that n8n's lint can check that its options are sorted.
 
-function collection(displayName: string, name: string, placeholder: string, options: INodeProperties[]): INodeProperties {
+function collection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder, default: {}, options };
 }
 

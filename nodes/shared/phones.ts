@@ -39,12 +39,26 @@ function fail(context: IExecuteFunctions, message: string, itemIndex: number): n
 }
 
 /** One number as SMSC expects it (digits, optional leading +), or an error naming the field and the bad value. */
-export function parsePhone(this: IExecuteFunctions, raw: unknown, itemIndex: number, field = 'Phone'): string {
+export function parsePhone(
+	this: IExecuteFunctions,
+	raw: unknown,
+	itemIndex: number,
+	field = 'Phone',
+): string {
 	const text = String(raw ?? '').trim();
-	if (text === '') fail(this, `The ${field} is empty. Enter a number in international format, ${EXAMPLE}.`, itemIndex);
+	if (text === '')
+		fail(
+			this,
+			`The ${field} is empty. Enter a number in international format, ${EXAMPLE}.`,
+			itemIndex,
+		);
 	const phone = cleanPhone(text);
 	if (phone === undefined) {
-		fail(this, `The ${field} "${text}" is not a phone number in international format, ${EXAMPLE}.`, itemIndex);
+		fail(
+			this,
+			`The ${field} "${text}" is not a phone number in international format, ${EXAMPLE}.`,
+			itemIndex,
+		);
 	}
 	return phone;
 }
@@ -59,7 +73,12 @@ export function parsePhoneList(
 ): string[] {
 	const parts = splitList(raw);
 	if (parts.length === 0) {
-		if (required) fail(this, `The ${field} is empty. Enter a number in international format, ${EXAMPLE}.`, itemIndex);
+		if (required)
+			fail(
+				this,
+				`The ${field} is empty. Enter a number in international format, ${EXAMPLE}.`,
+				itemIndex,
+			);
 		return [];
 	}
 	const phones: string[] = [];

@@ -61,7 +61,18 @@ export const TELEGRAM_CODE = /^\d{4,8}$/;
  * no size and no count of files, for MMS or for e-mail and call attachments. `jpeg` is taken as
  * `jpg`, the same format under its other name (a guess).
  */
-export const MMS_FILE_TYPES: readonly string[] = ['txt', 'jpg', 'gif', 'png', 'wav', 'amr', 'mp3', 'mid', 'mp4', '3gp'];
+export const MMS_FILE_TYPES: readonly string[] = [
+	'txt',
+	'jpg',
+	'gif',
+	'png',
+	'wav',
+	'amr',
+	'mp3',
+	'mid',
+	'mp4',
+	'3gp',
+];
 
 /** A file's type as SMSC's list names it: its extension, lower case, `jpeg` as `jpg`; '' without one. */
 export function fileType(fileName: string, fileExtension?: string): string {
@@ -81,7 +92,9 @@ export function isMessageId(raw: string): boolean {
 
 /** Whether send.php accepts this as the client's own `id`: 1 to 2147483647, or an ID in letters. */
 export function isClientMessageId(raw: string): boolean {
-	return /^\d+$/.test(raw) ? Number(raw) >= 1 && Number(raw) <= MAX_NUMERIC_MESSAGE_ID : MESSAGE_ID.test(raw);
+	return /^\d+$/.test(raw)
+		? Number(raw) >= 1 && Number(raw) <= MAX_NUMERIC_MESSAGE_ID
+		: MESSAGE_ID.test(raw);
 }
 
 /** Whether a group ID (phones.php `grp`, `id`) is a positive whole number. */

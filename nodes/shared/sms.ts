@@ -30,10 +30,18 @@ export function estimateSms(text: string): SmsEstimate {
 		}
 	}
 	if (gsm) {
-		return { encoding: 'GSM-7', characters: chars.length, parts: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+		return {
+			encoding: 'GSM-7',
+			characters: chars.length,
+			parts: septets <= 160 ? 1 : Math.ceil(septets / 153),
+		};
 	}
 	const units = text.length;
-	return { encoding: 'UCS-2', characters: chars.length, parts: units <= 70 ? 1 : Math.ceil(units / 67) };
+	return {
+		encoding: 'UCS-2',
+		characters: chars.length,
+		parts: units <= 70 ? 1 : Math.ceil(units / 67),
+	};
 }
 
 /** SMSC keeps text after this marker in the account history only; the recipient never sees it. */

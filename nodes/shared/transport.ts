@@ -6,7 +6,13 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { MAX_BUSY_RETRIES, acquireSlot, busyPauseMs, noteAnswered, noteRefused } from './concurrency';
+import {
+	MAX_BUSY_RETRIES,
+	acquireSlot,
+	busyPauseMs,
+	noteAnswered,
+	noteRefused,
+} from './concurrency';
 import { describeSmscError, isConcurrencyError } from './errors';
 import { multipartBody } from './multipart';
 import type { FormFile } from './multipart';
@@ -34,11 +40,20 @@ export type SmscResponse = IDataObject | IDataObject[];
 
 /** Whether a failed request may still have been carried out by SMSC (a timeout or 5xx after sending). */
 export function mayHaveReachedSmsc(error: unknown): boolean {
-	return (error as { errorResponse?: { maybeSent?: unknown } } | undefined)?.errorResponse?.maybeSent === true;
+	return (
+		(error as { errorResponse?: { maybeSent?: unknown } } | undefined)?.errorResponse?.maybeSent ===
+		true
+	);
 }
 
 /** Connection failures that prove the request never reached a server, so any command may go to the backup host. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NEVER_SENT = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 const MAX_READ_RETRIES = 2;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const EXCERPT_LENGTH = 200;
@@ -46,7 +61,11 @@ const EXCERPT_LENGTH = 200;
 export function smscBaseUrls(credentials: ICredentialDataDecryptedObject): string[] {
 	if (credentials.server === 'custom') {
 		const urls = [credentials.baseUrl, credentials.backupBaseUrl]
-			.map((url) => String(url ?? '').trim().replace(/\/+$/, ''))
+			.map((url) =>
+				String(url ?? '')
+					.trim()
+					.replace(/\/+$/, ''),
+			)
 			.filter((url) => url !== '');
 		return urls;
 	}
@@ -71,7 +90,11 @@ export async function smscRequest(
 	const secrets = [credentials.password, credentials.apiKey]
 		.map((secret) => String(secret ?? ''))
 		.filter((secret) => secret.length >= 3)
-		.flatMap((secret) => [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+		.flatMap((secret) => [
+			secret,
+			encodeURIComponent(secret),
+			new URLSearchParams({ s: secret }).toString().slice(2),
+		]);
 	const fail = (message: string, extra: JsonObject = {}, httpCode?: string): never => {
 		throw new NodeApiError(
 			this.getNode(),
@@ -186,7 +209,12 @@ function networkFailureMessage(code: string, host: string, safe: boolean): strin
 function networkErrorCode(error: unknown): string {
 	// n8n's request helper wraps the socket error in a NodeApiError that keeps the code only in
 	// httpCode (e.g. "ECONNREFUSED") and in its messages; the raw cause is not kept.
-	const e = error as { httpCode?: unknown; code?: unknown; cause?: { code?: unknown }; messages?: unknown };
+	const e = error as {
+		httpCode?: unknown;
+		code?: unknown;
+		cause?: { code?: unknown };
+		messages?: unknown;
+	};
 	for (const candidate of [e?.httpCode, e?.cause?.code, e?.code]) {
 		if (typeof candidate === 'string' && /^E[A-Z_]+$/.test(candidate)) return candidate;
 	}
@@ -195,7 +223,8 @@ function networkErrorCode(error: unknown): string {
 }
 
 function parseBody(body: unknown): SmscResponse | undefined {
-	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body)) return body as SmscResponse;
+	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body))
+		return body as SmscResponse;
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
 	try {
 		const parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -206,7 +235,12 @@ function parseBody(body: unknown): SmscResponse | undefined {
 }
 
 function excerpt(body: unknown): string {
-	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body ?? '');
+	const text =
+		typeof body === 'string'
+			? body
+			: Buffer.isBuffer(body)
+				? body.toString('utf8')
+				: JSON.stringify(body ?? '');
 	const flat = text.replace(/\s+/g, ' ').trim();
 	return `"${flat.slice(0, EXCERPT_LENGTH)}${flat.length > EXCERPT_LENGTH ? '…' : ''}"`;
 }
@@ -222,18 +256,27 @@ const FORM = 'application/x-www-form-urlencoded';
  * bytes, the urlencoded text written here; with files, a multipart body written here. The
  * credential adds the secrets to the text or the multipart body as well, never to the URL.
  */
-function requestBody(fields: IDataObject, options: SmscRequestOptions): { body: IDataObject | string | Buffer; contentType: string } {
-	const text = Object.entries(fields).map(([key, value]) => [key, String(value)] as [string, string]);
+function requestBody(
+	fields: IDataObject,
+	options: SmscRequestOptions,
+): { body: IDataObject | string | Buffer; contentType: string } {
+	const text = Object.entries(fields).map(
+		([key, value]) => [key, String(value)] as [string, string],
+	);
 	if (options.files !== undefined && options.files.length > 0) {
 		return multipartBody({ ...Object.fromEntries(text), ...(options.bytes ?? {}) }, options.files);
 	}
 	if (options.bytes === undefined) return { body: fields, contentType: FORM };
-	const bytes = Object.entries(options.bytes).map(([key, value]) => `${encodeURIComponent(key)}=${percentEncode(value)}`);
+	const bytes = Object.entries(options.bytes).map(
+		([key, value]) => `${encodeURIComponent(key)}=${percentEncode(value)}`,
+	);
 	return { body: [new URLSearchParams(text).toString(), ...bytes].join('&'), contentType: FORM };
 }
 
 function percentEncode(bytes: Buffer): string {
-	return Array.from(bytes, (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+	return Array.from(bytes, (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(
+		'',
+	);
 }
 
 /** Drops empty values, so an option left blank in n8n never reaches SMSC as an empty parameter. */
@@ -256,6 +299,10 @@ export async function smscList(
 	params: IDataObject,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	const answer = await smscRequest.call(this, script, params, { readOnly: true, list: true, itemIndex });
+	const answer = await smscRequest.call(this, script, params, {
+		readOnly: true,
+		list: true,
+		itemIndex,
+	});
 	return Array.isArray(answer) ? answer : [answer];
 }

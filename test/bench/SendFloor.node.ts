@@ -9,7 +9,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { ItemParameters } from '../../nodes/Smsc/actions/message/itemParameters';
 
 // Written out with its extension: under tsx, `Smsc.node` would resolve to the codex file Smsc.node.json.
-const { Smsc } = require('../../nodes/Smsc/Smsc.node.ts') as typeof import('../../nodes/Smsc/Smsc.node');
+const { Smsc } =
+	require('../../nodes/Smsc/Smsc.node.ts') as typeof import('../../nodes/Smsc/Smsc.node');
 
 export const SEND_FLOOR_NODE = 'bench.sendFloor';
 
@@ -35,7 +36,8 @@ export class SendFloor extends Smsc {
 		const parameters = new ItemParameters(this);
 		let length = 0;
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			for (const [name, fallback] of SEND_READS) length += String(parameters.get(name, itemIndex, fallback)).length;
+			for (const [name, fallback] of SEND_READS)
+				length += String(parameters.get(name, itemIndex, fallback)).length;
 		}
 		// the send reads Bulk Options once more for its batching settings
 		parameters.get('bulkOptions', 0, {});

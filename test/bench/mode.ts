@@ -67,8 +67,18 @@ async function sendStraight(request: ModeRequest, login: string, password: strin
 	const bodies: string[] = [];
 	for (let start = 0; start < request.items; start += request.batchSize) {
 		const lines: string[] = [];
-		for (let i = start; i < Math.min(request.items, start + request.batchSize); i++) lines.push(`${benchPhone(i)}:${benchText(i)}`);
-		bodies.push(new URLSearchParams({ login, psw: password, op: '1', list: lines.join('\n'), fmt: '3', charset: 'utf-8' }).toString());
+		for (let i = start; i < Math.min(request.items, start + request.batchSize); i++)
+			lines.push(`${benchPhone(i)}:${benchText(i)}`);
+		bodies.push(
+			new URLSearchParams({
+				login,
+				psw: password,
+				op: '1',
+				list: lines.join('\n'),
+				fmt: '3',
+				charset: 'utf-8',
+			}).toString(),
+		);
 	}
 	let next = 0;
 	const worker = async (): Promise<void> => {
@@ -80,7 +90,8 @@ async function sendStraight(request: ModeRequest, login: string, password: strin
 				body,
 			});
 			const answer = (await response.json()) as IDataObject;
-			if (answer.error !== undefined) throw new Error(`the emulator refused a request: ${JSON.stringify(answer)}`);
+			if (answer.error !== undefined)
+				throw new Error(`the emulator refused a request: ${JSON.stringify(answer)}`);
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(request.concurrency, bodies.length) }, worker));
@@ -94,7 +105,8 @@ async function main(): Promise<void> {
 	await control.createAccount({ login, psw: password, balance: 1e9 });
 
 	const items: Array<{ json: IDataObject }> = new Array(request.items);
-	for (let i = 0; i < request.items; i++) items[i] = { json: { phone: benchPhone(i), text: benchText(i) } };
+	for (let i = 0; i < request.items; i++)
+		items[i] = { json: { phone: benchPhone(i), text: benchText(i) } };
 
 	let peakHeap = 0;
 	const sample = (): void => {
@@ -122,7 +134,8 @@ async function main(): Promise<void> {
 					},
 			{
 				items,
-				nodeType: request.mode === 'd' ? NO_OP : request.mode === 'floor' ? SEND_FLOOR_NODE : undefined,
+				nodeType:
+					request.mode === 'd' ? NO_OP : request.mode === 'floor' ? SEND_FLOOR_NODE : undefined,
 				nodeTypes: { [SEND_FLOOR_NODE]: new SendFloor() },
 				credentials: smscCredentials(request.emulatorUrl, { login, password }),
 			},
@@ -136,14 +149,19 @@ async function main(): Promise<void> {
 	const stats = await control.getStats();
 
 	// the server mode has no output; each of its items must then have been accepted
-	let paired = request.mode === 'server' ? stats.messagesAccepted === request.items : output.length === request.items;
+	let paired =
+		request.mode === 'server'
+			? stats.messagesAccepted === request.items
+			: output.length === request.items;
 	let failed = 0;
 	for (let i = 0; i < output.length; i++) {
 		const item = output[i];
 		const pairedItem = item.pairedItem as { item: number } | undefined;
 		if (item.json.error !== undefined) failed++;
 		const phones = item.json.phones as string[] | undefined;
-		const own = passThrough ? item.json.phone === benchPhone(i) : phones?.[0] === benchPhone(i) && item.json.id !== undefined;
+		const own = passThrough
+			? item.json.phone === benchPhone(i)
+			: phones?.[0] === benchPhone(i) && item.json.id !== undefined;
 		if ((!passThrough && pairedItem?.item !== i) || !own) paired = false;
 	}
 

@@ -47,8 +47,8 @@ const MODE_TITLES: Record<ModeName, string> = {
 	b: '(b) one request per item, concurrent',
 	c: '(c) batched + concurrent (default)',
 	d: '(d) n8n engine alone (no-op node, no expressions)',
-	floor: '(floor) the Send\'s parameter reads, no sending',
-	server: '(server) the emulator alone: (c)\'s requests by fetch, no n8n',
+	floor: "(floor) the Send's parameter reads, no sending",
+	server: "(server) the emulator alone: (c)'s requests by fetch, no n8n",
 };
 const ALL_MODES: ModeName[] = ['a', 'b', 'c', 'd', 'floor', 'server'];
 /** Modes that are not the Send, so a speed-up over (a) means nothing for them. */
@@ -56,7 +56,8 @@ const NOT_THE_SEND: ReadonlySet<ModeName> = new Set([...PASS_THROUGH, 'server'])
 
 function parseOptions(argv: string[]): Options {
 	const given = flags(argv);
-	const pick = (flag: string, env: string, fallback: string): string => given(flag, env, fallback) ?? fallback;
+	const pick = (flag: string, env: string, fallback: string): string =>
+		given(flag, env, fallback) ?? fallback;
 	const int = (flag: string, env: string, fallback: number): number => {
 		const value = Number(pick(flag, env, String(fallback)));
 		if (!Number.isInteger(value) || value < 0) throw new Error(`--${flag} must be a whole number`);
@@ -85,17 +86,28 @@ function runMode(request: ModeRequest, cpuProfileDir?: string): Promise<ModeResu
 	// Node refuses --cpu-prof in NODE_OPTIONS, and tsx's CLI runs the script in a process of its
 	// own, so a profiled mode loads tsx as a hook in the process that runs it
 	const runner = cpuProfileDir
-		? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfileDir)}`, `--cpu-prof-name=${request.mode}-${Date.now()}.cpuprofile`, '--import', 'tsx']
+		? [
+				'--cpu-prof',
+				`--cpu-prof-dir=${path.resolve(cpuProfileDir)}`,
+				`--cpu-prof-name=${request.mode}-${Date.now()}.cpuprofile`,
+				'--import',
+				'tsx',
+			]
 		: [require.resolve('tsx/cli')];
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [...runner, path.join(__dirname, 'mode.ts'), JSON.stringify(request)], {
-			stdio: ['ignore', 'pipe', 'inherit'],
-		});
+		const child = spawn(
+			process.execPath,
+			[...runner, path.join(__dirname, 'mode.ts'), JSON.stringify(request)],
+			{
+				stdio: ['ignore', 'pipe', 'inherit'],
+			},
+		);
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
 		child.once('exit', (code) => {
 			const line = /BENCH_RESULT=(.+)/.exec(out);
-			if (code !== 0 || !line) return reject(new Error(`mode ${request.mode} failed (exit ${code}): ${out.slice(-2000)}`));
+			if (code !== 0 || !line)
+				return reject(new Error(`mode ${request.mode} failed (exit ${code}): ${out.slice(-2000)}`));
 			resolve(JSON.parse(line[1]) as ModeResult);
 		});
 	});
@@ -141,12 +153,17 @@ interface Derived {
 }
 
 function table(rows: Row[], ratios: Derived, latency: number): string {
-	const head = '| mode | items | wall time | requests | max in flight | max connections | accepted | error 9 | peak RSS | peak heap | 1:1 pairing | speed-up over (a) |';
-	const rule = '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |';
+	const head =
+		'| mode | items | wall time | requests | max in flight | max connections | accepted | error 9 | peak RSS | peak heap | 1:1 pairing | speed-up over (a) |';
+	const rule =
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: |';
 	const lines: string[] = [];
 	const sampledA = rows.find((row) => row.extrapolated);
 	for (const row of rows) {
-		const speed = row.speedUpOverA !== undefined ? `${row.speedUpOverA.toFixed(1)}×${sampledA && row !== sampledA ? ' (vs extrapolated a)' : ''}` : '–';
+		const speed =
+			row.speedUpOverA !== undefined
+				? `${row.speedUpOverA.toFixed(1)}×${sampledA && row !== sampledA ? ' (vs extrapolated a)' : ''}`
+				: '–';
 		const na = PASS_THROUGH.has(row.mode);
 		const title = row.extrapolated ? `${row.title}, measured on a sample` : row.title;
 		lines.push(
@@ -161,10 +178,18 @@ function table(rows: Row[], ratios: Derived, latency: number): string {
 	const notes: string[] = [];
 	const roundCount = rows[0]?.roundsWallMs.length ?? 1;
 	const median = roundCount > 1 ? ` (medians of ${roundCount} rounds)` : '';
-	if (ratios.cOverFloor !== undefined) notes.push(`(c) / floor wall time${median}: ${ratios.cOverFloor.toFixed(2)} (what the batched send costs beyond n8n reading its parameters)`);
-	if (ratios.cOverD !== undefined) notes.push(`(c) / (d) wall time${median}: ${ratios.cOverD.toFixed(2)} (against the engine alone, which evaluates no expression)`);
+	if (ratios.cOverFloor !== undefined)
+		notes.push(
+			`(c) / floor wall time${median}: ${ratios.cOverFloor.toFixed(2)} (what the batched send costs beyond n8n reading its parameters)`,
+		);
+	if (ratios.cOverD !== undefined)
+		notes.push(
+			`(c) / (d) wall time${median}: ${ratios.cOverD.toFixed(2)} (against the engine alone, which evaluates no expression)`,
+		);
 	if (ratios.sendOwnMs !== undefined) {
-		notes.push(`(c) − floor − server${median}: ${seconds(ratios.sendOwnMs)} (DERIVED, not measured: the Send's own share of (c), roughly)`);
+		notes.push(
+			`(c) − floor − server${median}: ${seconds(ratios.sendOwnMs)} (DERIVED, not measured: the Send's own share of (c), roughly)`,
+		);
 	}
 	if (ratios.ceilingOverA !== undefined) {
 		notes.push(
@@ -177,18 +202,33 @@ function table(rows: Row[], ratios: Derived, latency: number): string {
 async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));
 	// A manual clock keeps the emulator from simulating deliveries meanwhile, so only request handling costs it time.
-	const emulator = await spawnEmulator({ env: { LATENCY_MS: String(options.latency), MANUAL_CLOCK: '1' } });
+	const emulator = await spawnEmulator({
+		env: { LATENCY_MS: String(options.latency), MANUAL_CLOCK: '1' },
+	});
 	const rows: Row[] = [];
 	try {
 		const results = new Map<ModeName, ModeResult[]>();
 		// Rounds interleave the modes (a b c, a b c, ...) so a slow spell of the machine hits them all alike.
 		for (let round = 1; round <= options.rounds; round++) {
 			for (const mode of options.modes) {
-				const sample = mode === 'a' && options.baselineSample && options.baselineSample < options.items ? options.baselineSample : undefined;
+				const sample =
+					mode === 'a' && options.baselineSample && options.baselineSample < options.items
+						? options.baselineSample
+						: undefined;
 				const items = sample ?? options.items;
-				const label = options.rounds > 1 ? `mode ${mode} (round ${round}/${options.rounds})` : `mode ${mode}`;
+				const label =
+					options.rounds > 1 ? `mode ${mode} (round ${round}/${options.rounds})` : `mode ${mode}`;
 				process.stderr.write(`${label}: ${items} items, ${options.latency} ms latency…\n`);
-				const result = await runMode({ mode, items, emulatorUrl: emulator.url, concurrency: options.concurrency, batchSize: options.batchSize }, options.cpuProfileDir);
+				const result = await runMode(
+					{
+						mode,
+						items,
+						emulatorUrl: emulator.url,
+						concurrency: options.concurrency,
+						batchSize: options.batchSize,
+					},
+					options.cpuProfileDir,
+				);
 				results.set(mode, [...(results.get(mode) ?? []), result]);
 				process.stderr.write(`${label}: ${seconds(result.wallMs)} for ${items} items\n`);
 			}
@@ -205,7 +245,11 @@ async function main(): Promise<void> {
 				pairedOneToOne: runs.every((run) => run.pairedOneToOne),
 			};
 			const sample = mode === 'a' && median.items < options.items;
-			if (sample) row.extrapolated = { items: options.items, wallMs: Math.round((median.wallMs * options.items) / median.items) };
+			if (sample)
+				row.extrapolated = {
+					items: options.items,
+					wallMs: Math.round((median.wallMs * options.items) / median.items),
+				};
 			rows.push(row);
 		}
 	} finally {
@@ -213,7 +257,9 @@ async function main(): Promise<void> {
 	}
 	const a = rows.find((row) => row.mode === 'a');
 	const aWallMs = a ? (a.extrapolated?.wallMs ?? a.wallMs) : undefined;
-	for (const row of rows) if (aWallMs !== undefined && !NOT_THE_SEND.has(row.mode)) row.speedUpOverA = aWallMs / row.wallMs;
+	for (const row of rows)
+		if (aWallMs !== undefined && !NOT_THE_SEND.has(row.mode))
+			row.speedUpOverA = aWallMs / row.wallMs;
 	const c = rows.find((row) => row.mode === 'c');
 	const d = rows.find((row) => row.mode === 'd');
 	const floor = rows.find((row) => row.mode === 'floor');
@@ -224,7 +270,10 @@ async function main(): Promise<void> {
 		cOverFloor: c && floor ? c.wallMs / floor.wallMs : undefined,
 		cOverD: c && d ? c.wallMs / d.wallMs : undefined,
 		sendOwnMs: c && floor && server ? c.wallMs - floor.wallMs - server.wallMs : undefined,
-		ceilingOverA: aWallMs !== undefined && floor ? aWallMs / (floor.wallMs + waves * options.latency) : undefined,
+		ceilingOverA:
+			aWallMs !== undefined && floor
+				? aWallMs / (floor.wallMs + waves * options.latency)
+				: undefined,
 		waves,
 	};
 
@@ -242,8 +291,12 @@ async function main(): Promise<void> {
 		// The goals are stated at one latency each: the floor at 0 ms, the baseline at 50 ms.
 		goals: c
 			? {
-					cOverFloorAtMost1_5AtLatency0: options.latency === 0 && ratios.cOverFloor !== undefined ? ratios.cOverFloor <= 1.5 : null,
-					speedUpOverAAtLeast300AtLatency50: options.latency === 50 && c.speedUpOverA !== undefined ? c.speedUpOverA >= 300 : null,
+					cOverFloorAtMost1_5AtLatency0:
+						options.latency === 0 && ratios.cOverFloor !== undefined
+							? ratios.cOverFloor <= 1.5
+							: null,
+					speedUpOverAAtLeast300AtLatency50:
+						options.latency === 50 && c.speedUpOverA !== undefined ? c.speedUpOverA >= 300 : null,
 					maxConcurrentAtMost14: c.maxInFlight <= 14 && c.maxConnections <= 14,
 					noError9: c.error9 === 0,
 					everyItemAccepted: c.accepted === options.items,
@@ -253,7 +306,9 @@ async function main(): Promise<void> {
 	};
 	mkdirSync(path.dirname(options.out), { recursive: true });
 	writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-	process.stdout.write(`${table(rows, ratios, options.latency)}\n\nload average ${report.machine.loadAverage.join(' ')} on ${report.machine.cpus} cores, Node ${process.version}\nFigures written to ${options.out}\n`);
+	process.stdout.write(
+		`${table(rows, ratios, options.latency)}\n\nload average ${report.machine.loadAverage.join(' ')} on ${report.machine.cpus} cores, Node ${process.version}\nFigures written to ${options.out}\n`,
+	);
 }
 
 main().catch((error) => {

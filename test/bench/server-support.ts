@@ -21,7 +21,11 @@ export function chooseLine(line: string | undefined): string {
 
 /** The load on the shared machine, to print beside every figure. */
 export function machine(): { cpus: number; loadAverage: number[]; node: string } {
-	return { cpus: os.cpus().length, loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))), node: process.version };
+	return {
+		cpus: os.cpus().length,
+		loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
+		node: process.version,
+	};
 }
 
 export function loadNote(): string {
@@ -54,18 +58,30 @@ export class ExecutionCounter {
 		const res = await fetch(`${this.baseUrl}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify({ emailOrLdapLoginId: this.owner.email, email: this.owner.email, password: this.owner.password }),
+			body: JSON.stringify({
+				emailOrLdapLoginId: this.owner.email,
+				email: this.owner.email,
+				password: this.owner.password,
+			}),
 		});
 		await res.text();
 		if (!res.ok) throw new Error(`login → ${res.status}`);
-		const auth = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+		const auth = res.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.find((c) => c.startsWith('n8n-auth='));
 		if (!auth) throw new Error('login gave no session cookie');
 		this.cookie = auth;
 	}
 
 	async count(workflowId: string, status: string[]): Promise<number> {
-		const query = new URLSearchParams({ filter: JSON.stringify({ workflowId, status }), limit: '1' });
-		const res = await fetch(`${this.baseUrl}/rest/executions?${query}`, { headers: { cookie: this.cookie, 'browser-id': BROWSER_ID } });
+		const query = new URLSearchParams({
+			filter: JSON.stringify({ workflowId, status }),
+			limit: '1',
+		});
+		const res = await fetch(`${this.baseUrl}/rest/executions?${query}`, {
+			headers: { cookie: this.cookie, 'browser-id': BROWSER_ID },
+		});
 		const text = await res.text();
 		if (!res.ok) throw new Error(`GET /rest/executions → ${res.status}: ${text.slice(0, 300)}`);
 		const body = JSON.parse(text) as { data?: { count: number; estimated?: boolean } };
@@ -112,7 +128,10 @@ function descendants(root: number): number[] {
 }
 
 /** Samples rssMb every `everyMs` until stopped; reports the peaks. */
-export function rssSampler(pid: number, everyMs = 100): { stop(): { peakMb: number; peakTreeMb: number } } {
+export function rssSampler(
+	pid: number,
+	everyMs = 100,
+): { stop(): { peakMb: number; peakTreeMb: number } } {
 	let peakMb = 0;
 	let peakTreeMb = 0;
 	const sample = (): void => {
@@ -131,4 +150,5 @@ export function rssSampler(pid: number, everyMs = 100): { stop(): { peakMb: numb
 	};
 }
 
-export const perSecond = (count: number, ms: number): number => Math.round((count / ms) * 10_000) / 10;
+export const perSecond = (count: number, ms: number): number =>
+	Math.round((count / ms) * 10_000) / 10;

@@ -22,14 +22,30 @@ import { delay } from '../e2e/lib/processes';
 import { createLog } from '../e2e/lib/report';
 import { startStack } from '../e2e/lib/stack';
 import type { Stack } from '../e2e/lib/stack';
-import { buildWorkflow, sendSmsStep, smscCredential, splitOutStep, stableUuid } from '../e2e/lib/workflows';
+import {
+	buildWorkflow,
+	sendSmsStep,
+	smscCredential,
+	splitOutStep,
+	stableUuid,
+} from '../e2e/lib/workflows';
 import type { CredentialRef, Workflow } from '../e2e/lib/workflows';
 import { flags, wholeNumber } from '../support/flags';
-import { ExecutionCounter, chooseLine, loadNote, machine, rssMb, rssSampler, writeResults } from './server-support';
+import {
+	ExecutionCounter,
+	chooseLine,
+	loadNote,
+	machine,
+	rssMb,
+	rssSampler,
+	writeResults,
+} from './server-support';
 
 const pick = flags(process.argv.slice(2));
 const settings = {
-	sizes: (pick('sizes', 'BENCH_SIZES', '10000,100000') ?? '').split(',').map((size) => wholeNumber(size.trim(), '--sizes')),
+	sizes: (pick('sizes', 'BENCH_SIZES', '10000,100000') ?? '')
+		.split(',')
+		.map((size) => wholeNumber(size.trim(), '--sizes')),
 	latency: Number(pick('latency', 'BENCH_LATENCY_MS', '50')),
 	n8n: chooseLine(pick('line', 'SMSC_N8N_LINE')),
 	out: pick('out', 'BENCH_OUT', path.join('bench-results', 'server.json'))!,
@@ -50,7 +66,10 @@ interface Run {
 function run(items: number): Run {
 	const login = `bench-server-${items}`;
 	// n8n ids are 16 characters; each size needs its own, or one import overwrites the other
-	const credential = { id: `BenchSrvN${items}`.padEnd(16, 'x').slice(0, 16), name: `SMSC bench ${items}` };
+	const credential = {
+		id: `BenchSrvN${items}`.padEnd(16, 'x').slice(0, 16),
+		name: `SMSC bench ${items}`,
+	};
 	const webhookPath = `bench-send-${items}`;
 	const workflow = buildWorkflow({
 		name: `Bench send ${items}`,
@@ -62,33 +81,62 @@ function run(items: number): Run {
 			webhookId: stableUuid(`Bench send ${items}/webhook`),
 			noCredential: true,
 			// answers when the last node has finished, with no body
-			parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'noData', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: webhookPath,
+				responseMode: 'lastNode',
+				responseData: 'noData',
+				options: {},
+			},
 		},
 		steps: [
 			splitOutStep('One Item per Recipient', 'body.recipients'),
-			sendSmsStep({ after: 'One Item per Recipient', message: '=Order {{ $json.order }} is ready' }),
+			sendSmsStep({
+				after: 'One Item per Recipient',
+				message: '=Order {{ $json.order }} is ready',
+			}),
 		],
 	});
 	return { items, credential, login, path: webhookPath, workflow };
 }
 
 interface SavedRun {
-	data?: { resultData: { runData: Record<string, Array<{ executionTime: number; data?: { main: Array<unknown[] | null> } }>> } };
+	data?: {
+		resultData: {
+			runData: Record<
+				string,
+				Array<{ executionTime: number; data?: { main: Array<unknown[] | null> } }>
+			>;
+		};
+	};
 }
 
 async function main(): Promise<void> {
 	const { file: logFile, log } = createLog('bench-server');
-	process.stderr.write(`bench:server: n8n ${settings.n8n}, ${settings.latency} ms per SMSC request; process output in ${logFile}\n`);
+	process.stderr.write(
+		`bench:server: n8n ${settings.n8n}, ${settings.latency} ms per SMSC request; process output in ${logFile}\n`,
+	);
 	const runs = settings.sizes.map(run);
 	// Manual clock: no delivery statuses are simulated meanwhile, so the emulator only answers sends.
-	const stack: Stack = await startStack({ log, emulatorArgs: ['--manual-clock', '--latency', String(settings.latency)] });
+	const stack: Stack = await startStack({
+		log,
+		emulatorArgs: ['--manual-clock', '--latency', String(settings.latency)],
+	});
 	// A 100,000-item run can take minutes to answer; undici's fetch would give up after 5.
 	const patient = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
 	try {
 		const { n8n, emulator } = stack;
-		for (const r of runs) await emulator.call('createAccount', { login: r.login, psw: PASSWORD, balance: 1e9 });
+		for (const r of runs)
+			await emulator.call('createAccount', { login: r.login, psw: PASSWORD, balance: 1e9 });
 		await n8n.importCredentials(
-			runs.map((r) => smscCredential({ ...r.credential, baseUrl: emulator.url, login: r.login, password: PASSWORD })),
+			runs.map((r) =>
+				smscCredential({
+					...r.credential,
+					baseUrl: emulator.url,
+					login: r.login,
+					password: PASSWORD,
+				}),
+			),
 		);
 		await n8n.importWorkflows(runs.map((r) => r.workflow));
 		for (const r of runs) await n8n.publishWorkflow(r.workflow.id);
@@ -105,22 +153,42 @@ async function main(): Promise<void> {
 		for (const r of runs) {
 			const url = `${n8n.baseUrl}/webhook/${r.path}`;
 			await n8n.waitForWebhook(url);
-			const body = JSON.stringify({ recipients: Array.from({ length: r.items }, (_, i) => ({ phone: phoneOf(i), order: i })) });
+			const body = JSON.stringify({
+				recipients: Array.from({ length: r.items }, (_, i) => ({ phone: phoneOf(i), order: i })),
+			});
 			await emulator.call('resetStats');
 			const idleRss = rssMb(pid);
 			const memory = rssSampler(pid);
 			const started = Date.now();
-			const res = await undiciFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, dispatcher: patient });
+			const res = await undiciFetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body,
+				dispatcher: patient,
+			});
 			const answer = await res.text();
 			const finishedMs = Date.now() - started;
-			if (res.status !== 200) throw new Error(`${r.items} items: webhook answered ${res.status}: ${answer.slice(0, 500)}`);
-			while ((await counter.count(r.workflow.id, ['success', 'error', 'crashed'])) < 1) await delay(100);
+			if (res.status !== 200)
+				throw new Error(
+					`${r.items} items: webhook answered ${res.status}: ${answer.slice(0, 500)}`,
+				);
+			while ((await counter.count(r.workflow.id, ['success', 'error', 'crashed'])) < 1)
+				await delay(100);
 			const savedMs = Date.now() - started;
 			const peak = memory.stop();
-			if ((await counter.count(r.workflow.id, ['success'])) !== 1) throw new Error(`${r.items} items: the execution did not succeed`);
+			if ((await counter.count(r.workflow.id, ['success'])) !== 1)
+				throw new Error(`${r.items} items: the execution did not succeed`);
 
-			const stats = await emulator.call<{ byScript: Record<string, number>; messagesAccepted: number; error9: number; maxInFlightPerLogin: number }>('getStats');
-			const messages = await emulator.call<Array<{ phone: string; text?: string; mes?: string }>>('getMessages', { login: r.login });
+			const stats = await emulator.call<{
+				byScript: Record<string, number>;
+				messagesAccepted: number;
+				error9: number;
+				maxInFlightPerLogin: number;
+			}>('getStats');
+			const messages = await emulator.call<Array<{ phone: string; text?: string; mes?: string }>>(
+				'getMessages',
+				{ login: r.login },
+			);
 			const seen = new Map<string, number>();
 			let wrongText = 0;
 			for (const message of messages) {
@@ -136,7 +204,9 @@ async function main(): Promise<void> {
 				if (times === 0) missing++;
 				if (times > 1) repeated++;
 			}
-			const [execution] = (await api.executions(r.workflow.id, { includeData: true })) as SavedRun[];
+			const [execution] = (await api.executions(r.workflow.id, {
+				includeData: true,
+			})) as SavedRun[];
 			const send = execution?.data?.resultData.runData['Send SMS']?.[0];
 			const sendOutputItems = send?.data?.main[0]?.length ?? 0;
 
@@ -157,16 +227,32 @@ async function main(): Promise<void> {
 				missing,
 				repeated,
 				wrongText,
-				everyItemAcceptedOnce: messages.length === r.items && missing === 0 && repeated === 0 && wrongText === 0 && sendOutputItems === r.items,
+				everyItemAcceptedOnce:
+					messages.length === r.items &&
+					missing === 0 &&
+					repeated === 0 &&
+					wrongText === 0 &&
+					sendOutputItems === r.items,
 				loadAverage: machine().loadAverage,
 			};
 			results.push(result);
 			process.stderr.write(`${r.items} items: ${JSON.stringify(result)}\n`);
-			writeResults(settings.out, { date: new Date().toISOString(), machine: machine(), settings, runs: results });
+			writeResults(settings.out, {
+				date: new Date().toISOString(),
+				machine: machine(),
+				settings,
+				runs: results,
+			});
 		}
 
-		writeResults(settings.out, { date: new Date().toISOString(), machine: machine(), settings, runs: results });
-		const s = (ms: number | undefined): string => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
+		writeResults(settings.out, {
+			date: new Date().toISOString(),
+			machine: machine(),
+			settings,
+			runs: results,
+		});
+		const s = (ms: number | undefined): string =>
+			ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
 		const lines = [
 			'',
 			`n8n ${settings.n8n} (\`n8n start\`, sqlite), Webhook → Split Out → SMSC Send, ${settings.latency} ms per SMSC request:`,

@@ -22,9 +22,20 @@ import { delay } from '../e2e/lib/processes';
 import { createLog } from '../e2e/lib/report';
 import { startStack } from '../e2e/lib/stack';
 import type { Stack } from '../e2e/lib/stack';
-import { n8nWebhookWorkflow, webhookTriggerWorkflow, webhookUrl } from '../e2e/lib/triggerWorkflows';
+import {
+	n8nWebhookWorkflow,
+	webhookTriggerWorkflow,
+	webhookUrl,
+} from '../e2e/lib/triggerWorkflows';
 import { flags, wholeNumber } from '../support/flags';
-import { ExecutionCounter, chooseLine, loadNote, machine, perSecond, writeResults } from './server-support';
+import {
+	ExecutionCounter,
+	chooseLine,
+	loadNote,
+	machine,
+	perSecond,
+	writeResults,
+} from './server-support';
 
 const SMSC = 'SMSC Trigger';
 const WEBHOOK = 'n8n Webhook node';
@@ -55,12 +66,24 @@ const settings = {
 	n8n: chooseLine(pick('line', 'SMSC_N8N_LINE')),
 	out: pick('out', 'BENCH_OUT', path.join('bench-results', 'trigger.json'))!,
 	only: pick('only', 'BENCH_ONLY'),
-	triggerVersion: wholeNumber(pick('trigger-version', 'BENCH_TRIGGER_VERSION', '2'), '--trigger-version'),
+	triggerVersion: wholeNumber(
+		pick('trigger-version', 'BENCH_TRIGGER_VERSION', '2'),
+		'--trigger-version',
+	),
 };
-if (settings.only !== undefined && !['smsc', 'webhook'].includes(settings.only)) throw new Error(`--only must be smsc or webhook, not ${settings.only}`);
+if (settings.only !== undefined && !['smsc', 'webhook'].includes(settings.only))
+	throw new Error(`--only must be smsc or webhook, not ${settings.only}`);
 
-const smscWorkflow = webhookTriggerWorkflow({ name: 'Bench SMSC Trigger', token: 'bench-trigger-token-5c1e9a7f3d', events: ['deliveryStatus'], typeVersion: settings.triggerVersion });
-const webhookWorkflow = n8nWebhookWorkflow({ name: 'Bench n8n Webhook', path: 'bench-status-callbacks' });
+const smscWorkflow = webhookTriggerWorkflow({
+	name: 'Bench SMSC Trigger',
+	token: 'bench-trigger-token-5c1e9a7f3d',
+	events: ['deliveryStatus'],
+	typeVersion: settings.triggerVersion,
+});
+const webhookWorkflow = n8nWebhookWorkflow({
+	name: 'Bench n8n Webhook',
+	path: 'bench-status-callbacks',
+});
 
 const { file: logFile, log } = createLog('bench-trigger');
 
@@ -70,31 +93,46 @@ async function main(): Promise<void> {
 	try {
 		const { n8n, emulator } = stack;
 		await n8n.importWorkflows([smscWorkflow.workflow, webhookWorkflow.workflow]);
-		for (const id of [smscWorkflow.workflow.id, webhookWorkflow.workflow.id]) await n8n.activateWorkflow(id);
+		for (const id of [smscWorkflow.workflow.id, webhookWorkflow.workflow.id])
+			await n8n.activateWorkflow(id);
 		// a loaded machine can take minutes to boot n8n
 		await n8n.start(15 * 60_000);
 		const urls: Record<Side, string> = {
 			[SMSC]: webhookUrl(n8n.baseUrl, smscWorkflow),
 			[WEBHOOK]: webhookWorkflow.url(n8n.baseUrl),
 		};
-		const ids: Record<Side, string> = { [SMSC]: smscWorkflow.workflow.id, [WEBHOOK]: webhookWorkflow.workflow.id };
+		const ids: Record<Side, string> = {
+			[SMSC]: smscWorkflow.workflow.id,
+			[WEBHOOK]: webhookWorkflow.workflow.id,
+		};
 		for (const side of [SMSC, WEBHOOK] as const) await n8n.waitForWebhook(urls[side]);
 		await new N8nApi(n8n.baseUrl).setupOwner();
 		const counter = new ExecutionCounter(n8n.baseUrl, OWNER);
 		await counter.login();
 
-		const fire = async (side: Side, count: number): Promise<{ fired: FireResult; savedMs: number }> => {
+		const fire = async (
+			side: Side,
+			count: number,
+		): Promise<{ fired: FireResult; savedMs: number }> => {
 			const before = await counter.count(ids[side], ['success']);
 			const started = Date.now();
-			const firing = emulator.call<FireResult>('fireCallbacks', { url: urls[side], count, concurrency: settings.concurrency, retries: 0 });
+			const firing = emulator.call<FireResult>('fireCallbacks', {
+				url: urls[side],
+				count,
+				concurrency: settings.concurrency,
+				retries: 0,
+			});
 			let fired: FireResult | undefined;
-			void firing.then((result) => (fired = result), () => undefined);
+			void firing.then(
+				(result) => (fired = result),
+				() => undefined,
+			);
 			// An execution n8n failed to start is never saved: stop once the count has not moved for 30 s after the last answer.
 			let saved = 0;
 			let movedAt = Date.now();
 			for (;;) {
 				const now = (await counter.count(ids[side], ['success'])) - before;
-				if (now !== saved) (saved = now), (movedAt = Date.now());
+				if (now !== saved) ((saved = now), (movedAt = Date.now()));
 				if (saved >= count && fired) break;
 				if (fired && Date.now() - movedAt > 30_000) break;
 				// a failed firing ends the round with its error
@@ -114,7 +152,8 @@ async function main(): Promise<void> {
 		// Both sides answer only after n8n has created the execution, which a loaded machine can delay past the emulator's 5 s.
 		await emulator.call('setCallbackPolicy', { timeoutMs: 120_000 });
 		// The first requests of each kind warm n8n's code paths; they are not measured.
-		const sides: Side[] = settings.only === 'smsc' ? [SMSC] : settings.only === 'webhook' ? [WEBHOOK] : [SMSC, WEBHOOK];
+		const sides: Side[] =
+			settings.only === 'smsc' ? [SMSC] : settings.only === 'webhook' ? [WEBHOOK] : [SMSC, WEBHOOK];
 		for (const side of sides) await fire(side, settings.warmup);
 
 		const rounds: Round[] = [];
@@ -148,8 +187,14 @@ async function main(): Promise<void> {
 			return Math.round((mine.reduce((sum, r) => sum + r[key], 0) / mine.length) * 10) / 10;
 		};
 		const summary = {
-			[SMSC]: { answeredPerSecond: mean(SMSC, 'answeredPerSecond'), savedPerSecond: mean(SMSC, 'savedPerSecond') },
-			[WEBHOOK]: { answeredPerSecond: mean(WEBHOOK, 'answeredPerSecond'), savedPerSecond: mean(WEBHOOK, 'savedPerSecond') },
+			[SMSC]: {
+				answeredPerSecond: mean(SMSC, 'answeredPerSecond'),
+				savedPerSecond: mean(SMSC, 'savedPerSecond'),
+			},
+			[WEBHOOK]: {
+				answeredPerSecond: mean(WEBHOOK, 'answeredPerSecond'),
+				savedPerSecond: mean(WEBHOOK, 'savedPerSecond'),
+			},
 		};
 		const answeredRatio = summary[SMSC].answeredPerSecond / summary[WEBHOOK].answeredPerSecond;
 		const savedRatio = summary[SMSC].savedPerSecond / summary[WEBHOOK].savedPerSecond;

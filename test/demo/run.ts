@@ -27,7 +27,9 @@ import { TRIGGER_PATH } from '../e2e/lib/triggerWorkflows';
 const check = process.argv.includes('--check');
 /** Tests pass this so a demo someone is running on 5678 is never disturbed. */
 const anyPort = process.argv.includes('--any-port');
-const line = resolveLine(process.argv.find((a) => a.startsWith('--line='))?.slice('--line='.length));
+const line = resolveLine(
+	process.argv.find((a) => a.startsWith('--line='))?.slice('--line='.length),
+);
 const { file: logFile, log: writeLog } = createLog('demo');
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -36,11 +38,15 @@ let installTicker: NodeJS.Timeout | undefined;
 /** Progress worth showing on screen; everything else goes to the log file. */
 function log(line: string): void {
 	writeLog(line);
-	if (/^(installing|building|waiting for another|npm run build|npm pack)/.test(line)) say(`  … ${line}`);
+	if (/^(installing|building|waiting for another|npm run build|npm pack)/.test(line))
+		say(`  … ${line}`);
 	// A first install is minutes of silence otherwise.
 	if (line.startsWith('installing n8n') && !installTicker) {
 		const since = Date.now();
-		installTicker = setInterval(() => say(`  … still installing n8n (${Math.round((Date.now() - since) / 1000)} s)`), 30_000);
+		installTicker = setInterval(
+			() => say(`  … still installing n8n (${Math.round((Date.now() - since) / 1000)} s)`),
+			30_000,
+		);
 	}
 }
 
@@ -67,7 +73,9 @@ async function main(): Promise<void> {
 	say('SMSC for n8n: demo');
 	say(`  (full log: ${logFile})`);
 	say('• building the package, starting the SMSC emulator, checking n8n…');
-	say(`  n8n ${line.n8n} (line ${line.id}) on Node ${line.node === 'host' ? process.versions.node : line.node}`);
+	say(
+		`  n8n ${line.n8n} (line ${line.id}) on Node ${line.node === 'host' ? process.versions.node : line.node}`,
+	);
 	const stack = await startStack({ line, log }).finally(() => clearInterval(installTicker));
 	let stopping = false;
 	const stop = async (code: number) => {
@@ -92,12 +100,14 @@ async function main(): Promise<void> {
 		const token = randomBytes(18).toString('base64url');
 		const list = examples().map((example) => {
 			const workflow = readExample(example.file);
-			for (const node of workflow.nodes) if (node.type === SMSC_TRIGGER) node.parameters.token = token;
+			for (const node of workflow.nodes)
+				if (node.type === SMSC_TRIGGER) node.parameters.token = token;
 			return { ...example, workflow };
 		});
 		say('• importing the example workflows and activating the triggers…');
 		await n8n.importWorkflows(list.map((e) => e.workflow));
-		for (const example of list.filter((e) => e.trigger)) await n8n.activateWorkflow(example.workflow.id);
+		for (const example of list.filter((e) => e.trigger))
+			await n8n.activateWorkflow(example.workflow.id);
 
 		if (!anyPort) await preferUsualPorts(stack);
 		say('• starting n8n…');
@@ -105,7 +115,9 @@ async function main(): Promise<void> {
 		const api = new N8nApi(n8n.baseUrl);
 		await api.setupOwner();
 
-		const events = list.find((e) => e.workflow.nodes.some((n) => n.type === SMSC_TRIGGER))!.workflow;
+		const events = list.find((e) =>
+			e.workflow.nodes.some((n) => n.type === SMSC_TRIGGER),
+		)!.workflow;
 		const webhookId = events.nodes.find((n) => n.type === SMSC_TRIGGER)!.webhookId!;
 		const handlerUrl = `${n8n.baseUrl}/webhook/${webhookId}/${TRIGGER_PATH}?token=${token}`;
 		await n8n.waitForWebhook(handlerUrl);
@@ -117,18 +129,30 @@ async function main(): Promise<void> {
 		say('');
 		say(`  n8n:       ${url}`);
 		say(`  login:     ${OWNER.email}  /  ${OWNER.password}`);
-		say(`  SMSC:      an emulator at ${emulator.url} (login ${DEMO_LOGIN}, password ${DEMO_PASSWORD}, API key ${DEMO_API_KEY})`);
+		say(
+			`  SMSC:      an emulator at ${emulator.url} (login ${DEMO_LOGIN}, password ${DEMO_PASSWORD}, API key ${DEMO_API_KEY})`,
+		);
 		say(`             the credential "${stack.credential.name}" already points at it`);
 		say('');
 		say('What to click:');
-		say('  1. Open "SMSC: send an SMS" and press "Execute workflow". The SMSC node shows the message id.');
-		say('  2. Open "SMSC: delivery statuses, incoming messages, calls" > Executions: about a second later');
+		say(
+			'  1. Open "SMSC: send an SMS" and press "Execute workflow". The SMSC node shows the message id.',
+		);
+		say(
+			'  2. Open "SMSC: delivery statuses, incoming messages, calls" > Executions: about a second later',
+		);
 		say('     the emulator reports the delivery status to the SMSC Trigger at its production URL.');
-		say('  3. Try "bulk send from a list", "sync contacts into a group" and "verify a phone by a call".');
+		say(
+			'  3. Try "bulk send from a list", "sync contacts into a group" and "verify a phone by a call".',
+		);
 		say('  4. Make the emulator receive an SMS; the trigger sees it at once, and');
 		say('     "SMSC: auto-reply to incoming SMS" (SMSC Poll Trigger, every minute) answers it:');
-		say(`       curl -s -X POST ${emulator.url}/__emulator/injectIncoming -H 'content-type: application/json' \\`);
-		say(`         -d '{"login":"${DEMO_LOGIN}","phone":"79991234567","mes":"Hello, is my order ready?"}'`);
+		say(
+			`       curl -s -X POST ${emulator.url}/__emulator/injectIncoming -H 'content-type: application/json' \\`,
+		);
+		say(
+			`         -d '{"login":"${DEMO_LOGIN}","phone":"79991234567","mes":"Hello, is my order ready?"}'`,
+		);
 		say(`  5. See every request the emulator got: ${emulator.url}/__emulator/getLog?limit=20`);
 		say('');
 		say(`Handler URL in the emulator's account: ${handlerUrl}`);
@@ -136,7 +160,11 @@ async function main(): Promise<void> {
 		say('');
 
 		if (check) {
-			await selfCheck(stack, api, list.map((e) => e.workflow));
+			await selfCheck(
+				stack,
+				api,
+				list.map((e) => e.workflow),
+			);
 			say('demo check passed');
 			await stop(0);
 			return;
@@ -163,11 +191,18 @@ async function selfCheck(stack: Stack, api: N8nApi, workflows: Workflow[]): Prom
 	// 1.123 activated the auto-reply 1.7 s after the webhook was ready, and the check's SMS went
 	// unanswered. So the SMS is sent once that first poll has reached SMSC.
 	const firstPollBy = Date.now() + 120_000;
-	while (!(await emulator.getLog({ script: 'get' })).some((entry) => entry.params.get_answers === '1')) {
-		if (Date.now() > firstPollBy) throw new Error('the SMSC Poll Trigger did not poll SMSC within 2 minutes of n8n starting');
+	while (
+		!(await emulator.getLog({ script: 'get' })).some((entry) => entry.params.get_answers === '1')
+	) {
+		if (Date.now() > firstPollBy)
+			throw new Error('the SMSC Poll Trigger did not poll SMSC within 2 minutes of n8n starting');
 		await delay(500);
 	}
-	await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone, mes: 'Hello, is my order ready?' });
+	await emulator.call('injectIncoming', {
+		login: DEMO_LOGIN,
+		phone,
+		mes: 'Hello, is my order ready?',
+	});
 	const events = workflows.find((w) => w.nodes.some((n) => n.type === SMSC_TRIGGER))!;
 	// The auto-reply waits for the Poll Trigger's next one-minute poll; then the reply's delivery
 	// status comes back. A loaded machine (n8n 2.41 took 84 s to start) needs more than two minutes.
@@ -176,8 +211,12 @@ async function selfCheck(stack: Stack, api: N8nApi, workflows: Workflow[]): Prom
 	let replies: LogEntry[] = [];
 	while (Date.now() < deadline) {
 		const runs = await api.executions(events.id, { includeData: true });
-		seen = runs.flatMap((run) => nodeOutput(run, 'SMSC Trigger')).map((item) => `${item.event} ${item.phone}`);
-		replies = (await emulator.getLog({ script: 'send' })).filter((e) => (e.params.phones ?? '').includes(phone));
+		seen = runs
+			.flatMap((run) => nodeOutput(run, 'SMSC Trigger'))
+			.map((item) => `${item.event} ${item.phone}`);
+		replies = (await emulator.getLog({ script: 'send' })).filter((e) =>
+			(e.params.phones ?? '').includes(phone),
+		);
 		if (seen.length >= 2 && replies.length >= 1) break;
 		await delay(1000);
 	}
@@ -187,7 +226,9 @@ async function selfCheck(stack: Stack, api: N8nApi, workflows: Workflow[]): Prom
 		throw new Error(`SMSC Trigger saw [${seen.join(', ')}], expected [${expected.join(', ')}]`);
 	}
 	if (replies.length !== 1) throw new Error(`expected 1 auto-reply, found ${replies.length}`);
-	say(`check: the SMSC Trigger saw the SMS, the auto-reply "${replies[0].params.mes}" went out, and its delivery status came back`);
+	say(
+		`check: the SMSC Trigger saw the SMS, the auto-reply "${replies[0].params.mes}" went out, and its delivery status came back`,
+	);
 }
 
 void main();

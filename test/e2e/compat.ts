@@ -39,7 +39,11 @@ interface LineResult {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 /** jest in the foreground, its output passed through (and Ctrl-C reaching it). */
-function runCommandInherit(command: string, args: string[], options: SpawnOptions): Promise<number | null> {
+function runCommandInherit(
+	command: string,
+	args: string[],
+	options: SpawnOptions,
+): Promise<number | null> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { ...options, stdio: 'inherit' });
 		child.on('error', reject);
@@ -49,11 +53,24 @@ function runCommandInherit(command: string, args: string[], options: SpawnOption
 
 async function runLine(line: N8nLine): Promise<LineResult> {
 	const nodeVersion = line.node === 'host' ? process.versions.node : line.node;
-	const result: LineResult = { line, nodeVersion, passed: 0, failed: 0, installMs: 0, installReused: false, suiteMs: 0, summary: [] };
+	const result: LineResult = {
+		line,
+		nodeVersion,
+		passed: 0,
+		failed: 0,
+		installMs: 0,
+		installReused: false,
+		suiteMs: 0,
+		summary: [],
+	};
 	say(`\n== n8n ${line.n8n} (line ${line.id}) on Node ${nodeVersion}`);
 	try {
 		const install = await ensureN8n({ line, log: (l) => say(`   ${l}`) });
-		Object.assign(result, { installMs: install.ms, installReused: install.reused, nodeVersion: install.nodeVersion });
+		Object.assign(result, {
+			installMs: install.ms,
+			installReused: install.reused,
+			nodeVersion: install.nodeVersion,
+		});
 	} catch (error) {
 		say(`install failed: ${(error as Error).message}`);
 		result.failed = 1;
@@ -67,7 +84,10 @@ async function runLine(line: N8nLine): Promise<LineResult> {
 	const code = await runCommandInherit(
 		path.join(repoRoot, 'node_modules', '.bin', 'jest'),
 		['--selectProjects', 'e2e', '--runInBand', '--json', `--outputFile=${out}`],
-		{ cwd: repoRoot, env: { ...process.env, [LINE_ENV]: line.id, [SUMMARY_FILE_ENV]: summaryFile } },
+		{
+			cwd: repoRoot,
+			env: { ...process.env, [LINE_ENV]: line.id, [SUMMARY_FILE_ENV]: summaryFile },
+		},
 	);
 	result.suiteMs = Date.now() - started;
 	let summary: JestSummary | undefined;
@@ -76,7 +96,8 @@ async function runLine(line: N8nLine): Promise<LineResult> {
 	} catch {
 		// jest died before writing its report; counted below.
 	}
-	if (fs.existsSync(summaryFile)) result.summary = fs.readFileSync(summaryFile, 'utf8').split('\n').filter(Boolean);
+	if (fs.existsSync(summaryFile))
+		result.summary = fs.readFileSync(summaryFile, 'utf8').split('\n').filter(Boolean);
 	fs.rmSync(tmp, { recursive: true, force: true });
 	result.passed = summary?.numPassedTests ?? 0;
 	// A suite that failed to run (its beforeAll threw) has no failed tests of its own: count it.
@@ -92,7 +113,9 @@ async function main(): Promise<void> {
 	const packStarted = Date.now();
 	const packed = await buildAndPack({ log: (l) => say(`   ${l}`) });
 	process.env[PACKED_ENV] = JSON.stringify(packed);
-	say(`   packed ${packed.name}@${packed.version} in ${seconds(Date.now() - packStarted)}: ${packed.tarball}`);
+	say(
+		`   packed ${packed.name}@${packed.version} in ${seconds(Date.now() - packStarted)}: ${packed.tarball}`,
+	);
 	const results: LineResult[] = [];
 	for (const line of lines) results.push(await runLine(line));
 
@@ -103,7 +126,8 @@ async function main(): Promise<void> {
 		for (const line of r.summary) say(`   ${line}`);
 	}
 	fs.rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
-	for (const r of results) say(`compat n8n ${r.line.n8n} node ${r.nodeVersion}: ${r.passed} passed, ${r.failed} failed`);
+	for (const r of results)
+		say(`compat n8n ${r.line.n8n} node ${r.nodeVersion}: ${r.passed} passed, ${r.failed} failed`);
 	process.exitCode = results.some((r) => r.failed > 0 || r.passed === 0) ? 1 : 0;
 }
 

@@ -9,10 +9,18 @@ jest.setTimeout(15 * 60 * 1000);
 it('npm run demo starts everything, an SMS goes round, and it stops cleanly', async () => {
 	const started = Date.now();
 	const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-	const result = await runCommand(tsx, [path.join(repoRoot, 'test', 'demo', 'run.ts'), '--check', '--any-port'], { cwd: repoRoot }, 14 * 60 * 1000);
+	const result = await runCommand(
+		tsx,
+		[path.join(repoRoot, 'test', 'demo', 'run.ts'), '--check', '--any-port'],
+		{ cwd: repoRoot },
+		14 * 60 * 1000,
+	);
 	report(`demo: --check took ${seconds(Date.now() - started)}`);
 	const text = `${result.stdout}\n${result.stderr}`;
-	expect({ code: result.code, text }).toEqual({ code: 0, text: expect.stringContaining('demo check passed') });
+	expect({ code: result.code, text }).toEqual({
+		code: 0,
+		text: expect.stringContaining('demo check passed'),
+	});
 	expect(result.stdout).toMatch(/login: +demo@example\.com/);
 	expect(result.stdout).toContain('What to click:');
 	expect(result.stdout).toContain('stopping n8n and the emulator');

@@ -13,12 +13,16 @@ async function main(): Promise<void> {
 	const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 	const lines = wanted.length ? wanted.map((w) => resolveLine(w)) : ALL_LINES;
 	const results = await Promise.allSettled(
-		lines.map((line) => ensureN8n({ line, log: (l) => process.stdout.write(`   [${line.id}] ${l}\n`) })),
+		lines.map((line) =>
+			ensureN8n({ line, log: (l) => process.stdout.write(`   [${line.id}] ${l}\n`) }),
+		),
 	);
 	results.forEach((result, i) => {
 		const line = lines[i];
 		if (result.status === 'fulfilled') {
-			const took = result.value.reused ? 'already installed' : `installed in ${seconds(result.value.ms)}`;
+			const took = result.value.reused
+				? 'already installed'
+				: `installed in ${seconds(result.value.ms)}`;
 			process.stdout.write(`install n8n ${line.n8n} node ${result.value.nodeVersion}: ${took}\n`);
 		} else {
 			process.stdout.write(`install n8n ${line.n8n} failed: ${(result.reason as Error).message}\n`);

@@ -12,7 +12,12 @@ import { delay } from './lib/processes';
 import { createLog, report, seconds, summary } from './lib/report';
 import { startStack } from './lib/stack';
 import type { Stack } from './lib/stack';
-import { n8nWebhookWorkflow, pollTriggerWorkflow, webhookTriggerWorkflow, webhookUrl } from './lib/triggerWorkflows';
+import {
+	n8nWebhookWorkflow,
+	pollTriggerWorkflow,
+	webhookTriggerWorkflow,
+	webhookUrl,
+} from './lib/triggerWorkflows';
 
 // The project-level testTimeout does not reach hooks; these tests wait on real processes.
 jest.setTimeout(10 * 60 * 1000);
@@ -23,10 +28,21 @@ const LOAD_TOKEN = 'e2e-load-token-2b81c9d0e6f7a5';
 
 const events = webhookTriggerWorkflow({ name: 'E2E SMSC events', token: EVENTS_TOKEN });
 // A workflow saved before the node had version 2 (n8n parses its request bodies differently).
-const eventsV1 = webhookTriggerWorkflow({ name: 'E2E SMSC events, version 1', token: EVENTS_TOKEN, typeVersion: 1 });
-const load = webhookTriggerWorkflow({ name: 'E2E SMSC load', token: LOAD_TOKEN, events: ['deliveryStatus'] });
+const eventsV1 = webhookTriggerWorkflow({
+	name: 'E2E SMSC events, version 1',
+	token: EVENTS_TOKEN,
+	typeVersion: 1,
+});
+const load = webhookTriggerWorkflow({
+	name: 'E2E SMSC load',
+	token: LOAD_TOKEN,
+	events: ['deliveryStatus'],
+});
 // n8n's own Webhook node takes the same load on the same n8n, so each line's figures have a yardstick.
-const plainWebhook = n8nWebhookWorkflow({ name: 'E2E n8n Webhook load', path: 'e2e-status-callbacks' });
+const plainWebhook = n8nWebhookWorkflow({
+	name: 'E2E n8n Webhook load',
+	path: 'e2e-status-callbacks',
+});
 const { file: logFile, log } = createLog('triggers');
 const suiteStarted = Date.now();
 
@@ -34,25 +50,43 @@ let stack: Stack;
 let api: N8nApi;
 let poll: ReturnType<typeof pollTriggerWorkflow>;
 
-beforeAll(async () => {
-	report(`triggers: process output in ${logFile}`);
-	stack = await startStack({ log });
-	poll = pollTriggerWorkflow({ name: 'E2E SMSC poll', credential: stack.credential });
-	const { n8n } = stack;
-	await n8n.importWorkflows([events.workflow, eventsV1.workflow, load.workflow, plainWebhook.workflow, poll]);
-	for (const id of [events.workflow.id, eventsV1.workflow.id, load.workflow.id, plainWebhook.workflow.id, poll.id]) await n8n.activateWorkflow(id);
-	const started = Date.now();
-	await n8n.start();
-	const ready = Date.now() - started;
-	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, events));
-	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, eventsV1));
-	await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, load));
-	await n8n.waitForWebhook(plainWebhook.url(n8n.baseUrl));
-	report(`triggers: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(ready)}, webhooks after ${seconds(Date.now() - started)}; setup ${JSON.stringify(stack.timings)}`);
-	api = new N8nApi(n8n.baseUrl);
-	await api.setupOwner();
-	await api.createApiKey();
-}, 15 * 60 * 1000);
+beforeAll(
+	async () => {
+		report(`triggers: process output in ${logFile}`);
+		stack = await startStack({ log });
+		poll = pollTriggerWorkflow({ name: 'E2E SMSC poll', credential: stack.credential });
+		const { n8n } = stack;
+		await n8n.importWorkflows([
+			events.workflow,
+			eventsV1.workflow,
+			load.workflow,
+			plainWebhook.workflow,
+			poll,
+		]);
+		for (const id of [
+			events.workflow.id,
+			eventsV1.workflow.id,
+			load.workflow.id,
+			plainWebhook.workflow.id,
+			poll.id,
+		])
+			await n8n.activateWorkflow(id);
+		const started = Date.now();
+		await n8n.start();
+		const ready = Date.now() - started;
+		await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, events));
+		await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, eventsV1));
+		await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, load));
+		await n8n.waitForWebhook(plainWebhook.url(n8n.baseUrl));
+		report(
+			`triggers: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(ready)}, webhooks after ${seconds(Date.now() - started)}; setup ${JSON.stringify(stack.timings)}`,
+		);
+		api = new N8nApi(n8n.baseUrl);
+		await api.setupOwner();
+		await api.createApiKey();
+	},
+	15 * 60 * 1000,
+);
 
 afterAll(async () => {
 	await stack?.stop();
@@ -60,9 +94,17 @@ afterAll(async () => {
 });
 
 /** Executions of a workflow once at least `count` have finished (n8n saves them after answering SMSC). */
-async function executionsOf(workflowId: string, count: number, timeoutMs = 60_000): Promise<Execution[]> {
+async function executionsOf(
+	workflowId: string,
+	count: number,
+	timeoutMs = 60_000,
+): Promise<Execution[]> {
 	const deadline = Date.now() + timeoutMs;
-	while ((await api.countExecutions(workflowId, ['success', 'error', 'crashed'])) < count && Date.now() < deadline) await delay(500);
+	while (
+		(await api.countExecutions(workflowId, ['success', 'error', 'crashed'])) < count &&
+		Date.now() < deadline
+	)
+		await delay(500);
 	return await api.executions(workflowId, { includeData: true });
 }
 
@@ -74,7 +116,14 @@ async function sendSms(phones: string, mes: string): Promise<{ id: number }> {
 	const res = await fetch(`${stack.emulator.url}/sys/send.php`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ login: DEMO_LOGIN, psw: DEMO_PASSWORD, phones, mes, fmt: '3', charset: 'utf-8' }),
+		body: new URLSearchParams({
+			login: DEMO_LOGIN,
+			psw: DEMO_PASSWORD,
+			phones,
+			mes,
+			fmt: '3',
+			charset: 'utf-8',
+		}),
 	});
 	return (await res.json()) as { id: number };
 }
@@ -83,15 +132,33 @@ describe('SMSC Trigger in a running n8n', () => {
 	it('turns each status, incoming message and verification call into exactly one execution', async () => {
 		const { emulator, n8n } = stack;
 		// SMSC's defaults: form fields in windows-1251, POST.
-		await emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: webhookUrl(n8n.baseUrl, events), method: 'POST' });
-		await emulator.call('setPhoneOutcome', { login: DEMO_LOGIN, phone: '79990000002', status: 20, err: 1 });
+		await emulator.call('setHandlerUrl', {
+			login: DEMO_LOGIN,
+			url: webhookUrl(n8n.baseUrl, events),
+			method: 'POST',
+		});
+		await emulator.call('setPhoneOutcome', {
+			login: DEMO_LOGIN,
+			phone: '79990000002',
+			status: 20,
+			err: 1,
+		});
 
 		const delivered = await sendSms('79990000001', 'Your order has shipped');
 		const failed = await sendSms('79990000002', 'Your order has shipped');
-		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000003', mes: 'Привет, стоп' });
+		await emulator.call('injectIncoming', {
+			login: DEMO_LOGIN,
+			phone: '79990000003',
+			mes: 'Привет, стоп',
+		});
 		const waitCall = await fetch(`${emulator.url}/sys/wait_call.php`, {
 			method: 'POST',
-			body: new URLSearchParams({ login: DEMO_LOGIN, psw: DEMO_PASSWORD, phone: '79990000004', fmt: '3' }),
+			body: new URLSearchParams({
+				login: DEMO_LOGIN,
+				psw: DEMO_PASSWORD,
+				phone: '79990000004',
+				fmt: '3',
+			}),
 		}).then((r) => r.json() as Promise<{ phone: string }>);
 		await emulator.call('completeWaitCall', { login: DEMO_LOGIN, phone: '79990000004' });
 		// Status changes are scheduled ~250 ms after sending; their callbacks follow.
@@ -100,7 +167,9 @@ describe('SMSC Trigger in a running n8n', () => {
 		do {
 			await delay(300);
 			await emulator.call('waitForCallbacks');
-			callbacks = (await emulator.call<CallbackRecord[]>('getCallbacks', {})).filter((c) => c.url.includes(events.webhookId));
+			callbacks = (await emulator.call<CallbackRecord[]>('getCallbacks', {})).filter((c) =>
+				c.url.includes(events.webhookId),
+			);
 		} while (callbacks.length < 4 && Date.now() < deadline);
 		expect(callbacks.map((c) => [c.kind, c.status, c.attempts]).sort()).toEqual([
 			['incoming', 200, 1],
@@ -117,12 +186,26 @@ describe('SMSC Trigger in a running n8n', () => {
 
 		const items = triggerItems(settled, 'SMSC Trigger');
 		expect(items).toHaveLength(4);
-		const statusOf = (phone: string) => items.filter((i) => i.event === 'deliveryStatus' && i.phone === phone);
+		const statusOf = (phone: string) =>
+			items.filter((i) => i.event === 'deliveryStatus' && i.phone === phone);
 		expect(statusOf('79990000001')).toEqual([
-			expect.objectContaining({ id: delivered.id, status: 1, err: 0, delivered: true, failed: false, final: true }),
+			expect.objectContaining({
+				id: delivered.id,
+				status: 1,
+				err: 0,
+				delivered: true,
+				failed: false,
+				final: true,
+			}),
 		]);
 		expect(statusOf('79990000002')).toEqual([
-			expect.objectContaining({ id: failed.id, status: 20, err: 1, delivered: false, failed: true }),
+			expect.objectContaining({
+				id: failed.id,
+				status: 20,
+				err: 1,
+				delivered: false,
+				failed: true,
+			}),
 		]);
 		expect(items.filter((i) => i.event === 'incomingMessage')).toEqual([
 			expect.objectContaining({ phone: '79990000003', text: 'Привет, стоп' }),
@@ -150,7 +233,7 @@ describe('SMSC Trigger in a running n8n', () => {
 	});
 });
 
-describe('callback formats through n8n\'s own body parsing', () => {
+describe("callback formats through n8n's own body parsing", () => {
 	// n8n's webhook server parses JSON, XML and form bodies before the node sees them, so only a
 	// real server shows whether every way SMSC can call the handler arrives intact.
 	const variants: Array<{ name: string; method: 'GET' | 'POST'; query: Record<string, string> }> = [
@@ -165,22 +248,34 @@ describe('callback formats through n8n\'s own body parsing', () => {
 		{ version: 2, trigger: events },
 		{ version: 1, trigger: eventsV1 },
 	];
-	const cases = versions.flatMap(({ version, trigger }) => variants.map((variant) => ({ ...variant, version, trigger })));
+	const cases = versions.flatMap(({ version, trigger }) =>
+		variants.map((variant) => ({ ...variant, version, trigger })),
+	);
 
 	it.each(cases)('$name (version $version)', async ({ name, method, query, version, trigger }) => {
 		const { emulator, n8n } = stack;
 		const before = (await api.executions(trigger.workflow.id)).length;
-		await emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: webhookUrl(n8n.baseUrl, trigger, query), method });
+		await emulator.call('setHandlerUrl', {
+			login: DEMO_LOGIN,
+			url: webhookUrl(n8n.baseUrl, trigger, query),
+			method,
+		});
 		const text = `Ответ «${name}», v${version} & <ok>`;
-		const { id } = await emulator.call<{ id: number }>('injectIncoming', { login: DEMO_LOGIN, phone: '79990000020', mes: text });
+		const { id } = await emulator.call<{ id: number }>('injectIncoming', {
+			login: DEMO_LOGIN,
+			phone: '79990000020',
+			mes: text,
+		});
 		await emulator.call('waitForCallbacks');
-		const [callback] = (await emulator.call<CallbackRecord[]>('getCallbacks', { kind: 'incoming' })).filter(
-			(c) => c.fields.id === String(id),
-		);
+		const [callback] = (
+			await emulator.call<CallbackRecord[]>('getCallbacks', { kind: 'incoming' })
+		).filter((c) => c.fields.id === String(id));
 		expect([callback.status, callback.attempts]).toEqual([200, 1]);
 		const executions = await executionsOf(trigger.workflow.id, before + 1);
 		const mine = triggerItems(executions, 'SMSC Trigger').filter((i) => i.id === id);
-		expect(mine).toEqual([expect.objectContaining({ event: 'incomingMessage', phone: '79990000020', text })]);
+		expect(mine).toEqual([
+			expect.objectContaining({ event: 'incomingMessage', phone: '79990000020', text }),
+		]);
 	});
 });
 
@@ -196,7 +291,11 @@ describe('load', () => {
 	const rates: { smsc?: LoadRates; webhook?: LoadRates } = {};
 
 	it(`records ${LOAD_CALLBACKS} status callbacks as ${LOAD_CALLBACKS} executions, none lost, none doubled`, async () => {
-		const { executions, rates: smsc } = await fireLoad('SMSC Trigger', webhookUrl(stack.n8n.baseUrl, load), load.workflow.id);
+		const { executions, rates: smsc } = await fireLoad(
+			'SMSC Trigger',
+			webhookUrl(stack.n8n.baseUrl, load),
+			load.workflow.id,
+		);
 		rates.smsc = smsc;
 		const ids = triggerItems(executions, 'SMSC Trigger').map((i) => Number(i.id));
 		expect(new Set(ids).size).toBe(LOAD_CALLBACKS);
@@ -205,9 +304,15 @@ describe('load', () => {
 	});
 
 	it(`n8n's own Webhook node on the same n8n records the same ${LOAD_CALLBACKS} callbacks (the yardstick, printed beside)`, async () => {
-		const { executions, rates: webhook } = await fireLoad('n8n Webhook node', plainWebhook.url(stack.n8n.baseUrl), plainWebhook.workflow.id);
+		const { executions, rates: webhook } = await fireLoad(
+			'n8n Webhook node',
+			plainWebhook.url(stack.n8n.baseUrl),
+			plainWebhook.workflow.id,
+		);
 		rates.webhook = webhook;
-		const bodies = executions.flatMap((e) => nodeOutput(e, 'Webhook')).map((item) => (item.body as { id?: string }).id);
+		const bodies = executions
+			.flatMap((e) => nodeOutput(e, 'Webhook'))
+			.map((item) => (item.body as { id?: string }).id);
 		expect(new Set(bodies).size).toBe(LOAD_CALLBACKS);
 		const { smsc } = rates;
 		if (smsc) {
@@ -226,8 +331,17 @@ interface LoadRates {
 }
 
 /** Fires the load at one webhook and waits for its executions; every callback must be answered and saved once. */
-async function fireLoad(side: string, url: string, workflowId: string): Promise<{ executions: Execution[]; rates: LoadRates }> {
-	const fired = await stack.emulator.call<FireResult>('fireCallbacks', { url, count: LOAD_CALLBACKS, concurrency: 16, retries: 0 });
+async function fireLoad(
+	side: string,
+	url: string,
+	workflowId: string,
+): Promise<{ executions: Execution[]; rates: LoadRates }> {
+	const fired = await stack.emulator.call<FireResult>('fireCallbacks', {
+		url,
+		count: LOAD_CALLBACKS,
+		concurrency: 16,
+		retries: 0,
+	});
 	const answered = (LOAD_CALLBACKS / fired.durationMs) * 1000;
 	report(
 		`load (${side}): ${LOAD_CALLBACKS} callbacks answered in ${seconds(fired.durationMs)} (${answered.toFixed(0)} callbacks/s, ` +
@@ -240,24 +354,36 @@ async function fireLoad(side: string, url: string, workflowId: string): Promise<
 	report(`load (${side}): all executions saved ${seconds(savedAfter)} after the last answer`);
 	expect(executions).toHaveLength(LOAD_CALLBACKS);
 	expect(executions.filter((e) => e.status !== 'success')).toEqual([]);
-	return { executions, rates: { answered, saved: (LOAD_CALLBACKS / (fired.durationMs + savedAfter)) * 1000 } };
+	return {
+		executions,
+		rates: { answered, saved: (LOAD_CALLBACKS / (fired.durationMs + savedAfter)) * 1000 },
+	};
 }
 
 // Last: it restarts n8n, which the webhook tests above must not see.
 describe('SMSC Poll Trigger in a running n8n, polling every minute as shipped', () => {
 	const POLL_NODE = 'SMSC Poll Trigger';
 	const pollRequests = async () =>
-		(await stack.emulator.getLog({ script: 'get' })).filter((e) => e.params.get_answers !== undefined).length;
+		(await stack.emulator.getLog({ script: 'get' })).filter(
+			(e) => e.params.get_answers !== undefined,
+		).length;
 	const emittedIds = async () =>
-		triggerItems(await api.executions(poll.id, { includeData: true }), POLL_NODE).map((i) => Number(i.id));
+		triggerItems(await api.executions(poll.id, { includeData: true }), POLL_NODE).map((i) =>
+			Number(i.id),
+		);
 	const allIncomingIds = async () =>
-		(await stack.emulator.call<Array<{ id: number }>>('getIncoming', { login: DEMO_LOGIN })).map((m) => m.id);
+		(await stack.emulator.call<Array<{ id: number }>>('getIncoming', { login: DEMO_LOGIN })).map(
+			(m) => m.id,
+		);
 	/** Waits until every incoming message so far was emitted (or the time is up) and returns what was. */
-	async function untilEmitted(timeoutMs: number): Promise<{ emitted: number[]; incoming: number[] }> {
+	async function untilEmitted(
+		timeoutMs: number,
+	): Promise<{ emitted: number[]; incoming: number[] }> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const [emitted, incoming] = await Promise.all([emittedIds(), allIncomingIds()]);
-			if (incoming.every((id) => emitted.includes(id)) || Date.now() > deadline) return { emitted, incoming };
+			if (incoming.every((id) => emitted.includes(id)) || Date.now() > deadline)
+				return { emitted, incoming };
 			await delay(1000);
 		}
 	}
@@ -269,8 +395,16 @@ describe('SMSC Poll Trigger in a running n8n, polling every minute as shipped', 
 		// n8n polls once when it activates the workflow (at start), then on the schedule: every
 		// minute, since newer n8n refuses anything shorter. The messages of the webhook tests above
 		// and these two arrive while it runs; a scheduled poll must emit them.
-		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000011', mes: 'poll one' });
-		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000012', mes: 'poll two' });
+		await emulator.call('injectIncoming', {
+			login: DEMO_LOGIN,
+			phone: '79990000011',
+			mes: 'poll one',
+		});
+		await emulator.call('injectIncoming', {
+			login: DEMO_LOGIN,
+			phone: '79990000012',
+			mes: 'poll two',
+		});
 		const scheduled = await untilEmitted(100_000);
 		expect(sorted(scheduled.emitted)).toEqual(sorted(scheduled.incoming));
 
@@ -278,7 +412,11 @@ describe('SMSC Poll Trigger in a running n8n, polling every minute as shipped', 
 		// it activates the workflow again, from the cursor the trigger saved, and nothing earlier is.
 		const pollsBefore = await pollRequests();
 		await n8n.stop();
-		await emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79990000013', mes: 'poll while n8n was down' });
+		await emulator.call('injectIncoming', {
+			login: DEMO_LOGIN,
+			phone: '79990000013',
+			mes: 'poll while n8n was down',
+		});
 		await n8n.start();
 		const restarted = await untilEmitted(100_000);
 		expect(await pollRequests()).toBeGreaterThan(pollsBefore);
@@ -298,12 +436,23 @@ describe('SMSC Poll Trigger in a running n8n, polling every minute as shipped', 
 		const items = triggerItems(await api.executions(poll.id, { includeData: true }), POLL_NODE);
 		expect(items).toEqual(
 			expect.arrayContaining([
-				expect.objectContaining({ phone: '79990000011', text: 'poll one', event: 'incomingMessage' }),
-				expect.objectContaining({ phone: '79990000013', text: 'poll while n8n was down', event: 'incomingMessage' }),
+				expect.objectContaining({
+					phone: '79990000011',
+					text: 'poll one',
+					event: 'incomingMessage',
+				}),
+				expect.objectContaining({
+					phone: '79990000013',
+					text: 'poll while n8n was down',
+					event: 'incomingMessage',
+				}),
 			]),
 		);
 		// The verification call of the first webhook test is an incoming message to SMSC.
-		for (const item of items) expect(item.event).toBe(item.text === '[waitcall]' ? 'callVerification' : 'incomingMessage');
-		summary(`poll: ${finalIds.length} messages emitted once each over ${await pollRequests()} polls and 2 restarts (${n8n.line.id})`);
+		for (const item of items)
+			expect(item.event).toBe(item.text === '[waitcall]' ? 'callVerification' : 'incomingMessage');
+		summary(
+			`poll: ${finalIds.length} messages emitted once each over ${await pollRequests()} polls and 2 restarts (${n8n.line.id})`,
+		);
 	});
 });

@@ -20,7 +20,12 @@ function formFields(body: Buffer, charset: string): Record<string, string> {
 	const dec = new TextDecoder(charset);
 	for (const pair of body.toString('latin1').split('&')) {
 		const [k, v = ''] = pair.split('=');
-		const bytes = Buffer.from(v.replace(/\+/g, ' ').replace(/%([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+		const bytes = Buffer.from(
+			v
+				.replace(/\+/g, ' ')
+				.replace(/%([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))),
+			'latin1',
+		);
 		out[k] = dec.decode(bytes);
 	}
 	return out;
@@ -30,7 +35,12 @@ describe('callbacks to the handler URL', () => {
 	test('default: POST form fields in windows-1251 (incoming SMS)', async () => {
 		handler = await handlerServer();
 		emu.setHandlerUrl({ login: 'demo', url: `${handler.url}/hook?token=s3cret` });
-		const { id } = emu.injectIncoming({ login: 'demo', phone: '79991112233', mes: 'Привет, мир', to: '74950000101' });
+		const { id } = emu.injectIncoming({
+			login: 'demo',
+			phone: '79991112233',
+			mes: 'Привет, мир',
+			to: '74950000101',
+		});
 		const [r] = await handler.waitFor(1);
 		expect(r.method).toBe('POST');
 		expect(r.url).toBe('/hook?token=s3cret');
@@ -63,10 +73,16 @@ describe('callbacks to the handler URL', () => {
 		const by = (p: string) => got.find((r) => r.url.startsWith(p))!;
 		expect(new URLSearchParams(by('/a').body.toString('utf8')).get('mes')).toBe('Привет');
 		expect(by('/b').headers['content-type']).toBe('application/json; charset=utf-8');
-		expect(JSON.parse(by('/b').body.toString('utf8'))).toMatchObject({ phone: '79991112233', mes: 'Привет', to: '74950000101' });
+		expect(JSON.parse(by('/b').body.toString('utf8'))).toMatchObject({
+			phone: '79991112233',
+			mes: 'Привет',
+			to: '74950000101',
+		});
 		expect(by('/c').headers['content-type']).toBe('application/xml; charset=utf-8');
 		const xml = by('/c').body.toString('utf8');
-		expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<data>\n<id>\d+<\/id>\n<phone>79991112233<\/phone>\n<mes>Привет &lt;b&gt;<\/mes>\n/);
+		expect(xml).toMatch(
+			/^<\?xml version="1.0" encoding="utf-8"\?>\n<data>\n<id>\d+<\/id>\n<phone>79991112233<\/phone>\n<mes>Привет &lt;b&gt;<\/mes>\n/,
+		);
 		// JSON without charset=utf-8 is windows-1251 too, and says so
 		expect(by('/d').headers['content-type']).toBe('application/json; charset=windows-1251');
 		expect(JSON.parse(cp1251.decode(by('/d').body)).mes).toBe('Привет');
@@ -76,7 +92,12 @@ describe('callbacks to the handler URL', () => {
 		handler = await handlerServer();
 		emu.setHandlerUrl({ login: 'demo', url: `${handler.url}/s?fmt=3`, statusCallbacks: 'all' });
 		emu.setPhoneOutcome({ login: 'demo', phone: '79990000002', status: 20, err: 1 });
-		const r = await call(emu, 'send', { phones: '79990000001,79990000002', mes: 'x', sender: 'SHOP', fmt: 3 });
+		const r = await call(emu, 'send', {
+			phones: '79990000001,79990000002',
+			mes: 'x',
+			sender: 'SHOP',
+			fmt: 3,
+		});
 		emu.advanceClock({ ms: 60 });
 		await emu.waitForCallbacks();
 		expect(handler.received).toHaveLength(2);
@@ -132,7 +153,14 @@ describe('callbacks to the handler URL', () => {
 		await call(emu, 'wait_call', { phone: '79991112233', fmt: 3 });
 		emu.completeWaitCall({ login: 'demo', phone: '79991112233' });
 		const got = (await handler.waitFor(2)).map((x) => JSON.parse(x.body.toString('utf8')));
-		expect(got[0]).toMatchObject({ phone: '79990000001', status: '1', type: '4', imsi: expect.stringMatching(/^250/), mcc: '250', cn: 'Russia' });
+		expect(got[0]).toMatchObject({
+			phone: '79990000001',
+			status: '1',
+			type: '4',
+			imsi: expect.stringMatching(/^250/),
+			mcc: '250',
+			cn: 'Russia',
+		});
 		expect(got[1]).toMatchObject({ phone: '79991112233', mes: '[waitcall]', to: '74950000101' });
 		expect(emu.getCallbacks({ kind: 'waitcall' })).toHaveLength(1);
 	});
@@ -144,7 +172,10 @@ describe('callbacks to the handler URL', () => {
 		await call(emu, 'send', { phones: '79990000001', hlr: 1, fmt: 3 });
 		emu.advanceClock({ ms: 1000 });
 		const [got] = (await handler.waitFor(1)).map((x) => JSON.parse(x.body.toString('utf8')));
-		expect(got).toMatchObject({ cn: '%D0%A0%D0%BE%D1%81%D1%81%D0%B8%D1%8F', net: 'Beeline+%26+Co' });
+		expect(got).toMatchObject({
+			cn: '%D0%A0%D0%BE%D1%81%D1%81%D0%B8%D1%8F',
+			net: 'Beeline+%26+Co',
+		});
 		expect(decodeURIComponent(got.net.replace(/\+/g, ' '))).toBe('Beeline & Co');
 	});
 
@@ -183,7 +214,12 @@ describe('callbacks to the handler URL', () => {
 		emu.setCallbackPolicy({ retries: 0 });
 		emu.injectIncoming({ login: 'demo', phone: '79991112233', mes: 'z' });
 		await emu.waitForCallbacks();
-		expect(emu.getCallbacks().at(-1)).toMatchObject({ attempts: 1, status: 0, ok: false, error: expect.any(String) });
+		expect(emu.getCallbacks().at(-1)).toMatchObject({
+			attempts: 1,
+			status: 0,
+			ok: false,
+			error: expect.any(String),
+		});
 	});
 
 	test('fireCallbacks: 1,000 status callbacks at bounded concurrency', async () => {
@@ -227,12 +263,30 @@ describe('callbacks to the handler URL', () => {
 
 	test('forgeCallback sends arbitrary fields or a raw body anywhere', async () => {
 		handler = await handlerServer();
-		const rec = await emu.forgeCallback({ url: `${handler.url}/f?fmt=3`, fields: { id: '1', phone: '1', status: '1', evil: '<script>' } });
+		const rec = await emu.forgeCallback({
+			url: `${handler.url}/f?fmt=3`,
+			fields: { id: '1', phone: '1', status: '1', evil: '<script>' },
+		});
 		expect(rec).toMatchObject({ kind: 'forged', ok: true, attempts: 1, format: 'json' });
-		await emu.forgeCallback({ url: `${handler.url}/f2`, rawBody: 'not a form %%%', headers: { 'content-type': 'text/plain', 'x-test': 'yes' } });
-		await emu.forgeCallback({ url: `${handler.url}/f3`, fields: { mes: 'Ё', n: 5 as unknown as string }, format: 'xml', charset: 'utf-8', method: 'POST' });
+		await emu.forgeCallback({
+			url: `${handler.url}/f2`,
+			rawBody: 'not a form %%%',
+			headers: { 'content-type': 'text/plain', 'x-test': 'yes' },
+		});
+		await emu.forgeCallback({
+			url: `${handler.url}/f3`,
+			fields: { mes: 'Ё', n: 5 as unknown as string },
+			format: 'xml',
+			charset: 'utf-8',
+			method: 'POST',
+		});
 		const got = await handler.waitFor(3);
-		expect(JSON.parse(got[0].body.toString('utf8'))).toEqual({ id: '1', phone: '1', status: '1', evil: '<script>' });
+		expect(JSON.parse(got[0].body.toString('utf8'))).toEqual({
+			id: '1',
+			phone: '1',
+			status: '1',
+			evil: '<script>',
+		});
 		expect(got[1].body.toString()).toBe('not a form %%%');
 		expect(got[1].headers['x-test']).toBe('yes');
 		expect(got[2].body.toString('utf8')).toContain('<mes>Ё</mes>\n<n>5</n>');

@@ -22,7 +22,12 @@ export interface CallbackPolicy {
 	timeoutMs: number;
 }
 
-export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = { retries: 3, backoffMs: 100, concurrency: 16, timeoutMs: 5000 };
+export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = {
+	retries: 3,
+	backoffMs: 100,
+	concurrency: 16,
+	timeoutMs: 5000,
+};
 
 export interface CallbackRecord {
 	seq: number;
@@ -77,7 +82,10 @@ export function encodeCallback(
 	charset: Charset,
 ): { body: Buffer; contentType: string } {
 	if (format === 'json') {
-		return { body: encodeText(JSON.stringify(fields), charset), contentType: `application/json; charset=${charset}` };
+		return {
+			body: encodeText(JSON.stringify(fields), charset),
+			contentType: `application/json; charset=${charset}`,
+		};
 	}
 	if (format === 'xml') {
 		const inner = Object.entries(fields)
@@ -86,7 +94,10 @@ export function encodeCallback(
 		const xml = `<?xml version="1.0" encoding="${charset}"?>\n<data>\n${inner}</data>\n`;
 		return { body: encodeText(xml, charset), contentType: `application/xml; charset=${charset}` };
 	}
-	return { body: Buffer.from(formEncode(fields, charset), 'latin1'), contentType: 'application/x-www-form-urlencoded' };
+	return {
+		body: Buffer.from(formEncode(fields, charset), 'latin1'),
+		contentType: 'application/x-www-form-urlencoded',
+	};
 }
 
 export class CallbackSender {
@@ -100,7 +111,11 @@ export class CallbackSender {
 	private active = 0;
 	private idleWaiters: Array<() => void> = [];
 	private httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-	private httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64, rejectUnauthorized: false });
+	private httpsAgent = new https.Agent({
+		keepAlive: true,
+		maxSockets: 64,
+		rejectUnauthorized: false,
+	});
 	private timers = new Set<NodeJS.Timeout>();
 	private closed = false;
 
@@ -110,7 +125,12 @@ export class CallbackSender {
 	}
 
 	/** Queue a callback (bounded by policy.concurrency); the promise settles when it is done. */
-	enqueue(kind: CallbackKind, url: string, fields: Record<string, string>, opts: DeliverOptions = {}): Promise<CallbackRecord> {
+	enqueue(
+		kind: CallbackKind,
+		url: string,
+		fields: Record<string, string>,
+		opts: DeliverOptions = {},
+	): Promise<CallbackRecord> {
 		return new Promise((resolve) => {
 			this.queue.push(() => this.deliver(kind, url, fields, opts).then(resolve));
 			this.pump();
@@ -118,10 +138,16 @@ export class CallbackSender {
 	}
 
 	/** Deliver one callback now (with retries), outside the queue. */
-	async deliver(kind: CallbackKind, url: string, rawFields: Record<string, unknown>, opts: DeliverOptions = {}): Promise<CallbackRecord> {
+	async deliver(
+		kind: CallbackKind,
+		url: string,
+		rawFields: Record<string, unknown>,
+		opts: DeliverOptions = {},
+	): Promise<CallbackRecord> {
 		// values may arrive as numbers/booleans through the JSON control API
 		const fields: Record<string, string> = {};
-		for (const [k, v] of Object.entries(rawFields ?? {})) fields[k] = v === null || v === undefined ? '' : String(v);
+		for (const [k, v] of Object.entries(rawFields ?? {}))
+			fields[k] = v === null || v === undefined ? '' : String(v);
 		const enc = handlerEncoding(url);
 		const format = opts.format ?? enc.format;
 		const charset = opts.charset ? normalizeCharset(opts.charset) : enc.charset;
@@ -220,7 +246,8 @@ export class CallbackSender {
 				.finally(() => {
 					this.active--;
 					this.pump();
-					if (this.active === 0 && this.queue.length === 0) for (const w of this.idleWaiters.splice(0)) w();
+					if (this.active === 0 && this.queue.length === 0)
+						for (const w of this.idleWaiters.splice(0)) w();
 				});
 		}
 	}
@@ -251,18 +278,28 @@ export class CallbackSender {
 				return;
 			}
 			const mod = u.protocol === 'https:' ? https : http;
-			const h: Record<string, string | number> = { 'user-agent': 'SMSC-emulator', ...(headers ?? {}) };
+			const h: Record<string, string | number> = {
+				'user-agent': 'SMSC-emulator',
+				...(headers ?? {}),
+			};
 			if (body) {
 				if (contentType) h['content-type'] = contentType;
 				h['content-length'] = body.length;
 			}
 			const req = mod.request(
 				u,
-				{ method, headers: h, agent: u.protocol === 'https:' ? this.httpsAgent : this.httpAgent, timeout: this.policy.timeoutMs },
+				{
+					method,
+					headers: h,
+					agent: u.protocol === 'https:' ? this.httpsAgent : this.httpAgent,
+					timeout: this.policy.timeoutMs,
+				},
 				(res) => {
 					const chunks: Buffer[] = [];
 					res.on('data', (c: Buffer) => chunks.push(c));
-					res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+					res.on('end', () =>
+						resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+					);
 					res.on('error', reject);
 				},
 			);

@@ -27,7 +27,13 @@ async function main(): Promise<void> {
 		manualClock: manual,
 		duplicateLimits: noLimits ? false : undefined,
 		demoAccount: false,
-		accounts: [{ ...DEMO_ACCOUNT, handlerUrl: handler || null, balance: balance !== undefined ? Number(balance) : DEMO_ACCOUNT.balance }],
+		accounts: [
+			{
+				...DEMO_ACCOUNT,
+				handlerUrl: handler || null,
+				balance: balance !== undefined ? Number(balance) : DEMO_ACCOUNT.balance,
+			},
+		],
 	});
 	const lines = [
 		`SMSC emulator listening on ${emu.url}`,

@@ -9,7 +9,9 @@ import { CONTROL_METHODS } from './control';
 import type { Emulator } from './emulator';
 
 export type ControlMethod = (typeof CONTROL_METHODS)[number];
-type Fn<K extends ControlMethod> = Emulator[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+type Fn<K extends ControlMethod> = Emulator[K] extends (...args: infer A) => infer R
+	? (...args: A) => Promise<Awaited<R>>
+	: never;
 export type ControlClient = { [K in ControlMethod]: Fn<K> } & { url: string };
 
 export function controlClient(url: string): ControlClient {
@@ -41,14 +43,23 @@ export interface SpawnedEmulator {
  * Start `npm run emulator`'s program as a child process. `env` takes the CLI's variables
  * (PORT — default 0 here, LATENCY_MS, MANUAL_CLOCK, NO_LIMITS, HANDLER_URL, BALANCE).
  */
-export async function spawnEmulator(opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<SpawnedEmulator> {
-	const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'cli.ts')], {
-		env: { ...process.env, PORT: '0', ...(opts.env ?? {}) },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+export async function spawnEmulator(
+	opts: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<SpawnedEmulator> {
+	const child = spawn(
+		process.execPath,
+		[require.resolve('tsx/cli'), path.join(__dirname, 'cli.ts')],
+		{
+			env: { ...process.env, PORT: '0', ...(opts.env ?? {}) },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	let out = '';
 	const url = await new Promise<string>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`emulator did not start: ${out}`)), opts.timeoutMs ?? 20_000);
+		const timer = setTimeout(
+			() => reject(new Error(`emulator did not start: ${out}`)),
+			opts.timeoutMs ?? 20_000,
+		);
 		const onData = (c: Buffer) => {
 			out += c.toString();
 			const m = /EMULATOR_URL=(\S+)/.exec(out);

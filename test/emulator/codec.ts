@@ -144,7 +144,11 @@ export function toXml(value: unknown, tag: string, itemTag = 'item'): string {
 	}
 	if (value !== null && typeof value === 'object') {
 		const inner = Object.entries(value as Record<string, unknown>)
-			.map(([k, v]) => (Array.isArray(v) ? toXml(v, k, k === 'all_phones' || k === 'phones' ? 'phone' : 'item') : toXml(v, k)))
+			.map(([k, v]) =>
+				Array.isArray(v)
+					? toXml(v, k, k === 'all_phones' || k === 'phones' ? 'phone' : 'item')
+					: toXml(v, k),
+			)
 			.join('');
 		return `<${tag}>\n${inner}</${tag}>\n`;
 	}
@@ -153,7 +157,9 @@ export function toXml(value: unknown, tag: string, itemTag = 'item'): string {
 
 /** PHP's urlencode (space → "+") over UTF-8. */
 export function urlencode(s: string): string {
-	return encodeURIComponent(s).replace(/[!'()*~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()).replace(/%20/g, '+');
+	return encodeURIComponent(s)
+		.replace(/[!'()*~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
+		.replace(/%20/g, '+');
 }
 
 /**
@@ -162,5 +168,11 @@ export function urlencode(s: string): string {
  * guess the node must survive either way.
  */
 export function hlrFields(h: HlrResult): Record<string, string> {
-	return { ...h, cn: urlencode(h.cn), net: urlencode(h.net), rcn: urlencode(h.rcn), rnet: urlencode(h.rnet) };
+	return {
+		...h,
+		cn: urlencode(h.cn),
+		net: urlencode(h.net),
+		rcn: urlencode(h.rcn),
+		rnet: urlencode(h.rnet),
+	};
 }

@@ -65,7 +65,10 @@ const NUMERIC_QUERY = new Set(['since', 'limit', 'ms', 'count']);
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
 	const buf = Buffer.from(JSON.stringify(body), 'utf8');
-	res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': buf.length });
+	res.writeHead(status, {
+		'content-type': 'application/json; charset=utf-8',
+		'content-length': buf.length,
+	});
 	res.end(buf);
 }
 
@@ -92,7 +95,8 @@ export async function handleControl(
 			send(res, 405, { error: `${name} needs POST` });
 			return;
 		}
-		for (const [k, v] of new URLSearchParams(rawQuery)) arg[k] = NUMERIC_QUERY.has(k) && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+		for (const [k, v] of new URLSearchParams(rawQuery))
+			arg[k] = NUMERIC_QUERY.has(k) && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
 	} else if (body.length > 0) {
 		try {
 			const parsed = JSON.parse(body.toString('utf8'));

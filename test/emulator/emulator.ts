@@ -6,7 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import { Clock } from './clock';
-import { CallbackSender, DEFAULT_CALLBACK_POLICY, type CallbackPolicy, type CallbackRecord, type CallbackFormat, type CallbackKind, type DeliverOptions } from './callbacks';
+import {
+	CallbackSender,
+	DEFAULT_CALLBACK_POLICY,
+	type CallbackPolicy,
+	type CallbackRecord,
+	type CallbackFormat,
+	type CallbackKind,
+	type DeliverOptions,
+} from './callbacks';
 import { hlrFields } from './codec';
 import { formatDate } from './time';
 import { numberInfo } from './sms';
@@ -30,7 +38,13 @@ export interface DuplicateLimits {
 	wait_call: number;
 	balance: number;
 }
-export const DEFAULT_DUPLICATE_LIMITS: DuplicateLimits = { send: 1, cost: 5, phones: 3, wait_call: 50, balance: 10 };
+export const DEFAULT_DUPLICATE_LIMITS: DuplicateLimits = {
+	send: 1,
+	cost: 5,
+	phones: 3,
+	wait_call: 50,
+	balance: 10,
+};
 
 export interface DeliveryDelays {
 	/** ms from the send time to status 0 (passed to operator) */
@@ -168,7 +182,9 @@ export interface AccountInfo {
 }
 
 /** A message as the control API shows it: money as SMSC writes it, operator details left out. */
-export type MessageInfo = Omit<MessageRecord, 'cost' | 'country' | 'operator' | 'region'> & { cost: string };
+export type MessageInfo = Omit<MessageRecord, 'cost' | 'country' | 'operator' | 'region'> & {
+	cost: string;
+};
 
 class DupTracker {
 	private map = new Map<string, number[]>();
@@ -197,7 +213,6 @@ class DupTracker {
 }
 
 const REDACT = new Set(['psw', 'apikey', 'password']);
-
 
 export class Emulator {
 	/** e.g. http://127.0.0.1:PORT (set once listening) */
@@ -229,7 +244,10 @@ export class Emulator {
 		this.callbacks = new CallbackSender(opts.callbackPolicy);
 		this.latencyMs = opts.latencyMs ?? 0;
 		this.maxConcurrent = opts.maxConcurrent ?? 14;
-		this.duplicateLimits = opts.duplicateLimits === false ? false : { ...DEFAULT_DUPLICATE_LIMITS, ...(opts.duplicateLimits ?? {}) };
+		this.duplicateLimits =
+			opts.duplicateLimits === false
+				? false
+				: { ...DEFAULT_DUPLICATE_LIMITS, ...(opts.duplicateLimits ?? {}) };
 		this.deliveryDelays = { toOperator: 50, final: 200, ...(opts.deliveryDelays ?? {}) };
 		this.logCap = opts.logCap ?? 20_000;
 		this.seedAccounts();
@@ -266,7 +284,8 @@ export class Emulator {
 		if (o.currency !== undefined) acc.currency = o.currency;
 		if (o.prices) acc.prices = { ...acc.prices, ...o.prices };
 		if (o.handlerUrl !== undefined) acc.handlerUrl = o.handlerUrl || null;
-		if (o.handlerMethod !== undefined) acc.handlerMethod = o.handlerMethod === 'GET' ? 'GET' : 'POST';
+		if (o.handlerMethod !== undefined)
+			acc.handlerMethod = o.handlerMethod === 'GET' ? 'GET' : 'POST';
 		if (o.statusCallbacks !== undefined) acc.statusCallbacks = o.statusCallbacks;
 		if (o.testMode !== undefined) acc.testMode = !!o.testMode;
 		if (o.waitCallNumbers !== undefined) acc.waitCallNumbers = o.waitCallNumbers;
@@ -274,7 +293,8 @@ export class Emulator {
 		if (o.tz !== undefined) acc.tz = Number(o.tz);
 		if (o.contactIntId !== undefined) acc.contactIntId = !!o.contactIntId;
 		if (o.statusListOrder !== undefined) acc.statusListOrder = o.statusListOrder;
-		if (o.ipDailyLimit !== undefined) acc.ipDailyLimit = o.ipDailyLimit === null ? null : Number(o.ipDailyLimit);
+		if (o.ipDailyLimit !== undefined)
+			acc.ipDailyLimit = o.ipDailyLimit === null ? null : Number(o.ipDailyLimit);
 		for (const name of o.senders ?? []) acc.registerSender(name, this.clock.now());
 		return this.info(acc);
 	}
@@ -302,12 +322,28 @@ export class Emulator {
 		return this.updateAccount({ login: o.login, prices: o.prices });
 	}
 
-	setHandlerUrl(o: { login: string; url: string | null; method?: 'GET' | 'POST'; statusCallbacks?: 'final' | 'all' | 'none' }): AccountInfo {
-		return this.updateAccount({ login: o.login, handlerUrl: o.url, handlerMethod: o.method, statusCallbacks: o.statusCallbacks });
+	setHandlerUrl(o: {
+		login: string;
+		url: string | null;
+		method?: 'GET' | 'POST';
+		statusCallbacks?: 'final' | 'all' | 'none';
+	}): AccountInfo {
+		return this.updateAccount({
+			login: o.login,
+			handlerUrl: o.url,
+			handlerMethod: o.method,
+			statusCallbacks: o.statusCallbacks,
+		});
 	}
 
 	/** Make messages to `phone` end with this status/err (e.g. {status: 20, err: 1}); status 1 + err 0 restores. */
-	setPhoneOutcome(o: { login: string; phone: string; status: number; err?: number; delayMs?: number }): { result: 'OK' } {
+	setPhoneOutcome(o: {
+		login: string;
+		phone: string;
+		status: number;
+		err?: number;
+		delayMs?: number;
+	}): { result: 'OK' } {
 		const acc = this.mustAccount(o.login);
 		const phone = String(o.phone).replace(/\D/g, '');
 		acc.outcomes.set(phone, { status: Number(o.status), err: o.err ?? 0, delayMs: o.delayMs });
@@ -315,10 +351,15 @@ export class Emulator {
 	}
 
 	/** Set several outcomes at once: {login, outcomes: {phone: {status, err}}}; `replace: true` drops the old map. */
-	setPhoneOutcomes(o: { login: string; outcomes: Record<string, PhoneOutcome>; replace?: boolean }): { result: 'OK'; count: number } {
+	setPhoneOutcomes(o: {
+		login: string;
+		outcomes: Record<string, PhoneOutcome>;
+		replace?: boolean;
+	}): { result: 'OK'; count: number } {
 		const acc = this.mustAccount(o.login);
 		if (o.replace) acc.outcomes.clear();
-		for (const [p, out] of Object.entries(o.outcomes ?? {})) acc.outcomes.set(p.replace(/\D/g, ''), { err: 0, ...out });
+		for (const [p, out] of Object.entries(o.outcomes ?? {}))
+			acc.outcomes.set(p.replace(/\D/g, ''), { err: 0, ...out });
 		return { result: 'OK', count: acc.outcomes.size };
 	}
 
@@ -331,12 +372,18 @@ export class Emulator {
 	}
 
 	/** Sent messages of an account (all, or by id and/or phone); newest last. */
-	getMessages(o: { login: string; id?: string | number; phone?: string; limit?: number }): MessageInfo[] {
+	getMessages(o: {
+		login: string;
+		id?: string | number;
+		phone?: string;
+		limit?: number;
+	}): MessageInfo[] {
 		const acc = this.mustAccount(o.login);
 		let list: MessageRecord[];
 		if (o.phone) list = acc.byPhone.get(String(o.phone).replace(/\D/g, '')) ?? [];
 		else list = acc.history;
-		if (o.id !== undefined && o.id !== null && o.id !== '') list = list.filter((m) => String(m.id) === String(o.id));
+		if (o.id !== undefined && o.id !== null && o.id !== '')
+			list = list.filter((m) => String(m.id) === String(o.id));
 		if (o.limit !== undefined) list = list.slice(-o.limit);
 		return list.map((m) => this.messageInfo(m));
 	}
@@ -367,7 +414,9 @@ export class Emulator {
 	// ───────────────────────────── incoming / wait_call ─────────────────────────────
 
 	/** An SMS arrives from `phone` to `to` (default: the account's first wait_call number). Calls the handler. */
-	injectIncoming(o: { login: string; phone: string; mes: string; to?: string; sent?: number }): { id: number } {
+	injectIncoming(o: { login: string; phone: string; mes: string; to?: string; sent?: number }): {
+		id: number;
+	} {
 		const acc = this.mustAccount(o.login);
 		const now = this.clock.now();
 		const msg: IncomingMessage = {
@@ -401,7 +450,8 @@ export class Emulator {
 		const wc = acc.waitCalls.get(phone);
 		if (!wc) throw new Error(`no pending wait_call for ${phone}`);
 		acc.waitCalls.delete(phone);
-		acc.balance = Math.round((acc.balance - (acc.testMode ? 0 : acc.prices.wait_call)) * 10000) / 10000;
+		acc.balance =
+			Math.round((acc.balance - (acc.testMode ? 0 : acc.prices.wait_call)) * 10000) / 10000;
 		const { id } = this.injectIncoming({ login: acc.login, phone, mes: '[waitcall]', to: wc.to });
 		return { id, phone, to: wc.to };
 	}
@@ -409,7 +459,11 @@ export class Emulator {
 	/** Pending wait_call requests of an account. */
 	getWaitCalls(o: { login: string }): Array<{ phone: string; to: string; expiresAt: number }> {
 		const acc = this.mustAccount(o.login);
-		return [...acc.waitCalls.values()].map((w) => ({ phone: w.phone, to: w.to, expiresAt: w.expiresAt }));
+		return [...acc.waitCalls.values()].map((w) => ({
+			phone: w.phone,
+			to: w.to,
+			expiresAt: w.expiresAt,
+		}));
 	}
 
 	// ───────────────────────────── clock ─────────────────────────────
@@ -439,16 +493,32 @@ export class Emulator {
 	// ───────────────────────────── load shaping ─────────────────────────────
 
 	/** Fixed latency (ms) for every SMSC request, or for one script only. */
-	setLatency(o: { ms: number; script?: string }): { ms: number; perScript: Record<string, number> } {
+	setLatency(o: { ms: number; script?: string }): {
+		ms: number;
+		perScript: Record<string, number>;
+	} {
 		if (o.script) this.scriptLatency[o.script] = Number(o.ms);
 		else this.latencyMs = Number(o.ms);
 		return { ms: this.latencyMs, perScript: { ...this.scriptLatency } };
 	}
 
 	/** Make the next `count` SMSC requests (of `script`, if given) fail: drop | 5xx | slow | html. */
-	failNext(o: { count?: number; mode: FailureMode; status?: number; ms?: number; script?: string }): { pending: FailureRule[] } {
-		if (!['drop', '5xx', 'slow', 'html'].includes(o.mode)) throw new Error(`failNext: unknown mode ${o.mode}`);
-		this.failures.push({ mode: o.mode, remaining: o.count ?? 1, status: o.status, ms: o.ms, script: o.script });
+	failNext(o: {
+		count?: number;
+		mode: FailureMode;
+		status?: number;
+		ms?: number;
+		script?: string;
+	}): { pending: FailureRule[] } {
+		if (!['drop', '5xx', 'slow', 'html'].includes(o.mode))
+			throw new Error(`failNext: unknown mode ${o.mode}`);
+		this.failures.push({
+			mode: o.mode,
+			remaining: o.count ?? 1,
+			status: o.status,
+			ms: o.ms,
+			script: o.script,
+		});
 		return { pending: this.failures.map((f) => ({ ...f })) };
 	}
 
@@ -504,7 +574,12 @@ export class Emulator {
 
 	resetStats(): Stats {
 		const keep = { inFlight: this.stats.inFlight, openConnections: this.stats.openConnections };
-		this.stats = { ...emptyStats(), ...keep, maxInFlight: keep.inFlight, maxConnections: keep.openConnections };
+		this.stats = {
+			...emptyStats(),
+			...keep,
+			maxInFlight: keep.inFlight,
+			maxConnections: keep.openConnections,
+		};
 		this.callbackBase = { ok: this.callbacks.okCount, failed: this.callbacks.failedCount };
 		return this.getStats();
 	}
@@ -544,7 +619,14 @@ export class Emulator {
 		method?: 'GET' | 'POST';
 		retries?: number;
 		fields?: Record<string, string>;
-	}): Promise<{ count: number; ok: number; failed: number; durationMs: number; maxInFlight: number; attempts: number }> {
+	}): Promise<{
+		count: number;
+		ok: number;
+		failed: number;
+		durationMs: number;
+		maxInFlight: number;
+		attempts: number;
+	}> {
 		const acc = o.login ? this.mustAccount(o.login) : this.accounts.get('demo');
 		const url = o.url ?? acc?.handlerUrl;
 		if (!url) throw new Error('fireCallbacks: no url and no handler URL on the account');
@@ -564,12 +646,36 @@ export class Emulator {
 				const phone = String(79000000000 + i);
 				const fields: Record<string, string> =
 					o.kind === 'incoming'
-						? { id: String(900_000 + i), phone, mes: `load ${i}`, to: acc?.waitCallNumbers[0] ?? '74950000101', sent: String(now), time: String(now), smsc_time: String(now) }
-						: { id: String(900_000 + i), phone, status: '1', err: '0', time: String(now), ts: formatDate(now * 1000), cnt: '1', cost: '2.50', sender: 'SMSC', type: '0', mccmnc: numberInfo(phone).mccmnc };
+						? {
+								id: String(900_000 + i),
+								phone,
+								mes: `load ${i}`,
+								to: acc?.waitCallNumbers[0] ?? '74950000101',
+								sent: String(now),
+								time: String(now),
+								smsc_time: String(now),
+							}
+						: {
+								id: String(900_000 + i),
+								phone,
+								status: '1',
+								err: '0',
+								time: String(now),
+								ts: formatDate(now * 1000),
+								cnt: '1',
+								cost: '2.50',
+								sender: 'SMSC',
+								type: '0',
+								mccmnc: numberInfo(phone).mccmnc,
+							};
 				Object.assign(fields, o.fields ?? {});
 				inFlight++;
 				maxInFlight = Math.max(maxInFlight, inFlight);
-				const rec = await this.callbacks.deliver('load', url, fields, { method: o.method, retries: o.retries, login: acc?.login ?? null });
+				const rec = await this.callbacks.deliver('load', url, fields, {
+					method: o.method,
+					retries: o.retries,
+					login: acc?.login ?? null,
+				});
 				inFlight--;
 				attempts += rec.attempts;
 				if (rec.ok) ok++;
@@ -611,9 +717,15 @@ export class Emulator {
 		this.latencyMs = this.initial.latencyMs ?? 0;
 		this.maxConcurrent = this.initial.maxConcurrent ?? 14;
 		this.duplicateLimits =
-			this.initial.duplicateLimits === false ? false : { ...DEFAULT_DUPLICATE_LIMITS, ...(this.initial.duplicateLimits ?? {}) };
+			this.initial.duplicateLimits === false
+				? false
+				: { ...DEFAULT_DUPLICATE_LIMITS, ...(this.initial.duplicateLimits ?? {}) };
 		this.deliveryDelays = { toOperator: 50, final: 200, ...(this.initial.deliveryDelays ?? {}) };
-		Object.assign(this.callbacks.policy, DEFAULT_CALLBACK_POLICY, this.initial.callbackPolicy ?? {});
+		Object.assign(
+			this.callbacks.policy,
+			DEFAULT_CALLBACK_POLICY,
+			this.initial.callbackPolicy ?? {},
+		);
 		this.callbacks.resetLog();
 		this.resetStats();
 		this.seedAccounts();
@@ -744,7 +856,10 @@ export class Emulator {
 
 	private queueCallback(acc: Account, kind: CallbackKind, fields: Record<string, string>): void {
 		if (!acc.handlerUrl) return;
-		void this.callbacks.enqueue(kind, acc.handlerUrl, fields, { method: acc.handlerMethod, login: acc.login });
+		void this.callbacks.enqueue(kind, acc.handlerUrl, fields, {
+			method: acc.handlerMethod,
+			login: acc.login,
+		});
 	}
 
 	mustAccount(login: string): Account {
@@ -757,7 +872,6 @@ export class Emulator {
 		const { country: _country, operator: _operator, region: _region, ...info } = m;
 		return { ...info, cost: money(m.cost) };
 	}
-
 
 	info(a: Account): AccountInfo {
 		return {

@@ -38,13 +38,21 @@ export async function call(
 	const path = opts.path ?? `/sys/${script}.php`;
 	const res =
 		opts.method === 'POST'
-			? await fetch(emu.url + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: qs })
+			? await fetch(emu.url + path, {
+					method: 'POST',
+					headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					body: qs,
+				})
 			: await fetch(`${emu.url}${path}?${qs}`);
 	return answer(res);
 }
 
 /** Fetch a raw URL path (already encoded) on the emulator. */
-export async function raw(emu: RunningEmulator, pathAndQuery: string, init?: RequestInit): Promise<Answer> {
+export async function raw(
+	emu: RunningEmulator,
+	pathAndQuery: string,
+	init?: RequestInit,
+): Promise<Answer> {
 	return answer(await fetch(emu.url + pathAndQuery, init));
 }
 
@@ -68,7 +76,9 @@ export interface Received {
 }
 
 /** A tiny handler server recording what it receives; answers `reply()` (default 200 "OK"). */
-export async function handlerServer(reply: (n: number, r: Received) => number = () => 200): Promise<{
+export async function handlerServer(
+	reply: (n: number, r: Received) => number = () => 200,
+): Promise<{
 	url: string;
 	received: Received[];
 	waitFor: (n: number, ms?: number) => Promise<Received[]>;
@@ -80,7 +90,12 @@ export async function handlerServer(reply: (n: number, r: Received) => number = 
 		const chunks: Buffer[] = [];
 		req.on('data', (c: Buffer) => chunks.push(c));
 		req.on('end', () => {
-			const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
+			const r = {
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: req.headers,
+				body: Buffer.concat(chunks),
+			};
 			received.push(r);
 			const status = reply(received.length, r);
 			res.writeHead(status, { 'content-type': 'text/plain' });
@@ -102,7 +117,10 @@ export async function handlerServer(reply: (n: number, r: Received) => number = 
 						resolve(received);
 					}
 				};
-				const timer = setTimeout(() => reject(new Error(`handler got ${received.length} of ${n} callbacks`)), ms);
+				const timer = setTimeout(
+					() => reject(new Error(`handler got ${received.length} of ${n} callbacks`)),
+					ms,
+				);
 				waiters.push(check);
 				check();
 			}),

@@ -23,17 +23,27 @@ test('1,000 requests over 14 connections are all answered; the 15th concurrent r
 	try {
 		const answers = await Promise.all(
 			Array.from({ length: 1000 }, async (_, i) => {
-				const body = new URLSearchParams({ ...DEMO, phones: `7999${String(i).padStart(7, '0')}`, mes: `load ${i}`, fmt: '3' }).toString();
+				const body = new URLSearchParams({
+					...DEMO,
+					phones: `7999${String(i).padStart(7, '0')}`,
+					mes: `load ${i}`,
+					fmt: '3',
+				}).toString();
 				const res = await pool.request({
 					path: '/sys/send.php',
 					method: 'POST',
 					headers: { 'content-type': 'application/x-www-form-urlencoded' },
 					body,
 				});
-				return { status: res.statusCode, json: (await res.body.json()) as { id?: number; cnt?: number } };
+				return {
+					status: res.statusCode,
+					json: (await res.body.json()) as { id?: number; cnt?: number },
+				};
 			}),
 		);
-		expect(answers.every((a) => a.status === 200 && typeof a.json.id === 'number' && a.json.cnt === 1)).toBe(true);
+		expect(
+			answers.every((a) => a.status === 200 && typeof a.json.id === 'number' && a.json.cnt === 1),
+		).toBe(true);
 		expect(new Set(answers.map((a) => a.json.id)).size).toBe(1000);
 		const stats = emu.getStats();
 		expect(stats.messagesAccepted).toBe(1000);
@@ -45,7 +55,10 @@ test('1,000 requests over 14 connections are all answered; the 15th concurrent r
 		emu.setLatency({ ms: 400 });
 		const slow = Array.from({ length: 14 }, (_, i) =>
 			pool
-				.request({ path: `/sys/balance.php?login=demo&psw=demo-password&fmt=3&n=${i}`, method: 'GET' })
+				.request({
+					path: `/sys/balance.php?login=demo&psw=demo-password&fmt=3&n=${i}`,
+					method: 'GET',
+				})
 				.then(async (r) => (await r.body.json()) as { balance?: string }),
 		);
 		await waitUntil(() => emu.getStats().inFlight === 14);
@@ -63,7 +76,9 @@ test('1,000 requests over 14 connections are all answered; the 15th concurrent r
 		expect((await Promise.all(slow)).every((a) => a.balance === '97500.00')).toBe(true);
 		expect(emu.getStats()).toMatchObject({ error9Concurrent: 3, maxInFlightPerLogin: 14 });
 		emu.setLatency({ ms: 0 });
-		expect((await call(emu, 'balance', { fmt: 3, n: 'after' })).json).toEqual({ balance: '97500.00' });
+		expect((await call(emu, 'balance', { fmt: 3, n: 'after' })).json).toEqual({
+			balance: '97500.00',
+		});
 	} finally {
 		await pool.close();
 	}
@@ -76,7 +91,9 @@ describe('failure injection', () => {
 
 	test('drop destroys the socket without an answer', async () => {
 		emu.failNext({ mode: 'drop' });
-		await expect(fetch(`${emu.url}/sys/balance.php?login=demo&psw=demo-password&fmt=3`)).rejects.toThrow();
+		await expect(
+			fetch(`${emu.url}/sys/balance.php?login=demo&psw=demo-password&fmt=3`),
+		).rejects.toThrow();
 		expect((await call(emu, 'balance', { fmt: 3 })).json).toEqual({ balance: '1000.00' });
 		expect(emu.getLog({ script: 'balance' }).map((e) => [e.failure, e.httpStatus])).toEqual([
 			['drop', 0],
@@ -105,7 +122,10 @@ describe('failure injection', () => {
 		expect((await call(emu, 'balance', { fmt: 3, x: 6 })).json).toEqual({ balance: '1000.00' });
 		expect(Date.now() - t).toBeLessThan(2500);
 		t = Date.now();
-		expect((await call(emu, 'send', { phones: '79990000001', mes: 'slow', fmt: 3 })).json).toEqual({ id: 1, cnt: 1 });
+		expect((await call(emu, 'send', { phones: '79990000001', mes: 'slow', fmt: 3 })).json).toEqual({
+			id: 1,
+			cnt: 1,
+		});
 		expect(Date.now() - t).toBeGreaterThanOrEqual(2990);
 		expect(emu.getLog({ limit: 2 }).map((e) => [e.script, e.failure])).toEqual([
 			['balance', null],
@@ -140,15 +160,38 @@ describe('control API over HTTP', () => {
 	});
 
 	const post = (name: string, body: unknown) =>
-		raw(emu, `/__emulator/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		raw(emu, `/__emulator/${name}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
 
 	test('accounts, incoming, clock, log with redaction, stats, reset', async () => {
-		expect((await post('createAccount', { login: 'acme', psw: 'pw', apikey: 'k1', balance: 10, prices: { sms: 3 } })).json.result).toMatchObject({
+		expect(
+			(
+				await post('createAccount', {
+					login: 'acme',
+					psw: 'pw',
+					apikey: 'k1',
+					balance: 10,
+					prices: { sms: 3 },
+				})
+			).json.result,
+		).toMatchObject({
 			login: 'acme',
 			balance: '10.00',
 			prices: expect.objectContaining({ sms: 3, hlr: 0.5 }),
 		});
-		expect((await call(emu, 'send', { login: 'acme', psw: 'pw', phones: '79990000001', mes: 'x', cost: 3, fmt: 3 }, { auth: false })).json).toEqual({
+		expect(
+			(
+				await call(
+					emu,
+					'send',
+					{ login: 'acme', psw: 'pw', phones: '79990000001', mes: 'x', cost: 3, fmt: 3 },
+					{ auth: false },
+				)
+			).json,
+		).toEqual({
 			id: 1,
 			cnt: 1,
 			cost: '3.00',
@@ -157,14 +200,28 @@ describe('control API over HTTP', () => {
 		await call(emu, 'balance', { apikey: 'k1', fmt: 3 }, { auth: false });
 		const log = (await raw(emu, '/__emulator/getLog?login=acme')).json.result;
 		expect(log).toHaveLength(2);
-		expect(log[0]).toMatchObject({ script: 'send', method: 'GET', path: '/sys/send.php', params: expect.objectContaining({ psw: '***', phones: '79990000001' }) });
+		expect(log[0]).toMatchObject({
+			script: 'send',
+			method: 'GET',
+			path: '/sys/send.php',
+			params: expect.objectContaining({ psw: '***', phones: '79990000001' }),
+		});
 		expect(log[1].params.apikey).toBe('***');
 		expect(JSON.stringify(log)).not.toContain('"pw"');
 		expect(log[0].response).toBe('{"id":1,"cnt":1,"cost":"3.00","balance":"7.00"}');
-		expect((await post('injectIncoming', { login: 'acme', phone: '79991112233', mes: 'hi' })).json.result.id).toEqual(expect.any(Number));
+		expect(
+			(await post('injectIncoming', { login: 'acme', phone: '79991112233', mes: 'hi' })).json.result
+				.id,
+		).toEqual(expect.any(Number));
 		expect((await post('advanceClock', { ms: 1000 })).json.result.now).toBe(emu.clock.now());
-		expect((await raw(emu, '/__emulator/getMessages?login=acme')).json.result[0]).toMatchObject({ phone: '79990000001', status: 1 });
-		expect((await raw(emu, '/__emulator/getStats')).json.result).toMatchObject({ messagesAccepted: 1, requests: 2 });
+		expect((await raw(emu, '/__emulator/getMessages?login=acme')).json.result[0]).toMatchObject({
+			phone: '79990000001',
+			status: 1,
+		});
+		expect((await raw(emu, '/__emulator/getStats')).json.result).toMatchObject({
+			messagesAccepted: 1,
+			requests: 2,
+		});
 		expect((await post('setBalance', { login: 'nobody', balance: 1 })).status).toBe(400);
 		expect((await post('noSuchMethod', {})).status).toBe(404);
 		expect((await raw(emu, '/__emulator/setBalance')).status).toBe(405);
@@ -176,12 +233,19 @@ describe('control API over HTTP', () => {
 		expect(emu.latencyMs).toBe(0);
 		expect(emu.maxConcurrent).toBe(14);
 		expect(emu.duplicateLimits).toMatchObject({ send: 1, phones: 3 });
-		expect((await raw(emu, '/__emulator/listAccounts')).json.result.map((a: { login: string }) => a.login)).toEqual(['demo']);
+		expect(
+			(await raw(emu, '/__emulator/listAccounts')).json.result.map(
+				(a: { login: string }) => a.login,
+			),
+		).toEqual(['demo']);
 		expect((await raw(emu, '/__emulator/')).json.result.methods).toContain('failNext');
 	});
 
 	test('failNext, setLatency, setLimits over HTTP', async () => {
-		expect((await post('setPhoneOutcome', { login: 'demo', phone: 79990000001, status: 20, err: 1 })).json).toEqual({ result: { result: 'OK' } });
+		expect(
+			(await post('setPhoneOutcome', { login: 'demo', phone: 79990000001, status: 20, err: 1 }))
+				.json,
+		).toEqual({ result: { result: 'OK' } });
 		await post('failNext', { mode: '5xx', script: 'balance' });
 		expect((await call(emu, 'balance', { fmt: 3 })).status).toBe(500);
 		expect((await post('failNext', { mode: 'weird' })).status).toBe(400);
@@ -206,7 +270,10 @@ test('cli.ts runs as a separate process; controlClient drives it over HTTP', asy
 		expect(await k.text()).toBe('1000.00');
 		const c = spawned.control;
 		expect(await c.setBalance({ login: 'demo', balance: 5 })).toMatchObject({ balance: '5.00' });
-		expect((await c.getLog({ script: 'balance' })).map((e) => e.params.psw)).toEqual(['***', undefined]);
+		expect((await c.getLog({ script: 'balance' })).map((e) => e.params.psw)).toEqual([
+			'***',
+			undefined,
+		]);
 		expect((await c.getStats()).requests).toBe(2);
 		await expect(c.getAccount({ login: 'nobody' })).rejects.toThrow(/not found/);
 	} finally {

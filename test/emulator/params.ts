@@ -37,7 +37,11 @@ function jsonValue(v: unknown): string {
 	return JSON.stringify(v);
 }
 
-function parseMultipart(body: Buffer, boundary: string, files: UploadedFile[]): Array<[string, Buffer]> {
+function parseMultipart(
+	body: Buffer,
+	boundary: string,
+	files: UploadedFile[],
+): Array<[string, Buffer]> {
 	const out: Array<[string, Buffer]> = [];
 	const delim = Buffer.from(`--${boundary}`);
 	let pos = body.indexOf(delim);
@@ -52,9 +56,15 @@ function parseMultipart(body: Buffer, boundary: string, files: UploadedFile[]): 
 			const head = part.subarray(0, sep).toString('latin1');
 			const name = /name="([^"]*)"/i.exec(head)?.[1];
 			const filename = /filename="([^"]*)"/i.exec(head)?.[1];
-			const contentType = /^content-type:\s*([^\r\n;]+)/im.exec(head)?.[1]?.trim() ?? 'application/octet-stream';
+			const contentType =
+				/^content-type:\s*([^\r\n;]+)/im.exec(head)?.[1]?.trim() ?? 'application/octet-stream';
 			if (name !== undefined && filename !== undefined) {
-				files.push({ field: name, filename, contentType, bytes: Buffer.from(part.subarray(sep + 4)) });
+				files.push({
+					field: name,
+					filename,
+					contentType,
+					bytes: Buffer.from(part.subarray(sep + 4)),
+				});
 				out.push([`file:${name}`, Buffer.from(filename)]);
 			} else if (name !== undefined) out.push([name, part.subarray(sep + 4)]);
 		}
@@ -63,7 +73,11 @@ function parseMultipart(body: Buffer, boundary: string, files: UploadedFile[]): 
 	return out;
 }
 
-export function parseParams(rawQuery: string, body: Buffer, contentType: string | undefined): ParsedParams {
+export function parseParams(
+	rawQuery: string,
+	body: Buffer,
+	contentType: string | undefined,
+): ParsedParams {
 	const qPairs = splitUrlencoded(Buffer.from(rawQuery, 'latin1'));
 	const ct = (contentType ?? '').toLowerCase();
 	let bodyKind: ParsedParams['bodyKind'] = 'none';
@@ -71,9 +85,13 @@ export function parseParams(rawQuery: string, body: Buffer, contentType: string 
 	let json: Record<string, unknown> | null = null;
 	let multipart: Array<[string, Buffer]> | null = null;
 	const files: UploadedFile[] = [];
-	const trimmed = body.length > 0 ? body.toString('utf8', 0, Math.min(body.length, 64)).trimStart() : '';
+	const trimmed =
+		body.length > 0 ? body.toString('utf8', 0, Math.min(body.length, 64)).trimStart() : '';
 	if (body.length === 0) bodyKind = 'none';
-	else if (ct.includes('application/json') || (!ct.includes('urlencoded') && !ct.includes('multipart') && trimmed.startsWith('{'))) {
+	else if (
+		ct.includes('application/json') ||
+		(!ct.includes('urlencoded') && !ct.includes('multipart') && trimmed.startsWith('{'))
+	) {
 		try {
 			const v = JSON.parse(body.toString('utf8'));
 			if (v === null || typeof v !== 'object' || Array.isArray(v)) bodyKind = 'invalid';
@@ -101,10 +119,16 @@ export function parseParams(rawQuery: string, body: Buffer, contentType: string 
 	const charset = normalizeCharset(charsetRaw);
 	const params: Record<string, string> = {};
 	const raw: Record<string, Buffer> = {};
-	for (const [k, v] of [...qPairs, ...bPairs, ...(multipart ?? []).map(([name, bytes]): [Buffer, Buffer] => [Buffer.from(name), bytes])]) {
+	for (const [k, v] of [
+		...qPairs,
+		...bPairs,
+		...(multipart ?? []).map(([name, bytes]): [Buffer, Buffer] => [Buffer.from(name), bytes]),
+	]) {
 		params[decodeBytes(k, charset)] = decodeBytes(v, charset);
 		raw[decodeBytes(k, charset)] = v;
 	}
-	if (json) for (const [k, v] of Object.entries(json)) (params[k] = jsonValue(v)), (raw[k] = Buffer.from(params[k]));
+	if (json)
+		for (const [k, v] of Object.entries(json))
+			((params[k] = jsonValue(v)), (raw[k] = Buffer.from(params[k])));
 	return { params, files, charset, bodyKind, raw };
 }

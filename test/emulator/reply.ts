@@ -47,7 +47,11 @@ const PER_SCRIPT: Record<string, Record<number, string>> = {
 	status: { 3: 'message not found', 5: 'message deletion error' },
 	phones: {},
 	senders: {},
-	wait_call: { 3: 'no money', 5: 'phone is in the blacklist', 6: "can't get the cost of the service" },
+	wait_call: {
+		3: 'no money',
+		5: 'phone is in the blacklist',
+		6: "can't get the cost of the service",
+	},
 	get: { 3: 'records not found' },
 };
 
@@ -69,7 +73,11 @@ export function renderError(e: ApiError, fmt: number): string {
 				hasId ? `<id>${xmlEscape(e.id)}</id>\n` : ''
 			}</result>`;
 		case 3:
-			return JSON.stringify(hasId ? { error: e.text, error_code: e.code, id: e.id } : { error: e.text, error_code: e.code });
+			return JSON.stringify(
+				hasId
+					? { error: e.text, error_code: e.code, id: e.id }
+					: { error: e.text, error_code: e.code },
+			);
 		default:
 			return `ERROR = ${e.code} (${e.text})${hasId ? `, ID - ${e.id}` : ''}`;
 	}
@@ -96,7 +104,14 @@ export function renderReply(r: Reply, fmt: number, rootTag = 'result'): string {
 			return r.xml ? r.xml() : toXml(r.json, Array.isArray(r.json) ? 'list' : rootTag).trimEnd();
 		case 1:
 			if (r.nums) return r.nums();
-			if (Array.isArray(r.json)) return r.json.map((o) => Object.values(o as object).map(flat).join(',')).join('\n');
+			if (Array.isArray(r.json))
+				return r.json
+					.map((o) =>
+						Object.values(o as object)
+							.map(flat)
+							.join(','),
+					)
+					.join('\n');
 			return Object.values((r.json ?? {}) as object)
 				.map(flat)
 				.join(',');

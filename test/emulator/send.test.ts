@@ -14,14 +14,20 @@ afterEach(async () => {
 
 describe('send.php examples of "Відправка SMS-повідомлення"', () => {
 	test('plain message, fmt=0 default: "OK - 1 SMS, ID - <id>"', async () => {
-		const r = await raw(emu, '/sys/send.php?login=demo&psw=demo-password&phones=79999999999&mes=Hello!');
+		const r = await raw(
+			emu,
+			'/sys/send.php?login=demo&psw=demo-password&phones=79999999999&mes=Hello!',
+		);
 		expect(r.status).toBe(200);
 		expect(r.text).toBe('OK - 1 SMS, ID - 1');
 		expect(emu.getAccount({ login: 'demo' }).balance).toBe('997.50');
 	});
 
 	test('list with \\n escape: one id, 2 SMS', async () => {
-		const r = await raw(emu, '/sys/send.php?login=demo&psw=demo-password&list=79999999999:Hello!%0A79999999999:Hello\\nworld!');
+		const r = await raw(
+			emu,
+			'/sys/send.php?login=demo&psw=demo-password&list=79999999999:Hello!%0A79999999999:Hello\\nworld!',
+		);
 		expect(r.text).toBe('OK - 2 SMS, ID - 1');
 		const msgs = emu.getMessages({ login: 'demo' });
 		expect(msgs.map((m) => m.text)).toEqual(['Hello!', 'Hello\nworld!']);
@@ -41,9 +47,15 @@ describe('send.php examples of "Відправка SMS-повідомлення"
 	});
 
 	test('binary EMS (bin=2) and WAP push', async () => {
-		const r1 = await raw(emu, '/sys/send.php?login=demo&psw=demo-password&phones=79999999999&mes=050A0307056048656C6C6F2C20576F726C6421&bin=2&fmt=3');
+		const r1 = await raw(
+			emu,
+			'/sys/send.php?login=demo&psw=demo-password&phones=79999999999&mes=050A0307056048656C6C6F2C20576F726C6421&bin=2&fmt=3',
+		);
 		expect(r1.json).toEqual({ id: 1, cnt: 1 });
-		const r2 = await raw(emu, '/sys/send.php?login=demo&psw=demo-password&phones=79999999999&mes=http://wap.ru%0AWAP.RU&push=1&fmt=3');
+		const r2 = await raw(
+			emu,
+			'/sys/send.php?login=demo&psw=demo-password&phones=79999999999&mes=http://wap.ru%0AWAP.RU&push=1&fmt=3',
+		);
 		expect(r2.json).toEqual({ id: 2, cnt: 1 });
 		expect(emu.getMessages({ login: 'demo' }).map((m) => [m.channel, m.type])).toEqual([
 			['bin', 2],
@@ -66,7 +78,11 @@ describe('answer shapes: cost × fmt', () => {
 		[0, 2, '<result>\n<id>1</id>\n<cnt>1</cnt>\n</result>'],
 		[1, 2, '<result>\n<cost>2.50</cost>\n<cnt>1</cnt>\n</result>'],
 		[2, 2, '<result>\n<id>1</id>\n<cnt>1</cnt>\n<cost>2.50</cost>\n</result>'],
-		[3, 2, '<result>\n<id>1</id>\n<cnt>1</cnt>\n<cost>2.50</cost>\n<balance>997.50</balance>\n</result>'],
+		[
+			3,
+			2,
+			'<result>\n<id>1</id>\n<cnt>1</cnt>\n<cost>2.50</cost>\n<balance>997.50</balance>\n</result>',
+		],
 		[0, 3, '{"id":1,"cnt":1}'],
 		[1, 3, '{"cost":"2.50","cnt":1}'],
 		[2, 3, '{"id":1,"cnt":1,"cost":"2.50"}'],
@@ -79,46 +95,102 @@ describe('answer shapes: cost × fmt', () => {
 	});
 
 	test('op=1 adds every recipient, in all formats', async () => {
-		const r = await call(emu, 'send', { phones: '79999999999,+79999999998,123', mes: 'Hi', op: 1, fmt: 3 });
+		const r = await call(emu, 'send', {
+			phones: '79999999999,+79999999998,123',
+			mes: 'Hi',
+			op: 1,
+			fmt: 3,
+		});
 		expect(r.json).toEqual({
 			id: 1,
 			cnt: 2,
 			phones: [
-				{ phone: '79999999999', mccmnc: expect.stringMatching(/^250\d\d$/), cost: '2.50', status: '-1', error: '0' },
-				{ phone: '79999999998', mccmnc: expect.stringMatching(/^250\d\d$/), cost: '2.50', status: '-1', error: '0' },
+				{
+					phone: '79999999999',
+					mccmnc: expect.stringMatching(/^250\d\d$/),
+					cost: '2.50',
+					status: '-1',
+					error: '0',
+				},
+				{
+					phone: '79999999998',
+					mccmnc: expect.stringMatching(/^250\d\d$/),
+					cost: '2.50',
+					status: '-1',
+					error: '0',
+				},
 				{ phone: '123', mccmnc: '', cost: '0.00', status: '22', error: '249' },
 			],
 		});
 		const t = await call(emu, 'send', { phones: '79999999997', mes: 'Hi', op: 1 });
 		expect(t.text).toMatch(/^OK - 1 SMS, ID - 2\n79999999997,250\d\d,2\.50,-1,0$/);
 		const x = await call(emu, 'send', { phones: '79999999996', mes: 'Hi', op: 1, fmt: 2 });
-		expect(x.text).toMatch(/<phones>\n<phone mccmnc="250\d\d" cost="2.50" status="-1" error="0">79999999996<\/phone>\n<\/phones>/);
+		expect(x.text).toMatch(
+			/<phones>\n<phone mccmnc="250\d\d" cost="2.50" status="-1" error="0">79999999996<\/phone>\n<\/phones>/,
+		);
 	});
 
 	test('err=1 lists only refused numbers', async () => {
 		const r = await call(emu, 'send', { phones: '79999999999,12ab', mes: 'Hi', err: 1, fmt: 3 });
-		expect(r.json).toEqual({ id: 1, cnt: 1, phones: [{ phone: '12ab', mccmnc: '', cost: '0.00', status: '22', error: '249' }] });
+		expect(r.json).toEqual({
+			id: 1,
+			cnt: 1,
+			phones: [{ phone: '12ab', mccmnc: '', cost: '0.00', status: '22', error: '249' }],
+		});
 	});
 });
 
 describe('errors', () => {
 	test('1: missing phones or mes, bad id, bad cost', async () => {
-		expect((await call(emu, 'send', { mes: 'x', fmt: 3 })).json).toEqual({ error: 'parameters error', error_code: 1 });
-		expect((await call(emu, 'send', { phones: '79999999999' })).text).toBe('ERROR = 1 (parameters error)');
-		expect((await call(emu, 'send', { phones: '79999999999', mes: 'x', id: 'bad id!', fmt: 1 })).text).toBe('0,-1');
-		expect((await call(emu, 'send', { phones: '79999999999', mes: 'x', cost: 7, fmt: 3 })).json.error_code).toBe(1);
-		expect((await call(emu, 'send', { phones: '79999999999', mes: 'x'.repeat(1001), fmt: 3 })).json.error_code).toBe(1);
+		expect((await call(emu, 'send', { mes: 'x', fmt: 3 })).json).toEqual({
+			error: 'parameters error',
+			error_code: 1,
+		});
+		expect((await call(emu, 'send', { phones: '79999999999' })).text).toBe(
+			'ERROR = 1 (parameters error)',
+		);
+		expect(
+			(await call(emu, 'send', { phones: '79999999999', mes: 'x', id: 'bad id!', fmt: 1 })).text,
+		).toBe('0,-1');
+		expect(
+			(await call(emu, 'send', { phones: '79999999999', mes: 'x', cost: 7, fmt: 3 })).json
+				.error_code,
+		).toBe(1);
+		expect(
+			(await call(emu, 'send', { phones: '79999999999', mes: 'x'.repeat(1001), fmt: 3 })).json
+				.error_code,
+		).toBe(1);
 	});
 
 	test('2: wrong password, unknown login, apikey works', async () => {
-		const r = await call(emu, 'send', { login: 'demo', psw: 'nope', phones: '79999999999', mes: 'x' });
+		const r = await call(emu, 'send', {
+			login: 'demo',
+			psw: 'nope',
+			phones: '79999999999',
+			mes: 'x',
+		});
 		expect(r.text).toBe('ERROR = 2 (authorise error)');
-		const x = await call(emu, 'send', { login: 'ghost', psw: 'x', phones: '79999999999', mes: 'x', fmt: 2 });
-		expect(x.text).toBe('<result>\n<error>authorise error</error>\n<error_code>2</error_code>\n</result>');
-		const k = await call(emu, 'send', { apikey: 'demo-api-key', phones: '79999999999', mes: 'x', fmt: 3 }, { auth: false });
+		const x = await call(emu, 'send', {
+			login: 'ghost',
+			psw: 'x',
+			phones: '79999999999',
+			mes: 'x',
+			fmt: 2,
+		});
+		expect(x.text).toBe(
+			'<result>\n<error>authorise error</error>\n<error_code>2</error_code>\n</result>',
+		);
+		const k = await call(
+			emu,
+			'send',
+			{ apikey: 'demo-api-key', phones: '79999999999', mes: 'x', fmt: 3 },
+			{ auth: false },
+		);
 		expect(k.json).toEqual({ id: 1, cnt: 1 });
 		const md5 = createHash('md5').update('demo-password').digest('hex');
-		expect((await call(emu, 'balance', { login: 'demo', psw: md5, fmt: 3 }, { auth: false })).json).toEqual({ balance: '997.50' });
+		expect(
+			(await call(emu, 'balance', { login: 'demo', psw: md5, fmt: 3 }, { auth: false })).json,
+		).toEqual({ balance: '997.50' });
 		const bad = await call(emu, 'balance', { apikey: 'wrong', fmt: 3 }, { auth: false });
 		expect(bad.json).toEqual({ error: 'authorise error', error_code: 2 });
 	});
@@ -127,11 +199,17 @@ describe('errors', () => {
 		emu.setBalance({ login: 'demo', balance: 4 });
 		const r = await call(emu, 'send', { phones: '79999999999,79999999998', mes: 'x', fmt: 3 });
 		expect(r.json).toEqual({ error: 'no money', error_code: 3, id: 1 });
-		expect((await call(emu, 'send', { phones: '79999999999,79999999998', mes: 'y' })).text).toBe('ERROR = 3 (no money), ID - 2');
-		expect((await call(emu, 'send', { phones: '79999999999,79999999998', mes: 'z', fmt: 1 })).text).toBe('3,-3');
+		expect((await call(emu, 'send', { phones: '79999999999,79999999998', mes: 'y' })).text).toBe(
+			'ERROR = 3 (no money), ID - 2',
+		);
+		expect(
+			(await call(emu, 'send', { phones: '79999999999,79999999998', mes: 'z', fmt: 1 })).text,
+		).toBe('3,-3');
 		expect(emu.getMessages({ login: 'demo' })).toHaveLength(0);
 		expect(emu.getAccount({ login: 'demo' }).balance).toBe('4.00');
-		expect((await call(emu, 'send', { phones: '79999999999', mes: 'one', fmt: 3, cost: 3 })).json).toMatchObject({ balance: '1.50' });
+		expect(
+			(await call(emu, 'send', { phones: '79999999999', mes: 'one', fmt: 3, cost: 3 })).json,
+		).toMatchObject({ balance: '1.50' });
 	});
 
 	test('5: malformed time', async () => {
@@ -142,13 +220,24 @@ describe('errors', () => {
 	});
 
 	test('6: sender name too long', async () => {
-		const r = await call(emu, 'send', { phones: '79999999999', mes: 'x', sender: 'ABCDEFGHIJKL', fmt: 3 });
+		const r = await call(emu, 'send', {
+			phones: '79999999999',
+			mes: 'x',
+			sender: 'ABCDEFGHIJKL',
+			fmt: 3,
+		});
 		expect(r.json).toEqual({ error: 'message is denied', error_code: 6, id: 1 });
 	});
 
 	test('7: no valid phone; 8: all blacklisted', async () => {
-		expect((await call(emu, 'send', { phones: '12345', mes: 'x', fmt: 3 })).json).toEqual({ error: 'invalid phone', error_code: 7, id: 1 });
-		expect((await call(emu, 'send', { phones: 'abc;', mes: 'x' })).text).toBe('ERROR = 7 (invalid phone), ID - 2');
+		expect((await call(emu, 'send', { phones: '12345', mes: 'x', fmt: 3 })).json).toEqual({
+			error: 'invalid phone',
+			error_code: 7,
+			id: 1,
+		});
+		expect((await call(emu, 'send', { phones: 'abc;', mes: 'x' })).text).toBe(
+			'ERROR = 7 (invalid phone), ID - 2',
+		);
 		await call(emu, 'phones', { add_black: 1, phone: '79990000001' });
 		expect((await call(emu, 'send', { phones: '79990000001', mes: 'x', fmt: 3 })).json).toEqual({
 			error: "can't deliver the message",
@@ -160,9 +249,20 @@ describe('errors', () => {
 
 describe('recipients and parts', () => {
 	test('phone formats: +, separators, 8→7 auto-correction, 10..15 digits', async () => {
-		const r = await call(emu, 'send', { phones: '+7 (999) 111-22-33; 89991112234, 9991112235,+380501234567,123456789', mes: 'x', op: 1, fmt: 3 });
+		const r = await call(emu, 'send', {
+			phones: '+7 (999) 111-22-33; 89991112234, 9991112235,+380501234567,123456789',
+			mes: 'x',
+			op: 1,
+			fmt: 3,
+		});
 		expect(r.json.cnt).toBe(4);
-		expect(r.json.phones.map((p: { phone: string }) => p.phone)).toEqual(['79991112233', '79991112234', '79991112235', '380501234567', '123456789']);
+		expect(r.json.phones.map((p: { phone: string }) => p.phone)).toEqual([
+			'79991112233',
+			'79991112234',
+			'79991112235',
+			'380501234567',
+			'123456789',
+		]);
 		expect(r.json.phones[4].status).toBe('22');
 	});
 
@@ -182,29 +282,55 @@ describe('recipients and parts', () => {
 	});
 
 	test('cnt and cost = parts × recipients; Cyrillic in utf-8 and windows-1251', async () => {
-		const r = await call(emu, 'send', { phones: '79999999999,79999999998', mes: 'Привет '.repeat(11), charset: 'utf-8', cost: 2, fmt: 3 });
+		const r = await call(emu, 'send', {
+			phones: '79999999999,79999999998',
+			mes: 'Привет '.repeat(11),
+			charset: 'utf-8',
+			cost: 2,
+			fmt: 3,
+		});
 		expect(r.json).toEqual({ id: 1, cnt: 4, cost: '10.00' });
 		// windows-1251 is the default charset: %CF%F0%E8%E2%E5%F2 = "Привет"
-		const w = await raw(emu, '/sys/send.php?login=demo&psw=demo-password&phones=79999999997&mes=%CF%F0%E8%E2%E5%F2&fmt=3');
+		const w = await raw(
+			emu,
+			'/sys/send.php?login=demo&psw=demo-password&phones=79999999997&mes=%CF%F0%E8%E2%E5%F2&fmt=3',
+		);
 		expect(w.json).toEqual({ id: 2, cnt: 1 });
 		expect(emu.getMessages({ login: 'demo', phone: '79999999997' })[0].text).toBe('Привет');
 		// koi8-r on request
-		const koi = [...encodeText('Ответ', 'koi8-r')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('');
-		await raw(emu, `/sys/send.php?login=demo&psw=demo-password&phones=79999999996&mes=${koi}&charset=koi8-r&fmt=3`);
+		const koi = [...encodeText('Ответ', 'koi8-r')]
+			.map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0'))
+			.join('');
+		await raw(
+			emu,
+			`/sys/send.php?login=demo&psw=demo-password&phones=79999999996&mes=${koi}&charset=koi8-r&fmt=3`,
+		);
 		expect(emu.getMessages({ login: 'demo', phone: '79999999996' })[0].text).toBe('Ответ');
 		// the answer follows the request's charset
-		const s = await raw(emu, '/sys/status.php?login=demo&psw=demo-password&id=2&phone=79999999997&all=1&fmt=3');
+		const s = await raw(
+			emu,
+			'/sys/status.php?login=demo&psw=demo-password&id=2&phone=79999999997&all=1&fmt=3',
+		);
 		expect(s.headers.get('content-type')).toBe('application/json; charset=windows-1251');
 		expect(s.json.message).toBe('Привет');
 		expect(s.bytes.includes(Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]))).toBe(true);
 	});
 
 	test('comment after \\n~~~\\n is not sent nor priced; maxsms truncates', async () => {
-		const r = await call(emu, 'send', { phones: '79999999999', mes: 'a'.repeat(160) + '\n~~~\n' + 'comment '.repeat(30), fmt: 3 });
+		const r = await call(emu, 'send', {
+			phones: '79999999999',
+			mes: 'a'.repeat(160) + '\n~~~\n' + 'comment '.repeat(30),
+			fmt: 3,
+		});
 		expect(r.json.cnt).toBe(1);
 		const [m] = emu.getMessages({ login: 'demo' });
 		expect(m.comment).toBe('comment '.repeat(30));
-		const t = await call(emu, 'send', { phones: '79999999999', mes: 'b'.repeat(1000), maxsms: 2, fmt: 3 });
+		const t = await call(emu, 'send', {
+			phones: '79999999999',
+			mes: 'b'.repeat(1000),
+			maxsms: 2,
+			fmt: 3,
+		});
 		expect(t.json.cnt).toBe(2);
 		expect(emu.getMessages({ login: 'demo', id: t.json.id })[0].text).toHaveLength(306);
 	});
@@ -223,9 +349,15 @@ describe('recipients and parts', () => {
 			expect.objectContaining({ phone: '79990000002', status: '-1' }),
 			expect.objectContaining({ phone: '79990000003', status: '23', error: '252' }),
 		]);
-		expect((await call(emu, 'send', { phones: '79990000003', mes: 'single', fmt: 3 })).json).toEqual({ id: 2, cnt: 1 });
-		expect((await call(emu, 'send', { phones: '79990000005', mes: 'single', fmt: 3 })).json.error_code).toBe(8);
-		expect((await call(emu, 'send', { phones: '79990000005,79990000004', mes: 'mass', fmt: 3 })).json).toEqual({ id: 4, cnt: 2 });
+		expect(
+			(await call(emu, 'send', { phones: '79990000003', mes: 'single', fmt: 3 })).json,
+		).toEqual({ id: 2, cnt: 1 });
+		expect(
+			(await call(emu, 'send', { phones: '79990000005', mes: 'single', fmt: 3 })).json.error_code,
+		).toBe(8);
+		expect(
+			(await call(emu, 'send', { phones: '79990000005,79990000004', mes: 'mass', fmt: 3 })).json,
+		).toEqual({ id: 4, cnt: 2 });
 		expect((await call(emu, 'send', { phones: 'G99', mes: 'x', fmt: 3 })).json.error_code).toBe(7);
 	});
 
@@ -240,35 +372,91 @@ describe('recipients and parts', () => {
 			['79990000002', 'SHOP', 'Hello\nthere'],
 			['79990000003', 'BANK', 'Second'],
 		]);
-		const n = await call(emu, 'send', { list: '79990000004:line one\nline two\n79990000005:other', nl: 1, fmt: 3 });
+		const n = await call(emu, 'send', {
+			list: '79990000004:line one\nline two\n79990000005:other',
+			nl: 1,
+			fmt: 3,
+		});
 		expect(n.json.cnt).toBe(2);
-		expect(emu.getMessages({ login: 'demo', phone: '79990000004' })[0].text).toBe('line one\nline two');
+		expect(emu.getMessages({ login: 'demo', phone: '79990000004' })[0].text).toBe(
+			'line one\nline two',
+		);
 		expect((await call(emu, 'send', { list: 'no colon here', fmt: 3 })).json.error_code).toBe(1);
 	});
 
 	test('client id: numeric and string, not unique', async () => {
-		expect((await call(emu, 'send', { phones: '79990000001', mes: 'a', id: 777, fmt: 3 })).json).toEqual({ id: 777, cnt: 1 });
-		expect((await call(emu, 'send', { phones: '79990000001', mes: 'b', id: 'order-1.a_b', fmt: 3 })).json).toEqual({ id: 'order-1.a_b', cnt: 1 });
-		expect((await call(emu, 'send', { phones: '79990000002', mes: 'c', id: 777, fmt: 3 })).json).toEqual({ id: 777, cnt: 1 });
-		expect((await call(emu, 'send', { phones: '79990000003', mes: 'd', fmt: 3 })).json).toEqual({ id: 1, cnt: 1 });
+		expect(
+			(await call(emu, 'send', { phones: '79990000001', mes: 'a', id: 777, fmt: 3 })).json,
+		).toEqual({ id: 777, cnt: 1 });
+		expect(
+			(await call(emu, 'send', { phones: '79990000001', mes: 'b', id: 'order-1.a_b', fmt: 3 }))
+				.json,
+		).toEqual({ id: 'order-1.a_b', cnt: 1 });
+		expect(
+			(await call(emu, 'send', { phones: '79990000002', mes: 'c', id: 777, fmt: 3 })).json,
+		).toEqual({ id: 777, cnt: 1 });
+		expect((await call(emu, 'send', { phones: '79990000003', mes: 'd', fmt: 3 })).json).toEqual({
+			id: 1,
+			cnt: 1,
+		});
 	});
 
 	test('channels are accepted, recorded and priced', async () => {
 		emu.setPrices({ login: 'demo', prices: { viber: 1, call: 5, hlr: 0.25 } });
-		const v = await call(emu, 'send', { phones: '79990000001', mes: 'hi', viber: 1, cost: 2, fmt: 3 });
+		const v = await call(emu, 'send', {
+			phones: '79990000001',
+			mes: 'hi',
+			viber: 1,
+			cost: 2,
+			fmt: 3,
+		});
 		expect(v.json).toEqual({ id: 1, cnt: 1, cost: '1.00' });
-		const c = await call(emu, 'send', { phones: '79990000001', mes: 'Your code is 1234', call: 1, voice: 'w2,en', param: '20,10,3', cost: 2, fmt: 3 });
+		const c = await call(emu, 'send', {
+			phones: '79990000001',
+			mes: 'Your code is 1234',
+			call: 1,
+			voice: 'w2,en',
+			param: '20,10,3',
+			cost: 2,
+			fmt: 3,
+		});
 		expect(c.json.cost).toBe('5.00');
 		expect(c.json.cnt).toBeGreaterThanOrEqual(10); // seconds
-		const h = await call(emu, 'send', { phones: '79990000001,79990000002', hlr: 1, cost: 2, fmt: 3 });
+		const h = await call(emu, 'send', {
+			phones: '79990000001,79990000002',
+			hlr: 1,
+			cost: 2,
+			fmt: 3,
+		});
 		expect(h.json).toEqual({ id: 3, cnt: 2, cost: '0.50' });
 		await call(emu, 'send', { phones: '79990000003', mes: 'bot msg', bot: '@shop_bot', fmt: 3 });
-		expect((await call(emu, 'send', { phones: 'a@b.ru', mes: 'mail', mail: 1, fmt: 3 })).json.error_code).toBe(1); // subj required
-		expect((await call(emu, 'send', { phones: 'a@b.ru', mes: 'mail', mail: 1, subj: 'Hi', sender: 'shop@example.com', fmt: 3 })).json).toEqual({ id: 5, cnt: 1 });
+		expect(
+			(await call(emu, 'send', { phones: 'a@b.ru', mes: 'mail', mail: 1, fmt: 3 })).json.error_code,
+		).toBe(1); // subj required
+		expect(
+			(
+				await call(emu, 'send', {
+					phones: 'a@b.ru',
+					mes: 'mail',
+					mail: 1,
+					subj: 'Hi',
+					sender: 'shop@example.com',
+					fmt: 3,
+				})
+			).json,
+		).toEqual({ id: 5, cnt: 1 });
 		const byId = (id: number) => emu.getMessages({ login: 'demo', id })[0];
 		expect(byId(2).options).toMatchObject({ call: '1', voice: 'w2,en', param: '20,10,3' });
-		expect(byId(4)).toMatchObject({ channel: 'bot', type: 15, options: expect.objectContaining({ bot: '@shop_bot' }) });
-		expect(byId(5)).toMatchObject({ channel: 'mail', phone: 'a@b.ru', options: expect.objectContaining({ subj: 'Hi' }) });
+		expect(byId(4)).toMatchObject({
+			channel: 'bot',
+			type: 15,
+			options: expect.objectContaining({ bot: '@shop_bot' }),
+		});
+		expect(byId(5)).toMatchObject({
+			channel: 'mail',
+			phone: 'a@b.ru',
+			options: expect.objectContaining({ subj: 'Hi' }),
+		});
 	});
 });
 
@@ -289,10 +477,21 @@ describe('time parameter', () => {
 		const yy = String(future.getUTCFullYear() % 100).padStart(2, '0');
 		for (const time of [`${dd}${mm}${yy}1530`, `${dd}.${mm}.${yy} 15:30`]) {
 			const r = await call(emu, 'send', { phones: '79990000001', mes: `t${time}`, time, fmt: 3 });
-			const at = new Date(emu.getMessages({ login: 'demo', id: r.json.id })[0].sendAt + 3 * 3600_000);
-			expect([at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes()]).toEqual([future.getUTCDate(), 15, 30]);
+			const at = new Date(
+				emu.getMessages({ login: 'demo', id: r.json.id })[0].sendAt + 3 * 3600_000,
+			);
+			expect([at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes()]).toEqual([
+				future.getUTCDate(),
+				15,
+				30,
+			]);
 		}
-		const h = await call(emu, 'send', { phones: '79990000001', mes: 'window', time: '0-24', fmt: 3 });
+		const h = await call(emu, 'send', {
+			phones: '79990000001',
+			mes: 'window',
+			time: '0-24',
+			fmt: 3,
+		});
 		expect(emu.getMessages({ login: 'demo', id: h.json.id })[0].sendAt).toBe(now);
 	});
 
@@ -320,21 +519,45 @@ describe('bodies and endpoints', () => {
 		const r = await raw(emu, '/rest/send/', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ login: 'demo', psw: 'demo-password', phones: '79990000001', mes: 'Привет мир', cost: 3, op: 1 }),
+			body: JSON.stringify({
+				login: 'demo',
+				psw: 'demo-password',
+				phones: '79990000001',
+				mes: 'Привет мир',
+				cost: 3,
+				op: 1,
+			}),
 		});
-		expect(r.json).toMatchObject({ id: 1, cnt: 1, cost: '2.50', balance: '997.50', phones: [expect.objectContaining({ phone: '79990000001' })] });
+		expect(r.json).toMatchObject({
+			id: 1,
+			cnt: 1,
+			cost: '2.50',
+			balance: '997.50',
+			phones: [expect.objectContaining({ phone: '79990000001' })],
+		});
 		expect(emu.getMessages({ login: 'demo' })[0].text).toBe('Привет мир');
 		const b = await raw(emu, '/rest/send/', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ apikey: 'demo-api-key', phones: ['79990000002', '79990000003'], mes: 'x', flash: false, viber: true, cost: 2 }),
+			body: JSON.stringify({
+				apikey: 'demo-api-key',
+				phones: ['79990000002', '79990000003'],
+				mes: 'x',
+				flash: false,
+				viber: true,
+				cost: 2,
+			}),
 		});
 		expect(b.json).toEqual({ id: 2, cnt: 2, cost: '3.00' });
 		expect(emu.getMessages({ login: 'demo', id: 2 }).map((m) => [m.phone, m.channel])).toEqual([
 			['79990000002', 'viber'],
 			['79990000003', 'viber'],
 		]);
-		const bad = await raw(emu, '/rest/send/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+		const bad = await raw(emu, '/rest/send/', {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{oops',
+		});
 		expect(bad.json).toEqual({ error: 'parameters error', error_code: 1 });
 	});
 
@@ -347,9 +570,14 @@ describe('duplicate limits', () => {
 	test('send: the second identical request within a minute gets error 9', async () => {
 		const p = { phones: '79990000001', mes: 'same', fmt: 3 };
 		expect((await call(emu, 'send', p)).json).toEqual({ id: 1, cnt: 1 });
-		expect((await call(emu, 'send', p)).json).toEqual({ error: 'duplicate request, wait a minute', error_code: 9 });
+		expect((await call(emu, 'send', p)).json).toEqual({
+			error: 'duplicate request, wait a minute',
+			error_code: 9,
+		});
 		expect((await call(emu, 'send', { ...p, fmt: 0 })).text).toBe('OK - 1 SMS, ID - 2'); // different parameters
-		expect((await call(emu, 'send', { ...p, fmt: 0 })).text).toBe('ERROR = 9 (duplicate request, wait a minute)');
+		expect((await call(emu, 'send', { ...p, fmt: 0 })).text).toBe(
+			'ERROR = 9 (duplicate request, wait a minute)',
+		);
 		emu.advanceClock({ ms: 61_000 });
 		expect((await call(emu, 'send', p)).json).toEqual({ id: 3, cnt: 1 });
 		expect(emu.getStats().error9Duplicate).toBe(2);
@@ -357,7 +585,8 @@ describe('duplicate limits', () => {
 
 	test('cost=1: 5 allowed, the 6th refused', async () => {
 		const p = { phones: '79990000001', mes: 'price?', cost: 1, fmt: 3 };
-		for (let i = 0; i < 5; i++) expect((await call(emu, 'send', p)).json).toEqual({ cost: '2.50', cnt: 1 });
+		for (let i = 0; i < 5; i++)
+			expect((await call(emu, 'send', p)).json).toEqual({ cost: '2.50', cnt: 1 });
 		expect((await call(emu, 'send', p)).json.error_code).toBe(9);
 	});
 
@@ -375,8 +604,12 @@ describe('duplicate limits', () => {
 	});
 
 	test('balance: 10 a minute; limits can be disabled', async () => {
-		for (let i = 0; i < 10; i++) expect((await call(emu, 'balance', { fmt: 3 })).json).toEqual({ balance: '1000.00' });
-		expect((await call(emu, 'balance', { fmt: 3 })).json).toEqual({ error: 'duplicate request, wait a minute', error_code: 9 });
+		for (let i = 0; i < 10; i++)
+			expect((await call(emu, 'balance', { fmt: 3 })).json).toEqual({ balance: '1000.00' });
+		expect((await call(emu, 'balance', { fmt: 3 })).json).toEqual({
+			error: 'duplicate request, wait a minute',
+			error_code: 9,
+		});
 		emu.setLimits({ enabled: false });
 		expect((await call(emu, 'balance', { fmt: 3 })).json).toEqual({ balance: '1000.00' });
 	});

@@ -12,49 +12,98 @@ afterEach(async () => {
 
 describe('senders.php ("Управление именами отправителей (Sender ID)")', () => {
 	test('add, get (active only / all=1), chg by sender and id, del', async () => {
-		expect((await call(emu, 'senders', { get: 1, fmt: 3 })).json).toEqual({ error: 'records not found', error_code: 3 });
-		expect((await call(emu, 'senders', { add: 1, sender: 'SHOP', cmt: 'main', fmt: 3 })).json).toEqual({ id: 1 });
-		expect((await call(emu, 'senders', { add: 1, sender: '79990001122', fmt: 3 })).json).toEqual({ id: 2 });
-		expect((await call(emu, 'senders', { get: 1, fmt: 3 })).json).toEqual([{ id: 1, sender: 'SHOP', cmt: 'main', status: 1 }]);
+		expect((await call(emu, 'senders', { get: 1, fmt: 3 })).json).toEqual({
+			error: 'records not found',
+			error_code: 3,
+		});
+		expect(
+			(await call(emu, 'senders', { add: 1, sender: 'SHOP', cmt: 'main', fmt: 3 })).json,
+		).toEqual({ id: 1 });
+		expect((await call(emu, 'senders', { add: 1, sender: '79990001122', fmt: 3 })).json).toEqual({
+			id: 2,
+		});
+		expect((await call(emu, 'senders', { get: 1, fmt: 3 })).json).toEqual([
+			{ id: 1, sender: 'SHOP', cmt: 'main', status: 1 },
+		]);
 		expect((await call(emu, 'senders', { get: 1, all: 1, fmt: 3 })).json).toEqual([
 			{ id: 2, sender: '79990001122', cmt: '', status: 0 },
 			{ id: 1, sender: 'SHOP', cmt: 'main', status: 1 },
 		]);
-		expect((await call(emu, 'senders', { chg: 1, sender: 'SHOP', cmt: 'renamed', fmt: 3 })).json).toEqual({ result: 'OK', id: 1 });
-		expect((await call(emu, 'senders', { chg: 1, id: 2, cmt: 'digital', fmt: 3 })).json).toEqual({ result: 'OK', id: 2 });
-		expect((await call(emu, 'senders', { get: 1, all: 1, fmt: 3 })).json.map((s: { cmt: string }) => s.cmt)).toEqual(['digital', 'renamed']);
+		expect(
+			(await call(emu, 'senders', { chg: 1, sender: 'SHOP', cmt: 'renamed', fmt: 3 })).json,
+		).toEqual({ result: 'OK', id: 1 });
+		expect((await call(emu, 'senders', { chg: 1, id: 2, cmt: 'digital', fmt: 3 })).json).toEqual({
+			result: 'OK',
+			id: 2,
+		});
+		expect(
+			(await call(emu, 'senders', { get: 1, all: 1, fmt: 3 })).json.map(
+				(s: { cmt: string }) => s.cmt,
+			),
+		).toEqual(['digital', 'renamed']);
 		expect((await call(emu, 'senders', { del: 1, id: 2, fmt: 3 })).json).toEqual({ result: 'OK' });
 		expect((await call(emu, 'senders', { del: 1, sender: 'SHOP' })).text).toBe('OK');
-		expect((await call(emu, 'senders', { del: 1, sender: 'SHOP', fmt: 3 })).json).toEqual({ error: 'records not found', error_code: 3 });
+		expect((await call(emu, 'senders', { del: 1, sender: 'SHOP', fmt: 3 })).json).toEqual({
+			error: 'records not found',
+			error_code: 3,
+		});
 	});
 
 	test('get: prev_id, cnt, operators=1, files=1', async () => {
-		for (const s of ['AAA', 'BBB', 'CCC', 'DDD']) await call(emu, 'senders', { add: 1, sender: s, mts_step: 1, tele2: 1 });
+		for (const s of ['AAA', 'BBB', 'CCC', 'DDD'])
+			await call(emu, 'senders', { add: 1, sender: s, mts_step: 1, tele2: 1 });
 		const p1 = (await call(emu, 'senders', { get: 1, cnt: 2, fmt: 3 })).json;
 		expect(p1.map((s: { sender: string }) => s.sender)).toEqual(['DDD', 'CCC']);
 		const p2 = (await call(emu, 'senders', { get: 1, cnt: 2, prev_id: p1[1].id, fmt: 3 })).json;
 		expect(p2.map((s: { sender: string }) => s.sender)).toEqual(['BBB', 'AAA']);
-		const op = (await call(emu, 'senders', { get: 1, cnt: 1, operators: 1, files: 1, fmt: 3 })).json;
-		expect(op).toEqual([{ id: 4, sender: 'DDD', cmt: '', status: 1, operators: { mts_step: 0, tele2: 0 }, files: [] }]);
+		const op = (await call(emu, 'senders', { get: 1, cnt: 1, operators: 1, files: 1, fmt: 3 }))
+			.json;
+		expect(op).toEqual([
+			{ id: 4, sender: 'DDD', cmt: '', status: 1, operators: { mts_step: 0, tele2: 0 }, files: [] },
+		]);
 		expect((await call(emu, 'senders', { get: 1 })).text.split('\n')).toHaveLength(4);
 	});
 
 	test('digital sender: send_code and check_code', async () => {
 		await call(emu, 'senders', { add: 1, sender: '79990001122' });
-		expect((await call(emu, 'senders', { send_code: 1, sender: '79990001122', fmt: 3 })).json).toEqual({ result: 'OK' });
+		expect(
+			(await call(emu, 'senders', { send_code: 1, sender: '79990001122', fmt: 3 })).json,
+		).toEqual({ result: 'OK' });
 		const { code } = emu.getSenderCode({ login: 'demo', sender: '79990001122' });
 		expect(code).toMatch(/^\d{4}$/);
 		const wrong = String((Number(code) % 9000) + 1000 === Number(code) ? Number(code) + 1 : 1000);
-		expect((await call(emu, 'senders', { check_code: 1, sender: '79990001122', code: wrong === code ? '0000' : wrong, fmt: 3 })).json.error_code).toBe(5);
-		expect((await call(emu, 'senders', { check_code: 1, sender: '79990001122', code: code!, fmt: 3 })).json).toEqual({ result: 'OK' });
-		expect((await call(emu, 'senders', { get: 1, fmt: 3 })).json).toEqual([{ id: 1, sender: '79990001122', cmt: '', status: 1 }]);
+		expect(
+			(
+				await call(emu, 'senders', {
+					check_code: 1,
+					sender: '79990001122',
+					code: wrong === code ? '0000' : wrong,
+					fmt: 3,
+				})
+			).json.error_code,
+		).toBe(5);
+		expect(
+			(await call(emu, 'senders', { check_code: 1, sender: '79990001122', code: code!, fmt: 3 }))
+				.json,
+		).toEqual({ result: 'OK' });
+		expect((await call(emu, 'senders', { get: 1, fmt: 3 })).json).toEqual([
+			{ id: 1, sender: '79990001122', cmt: '', status: 1 },
+		]);
 	});
 
 	test('errors: 1 missing/invalid, 3 unknown, 5 duplicate; registration flags need their fields', async () => {
-		expect((await call(emu, 'senders', { fmt: 3 })).json).toEqual({ error: 'parameters error', error_code: 1 });
+		expect((await call(emu, 'senders', { fmt: 3 })).json).toEqual({
+			error: 'parameters error',
+			error_code: 1,
+		});
 		expect((await call(emu, 'senders', { add: 1, fmt: 3 })).json.error_code).toBe(1);
-		expect((await call(emu, 'senders', { add: 1, sender: 'TOOLONGNAME12', fmt: 3 })).json.error_code).toBe(1);
-		expect((await call(emu, 'senders', { add: 1, sender: 'SHOP', ua_reg: 1, fio: 'LLC', fmt: 3 })).json.error_code).toBe(1);
+		expect(
+			(await call(emu, 'senders', { add: 1, sender: 'TOOLONGNAME12', fmt: 3 })).json.error_code,
+		).toBe(1);
+		expect(
+			(await call(emu, 'senders', { add: 1, sender: 'SHOP', ua_reg: 1, fio: 'LLC', fmt: 3 })).json
+				.error_code,
+		).toBe(1);
 		expect(
 			(
 				await call(emu, 'senders', {
@@ -72,10 +121,34 @@ describe('senders.php ("Управление именами отправител
 				})
 			).json,
 		).toEqual({ id: 1 });
-		expect((await call(emu, 'senders', { add: 1, sender: 'shop', fmt: 3 })).json).toEqual({ error: 'operation error', error_code: 5 });
-		expect((await call(emu, 'senders', { chg: 1, id: 77, cmt: 'x', fmt: 3 })).json.error_code).toBe(3);
-		expect((await call(emu, 'senders', { send_code: 1, sender: 'SHOP', fmt: 3 })).json.error_code).toBe(1);
-		expect((await call(emu, 'senders', { add: 1, mail: 1, sender: 'info@shop.ru', name: 'Shop', fmt: 3 })).json).toEqual({ id: 2 });
-		expect((await call(emu, 'senders', { get: 1, fmt: 3 })).json[0]).toEqual({ id: 2, sender: 'info@shop.ru', cmt: '', status: 1, mail: 1, name: 'Shop' });
+		expect((await call(emu, 'senders', { add: 1, sender: 'shop', fmt: 3 })).json).toEqual({
+			error: 'operation error',
+			error_code: 5,
+		});
+		expect((await call(emu, 'senders', { chg: 1, id: 77, cmt: 'x', fmt: 3 })).json.error_code).toBe(
+			3,
+		);
+		expect(
+			(await call(emu, 'senders', { send_code: 1, sender: 'SHOP', fmt: 3 })).json.error_code,
+		).toBe(1);
+		expect(
+			(
+				await call(emu, 'senders', {
+					add: 1,
+					mail: 1,
+					sender: 'info@shop.ru',
+					name: 'Shop',
+					fmt: 3,
+				})
+			).json,
+		).toEqual({ id: 2 });
+		expect((await call(emu, 'senders', { get: 1, fmt: 3 })).json[0]).toEqual({
+			id: 2,
+			sender: 'info@shop.ru',
+			cmt: '',
+			status: 1,
+			mail: 1,
+			name: 'Shop',
+		});
 	});
 });

@@ -8,7 +8,14 @@ import { encodeText } from './codec';
 import { handleControl } from './control';
 import type { Emulator, FailureRule } from './emulator';
 import { parseParams } from './params';
-import { ApiError, apiError, renderError, renderReply, TOO_MANY_CONCURRENT, type Reply } from './reply';
+import {
+	ApiError,
+	apiError,
+	renderError,
+	renderReply,
+	TOO_MANY_CONCURRENT,
+	type Reply,
+} from './reply';
 import { balance } from './scripts/balance';
 import type { Ctx, ScriptHandler } from './scripts/context';
 import { get } from './scripts/get';
@@ -59,7 +66,10 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Which duplicate limit applies to a request, if any. */
-function dupCategory(script: string, p: Record<string, string>): 'send' | 'cost' | 'phones' | 'wait_call' | 'balance' | null {
+function dupCategory(
+	script: string,
+	p: Record<string, string>,
+): 'send' | 'cost' | 'phones' | 'wait_call' | 'balance' | null {
 	if (script === 'send') return p.cost === '1' ? 'cost' : 'send';
 	// mails.php is phones.php for e-mail addresses, limits included
 	if (script === 'mails') return 'phones';
@@ -75,26 +85,34 @@ function dupKey(script: string, login: string, p: Record<string, string>): strin
 }
 
 export function createServer(emu: Emulator): http.Server {
-	const server = http.createServer({ keepAlive: true, noDelay: true } as http.ServerOptions, (req, res) => {
-		handle(emu, req, res).catch((err) => {
-			if (!res.headersSent) {
-				res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-				res.end(`emulator error: ${(err as Error).message}`);
-			} else res.destroy();
-		});
-	});
+	const server = http.createServer(
+		{ keepAlive: true, noDelay: true } as http.ServerOptions,
+		(req, res) => {
+			handle(emu, req, res).catch((err) => {
+				if (!res.headersSent) {
+					res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+					res.end(`emulator error: ${(err as Error).message}`);
+				} else res.destroy();
+			});
+		},
+	);
 	server.keepAliveTimeout = 65_000;
 	server.headersTimeout = 66_000;
 	server.requestTimeout = 0;
 	server.on('connection', (socket) => {
 		emu.stats.openConnections++;
-		if (emu.stats.openConnections > emu.stats.maxConnections) emu.stats.maxConnections = emu.stats.openConnections;
+		if (emu.stats.openConnections > emu.stats.maxConnections)
+			emu.stats.maxConnections = emu.stats.openConnections;
 		socket.on('close', () => emu.stats.openConnections--);
 	});
 	return server;
 }
 
-async function handle(emu: Emulator, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(
+	emu: Emulator,
+	req: http.IncomingMessage,
+	res: http.ServerResponse,
+): Promise<void> {
 	const rawUrl = req.url ?? '/';
 	const qi = rawUrl.indexOf('?');
 	const pathname = qi === -1 ? rawUrl : rawUrl.slice(0, qi);
@@ -113,7 +131,11 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
 	}
 
 	const startedAt = Date.now();
-	const { params, files, charset, bodyKind, raw } = parseParams(rawQuery, body, req.headers['content-type']);
+	const { params, files, charset, bodyKind, raw } = parseParams(
+		rawQuery,
+		body,
+		req.headers['content-type'],
+	);
 	const isRest = pathname.startsWith('/rest/');
 	const fmtRaw = params.fmt ?? (isRest ? '3' : '0');
 	const fmt = ['0', '1', '2', '3'].includes(fmtRaw) ? Number(fmtRaw) : 0;
@@ -145,9 +167,13 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
 
 	const respond = (text: string, contentType?: string) => {
 		out = text;
-		const ct = contentType ?? (fmt === 3 ? 'application/json' : fmt === 2 ? 'text/xml' : 'text/plain');
+		const ct =
+			contentType ?? (fmt === 3 ? 'application/json' : fmt === 2 ? 'text/xml' : 'text/plain');
 		const buf = encodeText(text, charset);
-		res.writeHead(httpStatus, { 'content-type': `${ct}; charset=${charset}`, 'content-length': buf.length });
+		res.writeHead(httpStatus, {
+			'content-type': `${ct}; charset=${charset}`,
+			'content-length': buf.length,
+		});
 		res.end(buf);
 		finishLog();
 	};
@@ -164,7 +190,8 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
 	emu.inFlightByLogin.set(loginKey, inFlightLogin + 1);
 	emu.stats.inFlight++;
 	if (emu.stats.inFlight > emu.stats.maxInFlight) emu.stats.maxInFlight = emu.stats.inFlight;
-	if (inFlightLogin + 1 > emu.stats.maxInFlightPerLogin) emu.stats.maxInFlightPerLogin = inFlightLogin + 1;
+	if (inFlightLogin + 1 > emu.stats.maxInFlightPerLogin)
+		emu.stats.maxInFlightPerLogin = inFlightLogin + 1;
 	try {
 		failure = emu.takeFailure(script);
 		if (failure) {
@@ -177,7 +204,10 @@ async function handle(emu: Emulator, req: http.IncomingMessage, res: http.Server
 			}
 			if (failure.mode === '5xx') {
 				httpStatus = failure.status ?? 500;
-				respond(httpStatus === 503 ? 'Service Temporarily Unavailable' : 'Internal Server Error', 'text/plain');
+				respond(
+					httpStatus === 503 ? 'Service Temporarily Unavailable' : 'Internal Server Error',
+					'text/plain',
+				);
 				return;
 			}
 			if (failure.mode === 'html') {

@@ -273,7 +273,8 @@ export class AddressBook {
 
 	removeContact(c: Contact): void {
 		this.contacts.delete(c.intId);
-		for (const p of c.phones) if (this.contactByPhone.get(p) === c.intId) this.contactByPhone.delete(p);
+		for (const p of c.phones)
+			if (this.contactByPhone.get(p) === c.intId) this.contactByPhone.delete(p);
 		for (const gid of c.groups) this.groups.get(gid)?.members.delete(c.intId);
 		const i = lowerBound(this.contactOrder, c.intId);
 		if (this.contactOrder[i] === c.intId) this.contactOrder.splice(i, 1);
@@ -303,7 +304,6 @@ export class Account extends AddressBook {
 	history: MessageRecord[] = [];
 	byPhone = new Map<string, MessageRecord[]>();
 	accepted = 0;
-
 
 	/** the e-mail address book of mails.php */
 	mailBook = new AddressBook();
@@ -339,7 +339,8 @@ export class Account extends AddressBook {
 		this.testMode = !!o.testMode;
 		this.waitCallNumbers = o.waitCallNumbers ?? ['74950000101', '74950000102', '74950000103'];
 		this.waitCallAutoMs = o.waitCallAutoMs ?? null;
-		for (const [phone, out] of Object.entries(o.outcomes ?? {})) this.outcomes.set(phone.replace(/\D/g, ''), { err: 0, ...out });
+		for (const [phone, out] of Object.entries(o.outcomes ?? {}))
+			this.outcomes.set(phone.replace(/\D/g, ''), { err: 0, ...out });
 		this.tz = o.tz ?? 0;
 		this.contactIntId = o.contactIntId ?? true;
 		this.ipDailyLimit = o.ipDailyLimit ?? null;
@@ -355,7 +356,18 @@ export class Account extends AddressBook {
 			return existing;
 		}
 		const mail = name.includes('@');
-		const s: SenderName = { id: this.nextSenderId++, sender: name, cmt: '', status: 1, mail, name: '', operators: {}, fields: {}, createdAt: now, changedAt: now };
+		const s: SenderName = {
+			id: this.nextSenderId++,
+			sender: name,
+			cmt: '',
+			status: 1,
+			mail,
+			name: '',
+			operators: {},
+			fields: {},
+			createdAt: now,
+			changedAt: now,
+		};
 		this.senders.set(s.id, s);
 		this.senderByName.set(name.toLowerCase(), s.id);
 		return s;
@@ -392,7 +404,6 @@ export class Account extends AddressBook {
 		m.deleted = true;
 		this.messages.delete(Account.key(m.id, m.phone));
 	}
-
 }
 
 /** First index whose value is >= x in an ascending array. */

@@ -23,7 +23,15 @@ export function formatDay(ms: number): string {
 export class TimeFormatError extends Error {}
 
 /** Wall-clock fields in zone (Moscow + tz hours) → epoch ms; null if the date does not exist. */
-function wallToMs(day: number, month: number, year: number, hh: number, mm: number, ss: number, tz: number): number | null {
+function wallToMs(
+	day: number,
+	month: number,
+	year: number,
+	hh: number,
+	mm: number,
+	ss: number,
+	tz: number,
+): number | null {
 	if (month < 1 || month > 12 || day < 1 || day > 31 || hh > 24 || mm > 59 || ss > 59) return null;
 	const utc = Date.UTC(year, month - 1, day, hh, mm, ss);
 	const d = new Date(utc);
@@ -62,7 +70,9 @@ export function parseSendTime(value: string, tz: number, now: number): number {
 		if (h1 > 24 || h2 > 24) throw new TimeFormatError(v);
 		const local = new Date(now + (MSK_OFFSET_H + tz) * H);
 		const hour = local.getUTCHours() + local.getUTCMinutes() / 60;
-		const startOfDay = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - (MSK_OFFSET_H + tz) * H;
+		const startOfDay =
+			Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) -
+			(MSK_OFFSET_H + tz) * H;
 		if (hour < h1) return startOfDay + h1 * H;
 		if (hour < h2) return now;
 		return startOfDay + 24 * H + h1 * H;

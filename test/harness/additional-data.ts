@@ -24,7 +24,9 @@ export interface AdditionalDataOptions {
  * reduced to what an execution outside a server needs. Sub-workflow execution and task runners
  * (Code node) are not available.
  */
-export function createAdditionalData(options: AdditionalDataOptions): IWorkflowExecuteAdditionalData {
+export function createAdditionalData(
+	options: AdditionalDataOptions,
+): IWorkflowExecuteAdditionalData {
 	const base = DEFAULT_INSTANCE_BASE_URL;
 	const notAvailable = (what: string) => async () => {
 		throw new UnexpectedError(`${what} is not available in the test harness`);

@@ -46,14 +46,19 @@ function getByPath(object: unknown, path: string): unknown {
 	return path
 		.replace(/\[(\w+)\]/g, '.$1')
 		.split('.')
-		.reduce<unknown>((value, key) => (value == null ? undefined : (value as IDataObject)[key]), object);
+		.reduce<unknown>(
+			(value, key) => (value == null ? undefined : (value as IDataObject)[key]),
+			object,
+		);
 }
 
 type TestDefinition =
-	| ICredentialTestFunction
-	| { nodeType?: INodeType; testRequest: ICredentialTestRequest };
+	ICredentialTestFunction | { nodeType?: INodeType; testRequest: ICredentialTestRequest };
 
-function findTest(credentialType: ICredentialType, nodeType?: AnyNodeType): TestDefinition | undefined {
+function findTest(
+	credentialType: ICredentialType,
+	nodeType?: AnyNodeType,
+): TestDefinition | undefined {
 	if (credentialType.test) return { testRequest: credentialType.test };
 	if (!nodeType) return undefined;
 	const versions: INodeType[] =
@@ -143,12 +148,18 @@ export async function runCredentialTest(
 	const mockNodeTypes: INodeTypes = {
 		getByName: () => nodeTypeCopy,
 		getByNameAndVersion: (type, version) => {
-			if (type !== nodeTypeCopy.description.name) throw new UnexpectedError(`Unknown node type ${type}`);
+			if (type !== nodeTypeCopy.description.name)
+				throw new UnexpectedError(`Unknown node type ${type}`);
 			return NodeHelpers.getVersionedNodeType(nodeTypeCopy, version);
 		},
 		getKnownTypes: () => ({}),
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: mockNodeTypes });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: mockNodeTypes,
+	});
 
 	const inputData: ITaskDataConnections = { main: [[{ json: {} }]] };
 	const connectionInputData: INodeExecutionData[] = [];

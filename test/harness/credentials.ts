@@ -26,7 +26,13 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { ICredentialsHelper, NodeHelpers, UnexpectedError, Workflow, isExpression } from 'n8n-workflow';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	UnexpectedError,
+	Workflow,
+	isExpression,
+} from 'n8n-workflow';
 
 /** One stored credential, as the test supplies it. `data` is the plain (decrypted) data. */
 export interface HarnessCredential {
@@ -212,7 +218,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
 		const stored = this.find(nodeCredentials, type);
 		const credentials = new Credentials({ id: stored.id ?? null, name: stored.name ?? type }, type);
 		credentials.setData(stored.data);

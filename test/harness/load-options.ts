@@ -22,7 +22,12 @@ function typeFor(nodeType: AnyNodeType, version: number | undefined): INodeType 
 	return NodeHelpers.getVersionedNodeType(nodeType, version);
 }
 
-function missing(type: INodeType, kind: string, methodName: string, known: object | undefined): never {
+function missing(
+	type: INodeType,
+	kind: string,
+	methodName: string,
+	known: object | undefined,
+): never {
 	throw new UnexpectedError(
 		`Node type "${type.description.name}" has no methods.${kind}.${methodName} (has: ${Object.keys(known ?? {}).join(', ') || 'none'})`,
 	);

@@ -21,7 +21,10 @@ import type { SingleNodeOptions } from './single-node';
 import { setupSingleNode } from './single-node';
 import { persistStaticData } from './static-data';
 
-export interface RunPollOptions extends Omit<SingleNodeOptions, 'parameters' | 'credentials' | 'staticData'> {
+export interface RunPollOptions extends Omit<
+	SingleNodeOptions,
+	'parameters' | 'credentials' | 'staticData'
+> {
 	/** `trigger` (default, the active workflow's poll timer) or `manual` ("Fetch test event"). */
 	mode?: 'trigger' | 'manual';
 	/** Default `activate` in trigger mode, `manual` in manual mode. */
@@ -47,7 +50,13 @@ export async function runPoll(
 	try {
 		if (mode === 'manual') {
 			// WorkflowExecute.executePollNode
-			const context = new PollContext(workflow, node, additionalData, 'manual', options.activation ?? 'manual');
+			const context = new PollContext(
+				workflow,
+				node,
+				additionalData,
+				'manual',
+				options.activation ?? 'manual',
+			);
 			return await context.nodeType.poll!.call(context);
 		}
 		// ActiveWorkflows' poll function: runPoll, then __emit when not null

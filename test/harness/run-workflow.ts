@@ -12,7 +12,12 @@ import type {
 	IWorkflowSettings,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, UnexpectedError, Workflow, createRunExecutionData } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	UnexpectedError,
+	Workflow,
+	createRunExecutionData,
+} from 'n8n-workflow';
 
 import { createAdditionalData } from './additional-data';
 import type { CredentialsMap, CredentialTypesInput } from './credentials';
@@ -176,7 +181,12 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	const additionalData = createAdditionalData({ credentialsHelper, hooks, executionId });
 	const startNode = findStartNode(workflow, options.startNode);
 	const startType = nodeTypes.getByNameAndVersion(startNode.type, startNode.typeVersion);
-	if ((options.inputItems || options.inputData) && mode === 'manual' && !startType.execute && startType.trigger) {
+	if (
+		(options.inputItems || options.inputData) &&
+		mode === 'manual' &&
+		!startType.execute &&
+		startType.trigger
+	) {
 		throw new UnexpectedError(
 			`inputItems would be ignored: trigger "${startNode.name}" runs its own trigger() in manual mode. Start from a harness.items node or use mode: 'trigger'.`,
 		);
@@ -206,8 +216,13 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		run = await workflowExecute.processRunExecutionData(workflow);
 	} catch (e) {
 		const err = e as Error;
-		if (err.name === 'WorkflowHasIssuesError' || err.constructor?.name === 'WorkflowHasIssuesError') {
-			const issues = workflowExecute.checkReadyForExecution(workflow, { startNode: startNode.name });
+		if (
+			err.name === 'WorkflowHasIssuesError' ||
+			err.constructor?.name === 'WorkflowHasIssuesError'
+		) {
+			const issues = workflowExecute.checkReadyForExecution(workflow, {
+				startNode: startNode.name,
+			});
 			err.message += `: ${JSON.stringify(issues)}`;
 		}
 		error = new HarnessExecutionError(err);

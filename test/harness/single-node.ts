@@ -3,7 +3,11 @@ import type { IDataObject, INode, INodeParameters, IWorkflowSettings } from 'n8n
 import { Workflow } from 'n8n-workflow';
 
 import type { CredentialsMap, CredentialTypesInput } from './credentials';
-import { HarnessCredentialsHelper, HarnessCredentialTypes, nodeCredentialsFor } from './credentials';
+import {
+	HarnessCredentialsHelper,
+	HarnessCredentialTypes,
+	nodeCredentialsFor,
+} from './credentials';
 import type { AnyNodeType, NodeTypeMap } from './node-types';
 import { HarnessNodeTypes, defaultTypeName, latestVersion } from './node-types';
 import { ensureN8nCore } from './setup';

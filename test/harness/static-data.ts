@@ -9,6 +9,7 @@ export function persistStaticData(staticData: IDataObject | undefined): void {
 	if (!staticData) return;
 	for (const key of Object.keys(staticData)) {
 		const value = staticData[key];
-		staticData[key] = value === undefined ? value : (JSON.parse(JSON.stringify(value)) as IDataObject);
+		staticData[key] =
+			value === undefined ? value : (JSON.parse(JSON.stringify(value)) as IDataObject);
 	}
 }

@@ -269,7 +269,9 @@ export interface HarnessWebhookServer {
 }
 
 const xmlParser = (() => {
-	const { Parser } = require('xml2js') as { Parser: new (o: object) => { parseStringPromise(s: string): Promise<unknown> } };
+	const { Parser } = require('xml2js') as {
+		Parser: new (o: object) => { parseStringPromise(s: string): Promise<unknown> };
+	};
 	return new Parser({ async: true, normalize: true, normalizeTags: true, explicitArray: false });
 })();
 
@@ -324,7 +326,8 @@ function expressResponse(res: http.ServerResponse): HarnessWebhookResponse {
 		return r;
 	};
 	r.json = (body) => {
-		if (!r.hasHeader('content-type')) r.setHeader('content-type', 'application/json; charset=utf-8');
+		if (!r.hasHeader('content-type'))
+			r.setHeader('content-type', 'application/json; charset=utf-8');
 		r.end(JSON.stringify(body));
 		return r;
 	};
@@ -344,7 +347,12 @@ function expressResponse(res: http.ServerResponse): HarnessWebhookResponse {
 }
 
 /** ResponseHelper.sendSuccessResponse(res, data, raw = true, responseCode, headers) */
-function respondWith(res: HarnessWebhookResponse, data: unknown, responseCode: number, headers?: IDataObject) {
+function respondWith(
+	res: HarnessWebhookResponse,
+	data: unknown,
+	responseCode: number,
+	headers?: IDataObject,
+) {
 	if (res.headersSent || res.writableEnded) return;
 	res.status(responseCode);
 	if (headers) for (const [k, v] of Object.entries(headers)) res.setHeader(k, String(v));
@@ -353,7 +361,9 @@ function respondWith(res: HarnessWebhookResponse, data: unknown, responseCode: n
 	else res.json(data);
 }
 
-export async function startWebhookServer(options: WebhookServerOptions): Promise<HarnessWebhookServer> {
+export async function startWebhookServer(
+	options: WebhookServerOptions,
+): Promise<HarnessWebhookServer> {
 	const mode: WorkflowExecuteMode = options.mode ?? 'webhook';
 	const staticData = options.staticData ?? {};
 	let nodeOptions: SingleNodeOptions = { ...options, staticData };
@@ -361,9 +371,14 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 	if (options.workflow) {
 		const typeName = options.typeName;
 		const triggerNode = options.workflow.nodes.find((n) =>
-			options.nodeName ? n.name === options.nodeName : typeName ? n.type === typeName : n.webhookId !== undefined,
+			options.nodeName
+				? n.name === options.nodeName
+				: typeName
+					? n.type === typeName
+					: n.webhookId !== undefined,
 		);
-		if (!triggerNode) throw new UnexpectedError('Trigger node not found in the workflow (set nodeName)');
+		if (!triggerNode)
+			throw new UnexpectedError('Trigger node not found in the workflow (set nodeName)');
 		nodeOptions = {
 			...nodeOptions,
 			nodeName: triggerNode.name,
@@ -399,7 +414,11 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 		} catch (e) {
 			// UnprocessableRequestError of n8n's body parser
 			call.error = e as Error;
-			respondWith(response, { code: 422, message: 'Failed to parse request body', hint: (e as Error).message }, 422);
+			respondWith(
+				response,
+				{ code: 422, message: 'Failed to parse request body', hint: (e as Error).message },
+				422,
+			);
 			return;
 		}
 		call.query = request.query;
@@ -409,18 +428,29 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 		const { workflow, node, credentialsHelper } = setup();
 		const additionalData = createAdditionalData({ credentialsHelper, ...urls() });
 		const prefix = mode === 'manual' ? '/webhook-test/' : '/webhook/';
-		const requestPath = request.path.startsWith(prefix) ? request.path.slice(prefix.length) : undefined;
+		const requestPath = request.path.startsWith(prefix)
+			? request.path.slice(prefix.length)
+			: undefined;
 		const webhookData = getNodeWebhooks(workflow, node, additionalData).find(
 			(w) => w.path === requestPath && w.httpMethod === req.method,
 		);
 		if (!webhookData) {
-			respondWith(response, { code: 404, message: `The requested webhook "${req.method} ${request.path}" is not registered.` }, 404);
+			respondWith(
+				response,
+				{
+					code: 404,
+					message: `The requested webhook "${req.method} ${request.path}" is not registered.`,
+				},
+				404,
+			);
 			return;
 		}
 		if (mode === 'manual') webhookData.isTest = true;
 		call.webhookName = webhookData.webhookDescription.name;
-		additionalData.httpRequest = request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
-		additionalData.httpResponse = response as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
+		additionalData.httpRequest =
+			request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
+		additionalData.httpResponse =
+			response as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
 
 		const description: IWebhookDescription = webhookData.webhookDescription;
 		const additionalKeys = { $executionId: undefined };
@@ -443,16 +473,32 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 
 		let result: IWebhookResponseData;
 		try {
-			const nodeType: INodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-			if (nodeType.webhook === undefined) throw new UnexpectedError('Node does not have any webhooks defined');
-			const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
+			const nodeType: INodeType = workflow.nodeTypes.getByNameAndVersion(
+				node.type,
+				node.typeVersion,
+			);
+			if (nodeType.webhook === undefined)
+				throw new UnexpectedError('Node does not have any webhooks defined');
+			const context = new WebhookContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				webhookData,
+				[],
+				null,
+			);
 			result =
 				nodeType instanceof Node
 					? await nodeType.webhook(context)
 					: await nodeType.webhook.call(context);
 		} catch (e) {
 			call.error = e as Error;
-			respondWith(response, { code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' }, 500);
+			respondWith(
+				response,
+				{ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' },
+				500,
+			);
 			return;
 		} finally {
 			persistStaticData(staticData);
@@ -462,7 +508,13 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 		if (result.noWebhookResponse === true) {
 			// the node answered itself
 		} else if (result.workflowData === undefined) {
-			respondWith(response, result.webhookResponse !== undefined ? result.webhookResponse : { message: 'Webhook call received' }, responseCode);
+			respondWith(
+				response,
+				result.webhookResponse !== undefined
+					? result.webhookResponse
+					: { message: 'Webhook call received' },
+				responseCode,
+			);
 		} else {
 			// responseMode onReceived (the only one a trigger node uses)
 			let body: unknown;
@@ -523,7 +575,10 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 		const work = handle(req, res, call)
 			.catch((error: Error) => {
 				call.error ??= error;
-				if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(`harness error: ${error.message}`);
+				if (!res.headersSent)
+					res
+						.writeHead(500, { 'content-type': 'text/plain' })
+						.end(`harness error: ${error.message}`);
 				else if (!res.writableEnded) res.end();
 			})
 			.finally(() => {
@@ -535,7 +590,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-	const methodOptions = (extraOptions: Pick<WebhookMethodOptions, 'webhookName' | 'activation'> = {}): WebhookMethodOptions => ({
+	const methodOptions = (
+		extraOptions: Pick<WebhookMethodOptions, 'webhookName' | 'activation'> = {},
+	): WebhookMethodOptions => ({
 		...extraOptions,
 		mode,
 		...urls(),
@@ -552,13 +609,18 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 	};
 	const webhookUrl = (name: WebhookType = 'default') => {
 		const { workflow, node, credentialsHelper } = setup();
-		const webhook = getNodeWebhooks(workflow, node, createAdditionalData({ credentialsHelper, ...urls() })).find(
-			(w) => w.webhookDescription.name === name,
-		);
+		const webhook = getNodeWebhooks(
+			workflow,
+			node,
+			createAdditionalData({ credentialsHelper, ...urls() }),
+		).find((w) => w.webhookDescription.name === name);
 		if (!webhook) throw new UnexpectedError(`Node has no webhook named "${name}"`);
 		return `${mode === 'manual' ? urls().webhookTestBaseUrl : urls().webhookBaseUrl}/${webhook.path}`;
 	};
-	const webhookNames = (setup().nodeTypes.getByNameAndVersion(setup().node.type, setup().node.typeVersion).description.webhooks ?? []).map((w) => w.name);
+	const webhookNames = (
+		setup().nodeTypes.getByNameAndVersion(setup().node.type, setup().node.typeVersion).description
+			.webhooks ?? []
+	).map((w) => w.name);
 
 	const activate = async () => {
 		for (const name of new Set(webhookNames)) {

@@ -33,7 +33,15 @@ function watch(login: string, parameters: Record<string, unknown> = {}, staticDa
 }
 
 function inject(login: string, texts: string[]): number[] {
-	return texts.map((mes, i) => emu.injectIncoming({ login, phone: `7999000${String(i).padStart(4, '0')}`, mes, to: '74950000101' }).id);
+	return texts.map(
+		(mes, i) =>
+			emu.injectIncoming({
+				login,
+				phone: `7999000${String(i).padStart(4, '0')}`,
+				mes,
+				to: '74950000101',
+			}).id,
+	);
 }
 
 function getRequests(login: string, since = 0) {
@@ -83,7 +91,9 @@ describe('SMSC Poll Trigger: incoming messages', () => {
 		expect(emitted.flatMap((item) => triggerSchemaViolations('SmscPollTrigger', item))).toEqual([]);
 
 		const requests = getRequests(login);
-		expect(requests.map(({ get_answers, after_id, hour }) => ({ get_answers, after_id, hour }))).toEqual([
+		expect(
+			requests.map(({ get_answers, after_id, hour }) => ({ get_answers, after_id, hour })),
+		).toEqual([
 			{ get_answers: '1', after_id: undefined, hour: '168' },
 			// activation makes sure nothing newer lies beyond the first window page
 			{ get_answers: '1', after_id: String(expected[0] - 1), hour: undefined },
@@ -140,7 +150,10 @@ describe('SMSC Poll Trigger: incoming messages', () => {
 		const trigger = watch(login);
 		inject(login, ['before']);
 		await trigger.poll();
-		const ids = inject(login, Array.from({ length: 2345 }, (_, i) => `bulk ${i}`));
+		const ids = inject(
+			login,
+			Array.from({ length: 2345 }, (_, i) => `bulk ${i}`),
+		);
 		const since = lastSeq();
 
 		const items = await trigger.poll();
@@ -183,19 +196,39 @@ describe('SMSC Poll Trigger: incoming messages', () => {
 
 	it('applies the events and filters', async () => {
 		const login = newAccount();
-		const trigger = watch(login, { events: ['callVerification'], filters: { toNumbers: '74950000102' } });
+		const trigger = watch(login, {
+			events: ['callVerification'],
+			filters: { toNumbers: '74950000102' },
+		});
 		await trigger.poll();
 		emu.injectIncoming({ login, phone: '79990000001', mes: '[waitcall]', to: '74950000101' });
-		const { id } = emu.injectIncoming({ login, phone: '79990000002', mes: '[waitcall]', to: '74950000102' });
+		const { id } = emu.injectIncoming({
+			login,
+			phone: '79990000002',
+			mes: '[waitcall]',
+			to: '74950000102',
+		});
 		emu.injectIncoming({ login, phone: '79990000003', mes: 'hello', to: '74950000102' });
-		expect(await trigger.poll()).toEqual([expect.objectContaining({ id, event: 'callVerification' })]);
+		expect(await trigger.poll()).toEqual([
+			expect.objectContaining({ id, event: 'callVerification' }),
+		]);
 	});
 });
 
 describe('SMSC Poll Trigger: delivery statuses', () => {
 	async function send(login: string, phones: string): Promise<number> {
-		const body = new URLSearchParams({ login, psw: PASSWORD, phones, mes: 'status test', fmt: '3' });
-		return ((await (await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body })).json()) as { id: number }).id;
+		const body = new URLSearchParams({
+			login,
+			psw: PASSWORD,
+			phones,
+			mes: 'status test',
+			fmt: '3',
+		});
+		return (
+			(await (await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body })).json()) as {
+				id: number;
+			}
+		).id;
 	}
 
 	it('emits each final status change once', async () => {
@@ -212,14 +245,20 @@ describe('SMSC Poll Trigger: delivery statuses', () => {
 		expect(await trigger.poll()).toEqual([]);
 		emu.advanceClock({ ms: 1000 });
 		const items = await trigger.poll();
-		expect(items.map((item) => [item.id, item.phone, item.status, item.statusName, item.previousStatus])).toEqual(
+		expect(
+			items.map((item) => [item.id, item.phone, item.status, item.statusName, item.previousStatus]),
+		).toEqual(
 			expect.arrayContaining([
 				[id, '79990000001', 1, 'delivered', 0],
 				[id, '79990000002', 20, 'undeliverable', 0],
 			]),
 		);
 		expect(items).toHaveLength(2);
-		expect(items.find((item) => item.status === 20)).toMatchObject({ event: 'deliveryStatus', errorDescription: 'Subscriber does not exist', failed: true });
+		expect(items.find((item) => item.status === 20)).toMatchObject({
+			event: 'deliveryStatus',
+			errorDescription: 'Subscriber does not exist',
+			failed: true,
+		});
 		expect(items.some((item) => item.id === old)).toBe(false);
 		expect(await trigger.poll()).toEqual([]);
 	});
@@ -230,9 +269,13 @@ describe('SMSC Poll Trigger: delivery statuses', () => {
 		await trigger.poll();
 		await send(login, '79990000001');
 		emu.advanceClock({ ms: 100 });
-		expect((await trigger.poll()).map((item) => [item.status, item.previousStatus])).toEqual([[0, null]]);
+		expect((await trigger.poll()).map((item) => [item.status, item.previousStatus])).toEqual([
+			[0, null],
+		]);
 		emu.advanceClock({ ms: 1000 });
-		expect((await trigger.poll()).map((item) => [item.status, item.previousStatus])).toEqual([[1, 0]]);
+		expect((await trigger.poll()).map((item) => [item.status, item.previousStatus])).toEqual([
+			[1, 0],
+		]);
 	});
 
 	it('emits incoming messages and statuses from one poll', async () => {
@@ -242,7 +285,12 @@ describe('SMSC Poll Trigger: delivery statuses', () => {
 		await send(login, '79990000001');
 		const [incoming] = inject(login, ['reply']);
 		emu.advanceClock({ ms: 1000 });
-		expect((await trigger.poll()).map((item) => [item.event, item.event === 'deliveryStatus' ? item.status : item.id])).toEqual([
+		expect(
+			(await trigger.poll()).map((item) => [
+				item.event,
+				item.event === 'deliveryStatus' ? item.status : item.id,
+			]),
+		).toEqual([
 			['incomingMessage', incoming],
 			['deliveryStatus', 1],
 		]);

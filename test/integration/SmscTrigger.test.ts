@@ -14,7 +14,13 @@ let emu: RunningEmulator;
 let server: TriggerServer | undefined;
 let accounts = 0;
 
-beforeAll(async () => (emu = await startEmulator({ manualClock: true, callbackPolicy: { retries: 0, timeoutMs: 3000 } })));
+beforeAll(
+	async () =>
+		(emu = await startEmulator({
+			manualClock: true,
+			callbackPolicy: { retries: 0, timeoutMs: 3000 },
+		})),
+);
 
 afterAll(async () => {
 	await emu.close();
@@ -30,7 +36,10 @@ async function setUp(
 	handler: { query?: string; method?: 'GET' | 'POST'; statusCallbacks?: 'final' | 'all' } = {},
 	typeVersion?: number,
 ): Promise<{ login: string; server: TriggerServer }> {
-	server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN, ...parameters }, typeVersion);
+	server = await startTriggerServer(
+		{ events: ALL_EVENTS, token: TOKEN, ...parameters },
+		typeVersion,
+	);
 	await server.activate();
 	const login = `trig${++accounts}`;
 	emu.createAccount({ login, psw: PASSWORD });
@@ -44,8 +53,17 @@ async function setUp(
 }
 
 async function send(login: string, phones: string, mes: string): Promise<number> {
-	const body = new URLSearchParams({ login, psw: PASSWORD, phones, mes, fmt: '3', charset: 'utf-8' });
-	const answer = (await (await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body })).json()) as { id: number };
+	const body = new URLSearchParams({
+		login,
+		psw: PASSWORD,
+		phones,
+		mes,
+		fmt: '3',
+		charset: 'utf-8',
+	});
+	const answer = (await (
+		await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body })
+	).json()) as { id: number };
 	expect(answer.id).toBeGreaterThan(0);
 	return answer.id;
 }
@@ -62,7 +80,9 @@ function asOutput(fields: Record<string, unknown>): Record<string, unknown> {
 	return Object.fromEntries(
 		Object.entries(fields).map(([name, value]) => [
 			name,
-			!keepText.has(name) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value,
+			!keepText.has(name) && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)
+				? Number(value)
+				: value,
 		]),
 	);
 }
@@ -77,33 +97,53 @@ describe('SMSC Trigger versions', () => {
 	it.each([
 		['GET', '?token=' + TOKEN],
 		['POST', `?token=${TOKEN}&charset=utf-8`],
-	] as const)('version 1 and version 2 give the same item and answer for a %s callback', async (method, query) => {
-		const outputs: Array<{ item: Record<string, unknown>; answer: unknown }> = [];
-		for (const version of [1, 2]) {
-			const { login, server: running } = await setUp({}, { method, query }, version);
-			emu.injectIncoming({ login, phone: '79991234567', mes: 'Привет & 100%', to: '74950000101' });
-			await settle(0);
-			const [record] = callbacksOf(login);
-			expect(running.runs).toHaveLength(1);
-			const { id, sent, sentIso, ...item } = running.runs[0][0];
-			expect([typeof id, typeof sent, typeof sentIso]).toEqual(['number', 'number', 'string']);
-			outputs.push({ item, answer: [record.status, record.responseBody] });
-			await running.close();
-			server = undefined;
-		}
-		expect(outputs[0].item).toMatchObject({ event: 'incomingMessage', text: 'Привет & 100%' });
-		expect(outputs[1]).toEqual(outputs[0]);
-	});
+	] as const)(
+		'version 1 and version 2 give the same item and answer for a %s callback',
+		async (method, query) => {
+			const outputs: Array<{ item: Record<string, unknown>; answer: unknown }> = [];
+			for (const version of [1, 2]) {
+				const { login, server: running } = await setUp({}, { method, query }, version);
+				emu.injectIncoming({
+					login,
+					phone: '79991234567',
+					mes: 'Привет & 100%',
+					to: '74950000101',
+				});
+				await settle(0);
+				const [record] = callbacksOf(login);
+				expect(running.runs).toHaveLength(1);
+				const { id, sent, sentIso, ...item } = running.runs[0][0];
+				expect([typeof id, typeof sent, typeof sentIso]).toEqual(['number', 'number', 'string']);
+				outputs.push({ item, answer: [record.status, record.responseBody] });
+				await running.close();
+				server = undefined;
+			}
+			expect(outputs[0].item).toMatchObject({ event: 'incomingMessage', text: 'Привет & 100%' });
+			expect(outputs[1]).toEqual(outputs[0]);
+		},
+	);
 });
 
 describe('SMSC Trigger: encodings SMSC sends', () => {
-	it('reads form fields in windows-1251, SMSC\'s default', async () => {
+	it("reads form fields in windows-1251, SMSC's default", async () => {
 		const { login, server } = await setUp();
-		const { id } = emu.injectIncoming({ login, phone: '79991234567', mes: 'Привет! Ёлка & 100%', to: '74950000101' });
+		const { id } = emu.injectIncoming({
+			login,
+			phone: '79991234567',
+			mes: 'Привет! Ёлка & 100%',
+			to: '74950000101',
+		});
 		await settle(0);
 
 		const [record] = callbacksOf(login);
-		expect(record).toMatchObject({ kind: 'incoming', format: 'form', charset: 'windows-1251', status: 200, ok: true, responseBody: 'OK' });
+		expect(record).toMatchObject({
+			kind: 'incoming',
+			format: 'form',
+			charset: 'windows-1251',
+			status: 200,
+			ok: true,
+			responseBody: 'OK',
+		});
 		expect(server.runs).toHaveLength(1);
 		const [item] = server.runs[0];
 		expect(item).toMatchObject({
@@ -161,14 +201,23 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 		['XML in UTF-8', '&fmt=2&charset=utf-8', 'xml'],
 	])('reads %s', async (_what, query, format) => {
 		const { login, server } = await setUp({}, { query: `?token=${TOKEN}${query}` });
-		emu.injectIncoming({ login, phone: '79991234567', mes: 'Ответ <да> & "нет"', to: '74950000102' });
+		emu.injectIncoming({
+			login,
+			phone: '79991234567',
+			mes: 'Ответ <да> & "нет"',
+			to: '74950000102',
+		});
 		await settle(0);
 
 		const [record] = callbacksOf(login);
 		expect(record).toMatchObject({ format, charset: 'utf-8', status: 200 });
 		expect(server.runs).toHaveLength(1);
 		expect(server.runs[0]).toEqual([
-			expect.objectContaining({ ...asOutput(record.fields), event: 'incomingMessage', text: 'Ответ <да> & "нет"' }),
+			expect.objectContaining({
+				...asOutput(record.fields),
+				event: 'incomingMessage',
+				text: 'Ответ <да> & "нет"',
+			}),
 		]);
 	});
 
@@ -178,15 +227,18 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 	it.each([
 		['JSON', '&fmt=3', 'json'],
 		['XML', '&fmt=2', 'xml'],
-	])('cannot receive %s in windows-1251 through n8n, which answers 422', async (_what, query, format) => {
-		const { login, server } = await setUp({}, { query: `?token=${TOKEN}${query}` });
-		emu.injectIncoming({ login, phone: '79991234567', mes: 'Ответ', to: '74950000102' });
-		await settle(0);
+	])(
+		'cannot receive %s in windows-1251 through n8n, which answers 422',
+		async (_what, query, format) => {
+			const { login, server } = await setUp({}, { query: `?token=${TOKEN}${query}` });
+			emu.injectIncoming({ login, phone: '79991234567', mes: 'Ответ', to: '74950000102' });
+			await settle(0);
 
-		expect(callbacksOf(login)[0]).toMatchObject({ format, charset: 'windows-1251', status: 422 });
-		expect(server.calls[0].result).toBeUndefined();
-		expect(server.runs).toEqual([]);
-	});
+			expect(callbacksOf(login)[0]).toMatchObject({ format, charset: 'windows-1251', status: 422 });
+			expect(server.calls[0].result).toBeUndefined();
+			expect(server.runs).toEqual([]);
+		},
+	);
 
 	it('reads GET callbacks from the query string', async () => {
 		const { login, server } = await setUp({}, { method: 'GET', query: `?token=${TOKEN}` });
@@ -195,27 +247,41 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 
 		const [record] = callbacksOf(login);
 		expect(record).toMatchObject({ method: 'GET', status: 200 });
-		expect(server.runs[0]).toEqual([expect.objectContaining({ ...asOutput(record.fields), text: 'Через GET' })]);
+		expect(server.runs[0]).toEqual([
+			expect.objectContaining({ ...asOutput(record.fields), text: 'Через GET' }),
+		]);
 		expect(server.runs[0][0]).not.toHaveProperty('token');
 	});
 
 	it('reports the call of a call verification as its own event', async () => {
 		const { login, server } = await setUp();
 		const body = new URLSearchParams({ login, psw: PASSWORD, phone: '79995556677', fmt: '3' });
-		const waitCall = (await (await fetch(`${emu.url}/sys/wait_call.php`, { method: 'POST', body })).json()) as { phone: string };
+		const waitCall = (await (
+			await fetch(`${emu.url}/sys/wait_call.php`, { method: 'POST', body })
+		).json()) as { phone: string };
 		emu.completeWaitCall({ login, phone: '79995556677' });
 		await settle(0);
 
 		expect(callbacksOf(login)[0]).toMatchObject({ kind: 'waitcall', status: 200 });
 		expect(server.runs).toEqual([
-			[expect.objectContaining({ event: 'callVerification', phone: '79995556677', to: waitCall.phone, mes: '[waitcall]' })],
+			[
+				expect.objectContaining({
+					event: 'callVerification',
+					phone: '79995556677',
+					to: waitCall.phone,
+					mes: '[waitcall]',
+				}),
+			],
 		]);
 	});
 });
 
 describe('SMSC Trigger: events and filters', () => {
 	it('answers OK to events that were not chosen and starts nothing', async () => {
-		const { login, server } = await setUp({ events: ['incomingMessage'] }, { statusCallbacks: 'all' });
+		const { login, server } = await setUp(
+			{ events: ['incomingMessage'] },
+			{ statusCallbacks: 'all' },
+		);
 		await send(login, '79990000001', 'hello');
 		await settle();
 		emu.injectIncoming({ login, phone: '79991234567', mes: 'wanted' });
@@ -227,12 +293,16 @@ describe('SMSC Trigger: events and filters', () => {
 			['status', 200, 'OK'],
 			['incoming', 200, 'OK'],
 		]);
-		expect(server.runs).toEqual([[expect.objectContaining({ event: 'incomingMessage', text: 'wanted' })]]);
+		expect(server.runs).toEqual([
+			[expect.objectContaining({ event: 'incomingMessage', text: 'wanted' })],
+		]);
 	});
 
 	it('filters statuses, receiving numbers and text', async () => {
 		const { login, server } = await setUp(
-			{ filters: { statuses: ['anyFailed'], toNumbers: '+7 (495) 000-01-02', textContains: 'STOP' } },
+			{
+				filters: { statuses: ['anyFailed'], toNumbers: '+7 (495) 000-01-02', textContains: 'STOP' },
+			},
 			{ statusCallbacks: 'all' },
 		);
 		emu.setPhoneOutcome({ login, phone: '79990000002', status: 22, err: 249 });
@@ -264,8 +334,15 @@ describe('SMSC Trigger: the answer', () => {
 
 		// n8n answers the Webhook node's calls the same way: after WorkflowRunner.run has created the
 		// execution, so callbacks cannot outrun the saving of their executions (npm run bench:trigger).
-		expect(server.calls.at(-1)?.result).toEqual({ webhookResponse: 'OK', workflowData: [[expect.objectContaining({ json: expect.objectContaining({ text: 'hello' }) })]] });
-		expect(callbacksOf(login)).toEqual([expect.objectContaining({ status: 200, responseBody: 'OK' })]);
+		expect(server.calls.at(-1)?.result).toEqual({
+			webhookResponse: 'OK',
+			workflowData: [
+				[expect.objectContaining({ json: expect.objectContaining({ text: 'hello' }) })],
+			],
+		});
+		expect(callbacksOf(login)).toEqual([
+			expect.objectContaining({ status: 200, responseBody: 'OK' }),
+		]);
 		expect(server.runs).toHaveLength(1);
 	});
 
@@ -275,7 +352,9 @@ describe('SMSC Trigger: the answer', () => {
 		await settle(0);
 
 		expect(server.calls.at(-1)?.result).toEqual({ noWebhookResponse: true });
-		expect(callbacksOf(login)).toEqual([expect.objectContaining({ status: 200, responseBody: 'OK' })]);
+		expect(callbacksOf(login)).toEqual([
+			expect.objectContaining({ status: 200, responseBody: 'OK' }),
+		]);
 		expect(server.runs).toEqual([]);
 	});
 });
@@ -302,7 +381,11 @@ describe('SMSC Trigger: refused requests', () => {
 
 	it('answers 401 to a forged callback before looking at its body', async () => {
 		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
-		const record = await emu.forgeCallback({ url: `${server.url}?token=nope`, rawBody: 'not a callback', headers: { 'content-type': 'text/plain' } });
+		const record = await emu.forgeCallback({
+			url: `${server.url}?token=nope`,
+			rawBody: 'not a callback',
+			headers: { 'content-type': 'text/plain' },
+		});
 		await server.idle();
 		expect(record.status).toBe(401);
 		expect(server.runs).toEqual([]);
@@ -312,11 +395,19 @@ describe('SMSC Trigger: refused requests', () => {
 		['JSON that is not an object', 'application/json', '"hello"'],
 		['broken JSON sent without a JSON type', 'application/octet-stream', '{"id": "1", "mes": '],
 		['broken XML sent without an XML type', 'text/html', '<data><id>1</id><mes>hi</data>'],
-		['a body that is not form fields', 'application/x-www-form-urlencoded', '\u0000\u0001 garbage \u00ff'],
+		[
+			'a body that is not form fields',
+			'application/x-www-form-urlencoded',
+			'\u0000\u0001 garbage \u00ff',
+		],
 		['a text body', 'text/plain', 'hello world'],
 	])('answers 400 to %s and starts nothing', async (_what, contentType, rawBody) => {
 		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
-		const record = await emu.forgeCallback({ url: `${server.url}?token=${TOKEN}`, rawBody, headers: { 'content-type': contentType } });
+		const record = await emu.forgeCallback({
+			url: `${server.url}?token=${TOKEN}`,
+			rawBody,
+			headers: { 'content-type': contentType },
+		});
 		await server.idle();
 		expect(record.status).toBe(400);
 		expect(record.responseBody).toMatch(/^Bad Request: /);
@@ -327,13 +418,20 @@ describe('SMSC Trigger: refused requests', () => {
 	it.each([
 		['broken JSON', 'application/json', '{"id": "1", "mes": '],
 		['broken XML', 'application/xml', '<data><id>1</id><mes>hi</data>'],
-	])('starts nothing for %s, which n8n itself refuses with 422', async (_what, contentType, rawBody) => {
-		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
-		const record = await emu.forgeCallback({ url: `${server.url}?token=${TOKEN}`, rawBody, headers: { 'content-type': contentType } });
-		await server.idle();
-		expect(record.status).toBe(422);
-		expect(server.runs).toEqual([]);
-	});
+	])(
+		'starts nothing for %s, which n8n itself refuses with 422',
+		async (_what, contentType, rawBody) => {
+			server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
+			const record = await emu.forgeCallback({
+				url: `${server.url}?token=${TOKEN}`,
+				rawBody,
+				headers: { 'content-type': contentType },
+			});
+			await server.idle();
+			expect(record.status).toBe(422);
+			expect(server.runs).toEqual([]);
+		},
+	);
 
 	it('answers OK to an empty call and starts nothing', async () => {
 		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
@@ -345,18 +443,28 @@ describe('SMSC Trigger: refused requests', () => {
 
 	it('keeps a checksum field SMSC may add, unchecked', async () => {
 		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
-		const fields = { id: '9', phone: '79991234567', status: '1', err: '0', md5: 'd41d8cd98f00b204e9800998ecf8427e' };
+		const fields = {
+			id: '9',
+			phone: '79991234567',
+			status: '1',
+			err: '0',
+			md5: 'd41d8cd98f00b204e9800998ecf8427e',
+		};
 		const record = await emu.forgeCallback({ url: `${server.url}?token=${TOKEN}&md5=1`, fields });
 		await server.idle();
 		expect(record.status).toBe(200);
-		expect(server.runs).toEqual([[expect.objectContaining({ ...asOutput(fields), event: 'deliveryStatus' })]]);
+		expect(server.runs).toEqual([
+			[expect.objectContaining({ ...asOutput(fields), event: 'deliveryStatus' })],
+		]);
 	});
 });
 
 describe('SMSC Trigger: activation', () => {
 	it('refuses to activate with a short token, naming the problem', async () => {
 		server = await startTriggerServer({ events: ALL_EVENTS, token: 'short' });
-		await expect(server.activate()).rejects.toThrow('The Secret Token must be at least 16 characters');
+		await expect(server.activate()).rejects.toThrow(
+			'The Secret Token must be at least 16 characters',
+		);
 		expect(JSON.stringify(server.staticData)).not.toContain('tokenFingerprint');
 	});
 
@@ -376,10 +484,26 @@ describe('SMSC Trigger: HLR results', () => {
 	it('decodes the urlencoded country and operator into hlr, keeping the fields as sent', async () => {
 		const { login, server } = await setUp({ events: ['deliveryStatus'] });
 		emu.setHlrResult({ login, phone: '79991234567', cn: 'Россия', net: 'Beeline & Co' });
-		const body = new URLSearchParams({ login, psw: PASSWORD, phones: '79991234567', hlr: '1', fmt: '3', charset: 'utf-8' });
-		expect(((await (await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body })).json()) as { id: number }).id).toBeGreaterThan(0);
+		const body = new URLSearchParams({
+			login,
+			psw: PASSWORD,
+			phones: '79991234567',
+			hlr: '1',
+			fmt: '3',
+			charset: 'utf-8',
+		});
+		expect(
+			(
+				(await (await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body })).json()) as {
+					id: number;
+				}
+			).id,
+		).toBeGreaterThan(0);
 		await settle();
 		const [[item]] = server.runs;
-		expect(item).toMatchObject({ net: 'Beeline+%26+Co', hlr: expect.objectContaining({ cn: 'Россия', net: 'Beeline & Co' }) });
+		expect(item).toMatchObject({
+			net: 'Beeline+%26+Co',
+			hlr: expect.objectContaining({ cn: 'Россия', net: 'Beeline & Co' }),
+		});
 	});
 });

@@ -21,7 +21,14 @@ import {
 	startWebhookServer,
 } from '../harness';
 import type { CredentialsMap, WorkflowJson } from '../harness';
-import { FnAuthApi, HttpProbe, PollProbe, TestApi, WebhookProbe, startTestServer } from '../harness/fixtures';
+import {
+	FnAuthApi,
+	HttpProbe,
+	PollProbe,
+	TestApi,
+	WebhookProbe,
+	startTestServer,
+} from '../harness/fixtures';
 import type { TestServer } from '../harness/fixtures';
 
 const PROBE = 'test.httpProbe';
@@ -45,7 +52,12 @@ const credentials = (): CredentialsMap => ({
 	fnAuthApi: { id: 'c2', name: 'Fn', data: { baseUrl: api.url, apiKey: 'good' } },
 });
 
-function node(name: string, type: string, parameters: INode['parameters'] = {}, extra: Partial<INode> = {}): INode {
+function node(
+	name: string,
+	type: string,
+	parameters: INode['parameters'] = {},
+	extra: Partial<INode> = {},
+): INode {
 	return { id: name, name, type, typeVersion: 1, position: [0, 0], parameters, ...extra };
 }
 
@@ -68,7 +80,9 @@ describe('runWorkflow', () => {
 		const result = await runWorkflow({
 			workflow: chain(
 				node('Start', MANUAL_TRIGGER),
-				node('Items', HARNESS_ITEMS, { items: [{ phone: '+79001112233' }, { phone: '+79004445566' }] }),
+				node('Items', HARNESS_ITEMS, {
+					items: [{ phone: '+79001112233' }, { phone: '+79004445566' }],
+				}),
 				probe({ phone: '={{ $json.phone }}', path: '=/echo?n={{ $itemIndex }}' }),
 			),
 			nodeTypes,
@@ -114,7 +128,13 @@ describe('runWorkflow', () => {
 			workflow: chain(node('Items', HARNESS_ITEMS), probe({ phone: '1' })),
 			nodeTypes,
 			credentialTypes,
-			credentials: { testApi: { id: 'c1', name: 'Test', data: { baseUrl: api.url, secret: "={{ 'built-' + 'secret' }}" } } },
+			credentials: {
+				testApi: {
+					id: 'c1',
+					name: 'Test',
+					data: { baseUrl: api.url, secret: "={{ 'built-' + 'secret' }}" },
+				},
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(api.requests[0].body.secret).toBe('built-secret');
@@ -125,7 +145,11 @@ describe('runWorkflow', () => {
 		['continueOnFail: true', { continueOnFail: true }],
 	])('continues per item with %s', async (_label, extra) => {
 		const result = await runWorkflow({
-			workflow: chain(node('Items', HARNESS_ITEMS), probe({ phone: '={{ $json.phone }}' }, extra), node('After', NO_OP)),
+			workflow: chain(
+				node('Items', HARNESS_ITEMS),
+				probe({ phone: '={{ $json.phone }}' }, extra),
+				node('After', NO_OP),
+			),
 			nodeTypes,
 			credentialTypes,
 			credentials: credentials(),
@@ -141,7 +165,11 @@ describe('runWorkflow', () => {
 
 	it('surfaces the execution error with the failing node name', async () => {
 		const result = await runWorkflow({
-			workflow: chain(node('Items', HARNESS_ITEMS), probe({ phone: '={{ $json.phone }}' }), node('After', NO_OP)),
+			workflow: chain(
+				node('Items', HARNESS_ITEMS),
+				probe({ phone: '={{ $json.phone }}' }),
+				node('After', NO_OP),
+			),
 			nodeTypes,
 			credentialTypes,
 			credentials: credentials(),
@@ -166,7 +194,10 @@ describe('runWorkflow', () => {
 		expect(missing.error?.message).toMatch(/issues.*Probe.*phone/);
 
 		const noCredential = await runWorkflow({
-			workflow: chain(node('Items', HARNESS_ITEMS), probe({ phone: '1' }, { credentials: { testApi: { id: 'nope', name: 'Nope' } } })),
+			workflow: chain(
+				node('Items', HARNESS_ITEMS),
+				probe({ phone: '1' }, { credentials: { testApi: { id: 'nope', name: 'Nope' } } }),
+			),
 			nodeTypes,
 			credentialTypes,
 			credentials: credentials(),
@@ -187,7 +218,10 @@ describe('runWorkflow', () => {
 		expect(out[9_999].json).toEqual({ i: 9_999 });
 
 		const generated = await runWorkflow({
-			workflow: chain(node('Items', HARNESS_ITEMS, { count: 10_000, item: { phone: '+7900' } }), node('NoOp', NO_OP)),
+			workflow: chain(
+				node('Items', HARNESS_ITEMS, { count: 10_000, item: { phone: '+7900' } }),
+				node('NoOp', NO_OP),
+			),
 		});
 		expect(generated.output('NoOp')).toHaveLength(10_000);
 		expect(generated.json('NoOp')[42]).toEqual({ phone: '+7900', index: 42 });
@@ -195,7 +229,10 @@ describe('runWorkflow', () => {
 
 	it('pushes 100,000 items through a workflow', async () => {
 		const result = await runWorkflow({
-			workflow: chain(node('Items', HARNESS_ITEMS, { count: 100_000, item: { phone: '+7900' } }), node('NoOp', NO_OP)),
+			workflow: chain(
+				node('Items', HARNESS_ITEMS, { count: 100_000, item: { phone: '+7900' } }),
+				node('NoOp', NO_OP),
+			),
 		});
 		expect(result.output('NoOp')).toHaveLength(100_000);
 	});
@@ -225,7 +262,9 @@ describe('runCredentialTest', () => {
 	});
 
 	it('runs preAuthentication (again after a 401) and reports the failure like n8n 2.8', async () => {
-		expect(await runCredentialTest(new FnAuthApi(), { baseUrl: api.url, apiKey: 'good' })).toMatchObject({ status: 'OK' });
+		expect(
+			await runCredentialTest(new FnAuthApi(), { baseUrl: api.url, apiKey: 'good' }),
+		).toMatchObject({ status: 'OK' });
 		expect(api.requests.map((r) => r.url)).toEqual(['/session', '/me']);
 		api.requests.length = 0;
 		// n8n-workflow 2.8's NodeApiError drops an Error `cause`, so the CLI's responseCode rules
@@ -238,7 +277,10 @@ describe('runCredentialTest', () => {
 	});
 
 	it('reports an unreachable server', async () => {
-		const result = await runCredentialTest(new TestApi(), { baseUrl: 'http://127.0.0.1:1', secret: 'x' });
+		const result = await runCredentialTest(new TestApi(), {
+			baseUrl: 'http://127.0.0.1:1',
+			secret: 'x',
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe('The service refused the connection - perhaps it is offline');
 	});
@@ -277,24 +319,33 @@ describe('runPoll', () => {
 		const creds = { testApi: credentials().testApi };
 		api.events.push({ id: 1, text: 'a' }, { id: 2, text: 'b' });
 
-		const first = await runPoll(new PollProbe(), { topic: 'x' }, creds, staticData, { credentialTypes });
+		const first = await runPoll(new PollProbe(), { topic: 'x' }, creds, staticData, {
+			credentialTypes,
+		});
 		expect(first?.[0].map((i) => i.json)).toEqual([
 			{ id: 1, text: 'a' },
 			{ id: 2, text: 'b' },
 		]);
 		expect(staticData).toEqual({ 'node:Trigger': { lastId: 2 } });
 
-		expect(await runPoll(new PollProbe(), { topic: 'x' }, creds, staticData, { credentialTypes })).toBeNull();
+		expect(
+			await runPoll(new PollProbe(), { topic: 'x' }, creds, staticData, { credentialTypes }),
+		).toBeNull();
 
 		api.events.push({ id: 3, text: 'c' });
-		const third = await runPoll(new PollProbe(), { topic: 'x' }, creds, staticData, { credentialTypes });
+		const third = await runPoll(new PollProbe(), { topic: 'x' }, creds, staticData, {
+			credentialTypes,
+		});
 		expect(third?.[0].map((i) => i.json)).toEqual([{ id: 3, text: 'c' }]);
 		expect(api.requests.map((r) => r.body.since)).toEqual([0, 2, 2]);
 		expect(api.requests[0].body.secret).toBe('s3cr3t');
 
 		// manual mode ("Fetch test event") does not advance the cursor in this node
 		api.events.push({ id: 4, text: 'd' });
-		const manual = await runPoll(new PollProbe(), { topic: 'x' }, creds, staticData, { credentialTypes, mode: 'manual' });
+		const manual = await runPoll(new PollProbe(), { topic: 'x' }, creds, staticData, {
+			credentialTypes,
+			mode: 'manual',
+		});
 		expect(manual?.[0].map((i) => i.json)).toEqual([{ id: 4, text: 'd' }]);
 		expect(staticData).toEqual({ 'node:Trigger': { lastId: 3 } });
 	});
@@ -307,7 +358,12 @@ describe('webhooks', () => {
 		const workflow: WorkflowJson = {
 			id: 'wf-1',
 			...chain(
-				node('Callback', WEBHOOK, { token: 'tok' }, { webhookId: 'hook-uuid', credentials: { testApi: { id: 'c1', name: 'Test' } } }),
+				node(
+					'Callback',
+					WEBHOOK,
+					{ token: 'tok' },
+					{ webhookId: 'hook-uuid', credentials: { testApi: { id: 'c1', name: 'Test' } } },
+				),
 				node('Done', NO_OP),
 			),
 		};
@@ -351,7 +407,12 @@ describe('webhooks', () => {
 				contentType: 'application/x-www-form-urlencoded',
 			});
 			expect(server.executions[1].json('Done')).toEqual([
-				{ id: 43, nested: { a: 1 }, raw: '{"id":43,"nested":{"a":1}}', contentType: 'application/json; charset=utf-8' },
+				{
+					id: 43,
+					nested: { a: 1 },
+					raw: '{"id":43,"nested":{"a":1}}',
+					contentType: 'application/json; charset=utf-8',
+				},
 			]);
 			expect(staticData['node:Callback']).toEqual({ remoteId: 'remote-1', received: 2 });
 
@@ -395,7 +456,10 @@ describe('webhooks', () => {
 				body: '{"crash":true}',
 			});
 			expect(response.status).toBe(500);
-			expect(await response.json()).toEqual({ code: 0, message: 'Workflow Webhook Error: Workflow could not be started!' });
+			expect(await response.json()).toEqual({
+				code: 0,
+				message: 'Workflow Webhook Error: Workflow could not be started!',
+			});
 			expect(server.calls[0].error?.message).toBe('crash requested');
 			expect(server.runs).toHaveLength(0);
 
@@ -420,7 +484,9 @@ describe('webhooks', () => {
 		};
 		expect(await runWebhookMethod(new WebhookProbe(), 'checkExists', options)).toBe(false);
 		expect(await runWebhookMethod(new WebhookProbe(), 'create', options)).toBe(true);
-		expect([...api.registrations.values()]).toContain('https://n8n.example.com/webhook/fixed/callback');
+		expect([...api.registrations.values()]).toContain(
+			'https://n8n.example.com/webhook/fixed/callback',
+		);
 		expect(await runWebhookMethod(new WebhookProbe(), 'checkExists', options)).toBe(true);
 		expect(await runWebhookMethod(new WebhookProbe(), 'delete', options)).toBe(true);
 		expect(staticData).toEqual({ 'node:Trigger': {} });
@@ -434,9 +500,14 @@ describe('real SMSC node against the emulator', () => {
 			const result = await runWorkflow({
 				workflow: chain(
 					node('Start', MANUAL_TRIGGER),
-					node('SMSC', 'n8n-nodes-smsc.smsc', { resource: 'account', operation: 'getBalance' }, {
-						credentials: { smscApi: { id: 'smsc-1', name: 'SMSC account' } },
-					}),
+					node(
+						'SMSC',
+						'n8n-nodes-smsc.smsc',
+						{ resource: 'account', operation: 'getBalance' },
+						{
+							credentials: { smscApi: { id: 'smsc-1', name: 'SMSC account' } },
+						},
+					),
 				),
 				nodeTypes: { 'n8n-nodes-smsc.smsc': new Smsc() },
 				credentialTypes: [new SmscApi()],
@@ -444,15 +515,30 @@ describe('real SMSC node against the emulator', () => {
 					smscApi: {
 						id: 'smsc-1',
 						name: 'SMSC account',
-						data: { authentication: 'password', login: 'demo', password: 'demo-password', server: 'custom', baseUrl: emulator.url },
+						data: {
+							authentication: 'password',
+							login: 'demo',
+							password: 'demo-password',
+							server: 'custom',
+							baseUrl: emulator.url,
+						},
 					},
 				},
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.json('SMSC')).toEqual([{ balance: 1000, currency: 'RUR' }]);
 
-			const data = { authentication: 'password', login: 'demo', password: 'demo-password', server: 'custom', baseUrl: emulator.url };
-			expect(await runCredentialTest(new SmscApi(), data)).toEqual({ status: 'OK', message: 'Connection successful!' });
+			const data = {
+				authentication: 'password',
+				login: 'demo',
+				password: 'demo-password',
+				server: 'custom',
+				baseUrl: emulator.url,
+			};
+			expect(await runCredentialTest(new SmscApi(), data)).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
 			const wrong = await runCredentialTest(new SmscApi(), { ...data, password: 'nope' });
 			expect(wrong.status).toBe('Error');
 			expect(wrong.message).toMatch(/error 2/);

@@ -38,7 +38,11 @@ export async function proveBulk(ctx: QueueContext, workflowId: string): Promise<
 	// 20,000 SMS at the demo price; the account must not run out of money halfway.
 	await emulator.call('setBalance', { login: DEMO_LOGIN, balance: 1_000_000 });
 	await emulator.call('resetStats');
-	const before = new Set((await emulator.call<Array<{ intId: number }>>('getMessages', { login: DEMO_LOGIN })).map((m) => m.intId));
+	const before = new Set(
+		(await emulator.call<Array<{ intId: number }>>('getMessages', { login: DEMO_LOGIN })).map(
+			(m) => m.intId,
+		),
+	);
 	const runs = [1, 2].map(recipients);
 	const started = Date.now();
 	const answers = await Promise.all(
@@ -52,17 +56,28 @@ export async function proveBulk(ctx: QueueContext, workflowId: string): Promise<
 			return res.status;
 		}),
 	);
-	checks.that(answers.every((s) => s === 200), `bulk webhooks answered ${answers.join(', ')}`);
+	checks.that(
+		answers.every((s) => s === 200),
+		`bulk webhooks answered ${answers.join(', ')}`,
+	);
 
 	const rows = await finishedExecutions(pg, workflowId, 2, 10 * 60_000);
 	const seconds = (Math.max(...rows.map((r) => r.stoppedAt)) - started) / 1000;
-	const stats = await emulator.call<{ error9Concurrent: number; maxInFlightPerLogin: number; sendRequestsAccepted: number }>('getStats');
+	const stats = await emulator.call<{
+		error9Concurrent: number;
+		maxInFlightPerLogin: number;
+		sendRequestsAccepted: number;
+	}>('getStats');
 	await emulator.call('setLatency', { ms: 0, script: 'send' });
-	progress(`bulk: ${rows.map((r) => `${r.id} ${r.status}`).join(', ')} in ${seconds.toFixed(1)} s; emulator ${JSON.stringify(stats)}`);
-
-	const messages = (await emulator.call<Array<{ intId: number; phone: string; text: string }>>('getMessages', { login: DEMO_LOGIN })).filter(
-		(m) => !before.has(m.intId),
+	progress(
+		`bulk: ${rows.map((r) => `${r.id} ${r.status}`).join(', ')} in ${seconds.toFixed(1)} s; emulator ${JSON.stringify(stats)}`,
 	);
+
+	const messages = (
+		await emulator.call<Array<{ intId: number; phone: string; text: string }>>('getMessages', {
+			login: DEMO_LOGIN,
+		})
+	).filter((m) => !before.has(m.intId));
 	const { counts, doubled } = tally(messages.map((m) => `${m.phone}|${m.text}`));
 	let lost = 0;
 	for (const r of runs.flat()) if (!counts.has(`${r.phone}|${text(r)}`)) lost++;
@@ -72,10 +87,22 @@ export async function proveBulk(ctx: QueueContext, workflowId: string): Promise<
 	const ranBy = workerOf(cluster);
 	const workers = rows.map((r) => ranBy.get(r.id) ?? []);
 	const distinct = new Set(workers.flat());
-	checks.that(rows.length === 2 && rows.every((r) => r.status === 'success'), `bulk executions: ${rows.map((r) => r.status).join(', ')}`);
-	checks.that(workers.every((w) => w.length === 1) && distinct.size === 2, `bulk sends ran on ${JSON.stringify(workers)}, not one each on two workers`);
-	checks.that(lost === 0 && doubled === 0 && strangers === 0, `bulk lost ${lost}, doubled ${doubled}, unexpected ${strangers}`);
-	checks.that(stats.maxInFlightPerLogin <= 14, `max in flight ${stats.maxInFlightPerLogin} above SMSC's 14`);
+	checks.that(
+		rows.length === 2 && rows.every((r) => r.status === 'success'),
+		`bulk executions: ${rows.map((r) => r.status).join(', ')}`,
+	);
+	checks.that(
+		workers.every((w) => w.length === 1) && distinct.size === 2,
+		`bulk sends ran on ${JSON.stringify(workers)}, not one each on two workers`,
+	);
+	checks.that(
+		lost === 0 && doubled === 0 && strangers === 0,
+		`bulk lost ${lost}, doubled ${doubled}, unexpected ${strangers}`,
+	);
+	checks.that(
+		stats.maxInFlightPerLogin <= 14,
+		`max in flight ${stats.maxInFlightPerLogin} above SMSC's 14`,
+	);
 	result(
 		`bulk 2x${BULK_ITEMS} personalised items started at once, on ${[...distinct].sort().join(' + ')}, accepted ${messages.length - doubled}, ` +
 			`lost ${lost}, doubled ${doubled}, error9 ${stats.error9Concurrent} (retried), max in flight ${stats.maxInFlightPerLogin} per login ` +

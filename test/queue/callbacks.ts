@@ -22,21 +22,33 @@ export async function proveCallbacks(ctx: QueueContext): Promise<void> {
 	// 100 ms). Answers may take long on a busy machine; a timeout would resend a callback n8n did
 	// take, so the wait is generous, and a resend that doubled an execution shows up below.
 	await emulator.call('setCallbackPolicy', { timeoutMs: 30_000 });
-	const fired = await emulator.call<FireResult>('fireCallbacks', { url, count: CALLBACKS, concurrency: 16, retries: 3 });
+	const fired = await emulator.call<FireResult>('fireCallbacks', {
+		url,
+		count: CALLBACKS,
+		concurrency: 16,
+		retries: 3,
+	});
 	progress(
 		`callbacks: ${fired.ok} answered ok, ${fired.failed} failed, ${fired.attempts - CALLBACKS} sent again, ` +
 			`in ${fired.durationMs} ms (${fired.maxInFlight} in flight)`,
 	);
-	checks.that(fired.ok === CALLBACKS && fired.failed === 0, `webhook processor answered ${fired.ok}/${CALLBACKS} callbacks`);
+	checks.that(
+		fired.ok === CALLBACKS && fired.failed === 0,
+		`webhook processor answered ${fired.ok}/${CALLBACKS} callbacks`,
+	);
 
 	const rows = await finishedExecutions(pg, callbackWorkflow.workflow.id, fired.ok, 5 * 60_000);
 	const lastStop = Math.max(...rows.map((r) => r.stoppedAt));
 	const seconds = (lastStop - started) / 1000;
-	progress(`callbacks: ${rows.length} executions in postgres, last finished ${seconds.toFixed(1)} s after the first callback`);
+	progress(
+		`callbacks: ${rows.length} executions in postgres, last finished ${seconds.toFixed(1)} s after the first callback`,
+	);
 
 	// The trigger's output names the callback; read it back through n8n's public API on main.
 	const executions = await api.executions(callbackWorkflow.workflow.id, { includeData: true });
-	const ids = executions.flatMap((e) => nodeOutput(e, 'SMSC Trigger')).map((item) => Number(item.id));
+	const ids = executions
+		.flatMap((e) => nodeOutput(e, 'SMSC Trigger'))
+		.map((item) => Number(item.id));
 	const { counts, doubled } = tally(ids);
 	let lost = 0;
 	for (let i = 0; i < CALLBACKS; i++) if (!counts.has(FIRST_ID + i)) lost++;
@@ -57,8 +69,14 @@ export async function proveCallbacks(ctx: QueueContext): Promise<void> {
 	checks.that(rows.length === CALLBACKS, `executions ${rows.length}, expected ${CALLBACKS}`);
 	checks.that(notSuccess === 0, `${notSuccess} callback executions did not succeed`);
 	checks.that(lost === 0 && doubled === 0, `callbacks lost ${lost}, doubled ${doubled}`);
-	checks.that(unattributed === 0 && ranTwice === 0, `${unattributed} executions without a worker, ${ranTwice} run by two`);
-	checks.that(used === cluster.workers.length, `only ${used} of ${cluster.workers.length} workers ran callbacks`);
+	checks.that(
+		unattributed === 0 && ranTwice === 0,
+		`${unattributed} executions without a worker, ${ranTwice} run by two`,
+	);
+	checks.that(
+		used === cluster.workers.length,
+		`only ${used} of ${cluster.workers.length} workers ran callbacks`,
+	);
 	const split = [...perWorker].map(([w, n]) => `${w} ${n}`).join(', ');
 	result(
 		`callbacks ${CALLBACKS}, executions ${rows.length}, workers ${used} (${split}), lost ${lost}, doubled ${doubled}, ` +

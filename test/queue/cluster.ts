@@ -86,9 +86,11 @@ export class QueueProcess {
 		this.proc = proc;
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			if (proc.child.exitCode !== null) throw new Error(`${this.role} exited ${proc.child.exitCode}:\n${proc.output()}`);
+			if (proc.child.exitCode !== null)
+				throw new Error(`${this.role} exited ${proc.child.exitCode}:\n${proc.output()}`);
 			if (await this.ready()) return;
-			if (Date.now() > deadline) throw new Error(`${this.role} did not become ready:\n${proc.output()}`);
+			if (Date.now() > deadline)
+				throw new Error(`${this.role} did not become ready:\n${proc.output()}`);
 			await delay(250);
 		}
 	}
@@ -98,10 +100,13 @@ export class QueueProcess {
 	 * processor once it listens for requests) and its readiness check (database and Redis) passes.
 	 */
 	private async ready(): Promise<boolean> {
-		const said = this.role === 'webhook' ? 'Webhook listener waiting for requests' : 'n8n worker is now ready';
+		const said =
+			this.role === 'webhook' ? 'Webhook listener waiting for requests' : 'n8n worker is now ready';
 		if (!(this.proc?.output() ?? '').includes(said)) return false;
 		try {
-			const res = await fetch(`${this.baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			const res = await fetch(`${this.baseUrl}/healthz/readiness`, {
+				signal: AbortSignal.timeout(2000),
+			});
 			await res.arrayBuffer();
 			return res.ok;
 		} catch {
@@ -165,7 +170,14 @@ export async function startCluster(opts: {
 		});
 		n8n.port = port;
 		n8n.brokerPort = broker;
-		workers.push(new QueueProcess(`worker${i}`, n8n, ['worker', `--concurrency=${opts.workerConcurrency}`], opts.log));
+		workers.push(
+			new QueueProcess(
+				`worker${i}`,
+				n8n,
+				['worker', `--concurrency=${opts.workerConcurrency}`],
+				opts.log,
+			),
+		);
 	}
 	const stop = async () => {
 		await Promise.allSettled([webhook.stop(), ...workers.map((w) => w.stop()), main.stop()]);

@@ -66,7 +66,8 @@ export async function finishedExecutions(
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const rows = await executionRows(pg, workflowId);
-		if (rows.filter((r) => FINISHED.has(r.status)).length >= count || Date.now() > deadline) return rows;
+		if (rows.filter((r) => FINISHED.has(r.status)).length >= count || Date.now() > deadline)
+			return rows;
 		await delay(500);
 	}
 }

@@ -41,24 +41,29 @@ export async function ensureSystemTools(log: (line: string) => void): Promise<Sy
 	if (!onPath('redis-server')) missing.push('redis-server');
 	if (missing.length > 0) {
 		if (process.getuid?.() !== 0) {
-			throw new Error(`missing Debian packages: ${missing.join(' ')} (run: sudo apt-get install -y ${missing.join(' ')})`);
+			throw new Error(
+				`missing Debian packages: ${missing.join(' ')} (run: sudo apt-get install -y ${missing.join(' ')})`,
+			);
 		}
 		log(`apt-get install ${missing.join(' ')}`);
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		const lock = ['-o', 'DPkg::Lock::Timeout=900'];
 		const update = await runCommand('apt-get', [...lock, 'update'], { env }, 900_000);
-		if (update.code !== 0) throw new Error(`apt-get update failed:\n${update.stdout}\n${update.stderr}`);
+		if (update.code !== 0)
+			throw new Error(`apt-get update failed:\n${update.stdout}\n${update.stderr}`);
 		const install = await runCommand(
 			'apt-get',
 			[...lock, 'install', '-y', '--no-install-recommends', ...missing],
 			{ env },
 			900_000,
 		);
-		if (install.code !== 0) throw new Error(`apt-get install failed:\n${install.stdout}\n${install.stderr}`);
+		if (install.code !== 0)
+			throw new Error(`apt-get install failed:\n${install.stdout}\n${install.stderr}`);
 	}
 	const pgBin = findPgBin();
 	const redisServer = onPath('redis-server');
 	const psql = onPath('psql');
-	if (!pgBin || !redisServer || !psql) throw new Error('postgresql or redis-server still missing after apt-get install');
+	if (!pgBin || !redisServer || !psql)
+		throw new Error('postgresql or redis-server still missing after apt-get install');
 	return { pgBin, redisServer, psql, installMs: missing.length > 0 ? Date.now() - started : 0 };
 }

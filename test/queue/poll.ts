@@ -40,14 +40,19 @@ export async function provePoll(ctx: QueueContext, workflowId: string): Promise<
 		return [...finished.values()];
 	};
 	const emitted = async (): Promise<number[]> =>
-		(await pollExecutions()).flatMap((e) => nodeOutput(e, 'SMSC Poll Trigger')).map((item) => Number(item.id));
+		(await pollExecutions())
+			.flatMap((e) => nodeOutput(e, 'SMSC Poll Trigger'))
+			.map((item) => Number(item.id));
 	const waitForAll = async (step: string, timeoutMs = 90_000): Promise<void> => {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const seen = new Set(await emitted());
 			if (injected.every((id) => seen.has(id))) return;
 			if (Date.now() > deadline) {
-				checks.that(false, `poll: after ${step} ${injected.filter((id) => !seen.has(id)).length} messages never emitted`);
+				checks.that(
+					false,
+					`poll: after ${step} ${injected.filter((id) => !seen.has(id)).length} messages never emitted`,
+				);
 				await explain(step);
 				return;
 			}
@@ -60,7 +65,9 @@ export async function provePoll(ctx: QueueContext, workflowId: string): Promise<
 		progress(`poll: after ${step}: injected ${injected.join(', ')}`);
 		for (const e of await pollExecutions()) {
 			const items = nodeOutput(e, 'SMSC Poll Trigger').map((item) => item.id);
-			progress(`poll: execution ${e.id} ${e.status} ${e.mode} started ${e.startedAt}: ids ${JSON.stringify(items)}`);
+			progress(
+				`poll: execution ${e.id} ${e.status} ${e.mode} started ${e.startedAt}: ids ${JSON.stringify(items)}`,
+			);
 		}
 		for (const entry of (await emulator.getLog({ script: 'get' })).slice(-40)) {
 			const { after_id: afterId, hour, cnt } = entry.params;
@@ -101,14 +108,23 @@ export async function provePoll(ctx: QueueContext, workflowId: string): Promise<
 	const rows = await executionRows(pg, workflowId);
 	const ranBy = workerOf(cluster);
 	const workers = new Set(rows.flatMap((r) => ranBy.get(r.id) ?? []));
-	const [staticData] = await pg.sql(`SELECT "staticData" FROM workflow_entity WHERE id = '${workflowId}'`);
-	const cursor = Number((JSON.parse(staticData ?? '{}') as Record<string, { lastIncomingId?: number }>)['node:SMSC Poll Trigger']?.lastIncomingId);
+	const [staticData] = await pg.sql(
+		`SELECT "staticData" FROM workflow_entity WHERE id = '${workflowId}'`,
+	);
+	const cursor = Number(
+		(JSON.parse(staticData ?? '{}') as Record<string, { lastIncomingId?: number }>)[
+			'node:SMSC Poll Trigger'
+		]?.lastIncomingId,
+	);
 	const newest = Math.max(...injected);
 	const polls = (await emulator.getLog({ script: 'get' })).length;
 
 	checks.that(lost === 0 && doubled === 0, `poll lost ${lost}, doubled ${doubled}`);
 	checks.that(cursor === newest, `cursor in postgres ${cursor}, newest incoming id ${newest}`);
-	checks.that(rows.every((r) => r.status === 'success'), `poll executions: ${rows.map((r) => r.status).join(', ')}`);
+	checks.that(
+		rows.every((r) => r.status === 'success'),
+		`poll executions: ${rows.map((r) => r.status).join(', ')}`,
+	);
 	result(
 		`poll ${injected.length} incoming messages, emitted ${ids.length - doubled} in ${rows.length} executions on ${[...workers].sort().join(' + ')}, ` +
 			`lost ${lost}, doubled ${doubled}, ${polls} polls by main across a restart of main and of both workers, ` +

@@ -28,7 +28,9 @@ export class Postgres {
 	}
 
 	private asOwner(cmd: string, args: string[]): [string, string[]] {
-		return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+		return process.getuid?.() === 0
+			? ['runuser', ['-u', 'postgres', '--', cmd, ...args]]
+			: [cmd, args];
 	}
 
 	async start(): Promise<void> {
@@ -41,26 +43,49 @@ export class Postgres {
 		fs.writeFileSync(pwFile, PG_PASSWORD);
 		if (process.getuid?.() === 0) await runCommand('chown', ['postgres:postgres', pwFile]);
 		const [cmd, args] = this.asOwner(path.join(this.pgBin, 'initdb'), [
-			'-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync',
+			'-D',
+			data,
+			'-U',
+			'postgres',
+			'--auth=trust',
+			'-E',
+			'UTF8',
+			'--locale=C',
+			'--no-sync',
 		]);
 		const init = await runCommand(cmd, args, {}, 120_000);
 		if (init.code !== 0) throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
 
 		[this.port] = await freePorts(1);
 		const [pcmd, pargs] = this.asOwner(path.join(this.pgBin, 'postgres'), [
-			'-D', data,
-			'-c', 'listen_addresses=127.0.0.1',
-			'-c', `port=${this.port}`,
-			'-c', `unix_socket_directories=${this.dir}`,
-			'-c', 'fsync=off',
-			'-c', 'synchronous_commit=off',
-			'-c', 'full_page_writes=off',
-			'-c', 'max_connections=200',
+			'-D',
+			data,
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			`port=${this.port}`,
+			'-c',
+			`unix_socket_directories=${this.dir}`,
+			'-c',
+			'fsync=off',
+			'-c',
+			'synchronous_commit=off',
+			'-c',
+			'full_page_writes=off',
+			'-c',
+			'max_connections=200',
 		]);
-		this.proc = startProcess('postgres', pcmd, pargs, { onLine: (line) => this.log(`[postgres] ${line}`) });
+		this.proc = startProcess('postgres', pcmd, pargs, {
+			onLine: (line) => this.log(`[postgres] ${line}`),
+		});
 		const deadline = Date.now() + 60_000;
 		for (;;) {
-			const ready = await runCommand(path.join(this.pgBin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres'], {}, 10_000);
+			const ready = await runCommand(
+				path.join(this.pgBin, 'pg_isready'),
+				['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres'],
+				{},
+				10_000,
+			);
 			if (ready.code === 0) break;
 			if (this.proc.child.exitCode !== null || Date.now() > deadline) {
 				throw new Error(`postgres did not start:\n${this.proc.output()}`);
@@ -76,7 +101,21 @@ export class Postgres {
 		const user = database === 'postgres' ? 'postgres' : PG_USER;
 		const result = await runCommand(
 			this.psqlPath,
-			['-h', '127.0.0.1', '-p', String(this.port), '-U', user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-At', '-c', query],
+			[
+				'-h',
+				'127.0.0.1',
+				'-p',
+				String(this.port),
+				'-U',
+				user,
+				'-d',
+				database,
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-At',
+				'-c',
+				query,
+			],
 			{ env: { ...process.env, PGPASSWORD: PG_PASSWORD } },
 			60_000,
 		);

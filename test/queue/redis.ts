@@ -23,7 +23,18 @@ export class Redis {
 		this.proc = startProcess(
 			'redis',
 			this.bin,
-			['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir],
+			[
+				'--port',
+				String(this.port),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--dir',
+				this.dir,
+			],
 			{
 				onLine: (line) => {
 					this.log(`[redis] ${line}`);
@@ -37,7 +48,8 @@ export class Redis {
 			proc.exited.then(() => 'exited'),
 			new Promise((resolve) => setTimeout(() => resolve('timeout'), 30_000).unref()),
 		]);
-		if (outcome !== 'ready') throw new Error(`redis-server did not start (${String(outcome)}):\n${proc.output()}`);
+		if (outcome !== 'ready')
+			throw new Error(`redis-server did not start (${String(outcome)}):\n${proc.output()}`);
 	}
 
 	async stop(): Promise<void> {

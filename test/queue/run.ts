@@ -45,7 +45,8 @@ async function waitForPostOnlyWebhook(url: string, timeoutMs = 120_000): Promise
 		const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
 		const body = await res.text();
 		if (res.status !== 404 || /not registered for GET/i.test(body)) return;
-		if (Date.now() > deadline) throw new Error(`webhook ${url} not registered after ${timeoutMs} ms: ${body}`);
+		if (Date.now() > deadline)
+			throw new Error(`webhook ${url} not registered after ${timeoutMs} ms: ${body}`);
 		await delay(250);
 	}
 }
@@ -92,10 +93,17 @@ async function main(): Promise<number> {
 				beforeMainStart: async (main) => {
 					// The CLI writes to Postgres like the server would; main runs the migrations first.
 					await main.importCredentials([
-						smscCredential({ ...CREDENTIAL, baseUrl: emulator.url, login: DEMO_LOGIN, password: DEMO_PASSWORD }),
+						smscCredential({
+							...CREDENTIAL,
+							baseUrl: emulator.url,
+							login: DEMO_LOGIN,
+							password: DEMO_PASSWORD,
+						}),
 					]);
 					await main.importWorkflows([callbackWorkflow.workflow, bulk, poll]);
-					await Promise.all([callbackWorkflow.workflow.id, bulk.id, poll.id].map((id) => main.publishWorkflow(id)));
+					await Promise.all(
+						[callbackWorkflow.workflow.id, bulk.id, poll.id].map((id) => main.publishWorkflow(id)),
+					);
 				},
 			}),
 		);
@@ -107,7 +115,9 @@ async function main(): Promise<number> {
 		const api = new N8nApi(c.main.baseUrl);
 		await api.setupOwner();
 		await api.createApiKey();
-		progress(`n8n ${N8N_VERSION} main + ${WORKERS} workers + webhook processor up; setup ${JSON.stringify(timings)}`);
+		progress(
+			`n8n ${N8N_VERSION} main + ${WORKERS} workers + webhook processor up; setup ${JSON.stringify(timings)}`,
+		);
 
 		const ctx: QueueContext = { cluster: c, api, emulator, pg, checks };
 		// `--only poll` (or callbacks, bulk) reruns one proof while chasing a failure.
@@ -116,7 +126,10 @@ async function main(): Promise<number> {
 		if (!only || only === 'bulk') await timed('bulk', () => proveBulk(ctx, bulk.id));
 		if (!only || only === 'poll') await timed('poll', () => provePoll(ctx, poll.id));
 	} catch (error) {
-		checks.that(false, `run stopped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+		checks.that(
+			false,
+			`run stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+		);
 	} finally {
 		await Promise.allSettled([cluster?.stop(), emulator.stop()]);
 		await Promise.allSettled([pg.stop(), redis.stop()]);
@@ -136,7 +149,9 @@ async function main(): Promise<number> {
 main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(
+			`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 		process.exit(1);
 	},
 );

@@ -31,7 +31,10 @@ export function bulkWorkflow(credential: CredentialRef): Workflow {
 		},
 		steps: [
 			splitOutStep('One Item per Recipient', 'body.recipients'),
-			sendSmsStep({ after: 'One Item per Recipient', message: '=Hello {{ $json.name }}, your code is {{ $json.code }}' }),
+			sendSmsStep({
+				after: 'One Item per Recipient',
+				message: '=Hello {{ $json.name }}, your code is {{ $json.code }}',
+			}),
 		],
 	});
 }
@@ -41,5 +44,10 @@ export function bulkWorkflow(credential: CredentialRef): Workflow {
  * cron (n8n 2.8 accepts it); a line that refuses sub-minute polls needs another way to poll.
  */
 export function pollWorkflow(credential: CredentialRef): Workflow {
-	return pollTriggerWorkflow({ name: 'Queue SMSC poll', credential, everySeconds: 3, events: ['incomingMessage'] });
+	return pollTriggerWorkflow({
+		name: 'Queue SMSC poll',
+		credential,
+		everySeconds: 3,
+		events: ['incomingMessage'],
+	});
 }

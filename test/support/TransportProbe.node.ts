@@ -1,5 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { smscRequest } from '../../nodes/shared/transport';
 import type { SmscScript } from '../../nodes/shared/types';
@@ -34,12 +40,17 @@ export class TransportProbe implements INodeType {
 				const raw = this.getNodeParameter('params', i);
 				const params = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject;
 				const timeoutMs = this.getNodeParameter('timeoutMs', i) as number;
-				const answer = await smscRequest.call(this, this.getNodeParameter('script', i) as SmscScript, params, {
-					readOnly: this.getNodeParameter('readOnly', i) as boolean,
-					list: this.getNodeParameter('list', i) as boolean,
-					itemIndex: i,
-					...(timeoutMs ? { timeoutMs } : {}),
-				});
+				const answer = await smscRequest.call(
+					this,
+					this.getNodeParameter('script', i) as SmscScript,
+					params,
+					{
+						readOnly: this.getNodeParameter('readOnly', i) as boolean,
+						list: this.getNodeParameter('list', i) as boolean,
+						itemIndex: i,
+						...(timeoutMs ? { timeoutMs } : {}),
+					},
+				);
 				out.push({ json: { answer } as IDataObject, pairedItem: { item: i } });
 			} catch (error) {
 				const named = nameItem(this, error, i);

@@ -44,14 +44,24 @@ export async function smscApi(
 }
 
 /** Calls phones.php directly (contacts, groups, blacklist). */
-export async function phonesApi(emu: RunningEmulator, login: string, params: Record<string, string | number>): Promise<any> {
+export async function phonesApi(
+	emu: RunningEmulator,
+	login: string,
+	params: Record<string, string | number>,
+): Promise<any> {
 	return await smscApi(emu, login, 'phones', params);
 }
 
 /** Registers a sender name directly at the emulator and returns its id. */
-export async function seedSender(emu: RunningEmulator, login: string, sender: string, extra: Record<string, string | number> = {}): Promise<number> {
+export async function seedSender(
+	emu: RunningEmulator,
+	login: string,
+	sender: string,
+	extra: Record<string, string | number> = {},
+): Promise<number> {
 	const answer = await smscApi(emu, login, 'senders', { add: 1, sender, ...extra });
-	if (answer.id === undefined) throw new Error(`could not seed sender ${sender}: ${JSON.stringify(answer)}`);
+	if (answer.id === undefined)
+		throw new Error(`could not seed sender ${sender}: ${JSON.stringify(answer)}`);
 	return answer.id;
 }
 
@@ -74,7 +84,9 @@ export async function runAs(
 		credentials: smscCredentials(emu.url, { login, password: PASSWORD }),
 		...options,
 	});
-	const log = emu.getLog({ since, login }).filter((entry) => entry.script === script && entry.method !== 'internal');
+	const log = emu
+		.getLog({ since, login })
+		.filter((entry) => entry.script === script && entry.method !== 'internal');
 	return { ...run, log, requests: log.map((entry) => withoutTransport(entry.params)) };
 }
 
@@ -91,12 +103,22 @@ export function withoutTransport(params: Record<string, string>): Record<string,
 }
 
 /** The `script` requests SMSC received from `login` so far, without the parameters every request carries. */
-export function requests(emu: RunningEmulator, login: string, script = 'send'): Array<Record<string, string>> {
+export function requests(
+	emu: RunningEmulator,
+	login: string,
+	script = 'send',
+): Array<Record<string, string>> {
 	return emu
 		.getLog({ login })
 		.filter((entry) => entry.script === script)
 		.map(({ params }) => {
-			const { login: _l, psw: _p, fmt: _f, charset: _c, ...rest } = params as Record<string, string>;
+			const {
+				login: _l,
+				psw: _p,
+				fmt: _f,
+				charset: _c,
+				...rest
+			} = params as Record<string, string>;
 			return rest;
 		});
 }
@@ -107,13 +129,27 @@ export interface MessageRunOptions extends Pick<RunNodeOptions, 'items' | 'conti
 }
 
 /** Runs a Message operation as `login`; `requests` are all send.php requests of the account so far. */
-export async function runMessage(emu: RunningEmulator, login: string, parameters: IDataObject, options: MessageRunOptions = {}) {
-	const { result, json } = await runNode(emu.url, { resource: 'message', ...parameters }, {
-		items: options.items,
-		continueOnFail: options.continueOnFail,
-		credentials: smscCredentials(emu.url, { login, password: options.password ?? PASSWORD }),
-	});
-	return { result, json, output: result.error ? [] : result.output('SMSC'), requests: requests(emu, login) };
+export async function runMessage(
+	emu: RunningEmulator,
+	login: string,
+	parameters: IDataObject,
+	options: MessageRunOptions = {},
+) {
+	const { result, json } = await runNode(
+		emu.url,
+		{ resource: 'message', ...parameters },
+		{
+			items: options.items,
+			continueOnFail: options.continueOnFail,
+			credentials: smscCredentials(emu.url, { login, password: options.password ?? PASSWORD }),
+		},
+	);
+	return {
+		result,
+		json,
+		output: result.error ? [] : result.output('SMSC'),
+		requests: requests(emu, login),
+	};
 }
 
 /** The resource locator value n8n stores for a group picked from the list or typed as an ID. */
@@ -122,11 +158,18 @@ export function groupRef(id: number | string, mode: 'list' | 'id' = 'list'): IDa
 }
 
 /** The resource locator value n8n stores for a sender name picked from the list, typed, or by ID. */
-export function senderRef(value: string | number, mode: 'list' | 'name' | 'id' = 'list'): IDataObject {
+export function senderRef(
+	value: string | number,
+	mode: 'list' | 'name' | 'id' = 'list',
+): IDataObject {
 	return { __rl: true, mode, value: String(value) };
 }
 
 /** Node parameters of one resource's operations: `contact('create', { phone })`. */
 export function forResource(resource: string) {
-	return (operation: string, parameters: Record<string, unknown> = {}) => ({ resource, operation, ...parameters });
+	return (operation: string, parameters: Record<string, unknown> = {}) => ({
+		resource,
+		operation,
+		...parameters,
+	});
 }

@@ -3,7 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 /** The validators only ask the context for the node, to attach it to their errors. */
-const node = { name: 'SMSC', type: 'n8n-nodes-smsc.smsc', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+const node = {
+	name: 'SMSC',
+	type: 'n8n-nodes-smsc.smsc',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+} as unknown as INode;
 export const context = { getNode: () => node } as unknown as IExecuteFunctions;
 
 /** The NodeOperationError `fn` throws; fails the test if it throws nothing or something else. */

@@ -12,11 +12,13 @@ export function flags(argv: string[]): Flags {
 		const [name, inline] = arg.slice(2).split('=');
 		given.set(name, inline ?? argv[++i] ?? '');
 	}
-	return (flag, env, fallback) => given.get(flag) ?? (env ? process.env[env] : undefined) ?? fallback;
+	return (flag, env, fallback) =>
+		given.get(flag) ?? (env ? process.env[env] : undefined) ?? fallback;
 }
 
 export function wholeNumber(value: string | undefined, what: string): number {
 	const number = Number(value);
-	if (!Number.isInteger(number) || number <= 0) throw new Error(`${what} must be a positive whole number, not ${value}`);
+	if (!Number.isInteger(number) || number <= 0)
+		throw new Error(`${what} must be a positive whole number, not ${value}`);
 	return number;
 }

@@ -8,7 +8,9 @@ interface JsonSchema {
 
 /** Where `value` breaks the node's shipped output schema (`__schema__/v1.0.0/<resource>/<operation>.json`); [] if nowhere. */
 export function schemaViolations(resource: string, operation: string, value: unknown): string[] {
-	const schema = require(`../../nodes/Smsc/__schema__/v1.0.0/${resource}/${operation}.json`) as JsonSchema;
+	const schema = require(
+		`../../nodes/Smsc/__schema__/v1.0.0/${resource}/${operation}.json`,
+	) as JsonSchema;
 	return check(schema, value, '$');
 }
 
@@ -16,20 +18,28 @@ export function schemaViolations(resource: string, operation: string, value: unk
  * The same for a trigger, whose schema has no resource or operation: n8n's editor asks for
  * `schemas/<package>.<node>/1.0.0.json` and the server reads `<node folder>/__schema__/v1.0.0.json`.
  */
-export function triggerSchemaViolations(node: 'SmscTrigger' | 'SmscPollTrigger', value: unknown): string[] {
+export function triggerSchemaViolations(
+	node: 'SmscTrigger' | 'SmscPollTrigger',
+	value: unknown,
+): string[] {
 	const schema = require(`../../nodes/${node}/__schema__/v1.0.0.json`) as JsonSchema;
 	return check(schema, value, '$');
 }
 
 function check(schema: JsonSchema, value: unknown, path: string): string[] {
 	const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-	if (schema.type && schema.type !== actual) return [`${path} is ${actual}, schema says ${schema.type}`];
+	if (schema.type && schema.type !== actual)
+		return [`${path} is ${actual}, schema says ${schema.type}`];
 	if (actual === 'array' && schema.items) {
-		return (value as unknown[]).flatMap((entry, index) => check(schema.items!, entry, `${path}[${index}]`));
+		return (value as unknown[]).flatMap((entry, index) =>
+			check(schema.items!, entry, `${path}[${index}]`),
+		);
 	}
 	if (actual !== 'object') return [];
 	const object = value as Record<string, unknown>;
-	const missing = (schema.required ?? []).filter((key) => object[key] === undefined).map((key) => `${path}.${key} is missing`);
+	const missing = (schema.required ?? [])
+		.filter((key) => object[key] === undefined)
+		.map((key) => `${path}.${key} is missing`);
 	const wrong = Object.entries(schema.properties ?? {}).flatMap(([key, sub]) =>
 		object[key] === undefined ? [] : check(sub, object[key], `${path}.${key}`),
 	);

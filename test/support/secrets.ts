@@ -12,14 +12,20 @@ export function reachableStrings(root: unknown, limit = 200_000): string[] {
 			out.push(value);
 			continue;
 		}
-		if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) continue;
+		if (
+			value === null ||
+			(typeof value !== 'object' && typeof value !== 'function') ||
+			seen.has(value)
+		)
+			continue;
 		seen.add(value);
 		if (Buffer.isBuffer(value)) {
 			out.push(value.toString('utf8'));
 			continue;
 		}
 		if (value instanceof Map || value instanceof Set) {
-			for (const entry of value instanceof Map ? value.entries() : value.values()) stack.push(entry);
+			for (const entry of value instanceof Map ? value.entries() : value.values())
+				stack.push(entry);
 			continue;
 		}
 		for (const key of Object.getOwnPropertyNames(value)) {

@@ -2,7 +2,13 @@
  * Runs `Items → <node>` workflows through the in-process n8n engine: the one place that writes the
  * workflow JSON and the SmscApi credential, for the integration tests and the benchmark alike.
  */
-import type { IDataObject, INode, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { SmscApi } from '../../credentials/SmscApi.credentials';
 import { HARNESS_ITEMS } from '../harness/builtin-nodes';
@@ -12,7 +18,8 @@ import type { CredentialsMap } from '../harness/credentials';
 import { TransportProbe } from './TransportProbe.node';
 
 // Written out with its extension: under tsx (the benchmark), `Smsc.node` would resolve to the codex file Smsc.node.json.
-const { Smsc } = require('../../nodes/Smsc/Smsc.node.ts') as typeof import('../../nodes/Smsc/Smsc.node');
+const { Smsc } =
+	require('../../nodes/Smsc/Smsc.node.ts') as typeof import('../../nodes/Smsc/Smsc.node');
 
 export const SMSC_NODE = 'n8n-nodes-smsc.smsc';
 export const PROBE_NODE = 'test.transportProbe';
@@ -24,7 +31,14 @@ export function smscCredentials(baseUrl: string, data: IDataObject = {}): Creden
 		smscApi: {
 			id: '1',
 			name: 'SMSC test',
-			data: { authentication: 'password', login: DEMO.login, password: DEMO.password, server: 'custom', baseUrl, ...data },
+			data: {
+				authentication: 'password',
+				login: DEMO.login,
+				password: DEMO.password,
+				server: 'custom',
+				baseUrl,
+				...data,
+			},
 		},
 	};
 }
@@ -44,7 +58,11 @@ export interface RunNodeOptions {
  * Runs `Items → <node>` and returns n8n's result as is. The items go in as the Items node's input,
  * not as a parameter, so they are plain data (no expressions) and cheap in bulk.
  */
-export async function runNodeWorkflow(baseUrl: string, parameters: IDataObject, options: RunNodeOptions = {}): Promise<WorkflowRunResult> {
+export async function runNodeWorkflow(
+	baseUrl: string,
+	parameters: IDataObject,
+	options: RunNodeOptions = {},
+): Promise<WorkflowRunResult> {
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'SMSC',
@@ -57,10 +75,24 @@ export async function runNodeWorkflow(baseUrl: string, parameters: IDataObject, 
 	};
 	return await runWorkflow({
 		workflow: {
-			nodes: [{ id: 'items', name: 'Items', type: HARNESS_ITEMS, typeVersion: 1, position: [0, 0], parameters: {} }, node],
+			nodes: [
+				{
+					id: 'items',
+					name: 'Items',
+					type: HARNESS_ITEMS,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				node,
+			],
 			connections: { Items: { main: [[{ node: 'SMSC', type: 'main', index: 0 }]] } },
 		},
-		nodeTypes: { [SMSC_NODE]: new Smsc(), [PROBE_NODE]: new TransportProbe(), ...options.nodeTypes },
+		nodeTypes: {
+			[SMSC_NODE]: new Smsc(),
+			[PROBE_NODE]: new TransportProbe(),
+			...options.nodeTypes,
+		},
 		credentialTypes: [new SmscApi()],
 		credentials: options.credentials ?? smscCredentials(baseUrl),
 		inputItems: options.items ?? [{}],

@@ -50,7 +50,10 @@ export interface TriggerServer {
 }
 
 /** `typeVersion`: the node's default (2) unless given; versions 1 and 2 behave the same. */
-export async function startTriggerServer(parameters: IDataObject, typeVersion = 2): Promise<TriggerServer> {
+export async function startTriggerServer(
+	parameters: IDataObject,
+	typeVersion = 2,
+): Promise<TriggerServer> {
 	const staticData: IDataObject = {};
 	const harness = await startWebhookServer({
 		nodeType: new SmscTrigger(),
@@ -71,7 +74,9 @@ export async function startTriggerServer(parameters: IDataObject, typeVersion = 
 		harness,
 		async idle() {
 			// Called once the sender has its answers, by when every started run has been counted.
-			await harness.waitForRuns(harness.calls.filter((call) => call.result?.workflowData !== undefined).length);
+			await harness.waitForRuns(
+				harness.calls.filter((call) => call.result?.workflowData !== undefined).length,
+			);
 		},
 		activate: () => harness.activate(),
 		deactivate: () => harness.deactivate(),
@@ -85,15 +90,25 @@ export interface Poller {
 	staticData: IDataObject;
 }
 
-export function poller(parameters: IDataObject, credentials: CredentialsMap, staticData: IDataObject = {}): Poller {
+export function poller(
+	parameters: IDataObject,
+	credentials: CredentialsMap,
+	staticData: IDataObject = {},
+): Poller {
 	const nodeType = new SmscPollTrigger();
 	return {
 		staticData,
 		async poll(mode = 'trigger') {
-			const output = await runPoll(nodeType, parameters as INode['parameters'], credentials, staticData, {
-				mode,
-				credentialTypes: [new SmscApi()],
-			});
+			const output = await runPoll(
+				nodeType,
+				parameters as INode['parameters'],
+				credentials,
+				staticData,
+				{
+					mode,
+					credentialTypes: [new SmscApi()],
+				},
+			);
 			return output ? output[0].map((item) => item.json) : [];
 		},
 	};

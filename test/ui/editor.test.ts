@@ -13,7 +13,13 @@ import { report, seconds } from '../e2e/lib/report';
 import { openBrowser, ensureChromium } from './lib/browser';
 import type { Browser } from './lib/browser';
 import { Editor } from './lib/editor';
-import { GROUP_NAME, OTHER_GROUP_NAME, SENDER_NAMES, TESTED_CREDENTIAL, startUiStack } from './lib/uiStack';
+import {
+	GROUP_NAME,
+	OTHER_GROUP_NAME,
+	SENDER_NAMES,
+	TESTED_CREDENTIAL,
+	startUiStack,
+} from './lib/uiStack';
 import type { UiStack } from './lib/uiStack';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -76,7 +82,12 @@ describe('nodes panel', () => {
 		await editor.pickNodeCreatorItem('SMSC');
 		const actions = await editor.nodeCreatorActions();
 		expect(actions).toEqual(
-			expect.arrayContaining(['Send a message', 'Get the account balance', 'Create a contact', 'Create a group']),
+			expect.arrayContaining([
+				'Send a message',
+				'Get the account balance',
+				'Create a contact',
+				'Create a group',
+			]),
 		);
 		curate(await editor.screenshot('node-panel'), 'node-panel');
 	});
@@ -86,7 +97,19 @@ describe('nodes panel', () => {
  * What each channel of Message > Send shows: its own fields, and in Options only what applies to
  * it.
  */
-const COMMON_OPTIONS = ['Client Message ID', 'Comment', 'Cost Reporting', 'Hour Window', 'Per-Recipient Details', 'Send After (Minutes)', 'Send At', 'Spread Over (Hours)', 'Spread Step (Minutes)', 'Time Zone (Hours From Moscow)', 'Validity'];
+const COMMON_OPTIONS = [
+	'Client Message ID',
+	'Comment',
+	'Cost Reporting',
+	'Hour Window',
+	'Per-Recipient Details',
+	'Send After (Minutes)',
+	'Send At',
+	'Spread Over (Hours)',
+	'Spread Step (Minutes)',
+	'Time Zone (Hours From Moscow)',
+	'Validity',
+];
 const TEXT_SMS_OPTIONS = ['Max SMS Parts', 'Sender Name', 'Shorten Links', 'Translit'];
 /** Settings of the run, not of the message: in their own Bulk Options (defect 2). */
 const BULK_OPTIONS = ['Batch Size', 'Batching', 'Concurrency', 'Include Raw Response'];
@@ -101,17 +124,72 @@ interface ChannelView {
 }
 
 const CHANNELS: ChannelView[] = [
-	{ channel: 'SMS', fields: ['Phone Numbers', 'Message'], options: [...COMMON_OPTIONS, ...TEXT_SMS_OPTIONS], notOptions: BULK_OPTIONS },
-	{ channel: 'Flash SMS', fields: ['Phone Numbers', 'Message'], options: ['Max SMS Parts', 'Translit', 'Sender Name'], notOptions: [] },
-	{ channel: 'Viber', fields: ['Phone Numbers', 'Message'], options: ['Sender Name'], notOptions: ['Max SMS Parts'] },
-	{ channel: 'Telegram', fields: ['Phone Numbers', 'Code'], options: [], notOptions: ['Max SMS Parts'] },
-	{ channel: 'Telegram Bot', fields: ['Phone Numbers', 'Message', 'Bot Name'], options: [], notOptions: ['Max SMS Parts'] },
-	{ channel: 'HLR Lookup', fields: ['Phone Numbers'], options: [], notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links'] },
-	{ channel: 'Ping', fields: ['Phone Numbers'], options: [], notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links'] },
-	{ channel: 'Voice Call', fields: ['Phone Numbers', 'Message', 'Voice', 'Call Options'], options: [], notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links'] },
-	{ channel: 'E-Mail', fields: ['Email Addresses', 'Message', 'Subject', 'Sender Email'], options: [], notOptions: ['Max SMS Parts', 'Translit', 'Sender Name', 'Validity'] },
-	{ channel: 'WAP Push', fields: ['Phone Numbers', 'Link', 'Link Title'], options: [], notOptions: ['Translit', 'Max SMS Parts'] },
-	{ channel: 'Binary', fields: ['Phone Numbers', 'Hex Message'], options: [], notOptions: ['Translit', 'Shorten Links'] },
+	{
+		channel: 'SMS',
+		fields: ['Phone Numbers', 'Message'],
+		options: [...COMMON_OPTIONS, ...TEXT_SMS_OPTIONS],
+		notOptions: BULK_OPTIONS,
+	},
+	{
+		channel: 'Flash SMS',
+		fields: ['Phone Numbers', 'Message'],
+		options: ['Max SMS Parts', 'Translit', 'Sender Name'],
+		notOptions: [],
+	},
+	{
+		channel: 'Viber',
+		fields: ['Phone Numbers', 'Message'],
+		options: ['Sender Name'],
+		notOptions: ['Max SMS Parts'],
+	},
+	{
+		channel: 'Telegram',
+		fields: ['Phone Numbers', 'Code'],
+		options: [],
+		notOptions: ['Max SMS Parts'],
+	},
+	{
+		channel: 'Telegram Bot',
+		fields: ['Phone Numbers', 'Message', 'Bot Name'],
+		options: [],
+		notOptions: ['Max SMS Parts'],
+	},
+	{
+		channel: 'HLR Lookup',
+		fields: ['Phone Numbers'],
+		options: [],
+		notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links'],
+	},
+	{
+		channel: 'Ping',
+		fields: ['Phone Numbers'],
+		options: [],
+		notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links'],
+	},
+	{
+		channel: 'Voice Call',
+		fields: ['Phone Numbers', 'Message', 'Voice', 'Call Options'],
+		options: [],
+		notOptions: ['Translit', 'Max SMS Parts', 'Shorten Links'],
+	},
+	{
+		channel: 'E-Mail',
+		fields: ['Email Addresses', 'Message', 'Subject', 'Sender Email'],
+		options: [],
+		notOptions: ['Max SMS Parts', 'Translit', 'Sender Name', 'Validity'],
+	},
+	{
+		channel: 'WAP Push',
+		fields: ['Phone Numbers', 'Link', 'Link Title'],
+		options: [],
+		notOptions: ['Translit', 'Max SMS Parts'],
+	},
+	{
+		channel: 'Binary',
+		fields: ['Phone Numbers', 'Hex Message'],
+		options: [],
+		notOptions: ['Translit', 'Shorten Links'],
+	},
 ];
 
 describe('Message > Send, channel by channel', () => {
@@ -120,26 +198,29 @@ describe('Message > Send, channel by channel', () => {
 		await editor.openNode('Send SMS');
 	});
 
-	it.each(CHANNELS.map((c) => [c.channel, c]))('%s shows its own fields and options', async (_name, view) => {
-		const c = view as ChannelView;
-		await editor.selectOption('channel', c.channel);
-		const labels = await editor.parameterLabels();
-		for (const field of c.fields) expect(labels).toContain(field);
-		// defect 1: the Telegram hint showed under Phone Numbers on every phone channel
-		expect(await editor.ndv().innerText()).not.toMatch(/Telegram user ID/);
-		const options = await editor.collectionOptions('Options');
-		for (const option of c.options) expect(options).toContain(option);
-		for (const option of c.notOptions) expect(options).not.toContain(option);
-		if (c.channel === 'SMS') {
-			expect(await editor.collectionOptions('Bulk Options')).toEqual(BULK_OPTIONS);
-			curate(await editor.screenshot('channel-sms', editor.ndv()), 'channel-fields');
-		}
-		if (c.channel === 'Voice Call') await editor.screenshot('channel-voice', editor.ndv());
-	});
+	it.each(CHANNELS.map((c) => [c.channel, c]))(
+		'%s shows its own fields and options',
+		async (_name, view) => {
+			const c = view as ChannelView;
+			await editor.selectOption('channel', c.channel);
+			const labels = await editor.parameterLabels();
+			for (const field of c.fields) expect(labels).toContain(field);
+			// defect 1: the Telegram hint showed under Phone Numbers on every phone channel
+			expect(await editor.ndv().innerText()).not.toMatch(/Telegram user ID/);
+			const options = await editor.collectionOptions('Options');
+			for (const option of c.options) expect(options).toContain(option);
+			for (const option of c.notOptions) expect(options).not.toContain(option);
+			if (c.channel === 'SMS') {
+				expect(await editor.collectionOptions('Bulk Options')).toEqual(BULK_OPTIONS);
+				curate(await editor.screenshot('channel-sms', editor.ndv()), 'channel-fields');
+			}
+			if (c.channel === 'Voice Call') await editor.screenshot('channel-voice', editor.ndv());
+		},
+	);
 });
 
 describe('pickers', () => {
-	it('Sender Name lists the account\'s approved names, and is not marked invalid when added', async () => {
+	it("Sender Name lists the account's approved names, and is not marked invalid when added", async () => {
 		await editor.openWorkflow(workflowId('UI: pickers'));
 		await editor.openNode('Send SMS');
 		await editor.addCollectionOption('Options', 'Sender Name');
@@ -151,7 +232,7 @@ describe('pickers', () => {
 		await editor.closePicker();
 	});
 
-	it('Contact Group lists the account\'s groups and can be searched', async () => {
+	it("Contact Group lists the account's groups and can be searched", async () => {
 		await editor.selectOption('recipientType', 'Contact Group');
 		const groups = (await editor.openPicker('group')).join('\n');
 		expect(groups).toContain(GROUP_NAME);
@@ -233,7 +314,8 @@ describe('SMSC Trigger', () => {
 	it('shows the ready-to-paste handler URL with the token, and a test event arrives the way the panel says', async () => {
 		const schema404: string[] = [];
 		editor.page.on('response', (res) => {
-			if (res.status() === 404 && /schemas?\//.test(res.url()) && /smsc/i.test(res.url())) schema404.push(res.url());
+			if (res.status() === 404 && /schemas?\//.test(res.url()) && /smsc/i.test(res.url()))
+				schema404.push(res.url());
 		});
 		await editor.openWorkflow(workflowId('SMSC: delivery statuses, incoming messages, calls'));
 		await editor.openNode('SMSC Trigger');
@@ -250,28 +332,45 @@ describe('SMSC Trigger', () => {
 		// defect 3: both URLs ready to paste but for n8n's own address, the token in clear
 		const handlerUrl = await editor.expressionPreview('handlerUrl');
 		const ending = `/smsc?token=${token}&charset=utf-8`;
-		expect(handlerUrl).toMatch(new RegExp(`^YOUR_N8N_URL/webhook/[0-9a-f-]{36}${ending.replace(/[?.]/g, '\\$&')}$`));
+		expect(handlerUrl).toMatch(
+			new RegExp(`^YOUR_N8N_URL/webhook/[0-9a-f-]{36}${ending.replace(/[?.]/g, '\\$&')}$`),
+		);
 		const testHandlerUrl = await editor.expressionPreview('testHandlerUrl');
 		expect(testHandlerUrl).toBe(handlerUrl.replace('/webhook/', '/webhook-test/'));
 
 		// what the notice says: press "Execute step", paste the Test Handler URL (with the n8n
 		// address) into SMSC, and an event SMSC sends while the panel listens shows up here
-		expect(await editor.ndv().innerText()).toMatch(/press "Execute step", paste the Test Handler URL below into SMSC/);
+		expect(await editor.ndv().innerText()).toMatch(
+			/press "Execute step", paste the Test Handler URL below into SMSC/,
+		);
 		await editor.executeStep({ wait: false });
 		await editor.waitForListening();
 		const n8nAddress = ui.stack.n8n.baseUrl.replace(/\/$/, '');
-		await ui.stack.emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: testHandlerUrl.replace('YOUR_N8N_URL', n8nAddress) });
-		await ui.stack.emulator.call('injectIncoming', { login: DEMO_LOGIN, phone: '79991230001', mes: 'Is my order ready?' });
+		await ui.stack.emulator.call('setHandlerUrl', {
+			login: DEMO_LOGIN,
+			url: testHandlerUrl.replace('YOUR_N8N_URL', n8nAddress),
+		});
+		await ui.stack.emulator.call('injectIncoming', {
+			login: DEMO_LOGIN,
+			phone: '79991230001',
+			mes: 'Is my order ready?',
+		});
 		const output = await editor.outputJson();
 		expect(output).toHaveLength(1);
 		// defect 4: numbers as numbers and the Poll Trigger's names (text, to), times as ISO
-		expect(output[0]).toMatchObject({ event: 'incomingMessage', text: 'Is my order ready?', phone: '79991230001' });
+		expect(output[0]).toMatchObject({
+			event: 'incomingMessage',
+			text: 'Is my order ready?',
+			phone: '79991230001',
+		});
 		expect(typeof output[0].id).toBe('number');
 		expect(String(output[0].sentIso)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 		await editor.screenshot('trigger-test-event', editor.ndv());
 		expect(schema404).toEqual([]);
 		await editor.closeNdv();
-		expect(await editor.canvasSubtitle('SMSC Trigger')).not.toMatch(/deliveryStatus|incomingMessage/);
+		expect(await editor.canvasSubtitle('SMSC Trigger')).not.toMatch(
+			/deliveryStatus|incomingMessage/,
+		);
 	});
 });
 
@@ -285,7 +384,9 @@ describe('workflows', () => {
 		expect(new Set(output.map((item) => item.id)).size).toBe(1);
 		// defect 5: the output says why the items share an id and what partsEstimated means
 		expect(output.map((item) => item.requestItems)).toEqual([3, 3, 3]);
-		expect(String(output[0].note)).toMatch(/3 items went out in one SMSC request, so they share its message ID.*estimate/);
+		expect(String(output[0].note)).toMatch(
+			/3 items went out in one SMSC request, so they share its message ID.*estimate/,
+		);
 		await editor.screenshot('bulk-output', editor.ndv());
 		await editor.closeNdv();
 	});

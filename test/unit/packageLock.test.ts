@@ -63,6 +63,8 @@ describe('package-lock.json', () => {
 	});
 
 	it.each(['linux', 'darwin', 'win32'])('holds %s bindings for each of them', (os) => {
-		expect(platformPackages.filter(({ oses }) => !oses.has(os)).map(({ path }) => path)).toEqual([]);
+		expect(platformPackages.filter(({ oses }) => !oses.has(os)).map(({ path }) => path)).toEqual(
+			[],
+		);
 	});
 });

@@ -11,14 +11,18 @@ describe('README operations table', () => {
 	const section = readme.slice(readme.indexOf('## Resources and operations'));
 	const rows = new Map<string, string[]>();
 	for (const line of section.split('\n')) {
-		const match = /^\| \*\*(.+?)\*\* \| (.+?) \|$/.exec(line);
-		if (match) rows.set(match[1], match[2].split(', ').map((name) => name.trim()));
+		const match = /^\|\s*\*\*(.+?)\*\*\s*\|\s*(.+?)\s*\|$/.exec(line);
+		if (match)
+			rows.set(
+				match[1],
+				match[2].split(', ').map((name) => name.trim()),
+			);
 	}
 
 	const properties = new Smsc().description.properties as INodeProperties[];
-	const resources = (properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]).map(
-		(option) => ({ name: option.name, value: option.value as string }),
-	);
+	const resources = (
+		properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[]
+	).map((option) => ({ name: option.name, value: option.value as string }));
 
 	it('lists every resource of the node, and nothing else', () => {
 		expect([...rows.keys()].sort()).toEqual(resources.map((r) => r.name).sort());
@@ -58,9 +62,11 @@ describe('README links from the nodes and the credential', () => {
 		'credentials/SmscApi.credentials.ts',
 	];
 	const links = sources.flatMap((file) =>
-		[...readFileSync(join(root, file), 'utf8').matchAll(/github\.com\/n8n-nodes-smsc\/n8n-nodes-smsc#([\w-]+)/g)].map(
-			(match) => [file, match[1]] as const,
-		),
+		[
+			...readFileSync(join(root, file), 'utf8').matchAll(
+				/github\.com\/n8n-nodes-smsc\/n8n-nodes-smsc#([\w-]+)/g,
+			),
+		].map((match) => [file, match[1]] as const),
 	);
 
 	it('finds the documentation links', () => {

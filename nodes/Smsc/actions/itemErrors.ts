@@ -4,7 +4,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 /** Makes sure the error tells which input item failed, whatever layer threw it. */
 export function nameItem(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	const err =
-		error instanceof Error ? error : new NodeOperationError(context.getNode(), String(error), { itemIndex });
+		error instanceof Error
+			? error
+			: new NodeOperationError(context.getNode(), String(error), { itemIndex });
 	const withContext = err as Error & { context?: IDataObject };
 	withContext.context = { ...(withContext.context ?? {}), itemIndex };
 	if (!/\bitem \d+\b/.test(err.message)) err.message = `${err.message} [item ${itemIndex}]`;

@@ -21,7 +21,9 @@ interface ContactGroup {
  * node works in it: Address Book set to E-Mail Addresses, or Send's E-Mail channel.
  */
 async function contactGroups(this: ILoadOptionsFunctions): Promise<ContactGroup[]> {
-	const mails = currentParameter(this, 'addressBook') === 'mails' || currentParameter(this, 'channel') === 'mail';
+	const mails =
+		currentParameter(this, 'addressBook') === 'mails' ||
+		currentParameter(this, 'channel') === 'mail';
 	const rows = await smscList.call(this, mails ? 'mails' : 'phones', { get_group: 1 });
 	const groups: ContactGroup[] = [];
 	for (const row of rows) {
@@ -42,7 +44,9 @@ function label(group: ContactGroup): string {
 	const name = group.name || `Group ${group.id}`;
 	const details = [
 		group.number !== undefined ? `number ${group.number}` : '',
-		group.contacts !== undefined ? `${group.contacts} contact${group.contacts === 1 ? '' : 's'}` : '',
+		group.contacts !== undefined
+			? `${group.contacts} contact${group.contacts === 1 ? '' : 's'}`
+			: '',
 	].filter(Boolean);
 	return details.length ? `${name} (${details.join(', ')})` : name;
 }
@@ -50,7 +54,11 @@ function label(group: ContactGroup): string {
 /** Contact groups of the account for an options field; the value is the group ID phones.php expects in `grp`. */
 export async function getGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const groups = await contactGroups.call(this);
-	return groups.map((group) => ({ name: label(group), value: group.id, description: `ID ${group.id}` }));
+	return groups.map((group) => ({
+		name: label(group),
+		value: group.id,
+		description: `ID ${group.id}`,
+	}));
 }
 
 function matches(group: ContactGroup, filter?: string): boolean {
@@ -64,7 +72,10 @@ function matches(group: ContactGroup, filter?: string): boolean {
 }
 
 /** Contact groups whose name, ID or number contains the typed filter; the value is the group ID. */
-export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const groups = await contactGroups.call(this);
 	const results: INodeListSearchItems[] = groups
 		.filter((group) => matches(group, filter))
@@ -76,7 +87,10 @@ export async function searchGroups(this: ILoadOptionsFunctions, filter?: string)
  * The same groups for sending: a message goes to `G<number>` (send.php, SMSC page "Відправка SMS-повідомлення"), and a group's
  * number differs from its ID once the user has set one.
  */
-export async function searchGroupNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchGroupNumbers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const groups = await contactGroups.call(this);
 	const results: INodeListSearchItems[] = groups
 		.filter((group) => matches(group, filter))

@@ -32,7 +32,11 @@ async function activeSenderNames(this: ILoadOptionsFunctions): Promise<ActiveSen
 /** Active sender names of the account, for an options field. */
 export async function getSenderNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const senders = await activeSenderNames.call(this);
-	return senders.map(({ name, comment }) => ({ name, value: name, ...(comment ? { description: comment } : {}) }));
+	return senders.map(({ name, comment }) => ({
+		name,
+		value: name,
+		...(comment ? { description: comment } : {}),
+	}));
 }
 
 /**
@@ -40,16 +44,25 @@ export async function getSenderNames(this: ILoadOptionsFunctions): Promise<INode
  * results", which does not say that names waiting for moderation are left out. Picking it leaves
  * the field empty, which sends with the account's default sender.
  */
-const NO_APPROVED_SENDER_TEXT = 'No approved sender names yet: a name appears here once the SMSC moderator approves it';
-export const NO_APPROVED_SENDER: INodeListSearchItems = { name: NO_APPROVED_SENDER_TEXT, value: '' };
+const NO_APPROVED_SENDER_TEXT =
+	'No approved sender names yet: a name appears here once the SMSC moderator approves it';
+export const NO_APPROVED_SENDER: INodeListSearchItems = {
+	name: NO_APPROVED_SENDER_TEXT,
+	value: '',
+};
 
 /** Active sender names of the account matching the typed filter, for a resource locator list. */
-export async function searchSenderNames(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchSenderNames(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const needle = (filter ?? '').trim().toLowerCase();
 	const senders = await activeSenderNames.call(this);
 	if (senders.length === 0) return { results: [NO_APPROVED_SENDER] };
 	const results: INodeListSearchItems[] = senders
-		.filter(({ name, comment }) => needle === '' || `${name} ${comment}`.toLowerCase().includes(needle))
+		.filter(
+			({ name, comment }) => needle === '' || `${name} ${comment}`.toLowerCase().includes(needle),
+		)
 		.map(({ name, comment }) => ({ name: comment ? `${name} (${comment})` : name, value: name }));
 	return { results };
 }

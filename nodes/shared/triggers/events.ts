@@ -25,7 +25,8 @@ export const filtersProperty: INodeProperties = {
 			name: 'textContains',
 			type: 'string',
 			default: '',
-			description: 'Start the workflow only for incoming messages whose text contains this (case-insensitive)',
+			description:
+				'Start the workflow only for incoming messages whose text contains this (case-insensitive)',
 		},
 		{
 			displayName: 'Receiving Numbers',

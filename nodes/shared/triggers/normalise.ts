@@ -25,7 +25,21 @@ const TIMESTAMP_FIELD = /^(sent|received|time|ts|timestamp|date|.+_time|.+_times
  * XML callbacks ("4", "2.50") and as numbers in get.php's JSON: output as numbers, as the Send does.
  * Phone numbers and mccmnc stay strings (leading digits and zeros matter).
  */
-const NUMERIC_FIELDS = ['id', 'int_id', 'status', 'err', 'cost', 'cnt', 'sms_cnt', 'balance', 'sent', 'time', 'smsc_time', 'last_timestamp', 'send_timestamp'];
+const NUMERIC_FIELDS = [
+	'id',
+	'int_id',
+	'status',
+	'err',
+	'cost',
+	'cnt',
+	'sms_cnt',
+	'balance',
+	'sent',
+	'time',
+	'smsc_time',
+	'last_timestamp',
+	'send_timestamp',
+];
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 function scalar(value: unknown): string | undefined {
@@ -50,7 +64,8 @@ export function messageText(fields: CallbackFields): string | undefined {
 /** A status callback reports `status`; an incoming message carries text; anything else is kept as "other". */
 export function classifyCallback(fields: CallbackFields): CallbackEvent {
 	const status = scalar(fields.status);
-	if (status !== undefined && status.trim() !== '' && Number.isFinite(Number(status))) return 'deliveryStatus';
+	if (status !== undefined && status.trim() !== '' && Number.isFinite(Number(status)))
+		return 'deliveryStatus';
 	const text = messageText(fields);
 	if (text !== undefined) {
 		return text.trim().toLowerCase() === WAIT_CALL_TEXT ? 'callVerification' : 'incomingMessage';
@@ -112,7 +127,11 @@ export function digitsOnly(phone: string): string {
 }
 
 /** Whether a normalised callback is one the user asked for; filters apply only to the events they describe. */
-export function matchesFilters(item: IDataObject, events: string[], filters: CallbackFilters): boolean {
+export function matchesFilters(
+	item: IDataObject,
+	events: string[],
+	filters: CallbackFilters,
+): boolean {
 	const event = String(item.event);
 	if (!events.includes(event)) return false;
 	if (event === 'deliveryStatus' && filters.statuses && filters.statuses.length > 0) {
@@ -126,7 +145,9 @@ export function matchesFilters(item: IDataObject, events: string[], filters: Cal
 		if (!wanted) return false;
 	}
 	if (event === 'incomingMessage' || event === 'callVerification') {
-		const numbers = splitList(filters.toNumbers).map(digitsOnly).filter((n) => n !== '');
+		const numbers = splitList(filters.toNumbers)
+			.map(digitsOnly)
+			.filter((n) => n !== '');
 		if (numbers.length > 0) {
 			const to = digitsOnly(firstPresent(item as CallbackFields, TO_FIELDS) ?? '');
 			if (!numbers.includes(to)) return false;

@@ -19,7 +19,10 @@ export interface Execution {
 	stoppedAt?: string;
 	data?: {
 		resultData: {
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+			runData: Record<
+				string,
+				Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> } }>
+			>;
 			error?: unknown;
 			lastNodeExecuted?: string;
 		};
@@ -36,7 +39,11 @@ export class N8nApi {
 	private async rest(method: string, path: string, body?: unknown): Promise<unknown> {
 		const res = await fetch(`${this.baseUrl}/rest${path}`, {
 			method,
-			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie: this.cookie },
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': BROWSER_ID,
+				cookie: this.cookie,
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const setCookie = res.headers.getSetCookie?.() ?? [];
@@ -59,7 +66,10 @@ export class N8nApi {
 	 * way listing every execution again and again would.
 	 */
 	async countExecutions(workflowId: string, status: string[]): Promise<number> {
-		const query = new URLSearchParams({ filter: JSON.stringify({ workflowId, status }), limit: '1' });
+		const query = new URLSearchParams({
+			filter: JSON.stringify({ workflowId, status }),
+			limit: '1',
+		});
 		const data = (await this.rest('GET', `/executions?${query}`)) as { count?: number };
 		if (data.count === undefined) throw new Error(`GET /rest/executions gave no count`);
 		return data.count;
@@ -97,7 +107,9 @@ export class N8nApi {
 	}
 
 	private async publicApi(path: string): Promise<unknown> {
-		const res = await fetch(`${this.baseUrl}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': this.apiKey } });
+		const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+			headers: { 'X-N8N-API-KEY': this.apiKey },
+		});
 		const text = await res.text();
 		if (!res.ok) throw new Error(`GET /api/v1${path} → ${res.status}: ${text.slice(0, 500)}`);
 		return JSON.parse(text);
@@ -106,7 +118,9 @@ export class N8nApi {
 	/** Every execution of a workflow (newest first), following the cursor. */
 	/** One execution, read from the database (the list below leaves out what main holds in memory as running). */
 	async execution(id: string, opts: { includeData?: boolean } = {}): Promise<Execution> {
-		return (await this.publicApi(`/executions/${id}${opts.includeData ? '?includeData=true' : ''}`)) as Execution;
+		return (await this.publicApi(
+			`/executions/${id}${opts.includeData ? '?includeData=true' : ''}`,
+		)) as Execution;
 	}
 
 	async executions(workflowId: string, opts: { includeData?: boolean } = {}): Promise<Execution[]> {
@@ -116,7 +130,10 @@ export class N8nApi {
 			const query = new URLSearchParams({ workflowId, limit: '250' });
 			if (opts.includeData) query.set('includeData', 'true');
 			if (cursor) query.set('cursor', cursor);
-			const page = (await this.publicApi(`/executions?${query}`)) as { data: Execution[]; nextCursor?: string | null };
+			const page = (await this.publicApi(`/executions?${query}`)) as {
+				data: Execution[];
+				nextCursor?: string | null;
+			};
 			all.push(...page.data);
 			cursor = page.nextCursor ?? undefined;
 		} while (cursor);

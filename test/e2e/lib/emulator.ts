@@ -25,15 +25,20 @@ export class EmulatorProcess {
 		const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 		let found: (url: string) => void = () => undefined;
 		const urlSeen = new Promise<string>((resolve) => (found = resolve));
-		this.proc = startProcess('emulator', tsx, [path.join(repoRoot, 'test', 'emulator', 'cli.ts'), '--port', '0', ...args], {
-			cwd: repoRoot,
-			env: { ...process.env, PORT: '', HANDLER_URL: '' },
-			onLine: (line) => {
-				this.log(`[emulator] ${line}`);
-				const m = /^EMULATOR_URL=(\S+)/.exec(line.trim());
-				if (m) found(m[1]);
+		this.proc = startProcess(
+			'emulator',
+			tsx,
+			[path.join(repoRoot, 'test', 'emulator', 'cli.ts'), '--port', '0', ...args],
+			{
+				cwd: repoRoot,
+				env: { ...process.env, PORT: '', HANDLER_URL: '' },
+				onLine: (line) => {
+					this.log(`[emulator] ${line}`);
+					const m = /^EMULATOR_URL=(\S+)/.exec(line.trim());
+					if (m) found(m[1]);
+				},
 			},
-		});
+		);
 		const proc = this.proc;
 		let url = '';
 		const outcome = await within(
@@ -61,7 +66,9 @@ export class EmulatorProcess {
 		return await fn(arg);
 	}
 
-	getLog(arg: { since?: number; script?: string; login?: string; limit?: number } = {}): Promise<LogEntry[]> {
+	getLog(
+		arg: { since?: number; script?: string; login?: string; limit?: number } = {},
+	): Promise<LogEntry[]> {
 		return this.call<LogEntry[]>('getLog', arg);
 	}
 

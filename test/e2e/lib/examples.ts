@@ -34,7 +34,10 @@ function sendSms(credential: CredentialRef): Workflow {
 		steps: [
 			{
 				name: 'Send SMS',
-				parameters: send({ phones: DEMO_PHONE, message: 'Hello from n8n! Your order #1042 has shipped.' }),
+				parameters: send({
+					phones: DEMO_PHONE,
+					message: 'Hello from n8n! Your order #1042 has shipped.',
+				}),
 			},
 		],
 	});
@@ -93,7 +96,12 @@ function contactSync(credential: CredentialRef): Workflow {
 		steps: [
 			{
 				name: 'Create Group',
-				parameters: { resource: 'group', operation: 'create', name: 'Newsletter', additionalFields: {} },
+				parameters: {
+					resource: 'group',
+					operation: 'create',
+					name: 'Newsletter',
+					additionalFields: {},
+				},
 			},
 			{
 				name: 'Contacts from Your CRM',
@@ -172,7 +180,8 @@ function callVerification(credential: CredentialRef): Workflow {
 				after: 'Request Call Verification',
 				parameters: send({
 					phones: '={{ $json.phone }}',
-					message: '=To confirm your number, call {{ $json.callTo }} within 15 minutes. The call is free and ends by itself.',
+					message:
+						'=To confirm your number, call {{ $json.callTo }} within 15 minutes. The call is free and ends by itself.',
 				}),
 			},
 		],
@@ -180,12 +189,19 @@ function callVerification(credential: CredentialRef): Workflow {
 }
 
 function events(): Workflow {
-	const { workflow } = webhookTriggerWorkflow({ name: 'SMSC: delivery statuses, incoming messages, calls', token: EXAMPLE_TOKEN });
+	const { workflow } = webhookTriggerWorkflow({
+		name: 'SMSC: delivery statuses, incoming messages, calls',
+		token: EXAMPLE_TOKEN,
+	});
 	return workflow;
 }
 
 function autoReply(credential: CredentialRef): Workflow {
-	const base = pollTriggerWorkflow({ name: 'SMSC: auto-reply to incoming SMS', credential, events: ['incomingMessage'] });
+	const base = pollTriggerWorkflow({
+		name: 'SMSC: auto-reply to incoming SMS',
+		credential,
+		events: ['incomingMessage'],
+	});
 	const withReply = buildWorkflow({
 		name: base.name,
 		credential,
@@ -217,12 +233,42 @@ export interface Example {
 
 export function examples(credential: CredentialRef = EXAMPLE_CREDENTIAL): Example[] {
 	return [
-		{ file: 'send-sms.json', workflow: sendSms(credential), trigger: false, summary: 'one SMS to one number' },
-		{ file: 'bulk-send-from-list.json', workflow: bulkSend(credential), trigger: false, summary: 'a personal SMS to every row of a list' },
-		{ file: 'contact-sync.json', workflow: contactSync(credential), trigger: false, summary: 'contacts into a new group, then a message to the group' },
-		{ file: 'call-verification.json', workflow: callVerification(credential), trigger: false, summary: 'ask for a confirmation call and tell the subscriber the number' },
-		{ file: 'status-and-incoming-trigger.json', workflow: events(), trigger: true, summary: 'SMSC Trigger: statuses, incoming SMS and calls pushed by SMSC' },
-		{ file: 'auto-reply-to-incoming.json', workflow: autoReply(credential), trigger: true, summary: 'SMSC Poll Trigger: answer every incoming SMS' },
+		{
+			file: 'send-sms.json',
+			workflow: sendSms(credential),
+			trigger: false,
+			summary: 'one SMS to one number',
+		},
+		{
+			file: 'bulk-send-from-list.json',
+			workflow: bulkSend(credential),
+			trigger: false,
+			summary: 'a personal SMS to every row of a list',
+		},
+		{
+			file: 'contact-sync.json',
+			workflow: contactSync(credential),
+			trigger: false,
+			summary: 'contacts into a new group, then a message to the group',
+		},
+		{
+			file: 'call-verification.json',
+			workflow: callVerification(credential),
+			trigger: false,
+			summary: 'ask for a confirmation call and tell the subscriber the number',
+		},
+		{
+			file: 'status-and-incoming-trigger.json',
+			workflow: events(),
+			trigger: true,
+			summary: 'SMSC Trigger: statuses, incoming SMS and calls pushed by SMSC',
+		},
+		{
+			file: 'auto-reply-to-incoming.json',
+			workflow: autoReply(credential),
+			trigger: true,
+			summary: 'SMSC Poll Trigger: answer every incoming SMS',
+		},
 	];
 }
 

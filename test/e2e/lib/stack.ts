@@ -12,9 +12,15 @@ import { smscCredential } from './workflows';
 import type { CredentialRef } from './workflows';
 
 /** The credential every e2e and demo workflow uses: the emulator's demo account. */
-export const EMULATOR_CREDENTIAL: CredentialRef = { id: 'SmscEmulatorCred', name: 'SMSC (local emulator)' };
+export const EMULATOR_CREDENTIAL: CredentialRef = {
+	id: 'SmscEmulatorCred',
+	name: 'SMSC (local emulator)',
+};
 /** The same account signed in with its API key instead of login and password. */
-export const EMULATOR_APIKEY_CREDENTIAL: CredentialRef = { id: 'SmscEmulatorKey1', name: 'SMSC (local emulator, API key)' };
+export const EMULATOR_APIKEY_CREDENTIAL: CredentialRef = {
+	id: 'SmscEmulatorKey1',
+	name: 'SMSC (local emulator, API key)',
+};
 
 export interface Stack {
 	install: InstallResult;
@@ -73,7 +79,11 @@ export async function startStack(
 					login: DEMO_LOGIN,
 					password: DEMO_PASSWORD,
 				}),
-				smscCredential({ ...EMULATOR_APIKEY_CREDENTIAL, baseUrl: emulator.url, apiKey: DEMO_API_KEY }),
+				smscCredential({
+					...EMULATOR_APIKEY_CREDENTIAL,
+					baseUrl: emulator.url,
+					apiKey: DEMO_API_KEY,
+				}),
 			]),
 		);
 		const ready = n8n;

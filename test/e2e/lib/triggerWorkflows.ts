@@ -41,7 +41,11 @@ export function webhookTriggerWorkflow(opts: {
 }
 
 /** Production URL of a webhook trigger, as SMSC's handler URL (with the secret token). */
-export function webhookUrl(baseUrl: string, trigger: TriggerWorkflow, query: Record<string, string> = {}): string {
+export function webhookUrl(
+	baseUrl: string,
+	trigger: TriggerWorkflow,
+	query: Record<string, string> = {},
+): string {
 	const params = new URLSearchParams({ token: trigger.token, ...query });
 	return `${baseUrl}/webhook/${trigger.webhookId}/${TRIGGER_PATH}?${params}`;
 }
@@ -50,7 +54,10 @@ export function webhookUrl(baseUrl: string, trigger: TriggerWorkflow, query: Rec
  * n8n's own Webhook node as a user would set it up for SMSC's callbacks (POST, answer at once):
  * what the SMSC Trigger is compared with, on the same n8n, by the e2e load test and bench:trigger.
  */
-export function n8nWebhookWorkflow(opts: { name: string; path: string }): { workflow: Workflow; url(baseUrl: string): string } {
+export function n8nWebhookWorkflow(opts: { name: string; path: string }): {
+	workflow: Workflow;
+	url(baseUrl: string): string;
+} {
 	const workflow = buildWorkflow({
 		name: opts.name,
 		trigger: {
@@ -82,7 +89,9 @@ export function pollTriggerWorkflow(opts: {
 	everySeconds?: number;
 }): Workflow {
 	const step = opts.everySeconds ?? 0;
-	const seconds = Array.from({ length: Math.ceil(60 / (step || 60)) }, (_, i) => i * step).join(',');
+	const seconds = Array.from({ length: Math.ceil(60 / (step || 60)) }, (_, i) => i * step).join(
+		',',
+	);
 	const pollTimes = step
 		? { item: [{ mode: 'custom', cronExpression: `${seconds} * * * * *` }] }
 		: { item: [{ mode: 'everyMinute' }] };

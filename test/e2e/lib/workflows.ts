@@ -29,7 +29,10 @@ export interface Workflow {
 	name: string;
 	active: boolean;
 	nodes: WorkflowNode[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	>;
 	settings: Record<string, unknown>;
 	pinData: Record<string, unknown>;
 	meta?: Record<string, unknown>;
@@ -43,7 +46,11 @@ export function stableUuid(seed: string): string {
 
 /** n8n workflow ids are 16 alphanumeric characters. */
 export function workflowId(seed: string): string {
-	return createHash('sha1').update(seed).digest('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
+	return createHash('sha1')
+		.update(seed)
+		.digest('base64')
+		.replace(/[^A-Za-z0-9]/g, '')
+		.slice(0, 16);
 }
 
 export interface SmscStep {

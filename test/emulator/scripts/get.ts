@@ -22,13 +22,15 @@ function getAnswers(ctx: Ctx): Reply {
 		if (!Number.isFinite(hour) || hour < 1 || hour > 168) throw apiError(S, 1);
 		start = lowerBoundBy(inc, now - hour * 3600_000, (m) => m.received);
 	}
-	const to = p.to_phone ? normalizePhone(p.to_phone) ?? p.to_phone.replace(/\D/g, '') : undefined;
+	const to = p.to_phone ? (normalizePhone(p.to_phone) ?? p.to_phone.replace(/\D/g, '')) : undefined;
 	const picked = [];
 	if (afterId !== undefined) {
-		for (let i = start; i < inc.length && picked.length < cnt; i++) if (!to || inc[i].to === to) picked.push(inc[i]);
+		for (let i = start; i < inc.length && picked.length < cnt; i++)
+			if (!to || inc[i].to === to) picked.push(inc[i]);
 	} else {
 		// newest `cnt` of the window, returned oldest first
-		for (let i = inc.length - 1; i >= start && picked.length < cnt; i--) if (!to || inc[i].to === to) picked.push(inc[i]);
+		for (let i = inc.length - 1; i >= start && picked.length < cnt; i--)
+			if (!to || inc[i].to === to) picked.push(inc[i]);
 		picked.reverse();
 	}
 	if (picked.length === 0) throw apiError(S, 3);
@@ -44,9 +46,15 @@ function getAnswers(ctx: Ctx): Reply {
 		json,
 		text: () =>
 			json
-				.map((o) => `id = ${o.id}, received = ${o.received}, phone = ${o.phone}, message = ${o.message}, to_phone = ${o.to_phone}, sent = ${o.sent}`)
+				.map(
+					(o) =>
+						`id = ${o.id}, received = ${o.received}, phone = ${o.phone}, message = ${o.message}, to_phone = ${o.to_phone}, sent = ${o.sent}`,
+				)
 				.join('\n'),
-		nums: () => json.map((o) => `${o.id},${o.received},${o.phone},${o.to_phone},${o.sent},${o.message}`).join('\n'),
+		nums: () =>
+			json
+				.map((o) => `${o.id},${o.received},${o.phone},${o.to_phone},${o.sent},${o.message}`)
+				.join('\n'),
 	};
 }
 
@@ -97,7 +105,11 @@ function getMessages(ctx: Ctx): Reply {
 	const out: MessageRecord[] = [];
 	// both indexes are sorted by intId and by createdAt: binary-search the newest candidate
 	let i = prev === Infinity ? source.length : lowerBoundBy(source, prev, (m) => m.intId);
-	if (until !== Infinity) i = Math.min(i, lowerBoundBy(source, until, (m) => m.createdAt));
+	if (until !== Infinity)
+		i = Math.min(
+			i,
+			lowerBoundBy(source, until, (m) => m.createdAt),
+		);
 	i--;
 	for (; i >= 0 && out.length < cnt; i--) {
 		const m = source[i];
@@ -112,9 +124,18 @@ function getMessages(ctx: Ctx): Reply {
 		json,
 		text: () =>
 			json
-				.map((o) => `id = ${o.id}, int_id = ${o.int_id}, send_date = ${o.send_date}, phone = ${o.phone}, status = ${o.status}, err = ${o.err}, cost = ${o.cost}, message = ${o.message}`)
+				.map(
+					(o) =>
+						`id = ${o.id}, int_id = ${o.int_id}, send_date = ${o.send_date}, phone = ${o.phone}, status = ${o.status}, err = ${o.err}, cost = ${o.cost}, message = ${o.message}`,
+				)
 				.join('\n'),
-		nums: () => json.map((o) => `${o.id},${o.int_id},${o.send_timestamp},${o.phone},${o.status},${o.err},${o.cost},${o.message}`).join('\n'),
+		nums: () =>
+			json
+				.map(
+					(o) =>
+						`${o.id},${o.int_id},${o.send_timestamp},${o.phone},${o.status},${o.err},${o.cost},${o.message}`,
+				)
+				.join('\n'),
 	};
 }
 

@@ -22,12 +22,35 @@ function normalize(raw: string): string | null {
 	const t = raw.trim().toLowerCase();
 	return EMAIL.test(t) ? t : null;
 }
-const COMMANDS = ['add', 'add_group', 'chg', 'chg_group', 'move_group', 'del', 'del_group', 'get', 'get_group', 'add_black', 'del_black', 'get_black'];
+const COMMANDS = [
+	'add',
+	'add_group',
+	'chg',
+	'chg_group',
+	'move_group',
+	'del',
+	'del_group',
+	'get',
+	'get_group',
+	'add_black',
+	'del_black',
+	'get_black',
+];
 
-const OK: Reply = { json: { result: 'OK' }, text: () => 'OK', nums: () => 'OK', xml: () => '<result>OK</result>' };
+const OK: Reply = {
+	json: { result: 'OK' },
+	text: () => 'OK',
+	nums: () => 'OK',
+	xml: () => '<result>OK</result>',
+};
 
 function created(id: number, tag: 'phone' | 'group'): Reply {
-	return { json: { id }, text: () => `ID = ${id}`, nums: () => String(id), xml: () => `<${tag}>\n<id>${id}</id>\n</${tag}>` };
+	return {
+		json: { id },
+		text: () => `ID = ${id}`,
+		nums: () => String(id),
+		xml: () => `<${tag}>\n<id>${id}</id>\n</${tag}>`,
+	};
 }
 
 /** "a list of phones through any separator" → normalised phones; error 1 if one is malformed. */
@@ -54,7 +77,10 @@ function onePhone(raw: string | undefined): string {
 
 function groupIds(acc: AddressBook, raw: string | undefined): number[] {
 	if (!raw) return [];
-	const ids = raw.split(/[\s,;]+/).filter(Boolean).map(Number);
+	const ids = raw
+		.split(/[\s,;]+/)
+		.filter(Boolean)
+		.map(Number);
 	for (const id of ids) if (!Number.isInteger(id) || !acc.groups.has(id)) throw apiError(S, 1);
 	return ids;
 }
@@ -118,7 +144,19 @@ function contactJson(c: Contact, withIntId: boolean): Record<string, unknown> {
 }
 
 function contactKeys(): string[] {
-	return [kind, 'name', 'group', 'first_name', 'last_name', 'middle_name', 'birthday', 'id', 'comments', 'tags', `${kind}_other`];
+	return [
+		kind,
+		'name',
+		'group',
+		'first_name',
+		'last_name',
+		'middle_name',
+		'birthday',
+		'id',
+		'comments',
+		'tags',
+		`${kind}_other`,
+	];
 }
 
 function listReply(json: Array<Record<string, unknown>>, keys: string[], itemTag: string): Reply {
@@ -128,7 +166,14 @@ function listReply(json: Array<Record<string, unknown>>, keys: string[], itemTag
 		nums: () => json.map((o) => keys.map((k) => String(o[k])).join(',')).join('\n'),
 		xml: () =>
 			'<list>\n' +
-			json.map((o) => `<${itemTag}>\n` + keys.map((k) => `<${k}>${xmlEscape(o[k])}</${k}>\n`).join('') + `</${itemTag}>\n`).join('') +
+			json
+				.map(
+					(o) =>
+						`<${itemTag}>\n` +
+						keys.map((k) => `<${k}>${xmlEscape(o[k])}</${k}>\n`).join('') +
+						`</${itemTag}>\n`,
+				)
+				.join('') +
 			'</list>',
 	};
 }
@@ -146,7 +191,9 @@ function book(ctx: Ctx, k: Kind, acc: AddressBook): Reply {
 	S = k === 'phone' ? 'phones' : 'mails';
 	// mails.php names its address parameters `mail` / `new_mail`
 	const p = k === 'phone' ? ctx.p : { ...ctx.p, phone: ctx.p.mail, new_phone: ctx.p.new_mail };
-	const cmd = COMMANDS.find((c) => (c === 'move_group' ? p.move_group !== undefined && p.move_group !== '' : flag(p[c])));
+	const cmd = COMMANDS.find((c) =>
+		c === 'move_group' ? p.move_group !== undefined && p.move_group !== '' : flag(p[c]),
+	);
 	switch (cmd) {
 		case 'add': {
 			const list = phoneList(p.phone);
@@ -197,10 +244,19 @@ function book(ctx: Ctx, k: Kind, acc: AddressBook): Reply {
 			const g = mustGroup(acc, p.grp);
 			const c = contactByPhone(acc, p.phone);
 			if (mode === 1) setGroups(acc, c, [g.id]);
-			else if (mode === 2) setGroups(acc, c, [...c.groups, g.id].filter((v, i, a) => a.indexOf(v) === i));
+			else if (mode === 2)
+				setGroups(
+					acc,
+					c,
+					[...c.groups, g.id].filter((v, i, a) => a.indexOf(v) === i),
+				);
 			else {
 				if (!c.groups.has(g.id)) throw apiError(S, 3);
-				setGroups(acc, c, [...c.groups].filter((x) => x !== g.id));
+				setGroups(
+					acc,
+					c,
+					[...c.groups].filter((x) => x !== g.id),
+				);
 			}
 			return OK;
 		}
@@ -223,7 +279,13 @@ function book(ctx: Ctx, k: Kind, acc: AddressBook): Reply {
 			const id = acc.nextGroupId++;
 			const num = p.num !== undefined && p.num !== '' ? int(p.num, id) : id;
 			if (!Number.isFinite(num)) throw apiError(S, 1);
-			acc.groups.set(id, { id, name: p.name, num, type: int(p.type, 0) === 1 ? 1 : 0, members: new Set() });
+			acc.groups.set(id, {
+				id,
+				name: p.name,
+				num,
+				type: int(p.type, 0) === 1 ? 1 : 0,
+				members: new Set(),
+			});
 			return created(id, 'group');
 		}
 		case 'chg_group': {
@@ -268,8 +330,18 @@ function book(ctx: Ctx, k: Kind, acc: AddressBook): Reply {
 				const c = acc.contacts.get(order[i])!;
 				if (only !== undefined && c.intId !== only) continue;
 				if (members && !members.has(c.intId)) continue;
-				if (fio && ![c.fnm, c.lnm, c.mnm, `${c.lnm} ${c.fnm} ${c.mnm}`].some((s) => s.toLowerCase().includes(fio))) continue;
-				if (search && !c.name.toLowerCase().includes(search) && !c.phones.some((ph) => ph.includes(searchDigits || '\u0000')))
+				if (
+					fio &&
+					![c.fnm, c.lnm, c.mnm, `${c.lnm} ${c.fnm} ${c.mnm}`].some((s) =>
+						s.toLowerCase().includes(fio),
+					)
+				)
+					continue;
+				if (
+					search &&
+					!c.name.toLowerCase().includes(search) &&
+					!c.phones.some((ph) => ph.includes(searchDigits || '\u0000'))
+				)
 					continue;
 				out.push(contactJson(c, ctx.acc.contactIntId));
 			}
@@ -311,7 +383,12 @@ function book(ctx: Ctx, k: Kind, acc: AddressBook): Reply {
 			const type = p.type !== undefined && p.type !== '' ? int(p.type, 0) : undefined;
 			const phone = p.phone ? onePhone(p.phone) : undefined;
 			const recs: BlackRecord[] = [...acc.black.values()]
-				.filter((r) => r.id < prev && (type === undefined || type === 0 || r.type === type) && (!phone || r.phone === phone))
+				.filter(
+					(r) =>
+						r.id < prev &&
+						(type === undefined || type === 0 || r.type === type) &&
+						(!phone || r.phone === phone),
+				)
 				.sort((a, b) => b.id - a.id)
 				.slice(0, cnt);
 			if (recs.length === 0) throw apiError(S, 3);

@@ -7,8 +7,23 @@
 import { createHash } from 'node:crypto';
 import { xmlEscape } from '../codec';
 import { apiError, type Reply } from '../reply';
-import { countParts, normalizePhone, numberInfo, splitComment, transliterate, truncateToParts } from '../sms';
-import { MESSAGE_TYPES, money, round4, type Account, type CallParams, type MessageRecord, type SentFile } from '../state';
+import {
+	countParts,
+	normalizePhone,
+	numberInfo,
+	splitComment,
+	transliterate,
+	truncateToParts,
+} from '../sms';
+import {
+	MESSAGE_TYPES,
+	money,
+	round4,
+	type Account,
+	type CallParams,
+	type MessageRecord,
+	type SentFile,
+} from '../state';
 import { parseSendTime, TimeFormatError } from '../time';
 import { flag, int, type Ctx } from './context';
 
@@ -27,7 +42,20 @@ interface PhoneResult {
 	error: string;
 }
 
-const NOT_OPTIONS = new Set(['login', 'psw', 'apikey', 'phones', 'mes', 'list', 'fmt', 'charset', 'cost', 'op', 'err', 'id']);
+const NOT_OPTIONS = new Set([
+	'login',
+	'psw',
+	'apikey',
+	'phones',
+	'mes',
+	'list',
+	'fmt',
+	'charset',
+	'cost',
+	'op',
+	'err',
+	'id',
+]);
 const EMAIL = /^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$/;
 
 /**
@@ -47,7 +75,19 @@ export const MIN_FILEURL_BYTES = 101;
  * `mms`: "text (txt), images (jpg, gif, png), music (wav, amr, mp3, mid) and video (mp4, 3gp)",
  * told by the file name's extension (`jpeg` taken as `jpg`: a guess). No size or count is stated.
  */
-const MMS_TYPES = new Set(['txt', 'jpg', 'jpeg', 'gif', 'png', 'wav', 'amr', 'mp3', 'mid', 'mp4', '3gp']);
+const MMS_TYPES = new Set([
+	'txt',
+	'jpg',
+	'jpeg',
+	'gif',
+	'png',
+	'wav',
+	'amr',
+	'mp3',
+	'mid',
+	'mp4',
+	'3gp',
+]);
 
 /** Channels that take files in the request body: MMS, e-mail and voice calls. */
 const FILE_CHANNELS = new Set(['mms', 'mail', 'call']);
@@ -74,8 +114,14 @@ export function channelOf(p: Record<string, string>): string {
 }
 
 function looksLikeRecipients(s: string): boolean {
-	const tokens = s.split(/[,;]/).map((t) => t.trim()).filter(Boolean);
-	return tokens.length > 0 && tokens.every((t) => /^G\d+$/i.test(t) || EMAIL.test(t) || normalizePhone(t) !== null);
+	const tokens = s
+		.split(/[,;]/)
+		.map((t) => t.trim())
+		.filter(Boolean);
+	return (
+		tokens.length > 0 &&
+		tokens.every((t) => /^G\d+$/i.test(t) || EMAIL.test(t) || normalizePhone(t) !== null)
+	);
 }
 
 /**
@@ -115,7 +161,10 @@ function partsFor(channel: string, text: string, p: Record<string, string>): num
 			return countParts(text).parts;
 		case 'bin': {
 			// bin=2 hex; bin=1 bytes, turned into hex on arrival (a `list` line stays text: a guess)
-			const bytes = p.bin === '1' && p.list ? Buffer.byteLength(text, 'latin1') : Math.ceil(text.replace(/\s/g, '').length / 2);
+			const bytes =
+				p.bin === '1' && p.list
+					? Buffer.byteLength(text, 'latin1')
+					: Math.ceil(text.replace(/\s/g, '').length / 2);
 			return bytes <= 140 ? 1 : Math.ceil(bytes / 134);
 		}
 		case 'call':
@@ -196,7 +245,12 @@ export function callParams(raw: string | undefined): CallParams {
 	if (parts.length !== 3 || parts.some((x) => !/^\d+$/.test(x))) return defaults;
 	const [w, i, n] = parts.map(Number);
 	if (w > 99 || i > 3600 || n > 9) return defaults;
-	return { wait: Math.min(35, Math.max(10, w)), interval: Math.max(10, i), attempts: Math.max(1, n), defaults: false };
+	return {
+		wait: Math.min(35, Math.max(10, w)),
+		interval: Math.max(10, i),
+		attempts: Math.max(1, n),
+		defaults: false,
+	};
 }
 
 /** `tz` is hours from Moscow, "positive or negative"; -15..+11 covers UTC-12..UTC+14 (the range is a guess). */
@@ -204,8 +258,20 @@ export function validTz(v: number): boolean {
 	return Number.isFinite(v) && v >= -15 && v <= 11;
 }
 
-function sentFile(field: string, filename: string, contentType: string, bytes: Buffer, url?: string): SentFile {
-	const f: SentFile = { field, filename, contentType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+function sentFile(
+	field: string,
+	filename: string,
+	contentType: string,
+	bytes: Buffer,
+	url?: string,
+): SentFile {
+	const f: SentFile = {
+		field,
+		filename,
+		contentType,
+		size: bytes.length,
+		sha256: createHash('sha256').update(bytes).digest('hex'),
+	};
 	if (url !== undefined) f.url = url;
 	return f;
 }
@@ -223,7 +289,13 @@ async function download(url: string): Promise<SentFile> {
 	const bytes = Buffer.from(await res.arrayBuffer());
 	if (bytes.length < MIN_FILEURL_BYTES) throw apiError('send', 1);
 	const name = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'file');
-	return sentFile('fileurl', name, (res.headers.get('content-type') ?? 'application/octet-stream').split(';')[0], bytes, url);
+	return sentFile(
+		'fileurl',
+		name,
+		(res.headers.get('content-type') ?? 'application/octet-stream').split(';')[0],
+		bytes,
+		url,
+	);
 }
 
 function validIp(ip: string): boolean {
@@ -248,10 +320,14 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	const channel = channelOf(p);
 	for (const [prefix] of PREFIXES) if (p.mes) p.mes = p.mes.replace(prefix, '');
 	// bin=1: "urlencoded" bytes, not text in `charset`; kept as hex from here on, like bin=2 (003)
-	if (channel === 'bin' && p.bin === '1' && ctx.raw.mes !== undefined) p.mes = ctx.raw.mes.toString('hex').toUpperCase();
+	if (channel === 'bin' && p.bin === '1' && ctx.raw.mes !== undefined)
+		p.mes = ctx.raw.mes.toString('hex').toUpperCase();
 	const hasFile = !!p.fileurl || (FILE_CHANNELS.has(channel) && ctx.files.length > 0);
 	// MMS needs "a subject or a text"; a voice call may be a file alone
-	const needsText = !['hlr', 'ping'].includes(channel) && !(channel === 'call' && hasFile) && !(channel === 'mms' && (p.subj || hasFile));
+	const needsText =
+		!['hlr', 'ping'].includes(channel) &&
+		!(channel === 'call' && hasFile) &&
+		!(channel === 'mms' && (p.subj || hasFile));
 
 	let items: Item[];
 	if (p.list !== undefined && p.list !== '') {
@@ -263,18 +339,42 @@ export async function send(ctx: Ctx): Promise<Reply> {
 		items = [{ phones: p.phones, mes: p.mes ?? '' }];
 	}
 	// e-mail: "the subject, the text and the sender address are required"
-	if (channel === 'mail' && (!p.subj || !p.sender || !EMAIL.test(p.sender) || items.some((x) => splitComment(x.mes).text.trim() === '')))
+	if (
+		channel === 'mail' &&
+		(!p.subj ||
+			!p.sender ||
+			!EMAIL.test(p.sender) ||
+			items.some((x) => splitComment(x.mes).text.trim() === ''))
+	)
 		throw apiError(script, 1);
-	if (channel === 'mms' && !p.subj && items.every((x) => x.mes === '') && !hasFile) throw apiError(script, 1);
+	if (channel === 'mms' && !p.subj && items.every((x) => x.mes === '') && !hasFile)
+		throw apiError(script, 1);
 	// a file of another type in an MMS (the error code is a guess)
-	if (channel === 'mms' && ctx.files.some((f) => !MMS_TYPES.has(/\.([a-z0-9]+)$/i.exec(f.filename)?.[1]?.toLowerCase() ?? ''))) throw apiError(script, 1);
+	if (
+		channel === 'mms' &&
+		ctx.files.some(
+			(f) => !MMS_TYPES.has(/\.([a-z0-9]+)$/i.exec(f.filename)?.[1]?.toLowerCase() ?? ''),
+		)
+	)
+		throw apiError(script, 1);
 	// WAP push: "the link and the title separated by a line break" (the error code is a guess)
-	if (channel === 'push' && items.some((x) => !/^\S+\n[^\n]*\S/.test(splitComment(x.mes).text))) throw apiError(script, 1);
-	if (channel === 'tgm' && items.some((x) => !TELEGRAM_CODE.test(splitComment(x.mes).text))) throw apiError(script, 1);
-	if (channel === 'bin' && p.bin === '2' && items.some((x) => !/^([0-9a-f]{2})+$/i.test(x.mes.replace(/\s/g, '')))) throw apiError(script, 1);
+	if (channel === 'push' && items.some((x) => !/^\S+\n[^\n]*\S/.test(splitComment(x.mes).text)))
+		throw apiError(script, 1);
+	if (channel === 'tgm' && items.some((x) => !TELEGRAM_CODE.test(splitComment(x.mes).text)))
+		throw apiError(script, 1);
+	if (
+		channel === 'bin' &&
+		p.bin === '2' &&
+		items.some((x) => !/^([0-9a-f]{2})+$/i.test(x.mes.replace(/\s/g, '')))
+	)
+		throw apiError(script, 1);
 	if (items.some((x) => Array.from(x.mes).length > MAX_MES)) throw apiError(script, 1);
 	if (p.valid !== undefined && p.valid !== '' && !validValid(p.valid)) throw apiError(script, 1);
-	if (p.smsreq !== undefined && p.smsreq !== '' && !(/^\d+$/.test(p.smsreq) && Number(p.smsreq) >= 10 && Number(p.smsreq) <= 999))
+	if (
+		p.smsreq !== undefined &&
+		p.smsreq !== '' &&
+		!(/^\d+$/.test(p.smsreq) && Number(p.smsreq) >= 10 && Number(p.smsreq) <= 999)
+	)
 		throw apiError(script, 1);
 	// imgcode "must be used together with userip"
 	if (p.imgcode && !p.userip) throw apiError(script, 1);
@@ -293,14 +393,21 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	}
 
 	const clientId = p.id !== undefined && p.id !== '';
-	const id: string | number = clientId ? (/^\d+$/.test(p.id) ? Number(p.id) : p.id) : acc.nextMessageId++;
+	const id: string | number = clientId
+		? /^\d+$/.test(p.id)
+			? Number(p.id)
+			: p.id
+		: acc.nextMessageId++;
 
 	const maxsms = int(p.maxsms, 0);
 	const translit = int(p.translit, 0);
 	const defaultSender = p.sender ?? '';
 	// "all names are registered in the account": an unknown or unapproved name is refused with 6
-	if (defaultSender && (!validSender(defaultSender) || !acc.canSendAs(defaultSender))) throw apiError(script, 6, id);
-	for (const x of items) if (x.sender && (!validSender(x.sender) || !acc.canSendAs(x.sender))) throw apiError(script, 6, id);
+	if (defaultSender && (!validSender(defaultSender) || !acc.canSendAs(defaultSender)))
+		throw apiError(script, 6, id);
+	for (const x of items)
+		if (x.sender && (!validSender(x.sender) || !acc.canSendAs(x.sender)))
+			throw apiError(script, 6, id);
 
 	// expand recipients
 	interface Planned {
@@ -322,7 +429,10 @@ export async function send(ctx: Ctx): Promise<Reply> {
 		const valid: string[] = [];
 		const invalid: string[] = [];
 		const seen = new Set<string>();
-		for (const token of item.phones.split(/[,;\n]+/).map((t) => t.trim()).filter(Boolean)) {
+		for (const token of item.phones
+			.split(/[,;\n]+/)
+			.map((t) => t.trim())
+			.filter(Boolean)) {
 			const g = /^G(\d+)$/i.exec(token);
 			if (g) {
 				// an e-mail goes to a group of the mails.php address book
@@ -332,7 +442,8 @@ export async function send(ctx: Ctx): Promise<Reply> {
 					invalid.push(token);
 					continue;
 				}
-				for (const c of book.contactsOfGroup(group)) for (const ph of c.phones) if (!seen.has(ph)) (seen.add(ph), valid.push(ph));
+				for (const c of book.contactsOfGroup(group))
+					for (const ph of c.phones) if (!seen.has(ph)) (seen.add(ph), valid.push(ph));
 				continue;
 			}
 			if (channel === 'mail' && EMAIL.test(token)) {
@@ -353,7 +464,8 @@ export async function send(ctx: Ctx): Promise<Reply> {
 		const { valid, invalid } = rawByItem[i];
 		let { text, comment } = splitComment(item.mes);
 		text = transliterate(text, translit);
-		if (maxsms > 0 && ['sms', 'flash', 'push'].includes(channel)) text = truncateToParts(text, maxsms);
+		if (maxsms > 0 && ['sms', 'flash', 'push'].includes(channel))
+			text = truncateToParts(text, maxsms);
 		const parts = partsFor(channel, text, p);
 		const price = round4(priceFor(acc, channel, parts));
 		const sender = item.sender ?? defaultSender;
@@ -368,16 +480,29 @@ export async function send(ctx: Ctx): Promise<Reply> {
 		const ok: string[] = [];
 		for (const ph of valid) {
 			const b = EMAIL.test(ph) ? acc.mailBook.black.get(ph.toLowerCase()) : acc.black.get(ph);
-			const blocked = b !== undefined && (b.type === 0 || (b.type === 1 && mass) || (b.type === 2 && !mass));
+			const blocked =
+				b !== undefined && (b.type === 0 || (b.type === 1 && mass) || (b.type === 2 && !mass));
 			const info = EMAIL.test(ph) ? null : numberInfo(ph);
 			if (blocked) {
-				const r = { phone: ph, mccmnc: info?.mccmnc ?? '', cost: '0.00', status: '23', error: '252' };
+				const r = {
+					phone: ph,
+					mccmnc: info?.mccmnc ?? '',
+					cost: '0.00',
+					status: '23',
+					error: '252',
+				};
 				results.push(r);
 				failed.push(r);
 				continue;
 			}
 			ok.push(ph);
-			results.push({ phone: ph, mccmnc: info?.mccmnc ?? '', cost: money(price), status: '-1', error: '0' });
+			results.push({
+				phone: ph,
+				mccmnc: info?.mccmnc ?? '',
+				cost: money(price),
+				status: '-1',
+				error: '0',
+			});
 		}
 		for (const bad of invalid) {
 			const r = { phone: bad, mccmnc: '', cost: '0.00', status: '22', error: '249' };
@@ -404,22 +529,31 @@ export async function send(ctx: Ctx): Promise<Reply> {
 			json,
 			text: () => `${money(total)} (${cnt} SMS)` + opLines(phoneList),
 			nums: () => `${money(total)},${cnt}` + opLines(phoneList),
-			xml: () => `<result>\n<cost>${money(total)}</cost>\n<cnt>${cnt}</cnt>\n${opXml(phoneList)}</result>`,
+			xml: () =>
+				`<result>\n<cost>${money(total)}</cost>\n<cnt>${cnt}</cnt>\n${opXml(phoneList)}</result>`,
 		};
 	}
 
 	if (total > acc.balance + 1e-9) throw apiError(script, 3, id);
 	// userip: the account's "messages a day from one IP address" limit (the refusal code 6 is a guess)
 	const ipKey = p.userip ? `${p.userip} ${moscowDay(now)}` : '';
-	if (ipKey && acc.ipDailyLimit !== null && (acc.ipCounts.get(ipKey) ?? 0) + okCount > acc.ipDailyLimit) throw apiError(script, 6, id);
-	const files: SentFile[] = FILE_CHANNELS.has(channel) ? ctx.files.map((f) => sentFile(f.field, f.filename, f.contentType, f.bytes)) : [];
+	if (
+		ipKey &&
+		acc.ipDailyLimit !== null &&
+		(acc.ipCounts.get(ipKey) ?? 0) + okCount > acc.ipDailyLimit
+	)
+		throw apiError(script, 6, id);
+	const files: SentFile[] = FILE_CHANNELS.has(channel)
+		? ctx.files.map((f) => sentFile(f.field, f.filename, f.contentType, f.bytes))
+		: [];
 	if (p.fileurl) files.push(await download(p.fileurl));
 	if (total > acc.balance + 1e-9) throw apiError(script, 3, id);
 	acc.balance = round4(acc.balance - total);
 	if (ipKey) acc.ipCounts.set(ipKey, (acc.ipCounts.get(ipKey) ?? 0) + okCount);
 	const call = channel === 'call' ? callParams(p.param) : undefined;
 	// MMS without a subject: "the sender name given in the request, or the default one, is used"
-	const subject = channel === 'mail' ? p.subj : channel === 'mms' ? p.subj || p.sender || 'SMSC' : undefined;
+	const subject =
+		channel === 'mail' ? p.subj : channel === 'mms' ? p.subj || p.sender || 'SMSC' : undefined;
 
 	const options: Record<string, string> = {};
 	for (const [k, v] of Object.entries(p)) if (!NOT_OPTIONS.has(k)) options[k] = v;
@@ -427,7 +561,9 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	for (const x of planned) {
 		const records: MessageRecord[] = [];
 		for (const ph of x.phones) {
-			const info = EMAIL.test(ph) ? { mccmnc: '', country: '', operator: '', region: '' } : numberInfo(ph);
+			const info = EMAIL.test(ph)
+				? { mccmnc: '', country: '', operator: '', region: '' }
+				: numberInfo(ph);
 			const m: MessageRecord = {
 				intId: emu.nextIntId(),
 				id,
@@ -473,8 +609,12 @@ export async function send(ctx: Ctx): Promise<Reply> {
 		json,
 		text: () => `OK - ${cnt} SMS, ID - ${id}${costTxt}${balTxt}` + opLines(phoneList),
 		nums: () =>
-			[id, cnt, ...(costMode >= 2 ? [money(total)] : []), ...(costMode === 3 ? [money(acc.balance)] : [])].join(',') +
-			opLines(phoneList),
+			[
+				id,
+				cnt,
+				...(costMode >= 2 ? [money(total)] : []),
+				...(costMode === 3 ? [money(acc.balance)] : []),
+			].join(',') + opLines(phoneList),
 		xml: () =>
 			`<result>\n<id>${xmlEscape(id)}</id>\n<cnt>${cnt}</cnt>\n` +
 			(costMode >= 2 ? `<cost>${money(total)}</cost>\n` : '') +
@@ -486,7 +626,9 @@ export async function send(ctx: Ctx): Promise<Reply> {
 
 function opLines(list: PhoneResult[] | null): string {
 	if (!list || list.length === 0) return '';
-	return '\n' + list.map((r) => `${r.phone},${r.mccmnc},${r.cost},${r.status},${r.error}`).join('\n');
+	return (
+		'\n' + list.map((r) => `${r.phone},${r.mccmnc},${r.cost},${r.status},${r.error}`).join('\n')
+	);
 }
 
 function opXml(list: PhoneResult[] | null): string {

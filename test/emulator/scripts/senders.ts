@@ -27,11 +27,21 @@ const BY_FIELDS = ['by_fio', 'by_inn', 'by_address', 'by_ocup', 'by_type', 'by_m
 const EXTRA_FIELDS = [...UA_FIELDS, ...BY_FIELDS, 'doc_info'];
 const EMAIL = /^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$/;
 
-const OK: Reply = { json: { result: 'OK' }, text: () => 'OK', nums: () => 'OK', xml: () => '<result>OK</result>' };
+const OK: Reply = {
+	json: { result: 'OK' },
+	text: () => 'OK',
+	nums: () => 'OK',
+	xml: () => '<result>OK</result>',
+};
 
 function validName(s: string): boolean {
 	if (/^\d{1,15}$/.test(s)) return true;
-	return s.length >= 1 && s.length <= 11 && /^[A-Za-z0-9 .\-_!&'"()+,/:?@]+$/.test(s) && /[A-Za-z]/.test(s);
+	return (
+		s.length >= 1 &&
+		s.length <= 11 &&
+		/^[A-Za-z0-9 .\-_!&'"()+,/:?@]+$/.test(s) &&
+		/[A-Za-z]/.test(s)
+	);
 }
 
 function find(acc: Account, p: Record<string, string>): SenderName {
@@ -55,7 +65,8 @@ function checkFlags(p: Record<string, string>): void {
 
 function applyFlags(s: SenderName, p: Record<string, string>): void {
 	checkFlags(p);
-	for (const f of OPERATOR_FLAGS) if (flag(p[f]) && s.operators[f] === undefined) s.operators[f] = 0;
+	for (const f of OPERATOR_FLAGS)
+		if (flag(p[f]) && s.operators[f] === undefined) s.operators[f] = 0;
 	for (const k of EXTRA_FIELDS) if (p[k] !== undefined) s.fields[k] = p[k];
 }
 
@@ -79,7 +90,8 @@ export function senders(ctx: Ctx): Reply {
 			if (fromDate === null) throw apiError(S, 1);
 		}
 		let list = [...acc.senders.values()].filter((s) => (all || s.status === 1) && s.id < prev);
-		if (fromDate !== null) list = list.filter((s) => s.changedAt >= fromDate!).sort((a, b) => b.changedAt - a.changedAt);
+		if (fromDate !== null)
+			list = list.filter((s) => s.changedAt >= fromDate!).sort((a, b) => b.changedAt - a.changedAt);
 		else list.sort((a, b) => b.id - a.id);
 		list = list.slice(0, cnt);
 		if (list.length === 0) throw apiError(S, 3);
@@ -90,7 +102,10 @@ export function senders(ctx: Ctx): Reply {
 		});
 		return {
 			json,
-			text: () => list.map((s) => `id = ${s.id}, sender = ${s.sender}, cmt = ${s.cmt}, status = ${s.status}`).join('\n'),
+			text: () =>
+				list
+					.map((s) => `id = ${s.id}, sender = ${s.sender}, cmt = ${s.cmt}, status = ${s.status}`)
+					.join('\n'),
 			nums: () => list.map((s) => `${s.id},${s.sender},${s.cmt},${s.status}`).join('\n'),
 			xml: () =>
 				'<list>\n' +
@@ -126,7 +141,12 @@ export function senders(ctx: Ctx): Reply {
 		applyFlags(s, p);
 		acc.senders.set(s.id, s);
 		acc.senderByName.set(name.toLowerCase(), s.id);
-		return { json: { id: s.id }, text: () => `ID = ${s.id}`, nums: () => String(s.id), xml: () => `<sender>\n<id>${s.id}</id>\n</sender>` };
+		return {
+			json: { id: s.id },
+			text: () => `ID = ${s.id}`,
+			nums: () => String(s.id),
+			xml: () => `<sender>\n<id>${s.id}</id>\n</sender>`,
+		};
 	}
 	if (flag(p.chg)) {
 		const s = find(acc, p);
@@ -134,7 +154,12 @@ export function senders(ctx: Ctx): Reply {
 		if (p.name !== undefined) s.name = p.name;
 		applyFlags(s, p);
 		s.changedAt = now;
-		return { json: { result: 'OK', id: s.id }, text: () => 'OK', nums: () => 'OK', xml: () => '<result>OK</result>' };
+		return {
+			json: { result: 'OK', id: s.id },
+			text: () => 'OK',
+			nums: () => 'OK',
+			xml: () => '<result>OK</result>',
+		};
 	}
 	if (flag(p.del)) {
 		const s = find(acc, p);

@@ -52,7 +52,13 @@ export function statusObject(m: MessageRecord, all: number): Record<string, unkn
 function fmt1(m: MessageRecord, all: number): string {
 	const parts: unknown[] = [m.status, Math.floor(m.lastAt / 1000), m.err];
 	if (all >= 1) {
-		parts.push(Math.floor(m.createdAt / 1000), m.phone, money(m.cost), m.sender, STATUS_NAMES[m.status] ?? m.status);
+		parts.push(
+			Math.floor(m.createdAt / 1000),
+			m.phone,
+			money(m.cost),
+			m.sender,
+			STATUS_NAMES[m.status] ?? m.status,
+		);
 		if (all >= 2) parts.push(m.country, m.operator, m.region);
 		parts.push(m.text);
 	}
@@ -72,14 +78,25 @@ export function status(ctx: Ctx): Reply {
 	if (phones.length > 1 && phones[phones.length - 1] === '') phones.pop();
 	if (phones.length !== 1 && phones.length !== ids.length) throw apiError(script, 1);
 	const cleanPhone = (raw: string) => normalizePhone(raw) ?? raw.replace(/[^\d@a-zA-Z._\-]/g, '');
-	const pairs = ids.map((id, i) => ({ id, phone: cleanPhone(phones.length === 1 ? phones[0] : phones[i]) }));
-	const found = pairs.map((x) => ({ ...x, m: acc.findMessage(/^\d+$/.test(x.id) ? Number(x.id) : x.id, x.phone) }));
+	const pairs = ids.map((id, i) => ({
+		id,
+		phone: cleanPhone(phones.length === 1 ? phones[0] : phones[i]),
+	}));
+	const found = pairs.map((x) => ({
+		...x,
+		m: acc.findMessage(/^\d+$/.test(x.id) ? Number(x.id) : x.id, x.phone),
+	}));
 
 	if (flag(p.del)) {
 		const hits = found.filter((f) => f.m);
 		if (hits.length === 0) throw apiError(script, 3);
 		for (const f of hits) acc.deleteMessage(f.m!);
-		return { json: { result: 'OK' }, text: () => 'OK', nums: () => 'OK', xml: () => '<result>OK</result>' };
+		return {
+			json: { result: 'OK' },
+			text: () => 'OK',
+			nums: () => 'OK',
+			xml: () => '<result>OK</result>',
+		};
 	}
 
 	if (!isList) {
@@ -92,7 +109,8 @@ export function status(ctx: Ctx): Reply {
 				let s = `Status = ${m.status}, check_time = ${o.last_date}, err = ${m.err}`;
 				if (all >= 1)
 					s += `, send_date = ${o.send_date}, phone = ${m.phone}, cost = ${o.cost}, sender_id = ${m.sender}, status_name = ${o.status_name}, message = ${m.text}`;
-				if (all >= 2) s += `, country = ${m.country}, operator = ${m.operator}, region = ${m.region}`;
+				if (all >= 2)
+					s += `, country = ${m.country}, operator = ${m.operator}, region = ${m.region}`;
 				return s;
 			},
 			nums: () => fmt1(m, all),
@@ -102,7 +120,14 @@ export function status(ctx: Ctx): Reply {
 	let list = found.map((f) =>
 		f.m
 			? { id: f.m.id, phone: f.m.phone, ...statusObject(f.m, all) }
-			: { id: /^\d+$/.test(f.id) ? Number(f.id) : f.id, phone: f.phone, status: -3, last_date: '', last_timestamp: 0, err: 0 },
+			: {
+					id: /^\d+$/.test(f.id) ? Number(f.id) : f.id,
+					phone: f.phone,
+					status: -3,
+					last_date: '',
+					last_timestamp: 0,
+					err: 0,
+				},
 	);
 	// no page states the order of a list answer: 'reordered' answers newest pair first and leaves
 	// out pairs it does not know, so tests can prove a client matches entries by id and phone
@@ -111,9 +136,13 @@ export function status(ctx: Ctx): Reply {
 		json: list,
 		text: () =>
 			list
-				.map((o) => `id = ${o.id}, phone = ${o.phone}, status = ${o.status}, check_time = ${o.last_date}, err = ${o.err}`)
+				.map(
+					(o) =>
+						`id = ${o.id}, phone = ${o.phone}, status = ${o.status}, check_time = ${o.last_date}, err = ${o.err}`,
+				)
 				.join('\n'),
-		nums: () => list.map((o) => `${o.id},${o.phone},${o.status},${o.last_timestamp},${o.err}`).join('\n'),
+		nums: () =>
+			list.map((o) => `${o.id},${o.phone},${o.status},${o.last_timestamp},${o.err}`).join('\n'),
 		xml: () =>
 			'<list>\n' +
 			list

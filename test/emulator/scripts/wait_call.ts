@@ -18,7 +18,10 @@ export function waitCall(ctx: Ctx): Reply {
 	if (numbers.length === 0) throw apiError(S, 6);
 	if (!acc.testMode && acc.balance < acc.prices.wait_call) throw apiError(S, 3);
 	const existing = acc.waitCalls.get(phone);
-	const to = existing && existing.expiresAt > now ? existing.to : numbers[acc.waitCallCursor++ % numbers.length];
+	const to =
+		existing && existing.expiresAt > now
+			? existing.to
+			: numbers[acc.waitCallCursor++ % numbers.length];
 	const wc: WaitCall = { phone, to, createdAt: now, expiresAt: now + WAIT_CALL_TTL_MS };
 	acc.waitCalls.set(phone, wc);
 	emu.clock.at(wc.expiresAt, () => {

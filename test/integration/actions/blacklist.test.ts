@@ -18,7 +18,11 @@ describe('Blacklist: Add', () => {
 			emu,
 			login,
 			'phones',
-			blacklist('add', { phone: '={{ $json.phone }}', blockType: '={{ $json.type }}', additionalFields: { comment: '={{ $json.why }}' } }),
+			blacklist('add', {
+				phone: '={{ $json.phone }}',
+				blockType: '={{ $json.type }}',
+				additionalFields: { comment: '={{ $json.why }}' },
+			}),
 			{
 				items: [
 					{ phone: '+7 999 000 11 01', type: 'all', why: '' },
@@ -35,7 +39,12 @@ describe('Blacklist: Add', () => {
 		]);
 		expect(json).toEqual([
 			{ id: expect.any(Number), phone: '+79990001101', type: 'all' },
-			{ id: expect.any(Number), phone: '+79990001102', type: 'mass', comment: 'asked to stop newsletters' },
+			{
+				id: expect.any(Number),
+				phone: '+79990001102',
+				type: 'mass',
+				comment: 'asked to stop newsletters',
+			},
 			{ id: expect.any(Number), phone: '+79990001103', type: 'single', comment: 'robot' },
 		]);
 		const stored = await phonesApi(emu, login, { get_black: 1 });
@@ -52,9 +61,14 @@ describe('Blacklist: Add', () => {
 		const parameters = blacklist('add', { phone: '={{ $json.phone }}', blockType: 'all' });
 		const stopped = await runAs(emu, login, 'phones', parameters, { items });
 		expect(stopped.result.error?.errorName).toBe('NodeOperationError');
-		expect(stopped.result.error?.message).toMatch(/The Phone "call me" is not a phone number.*\[item 0\]/);
+		expect(stopped.result.error?.message).toMatch(
+			/The Phone "call me" is not a phone number.*\[item 0\]/,
+		);
 		expect(stopped.requests).toEqual([]);
-		const continued = await runAs(emu, login, 'phones', parameters, { items, continueOnFail: true });
+		const continued = await runAs(emu, login, 'phones', parameters, {
+			items,
+			continueOnFail: true,
+		});
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/not a phone number/), itemIndex: 0 },
 			{ id: expect.any(Number), phone: '+79990001104', type: 'all' },
@@ -64,13 +78,24 @@ describe('Blacklist: Add', () => {
 
 	it('reports SMSC refusing a fourth identical request within a minute (error 9)', async () => {
 		const login = newAccount(emu);
-		const { json, requests } = await runAs(emu, login, 'phones', blacklist('add', { phone: '+79990001105', blockType: 'all' }), {
-			items: [{}, {}, {}, {}],
-			continueOnFail: true,
-		});
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'phones',
+			blacklist('add', { phone: '+79990001105', blockType: 'all' }),
+			{
+				items: [{}, {}, {}, {}],
+				continueOnFail: true,
+			},
+		);
 		expect(requests).toHaveLength(4);
 		expect(json.slice(0, 3).every((item) => item.id === json[0].id)).toBe(true);
-		expect(json[3]).toEqual({ error: expect.stringMatching(/more than three identical .* requests within a minute \(error 9\)/), itemIndex: 3 });
+		expect(json[3]).toEqual({
+			error: expect.stringMatching(
+				/more than three identical .* requests within a minute \(error 9\)/,
+			),
+			itemIndex: 3,
+		});
 	});
 });
 
@@ -79,7 +104,12 @@ describe('Blacklist: Remove', () => {
 		const login = newAccount(emu);
 		await phonesApi(emu, login, { add_black: 1, phone: '79990002201' });
 		await phonesApi(emu, login, { add_black: 1, phone: '79990002202' });
-		const { json, requests } = await runAs(emu, login, 'phones', blacklist('remove', { phone: '+79990002201' }));
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'phones',
+			blacklist('remove', { phone: '+79990002201' }),
+		);
 		expect(requests).toEqual([{ del_black: '1', phone: '+79990002201' }]);
 		expect(json).toEqual([{ success: true, phone: '+79990002201' }]);
 		const left = await phonesApi(emu, login, { get_black: 1 });
@@ -91,16 +121,26 @@ describe('Blacklist: Remove', () => {
 		const parameters = blacklist('remove', { phone: '+79990002299' });
 		const stopped = await runAs(emu, login, 'phones', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(/The phone \+79990002299 is not on the SMSC blacklist \(SMSC error 3\)/);
+		expect(stopped.result.error?.message).toMatch(
+			/The phone \+79990002299 is not on the SMSC blacklist \(SMSC error 3\)/,
+		);
 		const continued = await runAs(emu, login, 'phones', parameters, { continueOnFail: true });
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/not on the SMSC blacklist/), itemIndex: 0 }]);
+		expect(continued.json).toEqual([
+			{ error: expect.stringMatching(/not on the SMSC blacklist/), itemIndex: 0 },
+		]);
 	});
 });
 
 describe('Blacklist: Get Many', () => {
 	it('outputs the newest entries up to the limit in one request', async () => {
 		const login = newAccount(emu);
-		for (let n = 1; n <= 4; n++) await phonesApi(emu, login, { add_black: 1, phone: `7999000330${n}`, type: n % 3, cmt: `c${n}` });
+		for (let n = 1; n <= 4; n++)
+			await phonesApi(emu, login, {
+				add_black: 1,
+				phone: `7999000330${n}`,
+				type: n % 3,
+				cmt: `c${n}`,
+			});
 		const { json, requests } = await runAs(emu, login, 'phones', blacklist('getAll', { limit: 2 }));
 		expect(requests).toEqual([{ get_black: '1', cnt: '2' }]);
 		expect(json).toEqual([
@@ -112,7 +152,13 @@ describe('Blacklist: Get Many', () => {
 	it('asks SMSC once when several items ask for the same list (SMSC refuses a fourth identical request)', async () => {
 		const login = newAccount(emu);
 		await phonesApi(emu, login, { add_black: 1, phone: '79990003311', type: 0 });
-		const { json, requests } = await runAs(emu, login, 'phones', blacklist('getAll', { limit: 5 }), { items: [{}, {}, {}, {}, {}] });
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'phones',
+			blacklist('getAll', { limit: 5 }),
+			{ items: [{}, {}, {}, {}, {}] },
+		);
 		expect(requests).toEqual([{ get_black: '1', cnt: '5' }]);
 		expect(json.map((row) => row.phone)).toEqual(Array(5).fill('79990003311'));
 	});
@@ -124,12 +170,20 @@ describe('Blacklist: Get Many', () => {
 		for (let start = 0; start < total; start += 12) {
 			const answers = await Promise.all(
 				Array.from({ length: Math.min(12, total - start) }, (_, k) =>
-					phonesApi(emu, login, { add_black: 1, phone: `7998${String(start + k).padStart(7, '0')}` }),
+					phonesApi(emu, login, {
+						add_black: 1,
+						phone: `7998${String(start + k).padStart(7, '0')}`,
+					}),
 				),
 			);
 			expect(answers.every((answer) => typeof answer.id === 'number')).toBe(true);
 		}
-		const { json, requests } = await runAs(emu, login, 'phones', blacklist('getAll', { returnAll: true }));
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'phones',
+			blacklist('getAll', { returnAll: true }),
+		);
 		expect(json).toHaveLength(total);
 		expect(new Set(json.map((item) => item.id)).size).toBe(total);
 		const smallestOfFirstPage = Math.min(...json.slice(0, 1000).map((item) => item.id as number));
@@ -141,7 +195,12 @@ describe('Blacklist: Get Many', () => {
 
 	it('outputs nothing for an empty blacklist', async () => {
 		const login = newAccount(emu);
-		const { json, result } = await runAs(emu, login, 'phones', blacklist('getAll', { returnAll: true }));
+		const { json, result } = await runAs(
+			emu,
+			login,
+			'phones',
+			blacklist('getAll', { returnAll: true }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(json).toEqual([]);
 	});
@@ -151,7 +210,9 @@ describe('Blacklist: Get Many', () => {
 		emu.updateAccount({ login, psw: 'changed-elsewhere' });
 		const stopped = await runAs(emu, login, 'phones', blacklist('getAll', { limit: 10 }));
 		expect(stopped.result.error?.message).toMatch(/error 2/);
-		const continued = await runAs(emu, login, 'phones', blacklist('getAll', { limit: 10 }), { continueOnFail: true });
+		const continued = await runAs(emu, login, 'phones', blacklist('getAll', { limit: 10 }), {
+			continueOnFail: true,
+		});
 		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
 	});
 });

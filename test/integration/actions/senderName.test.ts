@@ -1,6 +1,13 @@
 import { startEmulator } from '../../emulator';
 import type { RunningEmulator } from '../../emulator';
-import { forResource, newAccount, runAs, seedSender, senderRef, smscApi } from '../../support/accounts';
+import {
+	forResource,
+	newAccount,
+	runAs,
+	seedSender,
+	senderRef,
+	smscApi,
+} from '../../support/accounts';
 import { schemaViolations } from '../../support/schema';
 
 let emu: RunningEmulator;
@@ -28,11 +35,19 @@ describe('Sender Name: Create', () => {
 			}),
 		);
 		expect(result.error).toBeUndefined();
-		expect(requests).toEqual([{ add: '1', sender: 'MyShop', cmt: 'order notices', mts_step: '1', tele2: '1' }]);
+		expect(requests).toEqual([
+			{ add: '1', sender: 'MyShop', cmt: 'order notices', mts_step: '1', tele2: '1' },
+		]);
 		const [stored] = await allSenders(login);
 		expect(stored).toMatchObject({ sender: 'MyShop', cmt: 'order notices' });
 		expect(json).toEqual([
-			{ id: stored.id, sender: 'MyShop', type: 'name', comment: 'order notices', operators: ['mts_step', 'tele2'] },
+			{
+				id: stored.id,
+				sender: 'MyShop',
+				type: 'name',
+				comment: 'order notices',
+				operators: ['mts_step', 'tele2'],
+			},
 		]);
 	});
 
@@ -42,12 +57,25 @@ describe('Sender Name: Create', () => {
 			emu,
 			login,
 			'senders',
-			senderName('create', { senderType: 'email', email: 'news@example.com', ownerName: 'News Desk' }),
+			senderName('create', {
+				senderType: 'email',
+				email: 'news@example.com',
+				ownerName: 'News Desk',
+			}),
 		);
-		expect(requests).toEqual([{ add: '1', sender: 'news@example.com', mail: '1', name: 'News Desk' }]);
-		expect(json).toEqual([{ id: expect.any(Number), sender: 'news@example.com', type: 'email', ownerName: 'News Desk' }]);
+		expect(requests).toEqual([
+			{ add: '1', sender: 'news@example.com', mail: '1', name: 'News Desk' },
+		]);
+		expect(json).toEqual([
+			{ id: expect.any(Number), sender: 'news@example.com', type: 'email', ownerName: 'News Desk' },
+		]);
 		const [stored] = await allSenders(login);
-		expect(stored).toMatchObject({ id: json[0].id, sender: 'news@example.com', mail: 1, name: 'News Desk' });
+		expect(stored).toMatchObject({
+			id: json[0].id,
+			sender: 'news@example.com',
+			mail: 1,
+			name: 'News Desk',
+		});
 	});
 
 	it.each([
@@ -57,7 +85,12 @@ describe('Sender Name: Create', () => {
 		['  ', /The Sender Name is empty/],
 	])('refuses the sender name %p before any request', async (name, message) => {
 		const login = newAccount(emu);
-		const { result, requests } = await runAs(emu, login, 'senders', senderName('create', { senderName: name }));
+		const { result, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('create', { senderName: name }),
+		);
 		expect(result.error?.errorName).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
 		expect(requests).toEqual([]);
@@ -83,16 +116,24 @@ describe('Sender Name: Create', () => {
 
 		const stopped = await runAs(emu, login, 'senders', parameters, { items });
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(/could not register "Taken": the name is already in the account.*\(SMSC error 5\)\. \[item 0\]/);
+		expect(stopped.result.error?.message).toMatch(
+			/could not register "Taken": the name is already in the account.*\(SMSC error 5\)\. \[item 0\]/,
+		);
 		expect(stopped.requests).toEqual([{ add: '1', sender: 'Taken' }]);
 
-		const continued = await runAs(emu, login, 'senders', parameters, { items, continueOnFail: true });
+		const continued = await runAs(emu, login, 'senders', parameters, {
+			items,
+			continueOnFail: true,
+		});
 		expect(continued.result.error).toBeUndefined();
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/could not register "Taken"/), itemIndex: 0 },
 			{ id: expect.any(Number), sender: 'Fresh', type: 'name' },
 		]);
-		expect(continued.result.output('SMSC').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(continued.result.output('SMSC').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+		]);
 		expect((await allSenders(login)).map((row) => row.sender).sort()).toEqual(['Fresh', 'Taken']);
 	});
 });
@@ -132,13 +173,30 @@ describe('Sender Name: Update', () => {
 
 	it('refuses an empty comment or a malformed ID before any request', async () => {
 		const login = newAccount(emu);
-		const noComment = await runAs(emu, login, 'senders', senderName('update', { sender: senderRef('Shop', 'name'), comment: ' ' }));
+		const noComment = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('update', { sender: senderRef('Shop', 'name'), comment: ' ' }),
+		);
 		expect(noComment.result.error?.errorName).toBe('NodeOperationError');
 		expect(noComment.result.error?.message).toMatch(/The Comment is empty/);
-		const badId = await runAs(emu, login, 'senders', senderName('update', { sender: senderRef('0', 'id'), comment: 'x' }));
-		expect(badId.result.error?.message).toMatch(/The sender name ID "0" is not a positive whole number/);
+		const badId = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('update', { sender: senderRef('0', 'id'), comment: 'x' }),
+		);
+		expect(badId.result.error?.message).toMatch(
+			/The sender name ID "0" is not a positive whole number/,
+		);
 		// n8n itself stops a non-numeric ID: the locator's ID mode carries a regex.
-		const letters = await runAs(emu, login, 'senders', senderName('update', { sender: senderRef('12a', 'id'), comment: 'x' }));
+		const letters = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('update', { sender: senderRef('12a', 'id'), comment: 'x' }),
+		);
 		expect(letters.result.error?.message).toMatch(/The ID is a whole number/);
 		expect([...noComment.requests, ...badId.requests, ...letters.requests]).toEqual([]);
 	});
@@ -148,9 +206,13 @@ describe('Sender Name: Update', () => {
 		const parameters = senderName('update', { sender: senderRef('Ghost', 'name'), comment: 'x' });
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(/SMSC has no sender name "Ghost" \(SMSC error 3\)/);
+		expect(stopped.result.error?.message).toMatch(
+			/SMSC has no sender name "Ghost" \(SMSC error 3\)/,
+		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/no sender name "Ghost"/), itemIndex: 0 }]);
+		expect(continued.json).toEqual([
+			{ error: expect.stringMatching(/no sender name "Ghost"/), itemIndex: 0 },
+		]);
 		expect(continued.requests).toEqual([{ chg: '1', sender: 'Ghost', cmt: 'x' }]);
 	});
 });
@@ -161,9 +223,15 @@ describe('Sender Name: Delete', () => {
 		await seedSender(emu, login, 'Shop');
 		const news = await seedSender(emu, login, 'News');
 		await seedSender(emu, login, 'Keep');
-		const { json, requests } = await runAs(emu, login, 'senders', senderName('delete', { sender: '={{ $json.ref }}' }), {
-			items: [{ ref: senderRef('Shop', 'name') }, { ref: senderRef(news, 'id') }],
-		});
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('delete', { sender: '={{ $json.ref }}' }),
+			{
+				items: [{ ref: senderRef('Shop', 'name') }, { ref: senderRef(news, 'id') }],
+			},
+		);
 		expect(requests).toEqual([
 			{ del: '1', sender: 'Shop' },
 			{ del: '1', id: String(news) },
@@ -181,9 +249,14 @@ describe('Sender Name: Delete', () => {
 		const items = [{ ref: senderRef(9999, 'id') }, { ref: senderRef('Shop') }];
 		const parameters = senderName('delete', { sender: '={{ $json.ref }}' });
 		const stopped = await runAs(emu, login, 'senders', parameters, { items });
-		expect(stopped.result.error?.message).toMatch(/SMSC has no sender name with ID 9999 \(SMSC error 3\).*\[item 0\]/);
+		expect(stopped.result.error?.message).toMatch(
+			/SMSC has no sender name with ID 9999 \(SMSC error 3\).*\[item 0\]/,
+		);
 		expect(stopped.requests).toHaveLength(1);
-		const continued = await runAs(emu, login, 'senders', parameters, { items, continueOnFail: true });
+		const continued = await runAs(emu, login, 'senders', parameters, {
+			items,
+			continueOnFail: true,
+		});
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/no sender name with ID 9999/), itemIndex: 0 },
 			{ deleted: true, sender: 'Shop' },
@@ -203,7 +276,12 @@ describe('Sender Name: Get Many', () => {
 	it('lists every name, newest first, with numeric ids', async () => {
 		const login = newAccount(emu);
 		await seedFour(login);
-		const { json, requests } = await runAs(emu, login, 'senders', senderName('getAll', { returnAll: true, filters: { activeOnly: false } }));
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true, filters: { activeOnly: false } }),
+		);
 		expect(requests).toEqual([{ get: '1', all: '1', cnt: '15000' }]);
 		expect(json.map((row) => row.sender)).toEqual(['Gamma', '79990001122', 'Beta', 'Alpha']);
 		expect(json[3]).toEqual({ id: expect.any(Number), sender: 'Alpha', cmt: 'a', status: 1 });
@@ -217,7 +295,11 @@ describe('Sender Name: Get Many', () => {
 			emu,
 			login,
 			'senders',
-			senderName('getAll', { returnAll: true, filters: { activeOnly: true }, options: { operatorStatuses: true } }),
+			senderName('getAll', {
+				returnAll: true,
+				filters: { activeOnly: true },
+				options: { operatorStatuses: true },
+			}),
 		);
 		expect(requests).toEqual([{ get: '1', operators: '1', cnt: '15000' }]);
 		expect(json.map((row) => row.sender)).toEqual(['Gamma', 'Beta', 'Alpha']);
@@ -228,22 +310,43 @@ describe('Sender Name: Get Many', () => {
 	it('asks for no more than the limit', async () => {
 		const login = newAccount(emu);
 		await seedFour(login);
-		const { json, requests } = await runAs(emu, login, 'senders', senderName('getAll', { returnAll: false, limit: 2, filters: { activeOnly: false } }));
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: false, limit: 2, filters: { activeOnly: false } }),
+		);
 		expect(requests).toEqual([{ get: '1', all: '1', cnt: '2' }]);
 		expect(json.map((row) => row.sender)).toEqual(['Gamma', '79990001122']);
 	});
 
-	it('pages with prev_id past SMSC\'s 15000 names per request', async () => {
+	it("pages with prev_id past SMSC's 15000 names per request", async () => {
 		const login = newAccount(emu);
 		// 15002 names through HTTP would take minutes; the emulator's own state takes them at once.
 		const account = emu.mustAccount(login);
 		for (let i = 0; i < 15002; i++) {
 			const id = account.nextSenderId++;
 			const sender = `N${id}`;
-			account.senders.set(id, { id, sender, cmt: '', status: 1, mail: false, name: '', operators: {}, fields: {}, createdAt: 0, changedAt: 0 });
+			account.senders.set(id, {
+				id,
+				sender,
+				cmt: '',
+				status: 1,
+				mail: false,
+				name: '',
+				operators: {},
+				fields: {},
+				createdAt: 0,
+				changedAt: 0,
+			});
 			account.senderByName.set(sender.toLowerCase(), id);
 		}
-		const { json, requests } = await runAs(emu, login, 'senders', senderName('getAll', { returnAll: true }));
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true }),
+		);
 		expect(requests).toEqual([
 			{ get: '1', cnt: '15000' },
 			{ get: '1', cnt: '15000', prev_id: '3' },
@@ -255,7 +358,12 @@ describe('Sender Name: Get Many', () => {
 
 	it('outputs nothing for an account without names', async () => {
 		const login = newAccount(emu);
-		const { json, result, requests } = await runAs(emu, login, 'senders', senderName('getAll', { returnAll: true }));
+		const { json, result, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(requests).toHaveLength(1);
 		expect(json).toEqual([]);
@@ -267,7 +375,9 @@ describe('Sender Name: Get Many', () => {
 		const parameters = senderName('getAll', { returnAll: true });
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(/rejected the login and password or the API key \(error 2\)/);
+		expect(stopped.result.error?.message).toMatch(
+			/rejected the login and password or the API key \(error 2\)/,
+		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
 	});
@@ -288,12 +398,21 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 			}),
 		);
 		expect(sent.result.error).toBeUndefined();
-		expect(sent.requests).toEqual([{ send_code: '1', sender: '79991234567', site: 'MyShop', site_name: 'shop.example.com' }]);
-		expect(sent.json).toEqual([{ codeSent: true, sender: '79991234567', site: 'MyShop', siteName: 'shop.example.com' }]);
+		expect(sent.requests).toEqual([
+			{ send_code: '1', sender: '79991234567', site: 'MyShop', site_name: 'shop.example.com' },
+		]);
+		expect(sent.json).toEqual([
+			{ codeSent: true, sender: '79991234567', site: 'MyShop', siteName: 'shop.example.com' },
+		]);
 
 		const { code } = emu.getSenderCode({ login, sender: '79991234567' });
 		expect(code).toMatch(/^\d+$/);
-		const verified = await runAs(emu, login, 'senders', senderName('verifyCode', { senderName: '79991234567', code: ` ${code} ` }));
+		const verified = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('verifyCode', { senderName: '79991234567', code: ` ${code} ` }),
+		);
 		expect(verified.requests).toEqual([{ check_code: '1', sender: '79991234567', code }]);
 		expect(verified.json).toEqual([{ verified: true, sender: '79991234567' }]);
 		const active = await smscApi(emu, login, 'senders', { get: 1 });
@@ -302,10 +421,20 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 
 	it('refuses a letter name or an empty code before any request', async () => {
 		const login = newAccount(emu);
-		const letters = await runAs(emu, login, 'senders', senderName('sendCode', { senderName: 'MyShop' }));
+		const letters = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('sendCode', { senderName: 'MyShop' }),
+		);
 		expect(letters.result.error?.errorName).toBe('NodeOperationError');
 		expect(letters.result.error?.message).toMatch(/"MyShop" is not a digital sender name/);
-		const noCode = await runAs(emu, login, 'senders', senderName('verifyCode', { senderName: '79991234567', code: '  ' }));
+		const noCode = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('verifyCode', { senderName: '79991234567', code: '  ' }),
+		);
 		expect(noCode.result.error?.message).toMatch(/The Code is empty/);
 		expect([...letters.requests, ...noCode.requests]).toEqual([]);
 	});
@@ -314,9 +443,13 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 		const login = newAccount(emu);
 		const parameters = senderName('sendCode', { senderName: '79990000000' });
 		const stopped = await runAs(emu, login, 'senders', parameters);
-		expect(stopped.result.error?.message).toMatch(/no sender name "79990000000": create it with the Create operation first \(SMSC error 3\)/);
+		expect(stopped.result.error?.message).toMatch(
+			/no sender name "79990000000": create it with the Create operation first \(SMSC error 3\)/,
+		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/create it with the Create operation first/), itemIndex: 0 }]);
+		expect(continued.json).toEqual([
+			{ error: expect.stringMatching(/create it with the Create operation first/), itemIndex: 0 },
+		]);
 	});
 
 	it('a wrong code fails, or with continueOnFail becomes an error item, and the name stays pending', async () => {
@@ -328,22 +461,36 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 		const parameters = senderName('verifyCode', { senderName: '79991234567', code: wrong });
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(/did not accept the code for "79991234567".*\(SMSC error 5\)/);
+		expect(stopped.result.error?.message).toMatch(
+			/did not accept the code for "79991234567".*\(SMSC error 5\)/,
+		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/did not accept the code/), itemIndex: 0 }]);
+		expect(continued.json).toEqual([
+			{ error: expect.stringMatching(/did not accept the code/), itemIndex: 0 },
+		]);
 		const [stored] = await allSenders(login);
 		expect(stored).toMatchObject({ sender: '79991234567', status: 0 });
 	});
 });
 
-describe('Sender Name: Get Many with SMSC\'s defaults', () => {
-	it('with no filter asks with SMSC\'s default all=0 and lists active names only', async () => {
+describe("Sender Name: Get Many with SMSC's defaults", () => {
+	it("with no filter asks with SMSC's default all=0 and lists active names only", async () => {
 		const login = newAccount(emu, { senders: ['MyShop'] });
 		await seedSender(emu, login, '79990001122'); // digital: pending until confirmed
-		const { json, requests } = await runAs(emu, login, 'senders', senderName('getAll', { returnAll: true }));
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true }),
+		);
 		expect(requests.at(-1)).not.toHaveProperty('all');
 		expect(json.map((row) => row.name ?? row.sender)).toEqual(['MyShop']);
-		const every = await runAs(emu, login, 'senders', senderName('getAll', { returnAll: true, filters: { activeOnly: false } }));
+		const every = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true, filters: { activeOnly: false } }),
+		);
 		expect(every.requests.at(-1)).toMatchObject({ all: '1' });
 		expect(every.json).toHaveLength(2);
 	});

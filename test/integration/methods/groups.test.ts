@@ -16,7 +16,9 @@ const PARAMETERS = { resource: 'contact', operation: 'addToGroup' };
 const pickerOptions = (login: string) => pickerOptionsFor(emu, login, PARAMETERS);
 
 /** Two groups named alike, one with a custom number and a member, one e-mail group. */
-async function seedGroups(login: string): Promise<{ vip: number; vip2: number; mail: number; all: number }> {
+async function seedGroups(
+	login: string,
+): Promise<{ vip: number; vip2: number; mail: number; all: number }> {
 	const vip = (await phonesApi(emu, login, { add_group: 1, name: 'VIP', num: 7 })).id;
 	const vip2 = (await phonesApi(emu, login, { add_group: 1, name: 'VIP' })).id;
 	const mail = (await phonesApi(emu, login, { add_group: 1, name: 'Mailing', type: 1 })).id;
@@ -26,7 +28,9 @@ async function seedGroups(login: string): Promise<{ vip: number; vip2: number; m
 }
 
 function pickerRequests(login: string) {
-	return emu.getLog({ login, script: 'phones' }).filter((entry) => entry.params.get_group !== undefined);
+	return emu
+		.getLog({ login, script: 'phones' })
+		.filter((entry) => entry.params.get_group !== undefined);
 }
 
 describe('getGroups (loadOptions)', () => {
@@ -65,9 +69,15 @@ describe('searchGroups (listSearch)', () => {
 			{ name: 'VIP (number 7, 1 contact)', value: String(vip) },
 			{ name: `VIP (number ${vip2}, 0 contacts)`, value: String(vip2) },
 		]);
-		const byName = await listSearch(new Smsc(), 'searchGroups', { ...pickerOptions(login), filter: ' vi ' });
+		const byName = await listSearch(new Smsc(), 'searchGroups', {
+			...pickerOptions(login),
+			filter: ' vi ',
+		});
 		expect(byName.results.map((result) => result.value)).toEqual([String(vip), String(vip2)]);
-		const byNumber = await listSearch(new Smsc(), 'searchGroups', { ...pickerOptions(login), filter: '7' });
+		const byNumber = await listSearch(new Smsc(), 'searchGroups', {
+			...pickerOptions(login),
+			filter: '7',
+		});
 		expect(byNumber.results.map((result) => result.value)).toEqual(
 			[all, mail, vip, vip2].filter((id) => id === 7 || id === vip).map(String),
 		);
@@ -76,14 +86,18 @@ describe('searchGroups (listSearch)', () => {
 
 	it('gives no results for an account without groups', async () => {
 		const login = newAccount(emu);
-		expect(await listSearch(new Smsc(), 'searchGroups', { ...pickerOptions(login), filter: 'x' })).toEqual({ results: [] });
+		expect(
+			await listSearch(new Smsc(), 'searchGroups', { ...pickerOptions(login), filter: 'x' }),
+		).toEqual({ results: [] });
 	});
 
 	it('reports SMSC refusing a fourth identical group request within a minute (error 9)', async () => {
 		const login = newAccount(emu);
 		await seedGroups(login);
 		for (let n = 0; n < 3; n++) await listSearch(new Smsc(), 'searchGroups', pickerOptions(login));
-		await expect(listSearch(new Smsc(), 'searchGroups', pickerOptions(login))).rejects.toThrow(/\(error 9\)/);
+		await expect(listSearch(new Smsc(), 'searchGroups', pickerOptions(login))).rejects.toThrow(
+			/\(error 9\)/,
+		);
 	});
 });
 
@@ -91,7 +105,10 @@ describe('searchGroupNumbers (listSearch for Message > Send)', () => {
 	it('values each group by the number a send addresses (G<number>), not by its ID', async () => {
 		const login = newAccount(emu);
 		const { vip, vip2 } = await seedGroups(login);
-		const { results } = await listSearch(new Smsc(), 'searchGroupNumbers', { ...pickerOptions(login), filter: 'vip' });
+		const { results } = await listSearch(new Smsc(), 'searchGroupNumbers', {
+			...pickerOptions(login),
+			filter: 'vip',
+		});
 		expect(results).toEqual([
 			{ name: 'VIP (number 7, 1 contact)', value: '7' },
 			{ name: `VIP (number ${vip2}, 0 contacts)`, value: String(vip2) },
@@ -104,15 +121,28 @@ describe('group pickers in the e-mail address book', () => {
 	it('list the mails.php groups for Address Book: E-Mail Addresses and for the E-Mail channel of Send', async () => {
 		const login = newAccount(emu);
 		await seedGroups(login);
-		const news = (await smscApi(emu, login, 'mails', { add_group: 1, name: 'Newsletter', num: 9 })).id as number;
+		const news = (await smscApi(emu, login, 'mails', { add_group: 1, name: 'Newsletter', num: 9 }))
+			.id as number;
 		const inBook = { resource: 'contact', operation: 'addToGroup', addressBook: 'mails' };
-		expect(await loadOptions(new Smsc(), 'getGroups', pickerOptionsFor(emu, login, inBook))).toEqual([
+		expect(
+			await loadOptions(new Smsc(), 'getGroups', pickerOptionsFor(emu, login, inBook)),
+		).toEqual([
 			{ name: 'Newsletter (number 9, 0 contacts)', value: news, description: `ID ${news}` },
 		]);
 		const mailChannel = { resource: 'message', operation: 'send', channel: 'mail' };
-		expect((await listSearch(new Smsc(), 'searchGroupNumbers', pickerOptionsFor(emu, login, mailChannel))).results).toEqual([
-			{ name: 'Newsletter (number 9, 0 contacts)', value: '9' },
-		]);
-		expect(emu.getLog({ login, script: 'mails' }).filter((entry) => entry.params.get_group !== undefined)).toHaveLength(2);
+		expect(
+			(
+				await listSearch(
+					new Smsc(),
+					'searchGroupNumbers',
+					pickerOptionsFor(emu, login, mailChannel),
+				)
+			).results,
+		).toEqual([{ name: 'Newsletter (number 9, 0 contacts)', value: '9' }]);
+		expect(
+			emu
+				.getLog({ login, script: 'mails' })
+				.filter((entry) => entry.params.get_group !== undefined),
+		).toHaveLength(2);
 	});
 });

@@ -6,7 +6,11 @@ import { PASSWORD, newAccount } from '../../support/accounts';
 import { smscCredentials } from '../../support/smsc';
 
 /** What the harness needs to call one of the node's pickers for an emulator account, on the given resource and operation. */
-export function pickerOptions(emu: RunningEmulator, login: string, parameters: { resource: string; operation: string }) {
+export function pickerOptions(
+	emu: RunningEmulator,
+	login: string,
+	parameters: { resource: string; operation: string },
+) {
 	return {
 		parameters,
 		credentials: smscCredentials(emu.url, { login, password: PASSWORD }),
@@ -24,8 +28,8 @@ export function itFailsOnRejectedLogin(
 		const emu = emulator();
 		const login = newAccount(emu);
 		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		await expect(loadOptions(new Smsc(), method, pickerOptions(emu, login, parameters))).rejects.toThrow(
-			/rejected the login and password or the API key \(error 2\)/,
-		);
+		await expect(
+			loadOptions(new Smsc(), method, pickerOptions(emu, login, parameters)),
+		).rejects.toThrow(/rejected the login and password or the API key \(error 2\)/);
 	});
 }

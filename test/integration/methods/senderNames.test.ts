@@ -56,8 +56,16 @@ describe('searchSenderNames (listSearch)', () => {
 		await seedSender(emu, login, 'Pending');
 		emu.setSenderStatus({ login, sender: 'Pending', status: 0 });
 		for (const filter of [undefined, 'pen']) {
-			const { results } = await listSearch(new Smsc(), 'searchSenderNames', { ...pickerOptions(login), filter });
-			expect(results).toEqual([{ name: 'No approved sender names yet: a name appears here once the SMSC moderator approves it', value: '' }]);
+			const { results } = await listSearch(new Smsc(), 'searchSenderNames', {
+				...pickerOptions(login),
+				filter,
+			});
+			expect(results).toEqual([
+				{
+					name: 'No approved sender names yet: a name appears here once the SMSC moderator approves it',
+					value: '',
+				},
+			]);
 		}
 	});
 
@@ -75,18 +83,33 @@ describe('searchSenderNames (listSearch)', () => {
 	it('matches the filter against names and comments, ignoring case', async () => {
 		const login = newAccount(emu);
 		await seedSenders(login);
-		const byName = await listSearch(new Smsc(), 'searchSenderNames', { ...pickerOptions(login), filter: 'NEW' });
+		const byName = await listSearch(new Smsc(), 'searchSenderNames', {
+			...pickerOptions(login),
+			filter: 'NEW',
+		});
 		expect(byName.results).toEqual([{ name: 'News', value: 'News' }]);
-		const byComment = await listSearch(new Smsc(), 'searchSenderNames', { ...pickerOptions(login), filter: 'order' });
+		const byComment = await listSearch(new Smsc(), 'searchSenderNames', {
+			...pickerOptions(login),
+			filter: 'order',
+		});
 		expect(byComment.results).toEqual([{ name: 'Shop (order notices)', value: 'Shop' }]);
-		const none = await listSearch(new Smsc(), 'searchSenderNames', { ...pickerOptions(login), filter: 'Banned' });
+		const none = await listSearch(new Smsc(), 'searchSenderNames', {
+			...pickerOptions(login),
+			filter: 'Banned',
+		});
 		expect(none.results).toEqual([]);
-		expect(pickerRequests(login).map((entry) => withoutTransport(entry.params))).toEqual([{ get: '1' }, { get: '1' }, { get: '1' }]);
+		expect(pickerRequests(login).map((entry) => withoutTransport(entry.params))).toEqual([
+			{ get: '1' },
+			{ get: '1' },
+			{ get: '1' },
+		]);
 	});
 
 	it('fails with the English SMSC error when the login is rejected', async () => {
 		const login = newAccount(emu);
 		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		await expect(listSearch(new Smsc(), 'searchSenderNames', pickerOptions(login))).rejects.toThrow(/error 2/);
+		await expect(listSearch(new Smsc(), 'searchSenderNames', pickerOptions(login))).rejects.toThrow(
+			/error 2/,
+		);
 	});
 });

@@ -22,14 +22,22 @@ afterEach(() => {
 });
 
 const items = (prefix: string, count: number) =>
-	Array.from({ length: count }, (_, i) => ({ phone: `+7${prefix}${String(i).padStart(4, '0')}`, text: `Order ${prefix}-${i}` }));
+	Array.from({ length: count }, (_, i) => ({
+		phone: `+7${prefix}${String(i).padStart(4, '0')}`,
+		text: `Order ${prefix}-${i}`,
+	}));
 
 /** A Send of `input`, one request per item, 10 at once unless these Bulk Options say otherwise. */
 const send = (login: string, input: IDataObject[], bulkOptions: IDataObject = {}) =>
 	runMessage(
 		emu,
 		login,
-		{ operation: 'send', phones: '={{ $json.phone }}', message: '={{ $json.text }}', bulkOptions: { batching: false, concurrency: 10, ...bulkOptions } },
+		{
+			operation: 'send',
+			phones: '={{ $json.phone }}',
+			message: '={{ $json.text }}',
+			bulkOptions: { batching: false, concurrency: 10, ...bulkOptions },
+		},
 		{ items: input },
 	);
 
@@ -45,7 +53,10 @@ describe('one login, several Sends at once', () => {
 		const login = newAccount(emu, { balance: 100_000 });
 		emu.setLatency({ ms: 40, script: 'send' });
 		emu.resetStats();
-		const [a, b] = await Promise.all([send(login, items('900100', 60)), send(login, items('900200', 60))]);
+		const [a, b] = await Promise.all([
+			send(login, items('900100', 60)),
+			send(login, items('900200', 60)),
+		]);
 		expect([a.result.error, b.result.error]).toEqual([undefined, undefined]);
 		const stats = emu.getStats();
 		expect(stats.maxInFlightPerLogin).toBeLessThanOrEqual(14);

@@ -14,7 +14,11 @@ let emu: RunningEmulator;
 const creds = (data: Record<string, unknown> = {}) =>
 	smscCredentials(emu.url, { login: 'probe', password: PSW, ...data });
 const probe = (params: Record<string, unknown>, options: Parameters<typeof runNode>[2] = {}) =>
-	runNode(emu.url, { script: 'balance', params: '{}', ...params }, { nodeType: PROBE_NODE, credentials: creds(), ...options });
+	runNode(
+		emu.url,
+		{ script: 'balance', params: '{}', ...params },
+		{ nodeType: PROBE_NODE, credentials: creds(), ...options },
+	);
 
 /** A server that answers each request with the next scripted body, for codes the emulator never produces. */
 async function scriptedServer(bodies: string[]) {
@@ -47,7 +51,12 @@ async function closedPort(): Promise<string> {
 	return `http://127.0.0.1:${port}`;
 }
 
-beforeAll(async () => (emu = await startEmulator({ accounts: [{ login: 'probe', psw: PSW, apikey: KEY, balance: 100 }] })));
+beforeAll(
+	async () =>
+		(emu = await startEmulator({
+			accounts: [{ login: 'probe', psw: PSW, apikey: KEY, balance: 100 }],
+		})),
+);
 afterAll(async () => emu.close());
 beforeEach(() => {
 	emu.resetLog();
@@ -67,7 +76,10 @@ describe('transport over HTTP against the emulator', () => {
 	});
 
 	it('authenticates with an API key instead of login and password', async () => {
-		const { json } = await probe({ readOnly: true }, { credentials: creds({ authentication: 'apiKey', apiKey: KEY }) });
+		const { json } = await probe(
+			{ readOnly: true },
+			{ credentials: creds({ authentication: 'apiKey', apiKey: KEY }) },
+		);
 		expect(json[0].answer).toMatchObject({ balance: '100.00' });
 		const [entry] = emu.getLog({ script: 'balance' });
 		expect(entry.params).toMatchObject({ apikey: '***' });
@@ -75,8 +87,13 @@ describe('transport over HTTP against the emulator', () => {
 	});
 
 	it('explains a wrong password in English, keeps SMSC code, and leaks nothing', async () => {
-		const { result } = await probe({ readOnly: true }, { credentials: creds({ password: 'wrong-password' }) });
-		expect(result.error?.message).toMatch(/rejected the login and password or the API key \(error 2\)/);
+		const { result } = await probe(
+			{ readOnly: true },
+			{ credentials: creds({ password: 'wrong-password' }) },
+		);
+		expect(result.error?.message).toMatch(
+			/rejected the login and password or the API key \(error 2\)/,
+		);
 		expect(result.error?.errorName).toBe('NodeApiError');
 		expect(result.error?.nodeName).toBe('SMSC');
 		expect(result.error?.message).toMatch(/\[item 0\]/);
@@ -85,8 +102,19 @@ describe('transport over HTTP against the emulator', () => {
 
 	it('continueOnFail turns the failure into an output item for that item only', async () => {
 		const { json } = await probe(
-			{ params: '={{ JSON.stringify({ cur: 1, phone: $json.phone }) }}', script: '={{ $json.script }}', readOnly: true },
-			{ continueOnFail: true, items: [{ script: 'balance' }, { script: 'status', phone: '79990000000' }, { script: 'balance' }] },
+			{
+				params: '={{ JSON.stringify({ cur: 1, phone: $json.phone }) }}',
+				script: '={{ $json.script }}',
+				readOnly: true,
+			},
+			{
+				continueOnFail: true,
+				items: [
+					{ script: 'balance' },
+					{ script: 'status', phone: '79990000000' },
+					{ script: 'balance' },
+				],
+			},
 		);
 		expect(json).toHaveLength(3);
 		expect(json[0].answer).toBeDefined();
@@ -95,7 +123,12 @@ describe('transport over HTTP against the emulator', () => {
 	});
 
 	it('treats error 3 on a list command as an empty list', async () => {
-		const { json, result } = await probe({ script: 'phones', params: '{"get":1}', readOnly: true, list: true });
+		const { json, result } = await probe({
+			script: 'phones',
+			params: '{"get":1}',
+			readOnly: true,
+			list: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(json[0].answer).toEqual([]);
 	});
@@ -119,15 +152,23 @@ describe('transport over HTTP against the emulator', () => {
 
 	it('never repeats a send whose connection dropped, and says it may have been sent', async () => {
 		emu.failNext({ mode: 'drop' });
-		const { result } = await probe({ script: 'send', params: '{"phones":"79990000001","mes":"hi"}' });
-		expect(result.error?.message).toMatch(/closed before an answer came\. The request may have reached SMSC/);
+		const { result } = await probe({
+			script: 'send',
+			params: '{"phones":"79990000001","mes":"hi"}',
+		});
+		expect(result.error?.message).toMatch(
+			/closed before an answer came\. The request may have reached SMSC/,
+		);
 		expect(emu.getLog({ script: 'send' })).toHaveLength(1);
 		expect(findSecrets(result, SECRETS)).toEqual([]);
 	});
 
 	it('never repeats a send after HTTP 5xx', async () => {
 		emu.failNext({ mode: '5xx', status: 503 });
-		const { result } = await probe({ script: 'send', params: '{"phones":"79990000002","mes":"hi"}' });
+		const { result } = await probe({
+			script: 'send',
+			params: '{"phones":"79990000002","mes":"hi"}',
+		});
 		expect(result.error?.message).toMatch(/HTTP 503.*may have reached SMSC/);
 		expect(result.error?.httpCode).toBe('503');
 		expect(emu.getLog({ script: 'send' })).toHaveLength(1);
@@ -135,13 +176,22 @@ describe('transport over HTTP against the emulator', () => {
 
 	it('times out a slow send without repeating it, and retries a slow read', async () => {
 		emu.failNext({ mode: 'slow', ms: 1500, script: 'send' });
-		const sent = await probe({ script: 'send', params: '{"phones":"79990000003","mes":"hi"}', timeoutMs: 300 });
-		expect(sent.result.error?.message).toMatch(/Could not get an answer.*no answer came within the timeout.*may have reached SMSC/);
+		const sent = await probe({
+			script: 'send',
+			params: '{"phones":"79990000003","mes":"hi"}',
+			timeoutMs: 300,
+		});
+		expect(sent.result.error?.message).toMatch(
+			/Could not get an answer.*no answer came within the timeout.*may have reached SMSC/,
+		);
 		emu.failNext({ mode: 'slow', ms: 1500, script: 'balance' });
 		const read = await probe({ readOnly: true, timeoutMs: 300 });
 		expect(read.result.error).toBeUndefined();
 		// the emulator logs a slow request when it finally answers, after the client gave up
-		await until(() => emu.getLog({ script: 'send' }).length > 0 && emu.getLog({ script: 'balance' }).length > 1);
+		await until(
+			() =>
+				emu.getLog({ script: 'send' }).length > 0 && emu.getLog({ script: 'balance' }).length > 1,
+		);
 		expect(emu.getLog({ script: 'send' })).toHaveLength(1);
 		expect(emu.getLog({ script: 'balance' })).toHaveLength(2);
 	});
@@ -150,7 +200,9 @@ describe('transport over HTTP against the emulator', () => {
 		const params = '{"phones":"79990000004","mes":"same text"}';
 		expect((await probe({ script: 'send', params })).result.error).toBeUndefined();
 		const second = await probe({ script: 'send', params });
-		expect(second.result.error?.message).toMatch(/already accepted an identical message.*not sent a second time/);
+		expect(second.result.error?.message).toMatch(
+			/already accepted an identical message.*not sent a second time/,
+		);
 		expect(emu.getLog({ script: 'send' })).toHaveLength(2);
 	});
 
@@ -158,7 +210,13 @@ describe('transport over HTTP against the emulator', () => {
 		const dead = await closedPort();
 		const { json, result } = await probe(
 			{ script: 'send', params: '{"phones":"79990000005","mes":"fallback"}' },
-			{ credentials: smscCredentials(dead, { login: 'probe', password: PSW, backupBaseUrl: emu.url }) },
+			{
+				credentials: smscCredentials(dead, {
+					login: 'probe',
+					password: PSW,
+					backupBaseUrl: emu.url,
+				}),
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(json[0].answer).toMatchObject({ cnt: 1 });
@@ -171,7 +229,9 @@ describe('transport over HTTP against the emulator', () => {
 			{ script: 'send', params: '{"phones":"79990000006","mes":"x"}' },
 			{ credentials: smscCredentials(dead, { login: 'probe', password: PSW }) },
 		);
-		expect(result.error?.message).toMatch(/Could not get an answer from SMSC at http:\/\/127\.0\.0\.1:\d+: the connection was refused\. Nothing was changed/);
+		expect(result.error?.message).toMatch(
+			/Could not get an answer from SMSC at http:\/\/127\.0\.0\.1:\d+: the connection was refused\. Nothing was changed/,
+		);
 		expect(findSecrets(result, SECRETS)).toEqual([]);
 	});
 });
@@ -186,7 +246,10 @@ describe('transport against scripted answers', () => {
 			const { json, result } = await runNode(
 				server.url,
 				{ script: 'send', params: '{"phones":"79990000007","mes":"x"}' },
-				{ nodeType: PROBE_NODE, credentials: smscCredentials(server.url, { login: 'probe', password: PSW }) },
+				{
+					nodeType: PROBE_NODE,
+					credentials: smscCredentials(server.url, { login: 'probe', password: PSW }),
+				},
 			);
 			expect(result.error).toBeUndefined();
 			expect(json[0].answer).toEqual({ id: 7, cnt: 1 });
@@ -211,21 +274,30 @@ describe('transport against scripted answers', () => {
 		['senders', 5, /sender name operation/],
 		['status', 3, /no message with this id/],
 		['balance', 42, /SMSC answered with error 42 \(odd\)/],
-	])('%s error %d has its own English message and keeps the SMSC code', async (script, code, message) => {
-		const server = await scriptedServer([JSON.stringify({ error: 'odd', error_code: code, id: 12 })]);
-		try {
-			const { json } = await runNode(
-				server.url,
-				{ script, params: '{}' },
-				{ nodeType: PROBE_NODE, continueOnFail: true, credentials: smscCredentials(server.url, { login: 'probe', password: PSW }) },
-			);
-			expect(json[0].error).toMatch(message);
-			expect(server.seen).toHaveLength(1);
-			expect(findSecrets(json, SECRETS)).toEqual([]);
-		} finally {
-			await server.close();
-		}
-	});
+	])(
+		'%s error %d has its own English message and keeps the SMSC code',
+		async (script, code, message) => {
+			const server = await scriptedServer([
+				JSON.stringify({ error: 'odd', error_code: code, id: 12 }),
+			]);
+			try {
+				const { json } = await runNode(
+					server.url,
+					{ script, params: '{}' },
+					{
+						nodeType: PROBE_NODE,
+						continueOnFail: true,
+						credentials: smscCredentials(server.url, { login: 'probe', password: PSW }),
+					},
+				);
+				expect(json[0].error).toMatch(message);
+				expect(server.seen).toHaveLength(1);
+				expect(findSecrets(json, SECRETS)).toEqual([]);
+			} finally {
+				await server.close();
+			}
+		},
+	);
 
 	it('keeps a secret out of an error that quotes a page echoing the request body', async () => {
 		const secret = 'Pw@Secret 77&x';
@@ -243,10 +315,15 @@ describe('transport against scripted answers', () => {
 			const { result } = await runNode(
 				url,
 				{ script: 'balance', params: '{}', readOnly: false },
-				{ nodeType: PROBE_NODE, credentials: smscCredentials(url, { login: 'probe', password: secret }) },
+				{
+					nodeType: PROBE_NODE,
+					credentials: smscCredentials(url, { login: 'probe', password: secret }),
+				},
 			);
 			expect(result.error?.message).toMatch(/HTTP 502.*bad gateway for .*psw=\*\*\*/);
-			expect(findSecrets(result, [secret, encodeURIComponent(secret), 'Pw%40Secret+77%26x'])).toEqual([]);
+			expect(
+				findSecrets(result, [secret, encodeURIComponent(secret), 'Pw%40Secret+77%26x']),
+			).toEqual([]);
 		} finally {
 			await new Promise((resolve) => server.close(resolve));
 		}
@@ -258,10 +335,20 @@ describe('transport against scripted answers', () => {
 			const { result } = await runNode(
 				server.url,
 				{ script: 'send', params: '{}' },
-				{ nodeType: PROBE_NODE, credentials: smscCredentials(server.url, { login: 'probe', password: PSW }) },
+				{
+					nodeType: PROBE_NODE,
+					credentials: smscCredentials(server.url, { login: 'probe', password: PSW }),
+				},
 			);
-			const cause = (result.error?.original as unknown as { errorResponse?: Record<string, unknown> }).errorResponse;
-			expect(cause).toMatchObject({ smscErrorCode: 3, smscError: 'no money', id: 55, script: 'send' });
+			const cause = (
+				result.error?.original as unknown as { errorResponse?: Record<string, unknown> }
+			).errorResponse;
+			expect(cause).toMatchObject({
+				smscErrorCode: 3,
+				smscError: 'no money',
+				id: 55,
+				script: 'send',
+			});
 		} finally {
 			await server.close();
 		}

@@ -26,13 +26,20 @@ const FLAGS = [
 export function ensureChromium(log: (line: string) => void = () => undefined): void {
 	if (fs.existsSync(CHROMIUM)) return;
 	if (process.getuid?.() !== 0) {
-		throw new Error(`${CHROMIUM} is missing: run  sudo apt-get update && sudo apt-get install -y chromium`);
+		throw new Error(
+			`${CHROMIUM} is missing: run  sudo apt-get update && sudo apt-get install -y chromium`,
+		);
 	}
 	log('installing chromium (apt-get)');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update'], { stdio: 'ignore', env, timeout: 600_000 });
-	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env, timeout: 900_000 });
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
+	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+		stdio: 'ignore',
+		env,
+		timeout: 900_000,
+	});
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
 }
 
 export interface Browser {

@@ -28,7 +28,10 @@ export class Editor {
 
 	async signIn(email: string, password: string): Promise<void> {
 		await this.page.goto(`${this.baseUrl}/signin`);
-		await this.page.locator('input[type=email], input[name=emailOrLdapLoginId], input[name=email]').first().fill(email);
+		await this.page
+			.locator('input[type=email], input[name=emailOrLdapLoginId], input[name=email]')
+			.first()
+			.fill(email);
 		await this.page.locator('input[type=password]').first().fill(password);
 		await this.byId('form-submit-button').click();
 		await this.page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
@@ -41,7 +44,10 @@ export class Editor {
 
 	async newWorkflow(): Promise<void> {
 		await this.page.goto(`${this.baseUrl}/workflow/new`);
-		await this.byId('canvas-plus-button').or(this.byId('canvas-add-button')).first().waitFor({ timeout: 30_000 });
+		await this.byId('canvas-plus-button')
+			.or(this.byId('canvas-add-button'))
+			.first()
+			.waitFor({ timeout: 30_000 });
 	}
 
 	canvasNode(name: string): Locator {
@@ -71,14 +77,18 @@ export class Editor {
 	async parameterLabels(root: Locator = this.byId('node-parameters')): Promise<string[]> {
 		const labels = await root.locator('[data-test-id="input-label"] label').allInnerTexts();
 		// the Fixed / Expression switch of a field is labelled too
-		return labels.map((t) => t.split('\n')[0].trim()).filter((t) => t !== '' && t !== 'Fixed' && t !== 'Expression');
+		return labels
+			.map((t) => t.split('\n')[0].trim())
+			.filter((t) => t !== '' && t !== 'Fixed' && t !== 'Expression');
 	}
 
 	/** The parameter row whose label is exactly this. */
 	parameterItem(label: string): Locator {
 		return this.byId('node-parameters')
 			.locator('[data-test-id="parameter-item"]')
-			.filter({ has: this.page.locator('[data-test-id="input-label"] label', { hasText: exactly(label) }) })
+			.filter({
+				has: this.page.locator('[data-test-id="input-label"] label', { hasText: exactly(label) }),
+			})
 			.first();
 	}
 
@@ -117,13 +127,19 @@ export class Editor {
 	}
 
 	async nodeCreatorItems(): Promise<string[]> {
-		return await this.itemTexts(this.byId('node-creator').locator('[data-test-id="node-creator-item-name"]'));
+		return await this.itemTexts(
+			this.byId('node-creator').locator('[data-test-id="node-creator-item-name"]'),
+		);
 	}
 
 	async pickNodeCreatorItem(name: string): Promise<void> {
 		await this.byId('node-creator')
 			.locator('[data-test-id="item-iterator-item"]')
-			.filter({ has: this.page.locator('[data-test-id="node-creator-item-name"]', { hasText: exactly(name) }) })
+			.filter({
+				has: this.page.locator('[data-test-id="node-creator-item-name"]', {
+					hasText: exactly(name),
+				}),
+			})
 			.first()
 			.click();
 	}
@@ -133,9 +149,12 @@ export class Editor {
 		const section = this.byId('node-creator-category-item').filter({ hasText: /^\s*Actions/ });
 		if (await section.count()) {
 			const container = section.first().locator('..');
-			if ((await container.getAttribute('data-category-collapsed')) === 'true') await section.first().click();
+			if ((await container.getAttribute('data-category-collapsed')) === 'true')
+				await section.first().click();
 		}
-		return await this.itemTexts(this.byId('node-creator').locator('[data-test-id="node-creator-item-name"]'));
+		return await this.itemTexts(
+			this.byId('node-creator').locator('[data-test-id="node-creator-item-name"]'),
+		);
 	}
 
 	// ── parameters ──
@@ -148,8 +167,13 @@ export class Editor {
 
 	/** The options the "Add Option" button of a collection (by its label) offers. */
 	async collectionOptions(label: string): Promise<string[]> {
-		await this.parameterItem(label).locator('[data-test-id="collection-parameter-add"]').first().click();
-		const list = this.page.locator('[data-test-id="collection-parameter-option"]').filter({ visible: true });
+		await this.parameterItem(label)
+			.locator('[data-test-id="collection-parameter-add"]')
+			.first()
+			.click();
+		const list = this.page
+			.locator('[data-test-id="collection-parameter-option"]')
+			.filter({ visible: true });
 		const options = await this.itemTexts(list);
 		await this.page.keyboard.press('Escape');
 		// gone before the next list opens, or both would be read as one
@@ -158,8 +182,15 @@ export class Editor {
 	}
 
 	async addCollectionOption(label: string, option: string): Promise<void> {
-		await this.parameterItem(label).locator('[data-test-id="collection-parameter-add"]').first().click();
-		await this.page.locator('[data-test-id="collection-parameter-option"]:visible').filter({ hasText: exactly(option) }).first().click();
+		await this.parameterItem(label)
+			.locator('[data-test-id="collection-parameter-add"]')
+			.first()
+			.click();
+		await this.page
+			.locator('[data-test-id="collection-parameter-option"]:visible')
+			.filter({ hasText: exactly(option) })
+			.first()
+			.click();
 	}
 
 	/** The resolved value an expression parameter shows under its field. */
@@ -170,7 +201,11 @@ export class Editor {
 			.or(this.ndv().locator('[data-test-id="parameter-expression-preview-value"]:visible'));
 		const focused = !(await preview.first().isVisible());
 		// n8n shows an expression's result while its field has the focus
-		if (focused) await this.byId(`parameter-input-${name}`, this.ndv()).locator('.cm-content, input, textarea').first().click();
+		if (focused)
+			await this.byId(`parameter-input-${name}`, this.ndv())
+				.locator('.cm-content, input, textarea')
+				.first()
+				.click();
 		await preview.first().waitFor();
 		// the preview is one line cut with an ellipsis by CSS; its text is whole
 		const text = (await preview.first().innerText()).trim();
@@ -183,7 +218,9 @@ export class Editor {
 	/** Opens a resource locator's list (or an options dropdown) and reads what it shows. */
 	async openPicker(name: string): Promise<string[]> {
 		// a resource locator's own input (not its mode selector); an options field's input otherwise
-		const rlc = this.parameter(name).locator('[data-test-id="rlc-input"] input, input[data-test-id="rlc-input"]');
+		const rlc = this.parameter(name).locator(
+			'[data-test-id="rlc-input"] input, input[data-test-id="rlc-input"]',
+		);
 		await ((await rlc.count()) ? rlc : this.parameter(name).locator('input')).first().click();
 		return await this.pickerItems();
 	}
@@ -200,8 +237,13 @@ export class Editor {
 		const container = anchor.locator(
 			'xpath=ancestor::*[contains(@class,"popover") or contains(@class,"popper") or @role="dialog" or @data-reka-popper-content-wrapper or @data-radix-popper-content-wrapper][1]',
 		);
-		const text = (await container.count()) ? await container.first().innerText() : await anchor.locator('xpath=../../..').innerText();
-		return text.split('\n').map((t) => t.trim()).filter(Boolean);
+		const text = (await container.count())
+			? await container.first().innerText()
+			: await anchor.locator('xpath=../../..').innerText();
+		return text
+			.split('\n')
+			.map((t) => t.trim())
+			.filter(Boolean);
 	}
 
 	/** Types into the search box of the open resource-locator list and reads what it shows then. */
@@ -228,16 +270,25 @@ export class Editor {
 	async executeStep(opts: { wait?: boolean } = {}): Promise<void> {
 		await this.byId('node-execute-button', this.ndv()).click();
 		if (opts.wait === false) return;
-		await this.byId('output-panel').locator('[data-test-id="ndv-data-container"], [data-test-id="ndv-items-count"]').first().waitFor({ timeout: 60_000 });
+		await this.byId('output-panel')
+			.locator('[data-test-id="ndv-data-container"], [data-test-id="ndv-items-count"]')
+			.first()
+			.waitFor({ timeout: 60_000 });
 	}
 
 	async waitForListening(): Promise<void> {
-		await this.ndv().getByText(/Listening for test event|Waiting for/i).first().waitFor({ timeout: 30_000 });
+		await this.ndv()
+			.getByText(/Listening for test event|Waiting for/i)
+			.first()
+			.waitFor({ timeout: 30_000 });
 	}
 
 	async executeWorkflow(): Promise<void> {
 		await this.byId('execute-workflow-button').first().click();
-		await this.page.getByText(/Workflow executed successfully|executed successfully/i).first().waitFor({ timeout: 60_000 });
+		await this.page
+			.getByText(/Workflow executed successfully|executed successfully/i)
+			.first()
+			.waitFor({ timeout: 60_000 });
 	}
 
 	/** The items the output panel shows, read from its JSON view. */
@@ -249,7 +300,10 @@ export class Editor {
 		const size = this.page.viewportSize();
 		await this.page.setViewportSize({ width: size?.width ?? 1440, height: 3000 });
 		await this.page.waitForTimeout(500);
-		const text = await panel.locator('.json-data, [data-test-id="ndv-data-container"]').first().innerText();
+		const text = await panel
+			.locator('.json-data, [data-test-id="ndv-data-container"]')
+			.first()
+			.innerText();
 		if (size) await this.page.setViewportSize(size);
 		// the JSON view indents with non-breaking spaces
 		return JSON.parse(text.replace(/\u00a0/g, ' ')) as Array<Record<string, unknown>>;
@@ -260,7 +314,12 @@ export class Editor {
 	}
 
 	async canvasSubtitle(name: string): Promise<string> {
-		return (await this.canvasNode(name).locator('[data-test-id="canvas-node-subtitle"], [class*="_subtitle_"]').first().innerText()).trim();
+		return (
+			await this.canvasNode(name)
+				.locator('[data-test-id="canvas-node-subtitle"], [class*="_subtitle_"]')
+				.first()
+				.innerText()
+		).trim();
 	}
 
 	// ── credentials ──
@@ -270,7 +329,11 @@ export class Editor {
 
 	async openCredential(name: string): Promise<void> {
 		await this.page.goto(`${this.baseUrl}/home/credentials`);
-		await this.page.locator('[data-test-id="resources-list-item"]').filter({ hasText: name }).first().click();
+		await this.page
+			.locator('[data-test-id="resources-list-item"]')
+			.filter({ hasText: name })
+			.first()
+			.click();
 		await this.credentialModal().waitFor();
 	}
 
@@ -294,7 +357,9 @@ export class Editor {
 	}
 
 	async fillCredentialField(name: string, value: string): Promise<void> {
-		const input = this.byId(`parameter-input-${name}`, this.credentialModal()).locator('input, textarea').first();
+		const input = this.byId(`parameter-input-${name}`, this.credentialModal())
+			.locator('input, textarea')
+			.first();
 		await input.fill(value);
 	}
 

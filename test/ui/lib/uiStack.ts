@@ -4,13 +4,25 @@ import { examples } from '../../e2e/lib/examples';
 import { createLog } from '../../e2e/lib/report';
 import { EMULATOR_CREDENTIAL, startStack } from '../../e2e/lib/stack';
 import type { Stack } from '../../e2e/lib/stack';
-import { buildWorkflow, sendSmsStep, smscCredential, splitOutStep, workflowId } from '../../e2e/lib/workflows';
+import {
+	buildWorkflow,
+	sendSmsStep,
+	smscCredential,
+	splitOutStep,
+	workflowId,
+} from '../../e2e/lib/workflows';
 import type { CredentialRef, Workflow } from '../../e2e/lib/workflows';
 
 /** The same account with a password SMSC rejects, for the pickers' error. */
-export const WRONG_PASSWORD_CREDENTIAL: CredentialRef = { id: 'SmscUiWrongPass1', name: 'SMSC (wrong password)' };
+export const WRONG_PASSWORD_CREDENTIAL: CredentialRef = {
+	id: 'SmscUiWrongPass1',
+	name: 'SMSC (wrong password)',
+};
 /** A credential the test edits in the credential modal, so the others stay as they are. */
-export const TESTED_CREDENTIAL: CredentialRef = { id: 'SmscUiCredTest01', name: 'SMSC (credential test)' };
+export const TESTED_CREDENTIAL: CredentialRef = {
+	id: 'SmscUiCredTest01',
+	name: 'SMSC (credential test)',
+};
 
 /** Sender names and a contact group the account already has, as a real account would. */
 export const SENDER_NAMES = ['Bakery', 'ShopNews'];
@@ -31,7 +43,9 @@ export function continueOnFailWorkflow(): Workflow {
 				noCredential: true,
 				parameters: {
 					mode: 'raw',
-					jsonOutput: JSON.stringify({ rows: [{ phone: 'not a number' }, { phone: '+79991234567' }] }),
+					jsonOutput: JSON.stringify({
+						rows: [{ phone: 'not a number' }, { phone: '+79991234567' }],
+					}),
 					options: {},
 				},
 			},
@@ -85,8 +99,17 @@ export interface UiStack {
 	logFile: string;
 }
 
-async function smscCall(stack: Stack, script: string, params: Record<string, string | number>): Promise<Record<string, unknown>> {
-	const body = new URLSearchParams({ login: DEMO_LOGIN, psw: DEMO_PASSWORD, fmt: '3', charset: 'utf-8' });
+async function smscCall(
+	stack: Stack,
+	script: string,
+	params: Record<string, string | number>,
+): Promise<Record<string, unknown>> {
+	const body = new URLSearchParams({
+		login: DEMO_LOGIN,
+		psw: DEMO_PASSWORD,
+		fmt: '3',
+		charset: 'utf-8',
+	});
 	for (const [key, value] of Object.entries(params)) body.set(key, String(value));
 	const res = await fetch(`${stack.emulator.url}/sys/${script}.php`, { method: 'POST', body });
 	return (await res.json()) as Record<string, unknown>;
@@ -101,19 +124,35 @@ export async function startUiStack(): Promise<UiStack> {
 	const stack = await startStack({ log });
 	const { n8n, emulator } = stack;
 	await n8n.importCredentials([
-		smscCredential({ ...WRONG_PASSWORD_CREDENTIAL, baseUrl: emulator.url, login: DEMO_LOGIN, password: 'not-the-password' }),
-		smscCredential({ ...TESTED_CREDENTIAL, baseUrl: emulator.url, login: DEMO_LOGIN, password: DEMO_PASSWORD }),
+		smscCredential({
+			...WRONG_PASSWORD_CREDENTIAL,
+			baseUrl: emulator.url,
+			login: DEMO_LOGIN,
+			password: 'not-the-password',
+		}),
+		smscCredential({
+			...TESTED_CREDENTIAL,
+			baseUrl: emulator.url,
+			login: DEMO_LOGIN,
+			password: DEMO_PASSWORD,
+		}),
 	]);
 	const exampleWorkflows = examples(EMULATOR_CREDENTIAL).map((e) => e.workflow);
 	const send = exampleWorkflows.find((w) => w.name === 'SMSC: send an SMS');
 	if (!send) throw new Error('the examples have no "SMSC: send an SMS"');
-	const list = [...exampleWorkflows, ...SEND_COPIES.map((name) => copyOf(send, name)), continueOnFailWorkflow(), wrongPasswordWorkflow()];
+	const list = [
+		...exampleWorkflows,
+		...SEND_COPIES.map((name) => copyOf(send, name)),
+		continueOnFailWorkflow(),
+		wrongPasswordWorkflow(),
+	];
 	await n8n.importWorkflows(list);
 	for (const sender of SENDER_NAMES) {
 		await smscCall(stack, 'senders', { add: 1, sender });
 		await emulator.call('setSenderStatus', { login: DEMO_LOGIN, sender, status: 1 });
 	}
-	for (const name of [GROUP_NAME, OTHER_GROUP_NAME]) await smscCall(stack, 'phones', { add_group: 1, name });
+	for (const name of [GROUP_NAME, OTHER_GROUP_NAME])
+		await smscCall(stack, 'phones', { add_group: 1, name });
 	await n8n.start();
 	const api = new N8nApi(n8n.baseUrl);
 	await api.setupOwner(OWNER);

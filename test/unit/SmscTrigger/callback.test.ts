@@ -13,12 +13,20 @@ function cp1251(text: string): Buffer {
 	const table = new Map<string, number>();
 	const decoder = new TextDecoder('windows-1251');
 	for (let byte = 0x80; byte <= 0xff; byte++) table.set(decoder.decode(Uint8Array.of(byte)), byte);
-	return Buffer.from([...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : table.get(ch) ?? 0x3f)));
+	return Buffer.from(
+		[...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : (table.get(ch) ?? 0x3f))),
+	);
 }
 
 function urlencode(bytes: Buffer): string {
 	return [...bytes]
-		.map((b) => (/[A-Za-z0-9._-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : b === 0x20 ? '+' : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+		.map((b) =>
+			/[A-Za-z0-9._-]/.test(String.fromCharCode(b))
+				? String.fromCharCode(b)
+				: b === 0x20
+					? '+'
+					: `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+		)
 		.join('');
 }
 
@@ -32,7 +40,13 @@ function form(fields: Record<string, string>, encode: (text: string) => Buffer):
 }
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
-const FIELDS = { id: '17', phone: '79991234567', mes: 'Привет, мир! 100% & more', to: '79000000001', sent: '1735689600' };
+const FIELDS = {
+	id: '17',
+	phone: '79991234567',
+	mes: 'Привет, мир! 100% & more',
+	to: '79000000001',
+	sent: '1735689600',
+};
 
 describe('decodeCallback: form fields', () => {
 	it('reads windows-1251 by default, as SMSC sends when the handler URL says nothing', () => {
@@ -68,7 +82,12 @@ describe('decodeCallback: form fields', () => {
 
 	it('lets a forced charset override everything', () => {
 		const decoded = decodeCallback(
-			{ method: 'POST', url: '/smsc', contentType: 'application/x-www-form-urlencoded', body: form(FIELDS, utf8) },
+			{
+				method: 'POST',
+				url: '/smsc',
+				contentType: 'application/x-www-form-urlencoded',
+				body: form(FIELDS, utf8),
+			},
 			'utf-8',
 		);
 		expect(decoded.callbacks).toEqual([FIELDS]);
@@ -76,13 +95,19 @@ describe('decodeCallback: form fields', () => {
 
 	it('reads GET fields from the raw query string and drops the handler URL parameters', () => {
 		const query = form(FIELDS, cp1251).toString('latin1');
-		const decoded = decodeCallback({ method: 'GET', url: `/webhook/x/smsc?token=secret&fmt=1&${query}` });
+		const decoded = decodeCallback({
+			method: 'GET',
+			url: `/webhook/x/smsc?token=secret&fmt=1&${query}`,
+		});
 		expect(decoded.callbacks).toEqual([FIELDS]);
 	});
 
 	it('reads GET fields in UTF-8 when the URL says so, whatever their order', () => {
 		const query = form(FIELDS, utf8).toString('latin1');
-		const decoded = decodeCallback({ method: 'GET', url: `/smsc?${query}&charset=utf-8&token=secret` });
+		const decoded = decodeCallback({
+			method: 'GET',
+			url: `/smsc?${query}&charset=utf-8&token=secret`,
+		});
 		expect(decoded).toEqual({ format: 'form', charset: 'utf-8', callbacks: [FIELDS] });
 	});
 
@@ -93,20 +118,34 @@ describe('decodeCallback: form fields', () => {
 
 	it('gives no callback for an empty request', () => {
 		expect(decodeCallback({ method: 'GET', url: '/smsc?token=t' }).callbacks).toEqual([]);
-		expect(decodeCallback({ method: 'POST', url: '/smsc?token=t', body: Buffer.from('  \r\n') }).callbacks).toEqual([]);
+		expect(
+			decodeCallback({ method: 'POST', url: '/smsc?token=t', body: Buffer.from('  \r\n') })
+				.callbacks,
+		).toEqual([]);
 	});
 
 	it('refuses a body whose field names are not names', () => {
 		expect(() =>
-			decodeCallback({ method: 'POST', url: '/smsc', contentType: 'application/x-www-form-urlencoded', body: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x3d, 0x42]) }),
+			decodeCallback({
+				method: 'POST',
+				url: '/smsc',
+				contentType: 'application/x-www-form-urlencoded',
+				body: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x3d, 0x42]),
+			}),
 		).toThrow(MalformedCallbackError);
-		expect(() => decodeCallback({ method: 'POST', url: '/smsc', body: Buffer.from('hello world, this is not a form') })).toThrow(
-			MalformedCallbackError,
-		);
+		expect(() =>
+			decodeCallback({
+				method: 'POST',
+				url: '/smsc',
+				body: Buffer.from('hello world, this is not a form'),
+			}),
+		).toThrow(MalformedCallbackError);
 	});
 
 	it('percent-decodes into bytes and leaves broken escapes as they are', () => {
-		expect([...percentDecode(Buffer.from('%CF%F0+%zz%4'))]).toEqual([0xcf, 0xf0, 0x20, 0x25, 0x7a, 0x7a, 0x25, 0x34]);
+		expect([...percentDecode(Buffer.from('%CF%F0+%zz%4'))]).toEqual([
+			0xcf, 0xf0, 0x20, 0x25, 0x7a, 0x7a, 0x25, 0x34,
+		]);
 	});
 });
 
@@ -118,7 +157,11 @@ describe('decodeCallback: JSON (fmt=3)', () => {
 			contentType: 'application/json; charset=utf-8',
 			body: utf8(JSON.stringify({ ...FIELDS, cost: 1.5 })),
 		});
-		expect(decoded).toEqual({ format: 'json', charset: 'utf-8', callbacks: [{ ...FIELDS, cost: 1.5 }] });
+		expect(decoded).toEqual({
+			format: 'json',
+			charset: 'utf-8',
+			callbacks: [{ ...FIELDS, cost: 1.5 }],
+		});
 	});
 
 	it('reads a windows-1251 JSON body, the default when the handler URL has fmt=3 only', () => {
@@ -132,8 +175,12 @@ describe('decodeCallback: JSON (fmt=3)', () => {
 	});
 
 	it('recognises JSON by fmt=3 or by its first character when no Content-Type says so', () => {
-		expect(decodeCallback({ method: 'POST', url: '/smsc?fmt=3', body: utf8('{"id":"1"}') }).format).toBe('json');
-		expect(decodeCallback({ method: 'POST', url: '/smsc', body: utf8(' {"id":"1"}') }).format).toBe('json');
+		expect(
+			decodeCallback({ method: 'POST', url: '/smsc?fmt=3', body: utf8('{"id":"1"}') }).format,
+		).toBe('json');
+		expect(decodeCallback({ method: 'POST', url: '/smsc', body: utf8(' {"id":"1"}') }).format).toBe(
+			'json',
+		);
 	});
 
 	it('accepts an array of callbacks and strips a byte order mark', () => {
@@ -146,11 +193,19 @@ describe('decodeCallback: JSON (fmt=3)', () => {
 		expect(decoded.callbacks).toEqual([{ id: '1' }, { id: '2' }]);
 	});
 
-	it.each(['{"id": 1', '"just a string"', '[1, 2]', 'null', '{"a":1} trailing'])('refuses %s', (body) => {
-		expect(() =>
-			decodeCallback({ method: 'POST', url: '/smsc', contentType: 'application/json', body: utf8(body) }),
-		).toThrow(MalformedCallbackError);
-	});
+	it.each(['{"id": 1', '"just a string"', '[1, 2]', 'null', '{"a":1} trailing'])(
+		'refuses %s',
+		(body) => {
+			expect(() =>
+				decodeCallback({
+					method: 'POST',
+					url: '/smsc',
+					contentType: 'application/json',
+					body: utf8(body),
+				}),
+			).toThrow(MalformedCallbackError);
+		},
+	);
 });
 
 describe('decodeCallback: XML (fmt=2)', () => {
@@ -158,7 +213,12 @@ describe('decodeCallback: XML (fmt=2)', () => {
 		`<?xml version="1.0" encoding="${charset}"?>\n<data>\n<id>17</id>\n<phone>79991234567</phone>\n<mes>Привет, мир! 100% &amp; more</mes>\n<to>79000000001</to>\n<sent>1735689600</sent>\n</data>\n`;
 
 	it('reads windows-1251 XML, taking the charset from its declaration', () => {
-		const decoded = decodeCallback({ method: 'POST', url: '/smsc?fmt=2', contentType: 'application/xml', body: cp1251(xml('windows-1251')) });
+		const decoded = decodeCallback({
+			method: 'POST',
+			url: '/smsc?fmt=2',
+			contentType: 'application/xml',
+			body: cp1251(xml('windows-1251')),
+		});
 		expect(decoded).toEqual({ format: 'xml', charset: 'windows-1251', callbacks: [FIELDS] });
 	});
 
@@ -173,7 +233,11 @@ describe('decodeCallback: XML (fmt=2)', () => {
 	});
 
 	it('reads CDATA, numeric entities, empty and nested elements', () => {
-		expect(parseFlatXml('<r><a><![CDATA[<b>&]]></a><b/><c>&#1055;&#x0440;</c><d><e>1</e><e>2</e></d></r>')).toEqual({
+		expect(
+			parseFlatXml(
+				'<r><a><![CDATA[<b>&]]></a><b/><c>&#1055;&#x0440;</c><d><e>1</e><e>2</e></d></r>',
+			),
+		).toEqual({
 			a: '<b>&',
 			b: '',
 			c: 'Пр',
@@ -188,15 +252,24 @@ describe('decodeCallback: XML (fmt=2)', () => {
 		['text outside the root', 'oops<data><id>1</id></data>'],
 		['a stray <', '<data><id>1 < 2</id></data>'],
 	])('refuses %s', (_what, body) => {
-		expect(() => decodeCallback({ method: 'POST', url: '/smsc', contentType: 'application/xml', body: utf8(body) })).toThrow(
-			MalformedCallbackError,
-		);
+		expect(() =>
+			decodeCallback({
+				method: 'POST',
+				url: '/smsc',
+				contentType: 'application/xml',
+				body: utf8(body),
+			}),
+		).toThrow(MalformedCallbackError);
 	});
 });
 
 describe('handlerParams', () => {
 	it('reads token, charset and fmt, percent-decoded', () => {
-		expect(handlerParams('/w/smsc?token=a%2Db&charset=utf-8&fmt=3&mes=x')).toEqual({ token: 'a-b', charset: 'utf-8', fmt: '3' });
+		expect(handlerParams('/w/smsc?token=a%2Db&charset=utf-8&fmt=3&mes=x')).toEqual({
+			token: 'a-b',
+			charset: 'utf-8',
+			fmt: '3',
+		});
 		expect(handlerParams('/w/smsc')).toEqual({});
 	});
 });

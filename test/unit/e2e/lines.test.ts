@@ -11,11 +11,17 @@ describe('n8n lines of the e2e suite', () => {
 	});
 
 	it('refuses an unknown line instead of falling back', () => {
-		expect(() => resolveLine('3.0')).toThrow(/unknown n8n line; known: 1\.123 \(1\.123\.\d+\), 2\.8/);
+		expect(() => resolveLine('3.0')).toThrow(
+			/unknown n8n line; known: 1\.123 \(1\.123\.\d+\), 2\.8/,
+		);
 	});
 
 	it('activates with update:workflow on 1.x and publish:workflow on 2.x', () => {
-		expect(activateArgs(LINES['1.123'], 'w1')).toEqual(['update:workflow', '--id=w1', '--active=true']);
+		expect(activateArgs(LINES['1.123'], 'w1')).toEqual([
+			'update:workflow',
+			'--id=w1',
+			'--active=true',
+		]);
 		expect(activateArgs(LINES['2.41'], 'w1')).toEqual(['publish:workflow', '--id=w1']);
 	});
 

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport';
@@ -29,11 +34,19 @@ function toBalance(this: IExecuteFunctions, answer: IDataObject): IDataObject {
  * One balance request serves every input item: the balance cannot differ between items of the
  * same run, and SMSC refuses the eleventh balance request within a minute (error 9).
  */
-async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	if (items.length === 0) return [];
 	let result: IDataObject;
 	try {
-		const answer = (await smscRequest.call(this, 'balance', { cur: 1 }, { readOnly: true, itemIndex: 0 })) as IDataObject;
+		const answer = (await smscRequest.call(
+			this,
+			'balance',
+			{ cur: 1 },
+			{ readOnly: true, itemIndex: 0 },
+		)) as IDataObject;
 		result = toBalance.call(this, answer);
 	} catch (error) {
 		if (!this.continueOnFail()) throw nameItem(this, error, 0);
@@ -47,8 +60,14 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 	return items.map((_, itemIndex) => ({ json: { ...result }, pairedItem: { item: itemIndex } }));
 }
 
-export const getBalance = defineOperation('account', 'getBalance', properties, { executeAll }, {
-	name: 'Get Balance',
-	description: 'Get the account balance and its currency',
-	action: 'Get the account balance',
-});
+export const getBalance = defineOperation(
+	'account',
+	'getBalance',
+	properties,
+	{ executeAll },
+	{
+		name: 'Get Balance',
+		description: 'Get the account balance and its currency',
+		action: 'Get the account balance',
+	},
+);

@@ -18,12 +18,14 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Bulk Messages',
 				value: 'mass',
-				description: 'Skip the number in messages to several recipients, but still send it single messages',
+				description:
+					'Skip the number in messages to several recipients, but still send it single messages',
 			},
 			{
 				name: 'Single Messages',
 				value: 'single',
-				description: 'Skip messages sent to this number alone, but still include it in bulk messages',
+				description:
+					'Skip messages sent to this number alone, but still include it in bulk messages',
 			},
 		],
 		default: 'all',
@@ -44,11 +46,17 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const phone = phoneParam.call(this, itemIndex);
 	const blockType = String(this.getNodeParameter('blockType', itemIndex, 'all'));
 	if (!(blockType in BLOCK_TYPES)) {
-		throw new NodeOperationError(this.getNode(), `The Block "${blockType}" is not one of: all, mass, single.`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The Block "${blockType}" is not one of: all, mass, single.`,
+			{
+				itemIndex,
+			},
+		);
 	}
-	const { comment } = this.getNodeParameter('additionalFields', itemIndex, {}) as { comment?: string };
+	const { comment } = this.getNodeParameter('additionalFields', itemIndex, {}) as {
+		comment?: string;
+	};
 
 	const answer = (await smscRequest.call(
 		this,
@@ -64,8 +72,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const add = defineOperation('blacklist', 'add', properties, { execute }, {
-	name: 'Add',
-	description: 'Block messages to a phone number; adding a listed number changes its entry',
-	action: 'Add a number to the blacklist',
-});
+export const add = defineOperation(
+	'blacklist',
+	'add',
+	properties,
+	{ execute },
+	{
+		name: 'Add',
+		description: 'Block messages to a phone number; adding a listed number changes its entry',
+		action: 'Add a number to the blacklist',
+	},
+);

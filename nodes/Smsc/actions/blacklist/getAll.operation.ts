@@ -5,7 +5,6 @@ import { collectPages, getManyFields } from '../shared/getMany';
 import { defineOperation } from '../operation';
 import { simplifyBlacklistEntry } from './blacklist';
 
-
 const properties: INodeProperties[] = getManyFields();
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -20,8 +19,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return entries.map(simplifyBlacklistEntry);
 }
 
-export const getAll = defineOperation('blacklist', 'getAll', properties, { execute }, {
-	name: 'Get Many',
-	description: 'Get many blacklisted phone numbers, newest first',
-	action: 'Get many blacklist entries',
-});
+export const getAll = defineOperation(
+	'blacklist',
+	'getAll',
+	properties,
+	{ execute },
+	{
+		name: 'Get Many',
+		description: 'Get many blacklisted phone numbers, newest first',
+		action: 'Get many blacklist entries',
+	},
+);

@@ -22,7 +22,12 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const phone = phoneParam.call(this, itemIndex);
-	const answer = (await smscRequest.call(this, 'wait_call', { phone }, { itemIndex })) as IDataObject;
+	const answer = (await smscRequest.call(
+		this,
+		'wait_call',
+		{ phone },
+		{ itemIndex },
+	)) as IDataObject;
 	const allPhones = Array.isArray(answer.all_phones) ? answer.all_phones.map(String) : [];
 	return {
 		phone,
@@ -32,9 +37,15 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const request = defineOperation('callVerification', 'request', properties, { execute }, {
-	name: 'Request',
-	description:
-		'Get a number the subscriber must call within 15 minutes to confirm their phone; the call arrives as an incoming "[waitcall]" message',
-	action: 'Request a call verification',
-});
+export const request = defineOperation(
+	'callVerification',
+	'request',
+	properties,
+	{ execute },
+	{
+		name: 'Request',
+		description:
+			'Get a number the subscriber must call within 15 minutes to confirm their phone; the call arrives as an incoming "[waitcall]" message',
+		action: 'Request a call verification',
+	},
+);

@@ -7,7 +7,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 function pad(value: number): string {
@@ -23,7 +25,7 @@ function dateParts(value: unknown): [number, number, number] | undefined {
 	}
 	const luxon = value as { isValid?: boolean; toISODate?: () => string | null };
 	if (value !== null && typeof value === 'object' && typeof luxon.toISODate === 'function') {
-		return dateParts(luxon.isValid === false ? '' : luxon.toISODate() ?? '');
+		return dateParts(luxon.isValid === false ? '' : (luxon.toISODate() ?? ''));
 	}
 	const text = String(value ?? '').trim();
 	const smsc = SMSC_DATE.exec(text);
@@ -34,8 +36,14 @@ function dateParts(value: unknown): [number, number, number] | undefined {
 }
 
 /** A birthday as SMSC stores it (dd.mm.yyyy, SMSC page "Управление контактами"), or an error naming the bad value. Empty stays empty. */
-export function toSmscDate(this: IExecuteFunctions, value: unknown, itemIndex: number, field = 'Birthday'): string {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return '';
+export function toSmscDate(
+	this: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+	field = 'Birthday',
+): string {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return '';
 	const parts = dateParts(value);
 	if (!parts || parts[0] < 1900 || !isCalendarDate(...parts)) {
 		throw new NodeOperationError(

@@ -34,18 +34,30 @@ const TEXT_PARAMS: Array<[keyof ContactFields, string]> = [
 	['tags', 'tags'],
 ];
 
-function groupIds(this: IExecuteFunctions, raw: ContactFields['groups'], itemIndex: number): number[] {
-	const values = (Array.isArray(raw) ? raw : raw === undefined || raw === '' ? [] : String(raw).split(','))
+function groupIds(
+	this: IExecuteFunctions,
+	raw: ContactFields['groups'],
+	itemIndex: number,
+): number[] {
+	const values = (
+		Array.isArray(raw) ? raw : raw === undefined || raw === '' ? [] : String(raw).split(',')
+	)
 		.map((value) => String(value).trim())
 		.filter((value) => value !== '');
-	return values.map((value) => {
-		if (!isGroupId(value)) {
-			throw new NodeOperationError(this.getNode(), `The group ID "${value}" is not a positive whole number.`, {
-				itemIndex,
-			});
-		}
-		return Number(value);
-	}).filter((id, index, all) => all.indexOf(id) === index);
+	return values
+		.map((value) => {
+			if (!isGroupId(value)) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The group ID "${value}" is not a positive whole number.`,
+					{
+						itemIndex,
+					},
+				);
+			}
+			return Number(value);
+		})
+		.filter((id, index, all) => all.indexOf(id) === index);
 }
 
 /**
@@ -72,7 +84,10 @@ export function contactParams(
 		output.birthday = fromSmscDate(birthday);
 	}
 	// `pho` is documented for phone numbers only; the e-mail book shows no Other Phones field
-	const otherPhones = book === 'phones' ? parsePhoneList.call(this, fields.otherPhones, itemIndex, 'Other Phones', false) : [];
+	const otherPhones =
+		book === 'phones'
+			? parsePhoneList.call(this, fields.otherPhones, itemIndex, 'Other Phones', false)
+			: [];
 	if (otherPhones.length) {
 		params.pho = otherPhones.join(',');
 		output.otherPhones = otherPhones.join(',');

@@ -28,15 +28,35 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const address = contactAddress.call(this, itemIndex, true);
 	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as ContactFields;
-	const { params, output } = contactParams.call(this, { ...additional, name, newPhone: undefined, newMail: undefined }, itemIndex, address.book);
+	const { params, output } = contactParams.call(
+		this,
+		{ ...additional, name, newPhone: undefined, newMail: undefined },
+		itemIndex,
+		address.book,
+	);
 
 	const { script } = BOOKS[address.book];
-	const answer = (await smscRequest.call(this, script, { add: 1, [address.param]: address.value, ...params }, { itemIndex })) as IDataObject;
-	return { id: answer.id !== undefined ? Number(answer.id) : undefined, [address.param]: address.value, ...output };
+	const answer = (await smscRequest.call(
+		this,
+		script,
+		{ add: 1, [address.param]: address.value, ...params },
+		{ itemIndex },
+	)) as IDataObject;
+	return {
+		id: answer.id !== undefined ? Number(answer.id) : undefined,
+		[address.param]: address.value,
+		...output,
+	};
 }
 
-export const create = defineOperation('contact', 'create', properties, { execute }, {
-	name: 'Create',
-	description: 'Add a contact to the SMSC phone or e-mail address book',
-	action: 'Create a contact',
-});
+export const create = defineOperation(
+	'contact',
+	'create',
+	properties,
+	{ execute },
+	{
+		name: 'Create',
+		description: 'Add a contact to the SMSC phone or e-mail address book',
+		action: 'Create a contact',
+	},
+);

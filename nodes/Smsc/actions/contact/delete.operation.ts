@@ -5,7 +5,10 @@ import { smscRequest } from '../../../shared/transport';
 import { BOOKS, contactAddress, contactAddressFields } from '../shared/addressBook';
 import { defineOperation } from '../operation';
 
-const properties: INodeProperties[] = contactAddressFields('The number of the contact to delete, in international format', 'The e-mail address of the contact to delete');
+const properties: INodeProperties[] = contactAddressFields(
+	'The number of the contact to delete, in international format',
+	'The e-mail address of the contact to delete',
+);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { book, param, value } = contactAddress.call(this, itemIndex);
@@ -13,13 +16,21 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	try {
 		await smscRequest.call(this, script, { del: 1, [param]: value }, { itemIndex });
 	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, script, { 3: `SMSC has no contact with ${noun} ${value}` });
+		explainSmscError.call(this, error, itemIndex, script, {
+			3: `SMSC has no contact with ${noun} ${value}`,
+		});
 	}
 	return { success: true, [param]: value };
 }
 
-export const deleteContact = defineOperation('contact', 'delete', properties, { execute }, {
-	name: 'Delete',
-	description: 'Delete a contact from the SMSC phone or e-mail address book',
-	action: 'Delete a contact',
-});
+export const deleteContact = defineOperation(
+	'contact',
+	'delete',
+	properties,
+	{ execute },
+	{
+		name: 'Delete',
+		description: 'Delete a contact from the SMSC phone or e-mail address book',
+		action: 'Delete a contact',
+	},
+);

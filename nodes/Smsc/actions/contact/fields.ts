@@ -46,7 +46,8 @@ const otherPhones: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. +79991234568, +79991234569',
-	description: 'More numbers of the contact, separated by commas. SMSC stores them but never sends messages to them.',
+	description:
+		'More numbers of the contact, separated by commas. SMSC stores them but never sends messages to them.',
 	// phones.php `pho`; the page names no such parameter for mails.php
 	displayOptions: { show: { '/addressBook': ['phones'] } },
 };
@@ -112,7 +113,8 @@ export const updateFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. anna@example.com',
-		description: "The contact's new e-mail address, replacing the current one. Separate several addresses with commas.",
+		description:
+			"The contact's new e-mail address, replacing the current one. Separate several addresses with commas.",
 		displayOptions: { show: { '/addressBook': ['mails'] } },
 	},
 	otherPhones,

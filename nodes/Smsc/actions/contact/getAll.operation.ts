@@ -7,7 +7,6 @@ import { collectPages, getManyFields } from '../shared/getMany';
 import { defineOperation } from '../operation';
 import { simplifyContact } from './contact';
 
-
 const properties: INodeProperties[] = [
 	addressBookField,
 	...getManyFields([
@@ -34,7 +33,8 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. Anna or 7999',
-			description: 'Return only contacts whose name or address (phone number or e-mail) contains this text',
+			description:
+				'Return only contacts whose name or address (phone number or e-mail) contains this text',
 		},
 	]),
 ];
@@ -70,8 +70,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return contacts.map((raw) => simplifyContact(raw, book));
 }
 
-export const getAll = defineOperation('contact', 'getAll', properties, { execute }, {
-	name: 'Get Many',
-	description: 'Get many contacts, optionally of one group or matching a search',
-	action: 'Get many contacts',
-});
+export const getAll = defineOperation(
+	'contact',
+	'getAll',
+	properties,
+	{ execute },
+	{
+		name: 'Get Many',
+		description: 'Get many contacts, optionally of one group or matching a search',
+		action: 'Get many contacts',
+	},
+);

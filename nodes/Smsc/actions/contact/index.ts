@@ -10,7 +10,16 @@ import { update } from './update.operation';
 
 export const contact: SmscResource = {
 	option: { name: 'Contact', value: 'contact' },
-	operations: { addToGroup, create, delete: deleteContact, get, getAll, moveToGroup, removeFromGroup, update },
+	operations: {
+		addToGroup,
+		create,
+		delete: deleteContact,
+		get,
+		getAll,
+		moveToGroup,
+		removeFromGroup,
+		update,
+	},
 	operationProperty: {
 		displayName: 'Operation',
 		name: 'operation',

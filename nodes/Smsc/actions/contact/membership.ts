@@ -20,7 +20,13 @@ export function membershipOperation(
 	groupDescription: string,
 	option: Omit<INodePropertyOptions, 'value'>,
 ): SmscOperation {
-	const fields = [...contactAddressFields('The number of the contact, in international format', 'The e-mail address of the contact'), groupLocator(groupDescription)];
+	const fields = [
+		...contactAddressFields(
+			'The number of the contact, in international format',
+			'The e-mail address of the contact',
+		),
+		groupLocator(groupDescription),
+	];
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
 		return await changeMembership.call(this, itemIndex, mode);
 	}
@@ -28,12 +34,21 @@ export function membershipOperation(
 }
 
 /** Changes one contact's groups with phones.php `move_group`; the three operations differ only in the mode. */
-async function changeMembership(this: IExecuteFunctions, itemIndex: number, mode: MoveGroupMode): Promise<IDataObject> {
+async function changeMembership(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	mode: MoveGroupMode,
+): Promise<IDataObject> {
 	const { book, param, value } = contactAddress.call(this, itemIndex);
 	const { script, noun } = BOOKS[book];
 	const group = groupIdParam.call(this, itemIndex);
 	try {
-		await smscRequest.call(this, script, { move_group: mode, grp: group, [param]: value }, { itemIndex });
+		await smscRequest.call(
+			this,
+			script,
+			{ move_group: mode, grp: group, [param]: value },
+			{ itemIndex },
+		);
 	} catch (error) {
 		const missing =
 			mode === 3

@@ -10,7 +10,10 @@ import type { ContactFields } from './contact';
 import { updateFields } from './fields';
 
 const properties: INodeProperties[] = [
-	...contactAddressFields('The current number of the contact to change, in international format', 'The current e-mail address of the contact to change'),
+	...contactAddressFields(
+		'The current number of the contact to change, in international format',
+		'The current e-mail address of the contact to change',
+	),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -25,24 +28,41 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const { book, param, value } = contactAddress.call(this, itemIndex);
 	const { script, noun } = BOOKS[book];
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as ContactFields;
-	const { params, output } = contactParams.call(this, { ...fields, groups: undefined }, itemIndex, book);
+	const { params, output } = contactParams.call(
+		this,
+		{ ...fields, groups: undefined },
+		itemIndex,
+		book,
+	);
 	// A chg request that changes nothing would still count towards SMSC's three-a-minute limit.
 	if (Object.keys(params).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update. Add at least one field under Update Fields.', {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Nothing to update. Add at least one field under Update Fields.',
+			{
+				itemIndex,
+			},
+		);
 	}
 
 	try {
 		await smscRequest.call(this, script, { chg: 1, [param]: value, ...params }, { itemIndex });
 	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, script, { 3: `SMSC has no contact with ${noun} ${value}` });
+		explainSmscError.call(this, error, itemIndex, script, {
+			3: `SMSC has no contact with ${noun} ${value}`,
+		});
 	}
 	return { success: true, [param]: value, ...output };
 }
 
-export const update = defineOperation('contact', 'update', properties, { execute }, {
-	name: 'Update',
-	description: "Change a contact's details, number or e-mail address",
-	action: 'Update a contact',
-});
+export const update = defineOperation(
+	'contact',
+	'update',
+	properties,
+	{ execute },
+	{
+		name: 'Update',
+		description: "Change a contact's details, number or e-mail address",
+		action: 'Update a contact',
+	},
+);

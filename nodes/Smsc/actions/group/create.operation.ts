@@ -34,12 +34,19 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (name === '') {
 		throw new NodeOperationError(this.getNode(), 'The group Name is empty.', { itemIndex });
 	}
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as { number?: number; type?: string };
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as {
+		number?: number;
+		type?: string;
+	};
 	const number = groupNumber.call(this, additional.number, itemIndex);
 	const book = addressBook.call(this, itemIndex);
 	const type = book === 'mails' ? 'email' : (additional.type ?? 'phone');
 	if (!(type in GROUP_TYPES)) {
-		throw new NodeOperationError(this.getNode(), `The group Type "${type}" is not one of: phone, email.`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`The group Type "${type}" is not one of: phone, email.`,
+			{ itemIndex },
+		);
 	}
 
 	const answer = (await smscRequest.call(
@@ -56,8 +63,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const create = defineOperation('group', 'create', properties, { execute }, {
-	name: 'Create',
-	description: 'Create a contact group',
-	action: 'Create a group',
-});
+export const create = defineOperation(
+	'group',
+	'create',
+	properties,
+	{ execute },
+	{
+		name: 'Create',
+		description: 'Create a contact group',
+		action: 'Create a group',
+	},
+);

@@ -6,7 +6,10 @@ import { defineOperation } from '../operation';
 import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
 import { groupIdParam, groupLocator } from './locator';
 
-const properties: INodeProperties[] = [addressBookField, groupLocator('The group to delete. Its contacts are kept.')];
+const properties: INodeProperties[] = [
+	addressBookField,
+	groupLocator('The group to delete. Its contacts are kept.'),
+];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { script } = BOOKS[addressBook.call(this, itemIndex)];
@@ -14,13 +17,21 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	try {
 		await smscRequest.call(this, script, { del_group: 1, grp: group }, { itemIndex });
 	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, script, { 3: `SMSC has no group with ID ${group}` });
+		explainSmscError.call(this, error, itemIndex, script, {
+			3: `SMSC has no group with ID ${group}`,
+		});
 	}
 	return { success: true, id: group };
 }
 
-export const deleteGroup = defineOperation('group', 'delete', properties, { execute }, {
-	name: 'Delete',
-	description: 'Delete a contact group',
-	action: 'Delete a group',
-});
+export const deleteGroup = defineOperation(
+	'group',
+	'delete',
+	properties,
+	{ execute },
+	{
+		name: 'Delete',
+		description: 'Delete a contact group',
+		action: 'Delete a group',
+	},
+);

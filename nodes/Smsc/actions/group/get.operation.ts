@@ -29,8 +29,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return found;
 }
 
-export const get = defineOperation('group', 'get', properties, { execute }, {
-	name: 'Get',
-	description: 'Get one contact group by its ID',
-	action: 'Get a group',
-});
+export const get = defineOperation(
+	'group',
+	'get',
+	properties,
+	{ execute },
+	{
+		name: 'Get',
+		description: 'Get one contact group by its ID',
+		action: 'Get a group',
+	},
+);

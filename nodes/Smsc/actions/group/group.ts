@@ -28,13 +28,21 @@ export const groupNumberField: INodeProperties = {
 };
 
 /** A group number must be a positive whole number; SMSC's `num` has no other documented form. */
-export function groupNumber(this: IExecuteFunctions, value: unknown, itemIndex: number): number | undefined {
+export function groupNumber(
+	this: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const number = Number(value);
 	if (!Number.isInteger(number) || number < 1) {
-		throw new NodeOperationError(this.getNode(), `The group Number "${String(value)}" is not a positive whole number.`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The group Number "${String(value)}" is not a positive whole number.`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return number;
 }

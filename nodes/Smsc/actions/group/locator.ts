@@ -1,5 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeParameterResourceLocator,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { isGroupId } from '../../../shared/rules';
 
@@ -32,7 +36,10 @@ export function groupLocator(description: string): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'The group ID is a whole number, e.g. 12345' },
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: 'The group ID is a whole number, e.g. 12345',
+						},
 					},
 				],
 			},
@@ -41,11 +48,20 @@ export function groupLocator(description: string): INodeProperties {
 }
 
 /** The group ID of a group locator (or of a plain value from an expression), refusing anything but a positive whole number. */
-export function groupIdParam(this: IExecuteFunctions, itemIndex: number, parameter = 'group'): number {
-	const raw = this.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string | number;
+export function groupIdParam(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	parameter = 'group',
+): number {
+	const raw = this.getNodeParameter(parameter, itemIndex) as
+		INodeParameterResourceLocator | string | number;
 	const value = String((typeof raw === 'object' && raw !== null ? raw.value : raw) ?? '').trim();
 	if (value === '') {
-		throw new NodeOperationError(this.getNode(), 'The Group is empty. Pick a group or enter its ID.', { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Group is empty. Pick a group or enter its ID.',
+			{ itemIndex },
+		);
 	}
 	return parseGroupId.call(this, value, itemIndex);
 }
@@ -53,7 +69,11 @@ export function groupIdParam(this: IExecuteFunctions, itemIndex: number, paramet
 /** A group ID typed anywhere (locator, filter, expression), refusing anything but a positive whole number. */
 export function parseGroupId(this: IExecuteFunctions, value: string, itemIndex: number): number {
 	if (!isGroupId(value)) {
-		throw new NodeOperationError(this.getNode(), `The group ID "${value}" is not a positive whole number.`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`The group ID "${value}" is not a positive whole number.`,
+			{ itemIndex },
+		);
 	}
 	return Number(value);
 }

@@ -33,25 +33,50 @@ const properties: INodeProperties[] = [
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const { script } = BOOKS[addressBook.call(this, itemIndex)];
 	const group = groupIdParam.call(this, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as { name?: string; number?: number };
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as {
+		name?: string;
+		number?: number;
+	};
 	const name = String(fields.name ?? '').trim();
 	const number = groupNumber.call(this, fields.number, itemIndex);
 	if (name === '' && number === undefined) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update. Add a Name or a Number under Update Fields.', {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Nothing to update. Add a Name or a Number under Update Fields.',
+			{
+				itemIndex,
+			},
+		);
 	}
 
 	try {
-		await smscRequest.call(this, script, { chg_group: 1, grp: group, name, num: number }, { itemIndex });
+		await smscRequest.call(
+			this,
+			script,
+			{ chg_group: 1, grp: group, name, num: number },
+			{ itemIndex },
+		);
 	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, script, { 3: `SMSC has no group with ID ${group}` });
+		explainSmscError.call(this, error, itemIndex, script, {
+			3: `SMSC has no group with ID ${group}`,
+		});
 	}
-	return { success: true, id: group, ...(name ? { name } : {}), ...(number !== undefined ? { number } : {}) };
+	return {
+		success: true,
+		id: group,
+		...(name ? { name } : {}),
+		...(number !== undefined ? { number } : {}),
+	};
 }
 
-export const update = defineOperation('group', 'update', properties, { execute }, {
-	name: 'Update',
-	description: "Rename a group or change its number",
-	action: 'Update a group',
-});
+export const update = defineOperation(
+	'group',
+	'update',
+	properties,
+	{ execute },
+	{
+		name: 'Update',
+		description: 'Rename a group or change its number',
+		action: 'Update a group',
+	},
+);

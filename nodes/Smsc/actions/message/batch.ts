@@ -56,7 +56,8 @@ export function packBatches(messages: PreparedMessage[], batchSize: number): Bat
 			if (last !== undefined && last + 1 > target) target = last + 1;
 		}
 		const size = lineLength(message);
-		while (target < group.batches.length && !fits(group.batches[target], message, size, batchSize)) target++;
+		while (target < group.batches.length && !fits(group.batches[target], message, size, batchSize))
+			target++;
 		if (target === group.batches.length) {
 			const fresh: OpenBatch = { messages: [], keys: new Set(), chars: 0 };
 			group.batches.push(fresh);
@@ -69,7 +70,10 @@ export function packBatches(messages: PreparedMessage[], batchSize: number): Bat
 			batch.keys.add(key);
 			group.lastBatchOf.set(key, target);
 		}
-		while (group.firstOpen < group.batches.length && group.batches[group.firstOpen].messages.length >= batchSize) {
+		while (
+			group.firstOpen < group.batches.length &&
+			group.batches[group.firstOpen].messages.length >= batchSize
+		) {
 			group.batches[group.firstOpen].keys.clear();
 			group.firstOpen++;
 		}
@@ -81,14 +85,23 @@ export function packBatches(messages: PreparedMessage[], batchSize: number): Bat
 	);
 }
 
-function fits(batch: OpenBatch, message: PreparedMessage, size: number, batchSize: number): boolean {
+function fits(
+	batch: OpenBatch,
+	message: PreparedMessage,
+	size: number,
+	batchSize: number,
+): boolean {
 	if (batch.messages.length >= batchSize) return false;
 	if (batch.messages.length > 0 && batch.chars + size > MAX_BATCH_CHARS) return false;
 	return !message.keys.some((key) => batch.keys.has(key));
 }
 
 function lineLength(message: PreparedMessage): number {
-	return message.mes.length + message.sender.length + message.recipients.reduce((n, r) => n + r.length + 1, 2);
+	return (
+		message.mes.length +
+		message.sender.length +
+		message.recipients.reduce((n, r) => n + r.length + 1, 2)
+	);
 }
 
 /** A newline inside a message is written as the two characters \n in a `list` line (SMSC page "Відправка SMS-повідомлення"). */

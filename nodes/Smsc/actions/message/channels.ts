@@ -66,7 +66,8 @@ function messageText(item: ChannelItem): string {
 
 function binaryText(item: ChannelItem): string {
 	const text = String(item.get<string>('binaryMessage', '') ?? '').replace(/\s+/g, '');
-	if (!HEX.test(text)) item.fail('Hex Message must be pairs of hexadecimal digits, e.g. 0048656C6C6F.');
+	if (!HEX.test(text))
+		item.fail('Hex Message must be pairs of hexadecimal digits, e.g. 0048656C6C6F.');
 	return text;
 }
 
@@ -87,7 +88,10 @@ function pushText(item: ChannelItem): string {
 	const title = String(item.get<string>('pushTitle', '') ?? '').trim();
 	if (url === '') item.fail('The WAP push link is empty. Enter the address in Link.');
 	// SMSC page "Відправка SMS-повідомлення", `push`: "the link and the title separated by a line break"
-	if (title === '') item.fail('The WAP push title is empty. Enter it in Title: SMSC needs both the link and the title.');
+	if (title === '')
+		item.fail(
+			'The WAP push title is empty. Enter it in Title: SMSC needs both the link and the title.',
+		);
 	return `${url}\n${title}`;
 }
 
@@ -103,7 +107,8 @@ function telegramParams(item: ChannelItem, text: string): IDataObject {
 
 function botParams(item: ChannelItem): IDataObject {
 	const bot = String(item.get<string>('botName', '') ?? '').trim();
-	if (bot === '' || bot === '@') item.fail('The bot name is empty. Enter it in Bot Name, e.g. @shop_news_bot.');
+	if (bot === '' || bot === '@')
+		item.fail('The bot name is empty. Enter it in Bot Name, e.g. @shop_news_bot.');
 	return { bot: bot.startsWith('@') ? bot : `@${bot}` };
 }
 
@@ -112,15 +117,20 @@ function callParams(item: ChannelItem): IDataObject {
 	const voice = item.get<string>('voice', 'm3');
 	const callOptions = item.get<IDataObject>('callOptions', {});
 	const language = String(callOptions.language ?? '').trim();
-	if (language !== '' && !/^[A-Za-z]{2}$/.test(language)) item.fail(`The call language "${language}" is not a two-letter code such as en.`);
+	if (language !== '' && !/^[A-Za-z]{2}$/.test(language))
+		item.fail(`The call language "${language}" is not a two-letter code such as en.`);
 	params.voice = language ? `${voice},${language.toLowerCase()}` : voice;
 	// `param` is "w,i,n" as a whole, and one value SMSC does not accept makes it use every default
 	// (SMSC page "Відправка SMS-повідомлення", `param`): so the node sends only what the user set,
 	// which must be all three values, and never fills in numbers of its own.
-	const set = CALL_PARAM_FIELDS.filter(([name]) => callOptions[name] !== undefined && callOptions[name] !== '');
+	const set = CALL_PARAM_FIELDS.filter(
+		([name]) => callOptions[name] !== undefined && callOptions[name] !== '',
+	);
 	if (set.length > 0) {
 		if (set.length < CALL_PARAM_FIELDS.length) {
-			const missing = CALL_PARAM_FIELDS.filter((field) => !set.includes(field)).map(([, label]) => label);
+			const missing = CALL_PARAM_FIELDS.filter((field) => !set.includes(field)).map(
+				([, label]) => label,
+			);
 			item.fail(
 				`Set ${missing.join(' and ')} too, or none of the three call timings.`,
 				'SMSC takes Wait for Answer, Retry Interval and Attempts only together; with one of them missing or out of range it uses its own defaults for all three (8 attempts, 25 s, retries 3 to 14 s apart).',
@@ -128,7 +138,8 @@ function callParams(item: ChannelItem): IDataObject {
 		}
 		params.param = CALL_PARAM_FIELDS.map(([name, label, min, max]) => {
 			const n = Number(callOptions[name]);
-			if (!Number.isInteger(n) || n < min || n > max) item.fail(`${label} must be a whole number from ${min} to ${max}.`);
+			if (!Number.isInteger(n) || n < min || n > max)
+				item.fail(`${label} must be a whole number from ${min} to ${max}.`);
 			return n;
 		}).join(',');
 	}
@@ -173,24 +184,103 @@ function mailParams(item: ChannelItem): IDataObject {
  * fields (and its Channel option) in fields.ts.
  */
 export const CHANNELS = {
-	bin: { flags: { bin: 2 }, fields: ['phones', 'binaryMessage', 'binaryFormat'], text: binaryText, params: binaryParams, bytes: binaryBytes, smsParts: false, list: true, commentMeans: 'Binary messages: SMSC reads the text after the comment marker as pid and dcs' },
-	bot: { flags: {}, fields: ['phones', 'message', 'botName'], text: messageText, params: botParams, smsParts: false, list: true },
-	call: { flags: { call: 1 }, fields: ['phones', 'optionalMessage', 'voice', 'callOptions', 'attachments'], text: callText, params: callParams, smsParts: false, list: true, commentMeans: 'Voice Call: SMSC reads the text after the comment marker as the call parameters' },
-	flash: { flags: { flash: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: true, list: true },
+	bin: {
+		flags: { bin: 2 },
+		fields: ['phones', 'binaryMessage', 'binaryFormat'],
+		text: binaryText,
+		params: binaryParams,
+		bytes: binaryBytes,
+		smsParts: false,
+		list: true,
+		commentMeans: 'Binary messages: SMSC reads the text after the comment marker as pid and dcs',
+	},
+	bot: {
+		flags: {},
+		fields: ['phones', 'message', 'botName'],
+		text: messageText,
+		params: botParams,
+		smsParts: false,
+		list: true,
+	},
+	call: {
+		flags: { call: 1 },
+		fields: ['phones', 'optionalMessage', 'voice', 'callOptions', 'attachments'],
+		text: callText,
+		params: callParams,
+		smsParts: false,
+		list: true,
+		commentMeans: 'Voice Call: SMSC reads the text after the comment marker as the call parameters',
+	},
+	flash: {
+		flags: { flash: 1 },
+		fields: ['phones', 'message'],
+		text: messageText,
+		smsParts: true,
+		list: true,
+	},
 	hlr: { flags: { hlr: 1 }, fields: ['phones'], smsParts: false, list: false },
-	mail: { flags: { mail: 1 }, fields: ['emails', 'message', 'subject', 'senderEmail', 'attachments'], text: messageText, params: mailParams, smsParts: false, list: false },
+	mail: {
+		flags: { mail: 1 },
+		fields: ['emails', 'message', 'subject', 'senderEmail', 'attachments'],
+		text: messageText,
+		params: mailParams,
+		smsParts: false,
+		list: false,
+	},
 	// files "in the body of the http request" (SMSC page "Відправка SMS-повідомлення", `mms`)
-	mms: { flags: { mms: 1 }, fields: ['phones', 'optionalMessage', 'mmsSubject', 'attachments'], text: optionalText, params: mmsParams, fileTypes: MMS_FILE_TYPES, smsParts: false, list: true },
+	mms: {
+		flags: { mms: 1 },
+		fields: ['phones', 'optionalMessage', 'mmsSubject', 'attachments'],
+		text: optionalText,
+		params: mmsParams,
+		fileTypes: MMS_FILE_TYPES,
+		smsParts: false,
+		list: true,
+	},
 	ping: { flags: { ping: 1 }, fields: ['phones'], smsParts: false, list: false },
-	push: { flags: { push: 1 }, fields: ['phones', 'pushUrl', 'pushTitle'], text: pushText, smsParts: false, list: true, commentMeans: 'WAP Push: the comment would become part of the link title' },
+	push: {
+		flags: { push: 1 },
+		fields: ['phones', 'pushUrl', 'pushTitle'],
+		text: pushText,
+		smsParts: false,
+		list: true,
+		commentMeans: 'WAP Push: the comment would become part of the link title',
+	},
 	sms: { flags: {}, fields: ['phones', 'message'], text: messageText, smsParts: true, list: true },
 	// users of "Одноклассники", "ВКонтакте" or "Mail.Ru Агент" (SMSC page "Відправка SMS-повідомлення", `soc`)
-	soc: { flags: { soc: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: false, list: true },
+	soc: {
+		flags: { soc: 1 },
+		fields: ['phones', 'message'],
+		text: messageText,
+		smsParts: false,
+		list: true,
+	},
 	// SMSC documents Telegram only as the `__TGM__: <code>` message prefix, not as an HTTP flag; a
 	// prefixed code inside a `list` line is undocumented, so a Telegram item goes alone.
-	tg: { flags: {}, fields: ['phones', 'codeOrMessage'], text: messageText, params: telegramParams, prefix: '__TGM__: ', smsParts: false, list: false, commentMeans: 'Telegram: SMSC accepts only the code' },
-	viber: { flags: { viber: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: false, list: true },
-	whatsapp: { flags: { whatsapp: 1 }, fields: ['phones', 'message'], text: messageText, smsParts: false, list: true },
+	tg: {
+		flags: {},
+		fields: ['phones', 'codeOrMessage'],
+		text: messageText,
+		params: telegramParams,
+		prefix: '__TGM__: ',
+		smsParts: false,
+		list: false,
+		commentMeans: 'Telegram: SMSC accepts only the code',
+	},
+	viber: {
+		flags: { viber: 1 },
+		fields: ['phones', 'message'],
+		text: messageText,
+		smsParts: false,
+		list: true,
+	},
+	whatsapp: {
+		flags: { whatsapp: 1 },
+		fields: ['phones', 'message'],
+		text: messageText,
+		smsParts: false,
+		list: true,
+	},
 } satisfies Record<string, ChannelRow>;
 
 /** The channels Send and Get Cost offer; each is one row of CHANNELS. */
@@ -217,10 +307,13 @@ export type ChannelOption = 'maxParts' | 'translit' | 'shortenLinks';
 const OPTION_CHANNELS: Record<ChannelOption, (row: ChannelRow, channel: Channel) => boolean> = {
 	maxParts: (row) => row.smsParts,
 	translit: (row) => row.smsParts,
-	shortenLinks: (row, channel) => row.text !== undefined && !['bin', 'call', 'push'].includes(channel),
+	shortenLinks: (row, channel) =>
+		row.text !== undefined && !['bin', 'call', 'push'].includes(channel),
 };
 
 /** The channels whose Options offer this option. */
 export function channelsOffering(option: ChannelOption): Channel[] {
-	return (Object.keys(CHANNELS) as Channel[]).filter((channel) => OPTION_CHANNELS[option](CHANNELS[channel] as ChannelRow, channel));
+	return (Object.keys(CHANNELS) as Channel[]).filter((channel) =>
+		OPTION_CHANNELS[option](CHANNELS[channel] as ChannelRow, channel),
+	);
 }

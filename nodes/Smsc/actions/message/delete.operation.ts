@@ -14,16 +14,32 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const refs = readMessageRefs.call(this, itemIndex);
 	const results: IDataObject[] = [];
 	for (const ref of refs) {
-		const answer = (await smscRequest.call(this, 'status', { id: ref.id, phone: ref.phone, del: 1 }, {
-			itemIndex,
-		})) as IDataObject;
-		results.push({ id: ref.id, phone: ref.phone, deleted: true, ...(answer.result ? { result: answer.result } : {}) });
+		const answer = (await smscRequest.call(
+			this,
+			'status',
+			{ id: ref.id, phone: ref.phone, del: 1 },
+			{
+				itemIndex,
+			},
+		)) as IDataObject;
+		results.push({
+			id: ref.id,
+			phone: ref.phone,
+			deleted: true,
+			...(answer.result ? { result: answer.result } : {}),
+		});
 	}
 	return results;
 }
 
-export const deleteMessage = defineOperation('message', 'delete', properties, { execute }, {
-	name: 'Delete',
-	description: 'Delete a sent message from the SMSC history',
-	action: 'Delete a message',
-});
+export const deleteMessage = defineOperation(
+	'message',
+	'delete',
+	properties,
+	{ execute },
+	{
+		name: 'Delete',
+		description: 'Delete a sent message from the SMSC history',
+		action: 'Delete a message',
+	},
+);

@@ -13,15 +13,43 @@ export const messageFields: INodeProperties[] = [
 		default: 'sms',
 		description: 'How the message reaches the recipients',
 		options: [
-			{ name: 'Binary', value: 'bin', description: 'A binary SMS given in hex, with its UDH header' },
+			{
+				name: 'Binary',
+				value: 'bin',
+				description: 'A binary SMS given in hex, with its UDH header',
+			},
 			{ name: 'E-Mail', value: 'mail', description: 'An e-mail to one or more addresses' },
-			{ name: 'Flash SMS', value: 'flash', description: 'An SMS shown at once on the screen and not stored' },
-			{ name: 'HLR Lookup', value: 'hlr', description: 'Ask the operator network about the numbers; nothing is delivered' },
-			{ name: 'MMS', value: 'mms', description: 'A multimedia message: text, pictures, sound or video files' },
-			{ name: 'Ping', value: 'ping', description: 'An invisible SMS that checks whether the phone is reachable' },
+			{
+				name: 'Flash SMS',
+				value: 'flash',
+				description: 'An SMS shown at once on the screen and not stored',
+			},
+			{
+				name: 'HLR Lookup',
+				value: 'hlr',
+				description: 'Ask the operator network about the numbers; nothing is delivered',
+			},
+			{
+				name: 'MMS',
+				value: 'mms',
+				description: 'A multimedia message: text, pictures, sound or video files',
+			},
+			{
+				name: 'Ping',
+				value: 'ping',
+				description: 'An invisible SMS that checks whether the phone is reachable',
+			},
 			{ name: 'SMS', value: 'sms', description: 'A plain text SMS' },
-			{ name: 'Social Networks', value: 'soc', description: 'A message to Odnoklassniki, VKontakte or Mail.Ru Agent users' },
-			{ name: 'Telegram', value: 'tg', description: 'A numeric code of 4 to 8 digits, delivered by Telegram to a phone number' },
+			{
+				name: 'Social Networks',
+				value: 'soc',
+				description: 'A message to Odnoklassniki, VKontakte or Mail.Ru Agent users',
+			},
+			{
+				name: 'Telegram',
+				value: 'tg',
+				description: 'A numeric code of 4 to 8 digits, delivered by Telegram to a phone number',
+			},
 			{ name: 'Telegram Bot', value: 'bot', description: 'A message from your Telegram bot' },
 			{ name: 'Viber', value: 'viber', description: 'A Viber message' },
 			{ name: 'Voice Call', value: 'call', description: 'A call that reads the text aloud' },
@@ -58,7 +86,8 @@ export const messageFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. name@example.com',
-		description: 'One or more e-mail addresses, separated by commas, or an array from an expression',
+		description:
+			'One or more e-mail addresses, separated by commas, or an array from an expression',
 		displayOptions: { show: { recipientType: ['phones'], channel: channelsShowing('emails') } },
 	},
 	{
@@ -86,7 +115,10 @@ export const messageFields: INodeProperties[] = [
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*[Gg]?\\d+\\s*$', errorMessage: 'The group number is a whole number, e.g. 5' },
+						properties: {
+							regex: '^\\s*[Gg]?\\d+\\s*$',
+							errorMessage: 'The group number is a whole number, e.g. 5',
+						},
 					},
 				],
 			},
@@ -119,7 +151,8 @@ export const messageFields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 4821',
-		description: 'A numeric code of 4 to 8 digits, the only thing SMSC delivers by Telegram. For other text use the Telegram Bot channel.',
+		description:
+			'A numeric code of 4 to 8 digits, the only thing SMSC delivers by Telegram. For other text use the Telegram Bot channel.',
 		displayOptions: { show: { channel: channelsShowing('codeOrMessage') } },
 	},
 	{
@@ -141,8 +174,16 @@ export const messageFields: INodeProperties[] = [
 		description: 'How the bytes of Hex Message travel to SMSC. Both deliver the same message.',
 		displayOptions: { show: { channel: channelsShowing('binaryFormat') } },
 		options: [
-			{ name: 'Hex String (Bin=2)', value: 'hex', description: 'The hex digits as typed; items can share one bulk request' },
-			{ name: 'URL-Encoded Bytes (Bin=1)', value: 'bytes', description: 'The bytes themselves; each item goes in a request of its own' },
+			{
+				name: 'Hex String (Bin=2)',
+				value: 'hex',
+				description: 'The hex digits as typed; items can share one bulk request',
+			},
+			{
+				name: 'URL-Encoded Bytes (Bin=1)',
+				value: 'bytes',
+				description: 'The bytes themselves; each item goes in a request of its own',
+			},
 		],
 	},
 	{
@@ -287,7 +328,8 @@ export const sendOptions: INodeProperties = {
 			name: 'captchaCode',
 			type: 'string',
 			default: '',
-			description: 'The captcha text the visitor typed on your web form; SMSC checks it for Visitor IP Address (set both)',
+			description:
+				'The captcha text the visitor typed on your web form; SMSC checks it for Visitor IP Address (set both)',
 		},
 		{
 			displayName: 'Client Message ID',
@@ -303,7 +345,8 @@ export const sendOptions: INodeProperties = {
 			name: 'comment',
 			type: 'string',
 			default: '',
-			description: 'A note kept in the SMSC message history only; recipients never see it and it costs nothing',
+			description:
+				'A note kept in the SMSC message history only; recipients never see it and it costs nothing',
 		},
 		{
 			displayName: 'Confirm Number Every (Days)',
@@ -333,7 +376,8 @@ export const sendOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://example.com/greeting.mp3',
-			description: 'The full http(s) address of a file SMSC downloads and sends with the message (at least 101 bytes), e.g. a recording for a voice call or a picture for an e-mail',
+			description:
+				'The full http(s) address of a file SMSC downloads and sends with the message (at least 101 bytes), e.g. a recording for a voice call or a picture for an e-mail',
 		},
 		{
 			displayName: 'Hour Window',
@@ -351,14 +395,16 @@ export const sendOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 1,
-			description: 'Max number of parts a long message may be split into; a longer text is cut to fit',
+			description:
+				'Max number of parts a long message may be split into; a longer text is cut to fit',
 		},
 		{
 			displayName: 'Per-Recipient Details',
 			name: 'perRecipient',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to add the status, network code and cost of every recipient to the output',
+			description:
+				'Whether to add the status, network code and cost of every recipient to the output',
 			displayOptions: { show: { '/operation': ['send'] } },
 		},
 		{
@@ -366,7 +412,8 @@ export const sendOptions: INodeProperties = {
 			name: 'wrongNumbers',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to add the numbers SMSC refused, with their status and error code, to the output (SMSC "err")',
+			description:
+				'Whether to add the numbers SMSC refused, with their status and error code, to the output (SMSC "err")',
 			displayOptions: { show: { '/operation': ['send'] } },
 		},
 		{
@@ -426,7 +473,8 @@ export const sendOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0.1, maxValue: 720, numberPrecision: 1 },
 			default: 1,
-			description: 'Spread the sending to a group or many numbers evenly over this many hours (with Spread Step)',
+			description:
+				'Spread the sending to a group or many numbers evenly over this many hours (with Spread Step)',
 		},
 		{
 			displayName: 'Spread Step (Minutes)',
@@ -451,7 +499,8 @@ export const sendOptions: INodeProperties = {
 			displayOptions: { show: { '/channel': channelsOffering('translit') } },
 			type: 'options',
 			default: 0,
-			description: 'Whether SMSC rewrites Cyrillic text in Latin letters, which makes long messages cheaper',
+			description:
+				'Whether SMSC rewrites Cyrillic text in Latin letters, which makes long messages cheaper',
 			options: [
 				{ name: 'Look-Alike Latin (MpaHc/Ium)', value: 2 },
 				{ name: 'No', value: 0 },
@@ -524,7 +573,8 @@ export const bulkOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 14 },
 			default: 10,
-			description: 'Max number of requests in flight at once. SMSC refuses a 15th concurrent request per login.',
+			description:
+				'Max number of requests in flight at once. SMSC refuses a 15th concurrent request per login.',
 		},
 		{
 			displayName: 'Include Raw Response',

@@ -17,11 +17,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		readers.set(this, parameters);
 	}
 	const message = prepareMessage.call(this, parameters, itemIndex);
-	const answer = (await smscRequest.call(this, 'send', { ...singleRequestParams(message), cost: 1 }, {
-		readOnly: true,
-		itemIndex,
-		...(await singleRequestPayload.call(this, message)),
-	})) as IDataObject;
+	const answer = (await smscRequest.call(
+		this,
+		'send',
+		{ ...singleRequestParams(message), cost: 1 },
+		{
+			readOnly: true,
+			itemIndex,
+			...(await singleRequestPayload.call(this, message)),
+		},
+	)) as IDataObject;
 	const out: IDataObject = {
 		cost: toNumber(answer.cost),
 		parts: toNumber(answer.cnt),
@@ -37,8 +42,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return out;
 }
 
-export const getCost = defineOperation('message', 'getCost', { shared: sendAndCostFields }, { execute }, {
-	name: 'Get Cost',
-	description: 'Get the price of a message without sending it',
-	action: 'Get the cost of a message',
-});
+export const getCost = defineOperation(
+	'message',
+	'getCost',
+	{ shared: sendAndCostFields },
+	{ execute },
+	{
+		name: 'Get Cost',
+		description: 'Get the price of a message without sending it',
+		action: 'Get the cost of a message',
+	},
+);

@@ -26,7 +26,8 @@ const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_HOURS },
 			default: 24,
-			description: 'Only messages received in this many recent hours (at most 168). Not used together with After ID.',
+			description:
+				'Only messages received in this many recent hours (at most 168). Not used together with After ID.',
 		},
 		{
 			displayName: 'To Phone Number',
@@ -78,8 +79,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	});
 }
 
-export const getManyIncoming = defineOperation('message', 'getManyIncoming', properties, { execute }, {
-	name: 'Get Many Incoming',
-	description: 'Get many messages received by the numbers of the account',
-	action: 'Get many incoming messages',
-});
+export const getManyIncoming = defineOperation(
+	'message',
+	'getManyIncoming',
+	properties,
+	{ execute },
+	{
+		name: 'Get Many Incoming',
+		description: 'Get many messages received by the numbers of the account',
+		action: 'Get many incoming messages',
+	},
+);

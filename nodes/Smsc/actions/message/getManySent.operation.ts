@@ -60,12 +60,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (filters.endDate && !end) fail(`To Date "${String(filters.endDate)}" is not a date.`);
 	if (start && end) {
 		if (start.day > end.day) fail('From Date is after To Date.');
-		if (end.day - start.day > MAX_RANGE_DAYS * DAY_MS) fail('SMSC searches at most six months at once; narrow From Date and To Date.');
+		if (end.day - start.day > MAX_RANGE_DAYS * DAY_MS)
+			fail('SMSC searches at most six months at once; narrow From Date and To Date.');
 	}
 	let phone: string | undefined;
 	if (filters.phone) {
 		phone = cleanPhone(String(filters.phone));
-		if (!phone) fail(`"${String(filters.phone)}" is not a valid phone number. Use international format, e.g. +79991234567.`);
+		if (!phone)
+			fail(
+				`"${String(filters.phone)}" is not a valid phone number. Use international format, e.g. +79991234567.`,
+			);
 	}
 
 	const messages = await collectPages.call(this, itemIndex, {
@@ -107,8 +111,14 @@ function smscDay(value: unknown, timezone: string): { text: string; day: number 
 	return { text: `${pad(d)}.${pad(m)}.${y}`, day };
 }
 
-export const getManySent = defineOperation('message', 'getManySent', properties, { execute }, {
-	name: 'Get Many Sent',
-	description: 'Get many messages from the sent history, newest first',
-	action: 'Get many sent messages',
-});
+export const getManySent = defineOperation(
+	'message',
+	'getManySent',
+	properties,
+	{ execute },
+	{
+		name: 'Get Many Sent',
+		description: 'Get many messages from the sent history, newest first',
+		action: 'Get many sent messages',
+	},
+);

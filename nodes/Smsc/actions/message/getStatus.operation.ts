@@ -12,7 +12,15 @@ import { recipientKey } from './recipients';
 
 /** Keeps one status request short enough for any web server's URL and form limits. */
 const REFS_PER_REQUEST = 100;
-const SIMPLE_FIELDS = new Set(['status', 'err', 'last_date', 'last_timestamp', 'id', 'phone', ...HLR_FIELDS]);
+const SIMPLE_FIELDS = new Set([
+	'status',
+	'err',
+	'last_date',
+	'last_timestamp',
+	'id',
+	'phone',
+	...HLR_FIELDS,
+]);
 
 const properties: INodeProperties[] = [
 	...messageRefFields('look up'),
@@ -34,16 +42,24 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const results: IDataObject[] = [];
 	for (let start = 0; start < refs.length; start += REFS_PER_REQUEST) {
 		const chunk = refs.slice(start, start + REFS_PER_REQUEST);
-		const answer = await smscRequest.call(this, 'status', { ...refParams(chunk), all: details ? 2 : undefined }, {
-			readOnly: true,
-			itemIndex,
-		});
+		const answer = await smscRequest.call(
+			this,
+			'status',
+			{ ...refParams(chunk), all: details ? 2 : undefined },
+			{
+				readOnly: true,
+				itemIndex,
+			},
+		);
 		const rows = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
 		// Each entry names its id and phone; matching on them (not on position) means a missing or
 		// reordered entry can never put one message's status on another. No entry: not found (-3).
 		const byRef = new Map<string, IDataObject>();
-		for (const row of rows) if (row.id !== undefined && row.phone !== undefined) byRef.set(refKey(row.id, row.phone), row);
-		const single = rows.length === 1 && chunk.length === 1 && rows[0].id === undefined ? rows[0] : undefined;
+		for (const row of rows)
+			if (row.id !== undefined && row.phone !== undefined)
+				byRef.set(refKey(row.id, row.phone), row);
+		const single =
+			rows.length === 1 && chunk.length === 1 && rows[0].id === undefined ? rows[0] : undefined;
 		for (const ref of chunk) {
 			const row = single ?? byRef.get(refKey(ref.id, ref.phone)) ?? { status: -3 };
 			results.push(describeStatus(ref, row, details === true));
@@ -58,7 +74,10 @@ function refKey(id: unknown, phone: unknown): string {
 }
 
 function describeStatus(ref: MessageRef, row: IDataObject, details: boolean): IDataObject {
-	const decoded = decodeStatus(row.status, row.err === undefined || row.err === '' ? undefined : row.err);
+	const decoded = decodeStatus(
+		row.status,
+		row.err === undefined || row.err === '' ? undefined : row.err,
+	);
 	const out: IDataObject = {
 		id: row.id ?? ref.id,
 		phone: row.phone ?? ref.phone,
@@ -78,8 +97,14 @@ function describeStatus(ref: MessageRef, row: IDataObject, details: boolean): ID
 	return out;
 }
 
-export const getStatus = defineOperation('message', 'getStatus', properties, { execute }, {
-	name: 'Get Status',
-	description: 'Get the delivery status of one or more sent messages',
-	action: 'Get the status of a message',
-});
+export const getStatus = defineOperation(
+	'message',
+	'getStatus',
+	properties,
+	{ execute },
+	{
+		name: 'Get Status',
+		description: 'Get the delivery status of one or more sent messages',
+		action: 'Get the status of a message',
+	},
+);

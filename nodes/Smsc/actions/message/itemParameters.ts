@@ -17,7 +17,9 @@ export class ItemParameters {
 	get<T>(name: string, itemIndex: number, fallback: T, extractValue = false): T {
 		const key = extractValue ? `${name}\u0000value` : name;
 		if (this.fixed.has(key)) return this.fixed.get(key) as T;
-		const value = this.context.getNodeParameter(name, itemIndex, fallback as never, { extractValue }) as T;
+		const value = this.context.getNodeParameter(name, itemIndex, fallback as never, {
+			extractValue,
+		}) as T;
 		if (!hasExpression(this.raw[name])) this.fixed.set(key, value);
 		return value;
 	}
@@ -25,7 +27,8 @@ export class ItemParameters {
 
 function hasExpression(value: NodeParameterValueType | undefined): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
-	if (Array.isArray(value)) return value.some((entry) => hasExpression(entry as NodeParameterValueType));
+	if (Array.isArray(value))
+		return value.some((entry) => hasExpression(entry as NodeParameterValueType));
 	if (value !== null && typeof value === 'object') {
 		return Object.values(value).some((entry) => hasExpression(entry as NodeParameterValueType));
 	}

@@ -10,7 +10,8 @@ export function describeItems(indexes: number[]): string {
 	let total = 0;
 	const flush = (): void => {
 		total++;
-		if (ranges.length < MAX_RANGES) ranges.push(start === previous ? `${start}` : `${start}–${previous}`);
+		if (ranges.length < MAX_RANGES)
+			ranges.push(start === previous ? `${start}` : `${start}–${previous}`);
 	};
 	for (let i = 1; i < sorted.length; i++) {
 		if (sorted[i] === previous + 1) {

@@ -42,13 +42,17 @@ export function readMessageRefs(this: IExecuteFunctions, itemIndex: number): Mes
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
 	};
 	if (ids.length === 0) fail('Message ID is empty. Use the ID that Send returned.');
-	if (phones.length === 0) fail('Phone Numbers is empty. Enter the recipient the message was sent to.');
+	if (phones.length === 0)
+		fail('Phone Numbers is empty. Enter the recipient the message was sent to.');
 	if (ids.length > 1 && ids.length !== phones.length) {
-		fail(`${ids.length} message IDs but ${phones.length} phone numbers: give one ID, or one ID per phone in the same order.`);
+		fail(
+			`${ids.length} message IDs but ${phones.length} phone numbers: give one ID, or one ID per phone in the same order.`,
+		);
 	}
 	return phones.map((raw, index) => {
 		const phone = cleanPhone(raw);
-		if (phone === undefined) fail(`"${raw}" is not a valid phone number. Use international format, e.g. +79991234567.`);
+		if (phone === undefined)
+			fail(`"${raw}" is not a valid phone number. Use international format, e.g. +79991234567.`);
 		const id = ids.length === 1 ? ids[0] : ids[index];
 		if (!isMessageId(id)) fail(`"${id}" is not a message ID.`);
 		return { id, phone: phone! };

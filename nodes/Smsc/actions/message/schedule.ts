@@ -20,7 +20,14 @@ export function toInstant(value: unknown, workflowTimezone: string): number | un
 	const [, y, mo, d, h = '0', mi = '0', s = '0', , zone] = match;
 	const wall = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
 	const check = new Date(wall);
-	if (check.getUTCDate() !== +d || check.getUTCMonth() !== +mo - 1 || +h > 23 || +mi > 59 || +s > 59) return undefined;
+	if (
+		check.getUTCDate() !== +d ||
+		check.getUTCMonth() !== +mo - 1 ||
+		+h > 23 ||
+		+mi > 59 ||
+		+s > 59
+	)
+		return undefined;
 	if (zone) {
 		if (/^z$/i.test(zone)) return wall;
 		const sign = zone.startsWith('-') ? -1 : 1;
@@ -63,7 +70,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat | null {
 function offsetAt(instant: number, format: Intl.DateTimeFormat): number {
 	const parts: Record<string, number> = {};
 	for (const part of format.formatToParts(new Date(instant))) parts[part.type] = Number(part.value);
-	const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	const asUtc = Date.UTC(
+		parts.year,
+		parts.month - 1,
+		parts.day,
+		parts.hour,
+		parts.minute,
+		parts.second,
+	);
 	return asUtc - Math.floor(instant / 1000) * 1000;
 }
 

@@ -6,7 +6,13 @@ import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport';
 import { itemError, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
 import type { Batch } from './batch';
-import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, batchRequestParams, packBatches, runPool } from './batch';
+import {
+	DEFAULT_BATCH_SIZE,
+	DEFAULT_CONCURRENCY,
+	batchRequestParams,
+	packBatches,
+	runPool,
+} from './batch';
 import { sendAndCostFields, sendOnlyFields } from './fields';
 import { ItemParameters } from './itemParameters';
 import { describeItems } from './itemRanges';
@@ -32,7 +38,10 @@ const enum Outcome {
  * bounded number at once. A send is never repeated: the transport retries only what provably did
  * not reach SMSC.
  */
-async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function executeAll(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
 	const parameters = new ItemParameters(this);
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = new Array(items.length);
@@ -53,7 +62,10 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 	const settings = items.length > 0 ? parameters.get<BulkOptions>('bulkOptions', 0, {}) : {};
 	const batching = settings.batching !== false;
 	const batchSize = Math.max(1, Math.floor(Number(settings.batchSize ?? DEFAULT_BATCH_SIZE)));
-	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY))));
+	const concurrency = Math.min(
+		MAX_CONCURRENCY,
+		Math.max(1, Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY))),
+	);
 	const batches: Batch[] = batching
 		? packBatches(messages, batchSize)
 		: messages.map((message) => ({ messages: [message], list: false }));
@@ -61,7 +73,8 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 	let failure: { error: Error; items: number[] } | undefined;
 	const fail = (error: Error, failed: PreparedMessage[]): void => {
 		const maybeSent = mayHaveReachedSmsc(error);
-		for (const message of failed) outcome[message.itemIndex] = maybeSent ? Outcome.Unknown : Outcome.Failed;
+		for (const message of failed)
+			outcome[message.itemIndex] = maybeSent ? Outcome.Unknown : Outcome.Failed;
 		if (!continueOnFail) {
 			failure ??= { error, items: failed.map((message) => message.itemIndex) };
 			return;
@@ -95,7 +108,12 @@ async function executeAll(this: IExecuteFunctions, items: INodeExecutionData[]):
 				}
 				outcome[message.itemIndex] = Outcome.Sent;
 				output[message.itemIndex] = {
-					json: sendOutput(message, answer, rows.length ? rows : undefined, batch.list ? batch.messages.length : undefined),
+					json: sendOutput(
+						message,
+						answer,
+						rows.length ? rows : undefined,
+						batch.list ? batch.messages.length : undefined,
+					),
 					pairedItem: { item: message.itemIndex },
 				};
 			}
@@ -116,19 +134,19 @@ function isRefused(row: IDataObject): boolean {
 	return REFUSED_STATUSES.has(Number(row.status));
 }
 
-function refusedError(context: IExecuteFunctions, message: PreparedMessage, rows: IDataObject[]): Error {
+function refusedError(
+	context: IExecuteFunctions,
+	message: PreparedMessage,
+	rows: IDataObject[],
+): Error {
 	const reasons = rows.map((row) => {
 		const decoded = describeRecipient(row);
 		return `${String(decoded.phone)}: ${String(decoded.statusDescription)}${decoded.errorDescription ? ` (${String(decoded.errorDescription)})` : ''}`;
 	});
-	return new NodeApiError(
-		context.getNode(),
-		{ phones: rows } as unknown as JsonObject,
-		{
-			message: `SMSC refused every recipient of this item, so nothing was sent to it: ${reasons.join('; ')}.`,
-			itemIndex: message.itemIndex,
-		},
-	);
+	return new NodeApiError(context.getNode(), { phones: rows } as unknown as JsonObject, {
+		message: `SMSC refused every recipient of this item, so nothing was sent to it: ${reasons.join('; ')}.`,
+		itemIndex: message.itemIndex,
+	});
 }
 
 async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<IDataObject> {
@@ -138,7 +156,10 @@ async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<IDataOb
 	// Several items share one request, so only SMSC's per-recipient rows can tell each item its result.
 	if (first.perRecipient || batch.list) params.op = 1;
 	const payload = batch.list ? {} : await singleRequestPayload.call(this, first);
-	const answer = await smscRequest.call(this, 'send', params, { itemIndex: first.itemIndex, ...payload });
+	const answer = await smscRequest.call(this, 'send', params, {
+		itemIndex: first.itemIndex,
+		...payload,
+	});
 	return (Array.isArray(answer) ? (answer[0] ?? {}) : answer) as IDataObject;
 }
 
@@ -201,8 +222,14 @@ function explainFailure(error: Error, failed: number[], outcome: Uint8Array): Er
 	return withContext;
 }
 
-export const send = defineOperation('message', 'send', { shared: [...sendAndCostFields, ...sendOnlyFields] }, { executeAll }, {
-	name: 'Send',
-	description: 'Send a message by SMS, Viber, Telegram, voice call, e-mail and more',
-	action: 'Send a message',
-});
+export const send = defineOperation(
+	'message',
+	'send',
+	{ shared: [...sendAndCostFields, ...sendOnlyFields] },
+	{ executeAll },
+	{
+		name: 'Send',
+		description: 'Send a message by SMS, Viber, Telegram, voice call, e-mail and more',
+		action: 'Send a message',
+	},
+);

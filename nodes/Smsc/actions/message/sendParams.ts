@@ -4,7 +4,19 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { FormFile } from '../../../shared/multipart';
 
 import { cleanPhone, splitList } from '../../../shared/phones';
-import { fileType, MAX_MESSAGE_LENGTH, MAX_SENDER_DIGITS, messageLength, validTimeZone, validValidity, MAX_SENDER_LETTERS, groupNumber, isClientMessageId, isEmail, senderNameTooLong } from '../../../shared/rules';
+import {
+	fileType,
+	MAX_MESSAGE_LENGTH,
+	MAX_SENDER_DIGITS,
+	messageLength,
+	validTimeZone,
+	validValidity,
+	MAX_SENDER_LETTERS,
+	groupNumber,
+	isClientMessageId,
+	isEmail,
+	senderNameTooLong,
+} from '../../../shared/rules';
 import { COMMENT_SEPARATOR, estimateSms } from '../../../shared/sms';
 import type { SmsEstimate } from '../../../shared/sms';
 import type { Channel, ChannelItem, ChannelRow } from './channels';
@@ -25,7 +37,13 @@ const MIN_LIST_DIGITS = 10;
  */
 const LIST_SENDER_BREAKERS = /[,|:;\n]/;
 /** A channel the table does not know (a hand-edited workflow): phones, no text, no flag. */
-const UNKNOWN_CHANNEL: ChannelRow = { flags: {}, fields: ['phones'], text: () => '', smsParts: false, list: true };
+const UNKNOWN_CHANNEL: ChannelRow = {
+	flags: {},
+	fields: ['phones'],
+	text: () => '',
+	smsParts: false,
+	list: true,
+};
 
 /** Send's Bulk Options (fields.ts): how the run is packed and paced, and the raw answer. */
 export interface BulkOptions {
@@ -181,19 +199,24 @@ function readRecipients(item: ItemReader): { recipients: string[]; group?: strin
 	if (recipientType === 'group') {
 		const raw = String(parameters.get<string>('group', itemIndex, '', true) ?? '').trim();
 		const number = groupNumber(raw);
-		if (number === undefined) fail(`The contact group "${raw}" is not a group number. Pick a group from the list or enter its number, e.g. 5.`);
+		if (number === undefined)
+			fail(
+				`The contact group "${raw}" is not a group number. Pick a group from the list or enter its number, e.g. 5.`,
+			);
 		const group = `G${number!}`;
 		return { recipients: [group], group };
 	}
 	if (row.fields.includes('emails')) {
 		const recipients = splitList(parameters.get<unknown>('emails', itemIndex, ''));
-		if (recipients.length === 0) fail('No e-mail address to send to. Enter at least one address in Email Addresses.');
+		if (recipients.length === 0)
+			fail('No e-mail address to send to. Enter at least one address in Email Addresses.');
 		const bad = recipients.find((address) => !isEmail(address));
 		if (bad !== undefined) fail(`"${bad}" is not a valid e-mail address.`);
 		return { recipients };
 	}
 	const raw = splitList(parameters.get<unknown>('phones', itemIndex, ''));
-	if (raw.length === 0) fail('No phone number to send to. Enter at least one number in Phone Numbers.');
+	if (raw.length === 0)
+		fail('No phone number to send to. Enter at least one number in Phone Numbers.');
 	const recipients = raw.map((phone) => {
 		const clean = cleanPhone(phone);
 		if (clean === undefined) {
@@ -212,10 +235,14 @@ function readMes(item: ItemReader, text: string): string {
 	const { row, options, fail } = item;
 	const comment = String(options.comment ?? '');
 	if (comment.trim() && row.commentMeans !== undefined) {
-		fail(`Comment cannot be used with ${row.commentMeans}.`, 'Remove the Comment option for this channel.');
+		fail(
+			`Comment cannot be used with ${row.commentMeans}.`,
+			'Remove the Comment option for this channel.',
+		);
 	}
 	const body = row.prefix !== undefined ? `${row.prefix}${text.trim()}` : text;
-	const mes = row.text === undefined ? '' : comment.trim() ? `${body}${COMMENT_SEPARATOR}${comment}` : body;
+	const mes =
+		row.text === undefined ? '' : comment.trim() ? `${body}${COMMENT_SEPARATOR}${comment}` : body;
 	// `mes` as sent, comment and its marker included, in characters (not UTF-16 units)
 	const length = messageLength(mes);
 	if (length > MAX_MESSAGE_LENGTH) {
@@ -233,16 +260,25 @@ function readMes(item: ItemReader, text: string): string {
 function readAttachments(item: ItemReader): Attachment[] {
 	const { row, context, itemIndex, fail } = item;
 	if (!row.fields.includes('attachments')) return [];
-	const properties = splitList(item.get<unknown>('attachments', '')).filter((name, index, all) => all.indexOf(name) === index);
+	const properties = splitList(item.get<unknown>('attachments', '')).filter(
+		(name, index, all) => all.indexOf(name) === index,
+	);
 	return properties.map((property) => {
 		let binary: IBinaryData | undefined;
 		try {
 			binary = context.helpers.assertBinaryData(itemIndex, property);
 		} catch {
-			fail(`The item has no binary field "${property}" to attach.`, 'Enter in Attachments the names of binary fields of the input item, e.g. data.');
+			fail(
+				`The item has no binary field "${property}" to attach.`,
+				'Enter in Attachments the names of binary fields of the input item, e.g. data.',
+			);
 		}
-		const fileName = binary!.fileName ?? `${property}${binary!.fileExtension ? `.${binary!.fileExtension}` : ''}`;
-		if (row.fileTypes !== undefined && !row.fileTypes.includes(fileType(fileName, binary!.fileExtension))) {
+		const fileName =
+			binary!.fileName ?? `${property}${binary!.fileExtension ? `.${binary!.fileExtension}` : ''}`;
+		if (
+			row.fileTypes !== undefined &&
+			!row.fileTypes.includes(fileType(fileName, binary!.fileExtension))
+		) {
 			fail(
 				`The file "${fileName}" (binary field "${property}") cannot go in an MMS: SMSC takes only ${row.fileTypes.join(', ')} files.`,
 				'SMSC page "Відправка SMS-повідомлення", mms: text, pictures, music and video of these types.',
@@ -262,7 +298,9 @@ function readSender(item: ItemReader): string {
 	}
 	// a resource locator ({mode, value}); a plain string from an expression or an older workflow
 	const picked = options.sender as IDataObject | string | undefined;
-	const sender = String((typeof picked === 'object' && picked !== null ? picked.value : picked) ?? '').trim();
+	const sender = String(
+		(typeof picked === 'object' && picked !== null ? picked.value : picked) ?? '',
+	).trim();
 	if (sender !== '' && senderNameTooLong(sender)) {
 		fail(
 			`Sender name "${sender}" is too long.`,
@@ -276,15 +314,25 @@ function readSender(item: ItemReader): string {
 function readSchedule(item: ItemReader): IDataObject {
 	const { options, fail } = item;
 	const params: IDataObject = {};
-	const schedules = [options.sendAt ? 'Send At' : '', options.delayMinutes !== undefined ? 'Send After (Minutes)' : '', options.hourWindow ? 'Hour Window' : ''].filter(Boolean);
-	if (schedules.length > 1) fail(`Choose one way to schedule the message, not ${schedules.join(' and ')}.`);
+	const schedules = [
+		options.sendAt ? 'Send At' : '',
+		options.delayMinutes !== undefined ? 'Send After (Minutes)' : '',
+		options.hourWindow ? 'Hour Window' : '',
+	].filter(Boolean);
+	if (schedules.length > 1)
+		fail(`Choose one way to schedule the message, not ${schedules.join(' and ')}.`);
 	if (options.sendAt) {
 		const instant = toInstant(options.sendAt, item.context.getTimezone());
-		if (instant === undefined) fail(`Send At "${String(options.sendAt)}" is not a date and time.`, 'Use an n8n date or an ISO date such as 2025-03-01T09:30:00.');
+		if (instant === undefined)
+			fail(
+				`Send At "${String(options.sendAt)}" is not a date and time.`,
+				'Use an n8n date or an ISO date such as 2025-03-01T09:30:00.',
+			);
 		params.time = smscTime(instant!);
 	} else if (options.delayMinutes !== undefined) {
 		const minutes = Number(options.delayMinutes);
-		if (!Number.isFinite(minutes) || minutes <= 0) fail('Send After (Minutes) must be a positive number of minutes.');
+		if (!Number.isFinite(minutes) || minutes <= 0)
+			fail('Send After (Minutes) must be a positive number of minutes.');
 		params.time = `+${Math.round(minutes)}`;
 	} else if (options.hourWindow) {
 		const window = HOUR_WINDOW.exec(String(options.hourWindow).trim());
@@ -296,7 +344,8 @@ function readSchedule(item: ItemReader): IDataObject {
 	// no Time Zone: SMSC uses the account's own setting (SMSC page "Відправка SMS-повідомлення", `tz`)
 	const tz = String(options.tz ?? '').trim();
 	if (tz !== '') {
-		if (!validTimeZone(tz)) fail(`Time Zone "${tz}" is not a number of hours from Moscow time from -15 to 11, e.g. -1.`);
+		if (!validTimeZone(tz))
+			fail(`Time Zone "${tz}" is not a number of hours from Moscow time from -15 to 11, e.g. -1.`);
 		params.tz = Number(tz);
 	}
 	if (options.period !== undefined || options.freq !== undefined) {
@@ -315,23 +364,30 @@ function readDeliveryOptions(item: ItemReader): IDataObject {
 	const params: IDataObject = {};
 	const valid = String(options.valid ?? '').trim();
 	if (valid !== '') {
-		if (!validValidity(valid)) fail(`Validity "${valid}" is not 1 to 24 hours or a time hh:mm from 00:01 to 24:00.`, 'E.g. 12 for twelve hours, or 00:05 for five minutes.');
+		if (!validValidity(valid))
+			fail(
+				`Validity "${valid}" is not 1 to 24 hours or a time hh:mm from 00:01 to 24:00.`,
+				'E.g. 12 for twelve hours, or 00:05 for five minutes.',
+			);
 		params.valid = valid;
 	}
 	const fileUrl = String(options.fileUrl ?? '').trim();
 	if (fileUrl !== '') {
-		if (!/^https?:\/\/\S+$/i.test(fileUrl)) fail(`File URL "${fileUrl}" is not an http or https address.`);
+		if (!/^https?:\/\/\S+$/i.test(fileUrl))
+			fail(`File URL "${fileUrl}" is not an http or https address.`);
 		params.fileurl = fileUrl;
 	}
 	if (options.wrongNumbers) params.err = 1;
 	const userIp = String(options.userIp ?? '').trim();
 	const captcha = String(options.captchaCode ?? '').trim();
-	if (captcha !== '' && userIp === '') fail('Captcha Code needs the visitor\'s address in Visitor IP Address.');
+	if (captcha !== '' && userIp === '')
+		fail("Captcha Code needs the visitor's address in Visitor IP Address.");
 	if (userIp !== '') params.userip = userIp;
 	if (captcha !== '') params.imgcode = captcha;
 	if (options.confirmEveryDays !== undefined) {
 		const days = Number(options.confirmEveryDays);
-		if (!Number.isInteger(days) || days < 10 || days > 999) fail('Confirm Number Every (Days) must be a whole number from 10 to 999.');
+		if (!Number.isInteger(days) || days < 10 || days > 999)
+			fail('Confirm Number Every (Days) must be a whole number from 10 to 999.');
 		params.smsreq = days;
 	}
 	if (options.maxParts !== undefined) params.maxsms = Number(options.maxParts);

@@ -66,7 +66,8 @@ export function sendOutput(
 	const shared = requestItems !== undefined;
 	const out: IDataObject = { id: answer.id, channel: message.channel, phones: message.recipients };
 	if (message.group) out.group = message.group;
-	if (message.group && rows && rows.length > 0) out.phones = rows.map((row) => row.phone ?? row.mail);
+	if (message.group && rows && rows.length > 0)
+		out.phones = rows.map((row) => row.phone ?? row.mail);
 	const estimate = message.estimate;
 	if (!shared) {
 		const cnt = toNumber(answer.cnt);
@@ -94,9 +95,13 @@ export function sendOutput(
 	}
 	const described = rows?.map(describeRecipient);
 	if (message.perRecipient && described) out.recipients = described;
-	else if (message.channel === 'hlr' && described?.some((row) => row.hlr)) out.recipients = described;
+	else if (message.channel === 'hlr' && described?.some((row) => row.hlr))
+		out.recipients = described;
 	// err=1 (Report Wrong Numbers): the recipients SMSC refused, with their status and error
-	if (message.params.err === 1) out.wrongNumbers = (rows ?? []).filter((row) => String(row.error ?? row.err ?? '0') !== '0').map(describeRecipient);
+	if (message.params.err === 1)
+		out.wrongNumbers = (rows ?? [])
+			.filter((row) => String(row.error ?? row.err ?? '0') !== '0')
+			.map(describeRecipient);
 	if (message.rawResponse) out.rawResponse = shared && rows ? { ...answer, phones: rows } : answer;
 	return out;
 }

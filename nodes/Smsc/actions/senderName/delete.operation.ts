@@ -9,16 +9,22 @@ const properties: INodeProperties[] = [senderLocator('The sender name to delete'
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const target = senderParam.call(this, itemIndex);
-	await smscRequest
-		.call(this, 'senders', { del: 1, ...target }, { itemIndex })
-		.catch((error) =>
-			explainSmscError.call(this, error, itemIndex, 'senders', { 3: `SMSC has no sender name ${describeTarget(target)}` }),
-		);
+	await smscRequest.call(this, 'senders', { del: 1, ...target }, { itemIndex }).catch((error) =>
+		explainSmscError.call(this, error, itemIndex, 'senders', {
+			3: `SMSC has no sender name ${describeTarget(target)}`,
+		}),
+	);
 	return { deleted: true, ...target };
 }
 
-export const deleteSenderName = defineOperation('senderName', 'delete', properties, { execute }, {
-	name: 'Delete',
-	description: 'Delete a sender name',
-	action: 'Delete a sender name',
-});
+export const deleteSenderName = defineOperation(
+	'senderName',
+	'delete',
+	properties,
+	{ execute },
+	{
+		name: 'Delete',
+		description: 'Delete a sender name',
+		action: 'Delete a sender name',
+	},
+);

@@ -52,8 +52,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return names.map(simplifySender);
 }
 
-export const getAll = defineOperation('senderName', 'getAll', properties, { execute }, {
-	name: 'Get Many',
-	description: 'Get many sender names of the account',
-	action: 'Get many sender names',
-});
+export const getAll = defineOperation(
+	'senderName',
+	'getAll',
+	properties,
+	{ execute },
+	{
+		name: 'Get Many',
+		description: 'Get many sender names of the account',
+		action: 'Get many sender names',
+	},
+);

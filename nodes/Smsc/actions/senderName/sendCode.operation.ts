@@ -33,7 +33,10 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const sender = digitalSenderParam.call(this, itemIndex);
-	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as { site?: string; siteName?: string };
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as {
+		site?: string;
+		siteName?: string;
+	};
 	const site = additional.site?.trim();
 	const siteName = additional.siteName?.trim();
 	await smscRequest
@@ -46,8 +49,14 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { codeSent: true, sender, ...(site ? { site } : {}), ...(siteName ? { siteName } : {}) };
 }
 
-export const sendCode = defineOperation('senderName', 'sendCode', properties, { execute }, {
-	name: 'Send Verification Code',
-	description: 'Send a confirmation code to a digital (phone number) sender name',
-	action: 'Send a verification code to a sender name',
-});
+export const sendCode = defineOperation(
+	'senderName',
+	'sendCode',
+	properties,
+	{ execute },
+	{
+		name: 'Send Verification Code',
+		description: 'Send a confirmation code to a digital (phone number) sender name',
+		action: 'Send a verification code to a sender name',
+	},
+);

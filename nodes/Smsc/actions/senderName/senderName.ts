@@ -1,5 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodeParameterResourceLocator } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
 
 import {
 	DIGITAL_SENDER,
@@ -40,7 +45,10 @@ export function senderLocator(description: string): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'The ID is a whole number, e.g. 12345' },
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: 'The ID is a whole number, e.g. 12345',
+						},
 					},
 				],
 			},
@@ -50,19 +58,28 @@ export function senderLocator(description: string): INodeProperties {
 
 /** Turns the locator into SMSC's `sender=` or `id=` parameter, refusing an empty or malformed value. */
 export function senderParam(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const locator = this.getNodeParameter('sender', itemIndex) as INodeParameterResourceLocator | string;
+	const locator = this.getNodeParameter('sender', itemIndex) as
+		INodeParameterResourceLocator | string;
 	const mode = typeof locator === 'object' ? locator.mode : 'name';
 	const value = String((typeof locator === 'object' ? locator.value : locator) ?? '').trim();
 	if (value === '') {
-		throw new NodeOperationError(this.getNode(), 'The Sender Name is empty. Pick a sender name, or enter its name or ID.', {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Sender Name is empty. Pick a sender name, or enter its name or ID.',
+			{
+				itemIndex,
+			},
+		);
 	}
 	if (mode === 'id') {
 		if (!/^\d+$/.test(value) || Number(value) < 1) {
-			throw new NodeOperationError(this.getNode(), `The sender name ID "${value}" is not a positive whole number.`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`The sender name ID "${value}" is not a positive whole number.`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		return { id: Number(value) };
 	}
@@ -83,7 +100,12 @@ export function digitalSenderField(description: string): INodeProperties {
 }
 
 export function digitalSenderParam(this: IExecuteFunctions, itemIndex: number): string {
-	return validateSenderName.call(this, String(this.getNodeParameter('senderName', itemIndex, '')), 'digital', itemIndex);
+	return validateSenderName.call(
+		this,
+		String(this.getNodeParameter('senderName', itemIndex, '')),
+		'digital',
+		itemIndex,
+	);
 }
 
 /** Checks a sender name (SMS) or e-mail sender before it is sent to SMSC for registration. */
@@ -97,22 +119,33 @@ export function validateSenderName(
 	const fail = (message: string): never => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
 	};
-	if (value === '') fail(kind === 'email' ? 'The E-Mail Address is empty.' : 'The Sender Name is empty.');
+	if (value === '')
+		fail(kind === 'email' ? 'The E-Mail Address is empty.' : 'The Sender Name is empty.');
 	if (kind === 'email') {
 		if (!isEmail(value)) fail(`"${value}" is not an e-mail address, e.g. news@example.com.`);
 		return value;
 	}
 	if (DIGITAL_SENDER.test(value)) {
 		const digits = value.replace('+', '').length;
-		if (digits > MAX_DIGITS) fail(`The digital sender name "${value}" has ${digits} digits; SMSC allows at most ${MAX_DIGITS}.`);
+		if (digits > MAX_DIGITS)
+			fail(
+				`The digital sender name "${value}" has ${digits} digits; SMSC allows at most ${MAX_DIGITS}.`,
+			);
 		return value;
 	}
-	if (kind === 'digital') fail(`"${value}" is not a digital sender name: it must be a phone number of up to ${MAX_DIGITS} digits.`);
+	if (kind === 'digital')
+		fail(
+			`"${value}" is not a digital sender name: it must be a phone number of up to ${MAX_DIGITS} digits.`,
+		);
 	if (!PRINTABLE_ASCII.test(value)) {
-		fail(`The sender name "${value}" may contain only Latin letters, digits, spaces and common symbols.`);
+		fail(
+			`The sender name "${value}" may contain only Latin letters, digits, spaces and common symbols.`,
+		);
 	}
 	if (value.length > MAX_LETTERS) {
-		fail(`The sender name "${value}" has ${value.length} characters; SMSC allows at most ${MAX_LETTERS} (or ${MAX_DIGITS} digits).`);
+		fail(
+			`The sender name "${value}" has ${value.length} characters; SMSC allows at most ${MAX_LETTERS} (or ${MAX_DIGITS} digits).`,
+		);
 	}
 	return value;
 }
@@ -123,7 +156,8 @@ export function validateSenderName(
  */
 export function simplifySender(raw: IDataObject): IDataObject {
 	const out: IDataObject = { ...raw };
-	if (raw.id !== undefined && raw.id !== '' && !Number.isNaN(Number(raw.id))) out.id = Number(raw.id);
+	if (raw.id !== undefined && raw.id !== '' && !Number.isNaN(Number(raw.id)))
+		out.id = Number(raw.id);
 	return out;
 }
 

@@ -23,20 +23,37 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const comment = String(this.getNodeParameter('comment', itemIndex, '')).trim();
 	// The comment is the only thing chg changes, so a request without one would do nothing.
 	if (comment === '') {
-		throw new NodeOperationError(this.getNode(), 'The Comment is empty; it is what this operation changes.', {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Comment is empty; it is what this operation changes.',
+			{
+				itemIndex,
+			},
+		);
 	}
 	const answer = (await smscRequest
 		.call(this, 'senders', { chg: 1, ...target, cmt: comment }, { itemIndex })
 		.catch((error) =>
-			explainSmscError.call(this, error, itemIndex, 'senders', { 3: `SMSC has no sender name ${describeTarget(target)}` }),
+			explainSmscError.call(this, error, itemIndex, 'senders', {
+				3: `SMSC has no sender name ${describeTarget(target)}`,
+			}),
 		)) as IDataObject;
-	return { success: true, ...target, comment, ...(answer.id !== undefined ? { id: Number(answer.id) } : {}) };
+	return {
+		success: true,
+		...target,
+		comment,
+		...(answer.id !== undefined ? { id: Number(answer.id) } : {}),
+	};
 }
 
-export const update = defineOperation('senderName', 'update', properties, { execute }, {
-	name: 'Update',
-	description: "Change a sender name's comment",
-	action: 'Update a sender name',
-});
+export const update = defineOperation(
+	'senderName',
+	'update',
+	properties,
+	{ execute },
+	{
+		name: 'Update',
+		description: "Change a sender name's comment",
+		action: 'Update a sender name',
+	},
+);

@@ -22,21 +22,33 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const sender = digitalSenderParam.call(this, itemIndex);
 	const code = String(this.getNodeParameter('code', itemIndex, '')).trim();
 	if (code === '') {
-		throw new NodeOperationError(this.getNode(), 'The Code is empty. Enter the code SMSC sent to the number.', {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Code is empty. Enter the code SMSC sent to the number.',
+			{
+				itemIndex,
+			},
+		);
 	}
-	await smscRequest.call(this, 'senders', { check_code: 1, sender, code }, { itemIndex }).catch((error) =>
-		explainSmscError.call(this, error, itemIndex, 'senders', {
-			3: `SMSC has no sender name "${sender}"`,
-			5: `SMSC did not accept the code for "${sender}": it is wrong or no longer valid. Send a new one with Send Verification Code`,
-		}),
-	);
+	await smscRequest
+		.call(this, 'senders', { check_code: 1, sender, code }, { itemIndex })
+		.catch((error) =>
+			explainSmscError.call(this, error, itemIndex, 'senders', {
+				3: `SMSC has no sender name "${sender}"`,
+				5: `SMSC did not accept the code for "${sender}": it is wrong or no longer valid. Send a new one with Send Verification Code`,
+			}),
+		);
 	return { verified: true, sender };
 }
 
-export const verifyCode = defineOperation('senderName', 'verifyCode', properties, { execute }, {
-	name: 'Verify Code',
-	description: 'Confirm a digital sender name with the code it received',
-	action: 'Verify a sender name code',
-});
+export const verifyCode = defineOperation(
+	'senderName',
+	'verifyCode',
+	properties,
+	{ execute },
+	{
+		name: 'Verify Code',
+		description: 'Confirm a digital sender name with the code it received',
+		action: 'Verify a sender name code',
+	},
+);

@@ -15,8 +15,20 @@ export type AddressBook = 'phones' | 'mails';
 
 /** What each book calls a contact's address, in requests and in answers. */
 export const BOOKS = {
-	phones: { script: 'phones', address: 'phone', newAddress: 'new_phone', otherAddresses: 'phone_other', noun: 'phone' },
-	mails: { script: 'mails', address: 'mail', newAddress: 'new_mail', otherAddresses: 'mail_other', noun: 'e-mail address' },
+	phones: {
+		script: 'phones',
+		address: 'phone',
+		newAddress: 'new_phone',
+		otherAddresses: 'phone_other',
+		noun: 'phone',
+	},
+	mails: {
+		script: 'mails',
+		address: 'mail',
+		newAddress: 'new_mail',
+		otherAddresses: 'mail_other',
+		noun: 'e-mail address',
+	},
 } as const;
 
 export const addressBookField: INodeProperties = {
@@ -25,10 +37,19 @@ export const addressBookField: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	default: 'phones',
-	description: 'Whether to work with the contacts and groups of phone numbers or those of e-mail addresses',
+	description:
+		'Whether to work with the contacts and groups of phone numbers or those of e-mail addresses',
 	options: [
-		{ name: 'E-Mail Addresses', value: 'mails', description: 'Contacts and groups for e-mail messages (SMSC mails.php)' },
-		{ name: 'Phone Numbers', value: 'phones', description: 'Contacts and groups for SMS, calls and messengers (SMSC phones.php)' },
+		{
+			name: 'E-Mail Addresses',
+			value: 'mails',
+			description: 'Contacts and groups for e-mail messages (SMSC mails.php)',
+		},
+		{
+			name: 'Phone Numbers',
+			value: 'phones',
+			description: 'Contacts and groups for SMS, calls and messengers (SMSC phones.php)',
+		},
 	],
 };
 
@@ -38,7 +59,10 @@ export function addressBook(this: IExecuteFunctions, itemIndex: number): Address
 }
 
 /** The Address Book field and the contact's address in it: Phone for phones.php, Email for mails.php. */
-export function contactAddressFields(phoneDescription: string, emailDescription: string): INodeProperties[] {
+export function contactAddressFields(
+	phoneDescription: string,
+	emailDescription: string,
+): INodeProperties[] {
 	return [
 		addressBookField,
 		{ ...phoneField(phoneDescription), displayOptions: { show: { addressBook: ['phones'] } } },
@@ -64,24 +88,51 @@ export function contactAddress(
 	const book = addressBook.call(this, itemIndex);
 	if (book === 'phones') {
 		const raw = this.getNodeParameter('phone', itemIndex, '');
-		const value = several ? parsePhoneList.call(this, raw, itemIndex, 'Phone').join(',') : parsePhone.call(this, raw, itemIndex);
+		const value = several
+			? parsePhoneList.call(this, raw, itemIndex, 'Phone').join(',')
+			: parsePhone.call(this, raw, itemIndex);
 		return { book, param: 'phone', value };
 	}
-	return { book, param: 'mail', value: parseEmails.call(this, this.getNodeParameter('mail', itemIndex, ''), itemIndex, 'Email', several).join(',') };
+	return {
+		book,
+		param: 'mail',
+		value: parseEmails
+			.call(this, this.getNodeParameter('mail', itemIndex, ''), itemIndex, 'Email', several)
+			.join(','),
+	};
 }
 
 /** E-mail addresses of one field, each checked, duplicates dropped; one unless `several`. */
-export function parseEmails(this: IExecuteFunctions, raw: unknown, itemIndex: number, field: string, several = true, required = true): string[] {
+export function parseEmails(
+	this: IExecuteFunctions,
+	raw: unknown,
+	itemIndex: number,
+	field: string,
+	several = true,
+	required = true,
+): string[] {
 	const addresses = splitList(raw).map((address) => address.toLowerCase());
 	if (addresses.length === 0 && required) {
-		throw new NodeOperationError(this.getNode(), `The ${field} is empty. Enter an e-mail address, e.g. name@example.com.`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`The ${field} is empty. Enter an e-mail address, e.g. name@example.com.`,
+			{ itemIndex },
+		);
 	}
 	const bad = addresses.find((address) => !isEmail(address));
 	if (bad !== undefined) {
-		throw new NodeOperationError(this.getNode(), `The ${field} "${bad}" is not an e-mail address, e.g. name@example.com.`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`The ${field} "${bad}" is not an e-mail address, e.g. name@example.com.`,
+			{ itemIndex },
+		);
 	}
 	if (!several && addresses.length > 1) {
-		throw new NodeOperationError(this.getNode(), `The ${field} holds ${addresses.length} addresses; enter one.`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`The ${field} holds ${addresses.length} addresses; enter one.`,
+			{ itemIndex },
+		);
 	}
 	return addresses.filter((address, index) => addresses.indexOf(address) === index);
 }

@@ -30,7 +30,14 @@ export function getManyFields(filters: INodeProperties[] = []): INodeProperties[
 	if (filters.length === 0) return returnAllFields;
 	return [
 		...returnAllFields,
-		{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: filters },
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: filters,
+		},
 	];
 }
 
@@ -67,14 +74,23 @@ export interface PagedList {
  * cursor is the furthest id seen in the paging direction, which does not depend on the order of
  * rows in a page; a cursor that did not move would fetch the same page again, so paging stops.
  */
-export async function collectPages(this: IExecuteFunctions, itemIndex: number, list: PagedList): Promise<IDataObject[]> {
+export async function collectPages(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	list: PagedList,
+): Promise<IDataObject[]> {
 	const limit = getManyLimit.call(this, itemIndex);
 	const upward = list.cursorParam === 'after_id';
 	const rows: IDataObject[] = [];
 	let cursor = list.start;
 	while (rows.length < limit) {
 		const cnt = Math.min(list.pageSize, limit - rows.length);
-		const page = await fetchPage.call(this, list.script, { ...list.params(cursor), cnt, [list.cursorParam]: cursor }, itemIndex);
+		const page = await fetchPage.call(
+			this,
+			list.script,
+			{ ...list.params(cursor), cnt, [list.cursorParam]: cursor },
+			itemIndex,
+		);
 		rows.push(...page.slice(0, limit - rows.length));
 		if (page.length < cnt || rows.length >= limit) break;
 		let next: number | undefined;
@@ -87,7 +103,8 @@ export async function collectPages(this: IExecuteFunctions, itemIndex: number, l
 		if (next === undefined && list.noCursor !== undefined) {
 			throw new NodeOperationError(this.getNode(), list.noCursor, { itemIndex });
 		}
-		if (next === undefined || (cursor !== undefined && (upward ? next <= cursor : next >= cursor))) break;
+		if (next === undefined || (cursor !== undefined && (upward ? next <= cursor : next >= cursor)))
+			break;
 		cursor = next;
 	}
 	return rows;
@@ -99,7 +116,12 @@ export async function collectPages(this: IExecuteFunctions, itemIndex: number, l
  */
 const pagesOfRun = new WeakMap<object, Map<string, IDataObject[]>>();
 
-async function fetchPage(this: IExecuteFunctions, script: SmscScript, params: IDataObject, itemIndex: number): Promise<IDataObject[]> {
+async function fetchPage(
+	this: IExecuteFunctions,
+	script: SmscScript,
+	params: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	let pages = pagesOfRun.get(this);
 	if (!pages) {
 		pages = new Map();

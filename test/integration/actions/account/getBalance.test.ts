@@ -26,7 +26,9 @@ describe('Account: Get Balance', () => {
 		expect(result.error).toBeUndefined();
 		expect(requests).toHaveLength(1);
 		expect(json).toEqual(items.map(() => ({ balance: 50, currency: 'RUR' })));
-		expect(result.output('SMSC').map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		expect(result.output('SMSC').map((item) => item.pairedItem)).toEqual(
+			items.map((_, item) => ({ item })),
+		);
 	});
 
 	it('fails with a wrong password, or with continueOnFail gives every item the error', async () => {
@@ -34,9 +36,14 @@ describe('Account: Get Balance', () => {
 		emu.updateAccount({ login, psw: 'changed-elsewhere' });
 		const stopped = await runAs(emu, login, 'balance', getBalance, { items: [{}, {}] });
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(/rejected the login and password or the API key \(error 2\).*\[item 0\]/);
+		expect(stopped.result.error?.message).toMatch(
+			/rejected the login and password or the API key \(error 2\).*\[item 0\]/,
+		);
 
-		const continued = await runAs(emu, login, 'balance', getBalance, { items: [{}, {}], continueOnFail: true });
+		const continued = await runAs(emu, login, 'balance', getBalance, {
+			items: [{}, {}],
+			continueOnFail: true,
+		});
 		expect(continued.result.error).toBeUndefined();
 		expect(continued.requests).toHaveLength(1);
 		expect(continued.json).toEqual([
@@ -44,14 +51,19 @@ describe('Account: Get Balance', () => {
 			{ error: expect.stringMatching(/error 2/), itemIndex: 1 },
 		]);
 		expect(continued.json[1].error).not.toMatch(/\[item/);
-		expect(continued.result.output('SMSC').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(continued.result.output('SMSC').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+		]);
 	});
 
-	it('reports SMSC\'s duplicate limit in English when other clients used it up', async () => {
+	it("reports SMSC's duplicate limit in English when other clients used it up", async () => {
 		const login = newAccount(emu);
 		for (let i = 0; i < 10; i++) await runAs(emu, login, 'balance', getBalance);
 		const { result, requests } = await runAs(emu, login, 'balance', getBalance);
 		expect(requests).toHaveLength(1);
-		expect(result.error?.message).toMatch(/refused an identical request repeated too often within a minute \(error 9\)/);
+		expect(result.error?.message).toMatch(
+			/refused an identical request repeated too often within a minute \(error 9\)/,
+		);
 	});
 });

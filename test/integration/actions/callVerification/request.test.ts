@@ -15,12 +15,22 @@ describe('Call Verification: Request', () => {
 	it('asks SMSC to wait for the call and outputs the number to call and when the window ends', async () => {
 		const login = newAccount(emu, { waitCallNumbers: NUMBERS });
 		const before = Date.now();
-		const { json, requests, result } = await runAs(emu, login, 'wait_call', request(' +7 (999) 123-45-67 '));
+		const { json, requests, result } = await runAs(
+			emu,
+			login,
+			'wait_call',
+			request(' +7 (999) 123-45-67 '),
+		);
 		const after = Date.now();
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([{ phone: '+79991234567' }]);
 		expect(json).toEqual([
-			{ phone: '+79991234567', callTo: '74950000101', allPhones: NUMBERS, expiresAt: expect.any(String) },
+			{
+				phone: '+79991234567',
+				callTo: '74950000101',
+				allPhones: NUMBERS,
+				expiresAt: expect.any(String),
+			},
 		]);
 		expect(schemaViolations('callVerification', 'request', json[0])).toEqual([]);
 		const expiresAt = Date.parse(json[0].expiresAt as string);
@@ -45,16 +55,26 @@ describe('Call Verification: Request', () => {
 			['79991110001', '74950000101'],
 			['+380501112233', '74950000102'],
 		]);
-		expect(emu.getWaitCalls({ login }).map((call) => call.phone).sort()).toEqual(['380501112233', '79991110001']);
+		expect(
+			emu
+				.getWaitCalls({ login })
+				.map((call) => call.phone)
+				.sort(),
+		).toEqual(['380501112233', '79991110001']);
 	});
 
-	it.each(['call me', '12-34', '+7999123456789012'])('refuses the phone %p before any request', async (phone) => {
-		const login = newAccount(emu);
-		const { result, requests } = await runAs(emu, login, 'wait_call', request(phone));
-		expect(result.error?.errorName).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(/is not a phone number in international format, e\.g\. \+79991234567/);
-		expect(requests).toEqual([]);
-	});
+	it.each(['call me', '12-34', '+7999123456789012'])(
+		'refuses the phone %p before any request',
+		async (phone) => {
+			const login = newAccount(emu);
+			const { result, requests } = await runAs(emu, login, 'wait_call', request(phone));
+			expect(result.error?.errorName).toBe('NodeOperationError');
+			expect(result.error?.message).toMatch(
+				/is not a phone number in international format, e\.g\. \+79991234567/,
+			);
+			expect(requests).toEqual([]);
+		},
+	);
 
 	it('fails for a blacklisted phone, or with continueOnFail outputs the error and goes on', async () => {
 		const login = newAccount(emu);
@@ -64,21 +84,31 @@ describe('Call Verification: Request', () => {
 
 		const stopped = await runAs(emu, login, 'wait_call', parameters, { items });
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(/The phone number is on the account blacklist.*\(error 5\).*\[item 0\]/);
+		expect(stopped.result.error?.message).toMatch(
+			/The phone number is on the account blacklist.*\(error 5\).*\[item 0\]/,
+		);
 		expect(stopped.requests).toEqual([{ phone: '+79992220001' }]);
 
-		const continued = await runAs(emu, login, 'wait_call', parameters, { items, continueOnFail: true });
+		const continued = await runAs(emu, login, 'wait_call', parameters, {
+			items,
+			continueOnFail: true,
+		});
 		expect(continued.result.error).toBeUndefined();
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/blacklist/), itemIndex: 0 },
 			expect.objectContaining({ phone: '+79992220002', callTo: expect.any(String) }),
 		]);
-		expect(continued.result.output('SMSC').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(continued.result.output('SMSC').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+		]);
 	});
 
 	it('explains an empty balance', async () => {
 		const login = newAccount(emu, { balance: 0 });
 		const { result } = await runAs(emu, login, 'wait_call', request('+79993330001'));
-		expect(result.error?.message).toMatch(/Not enough money on the SMSC account for a call verification \(error 3\)/);
+		expect(result.error?.message).toMatch(
+			/Not enough money on the SMSC account for a call verification \(error 3\)/,
+		);
 	});
 });

@@ -25,7 +25,11 @@ describe('Message: Send channels', () => {
 		const login = messageAccount(emu);
 		const byId = await send(login, { channel: 'tg', phones: '#123456789', message: 'Hello' });
 		expect(byId.error).toMatch(/"#123456789" is not a valid phone number/);
-		const text = await send(login, { channel: 'tg', phones: '+79991234567', message: 'Your code is 4821' });
+		const text = await send(login, {
+			channel: 'tg',
+			phones: '+79991234567',
+			message: 'Your code is 4821',
+		});
 		expect(text.error).toMatch(/only a numeric code of 4 to 8 digits/);
 		expect(text.requests).toEqual([]);
 		const code = await send(login, { channel: 'tg', phones: '+79991234567', message: '4821' });
@@ -36,24 +40,54 @@ describe('Message: Send channels', () => {
 
 	it('WAP push needs the link and the title', async () => {
 		const login = messageAccount(emu);
-		const alone = await send(login, { channel: 'push', phones: '+79991234567', pushUrl: 'http://wap.ru' });
+		const alone = await send(login, {
+			channel: 'push',
+			phones: '+79991234567',
+			pushUrl: 'http://wap.ru',
+		});
 		expect(alone.error).toMatch(/WAP push title is empty/);
 		expect(alone.requests).toEqual([]);
-		const both = await send(login, { channel: 'push', phones: '+79991234567', pushUrl: 'http://wap.ru', pushTitle: 'WAP.RU' });
+		const both = await send(login, {
+			channel: 'push',
+			phones: '+79991234567',
+			pushUrl: 'http://wap.ru',
+			pushTitle: 'WAP.RU',
+		});
 		expect(both.error).toBe('');
-		expect(both.requests).toEqual([{ phones: '+79991234567', mes: 'http://wap.ru\nWAP.RU', push: '1' }]);
+		expect(both.requests).toEqual([
+			{ phones: '+79991234567', mes: 'http://wap.ru\nWAP.RU', push: '1' },
+		]);
 	});
 
 	it('Voice call: param is sent only as the user set it, all three values, never filled in', async () => {
 		const login = messageAccount(emu);
-		const one = await send(login, { channel: 'call', phones: '+79991234567', message: 'Your code is 1 2 3 4', callOptions: { waitSeconds: 20 } });
+		const one = await send(login, {
+			channel: 'call',
+			phones: '+79991234567',
+			message: 'Your code is 1 2 3 4',
+			callOptions: { waitSeconds: 20 },
+		});
 		expect(one.error).toMatch(/Set Retry Interval \(Seconds\) and Attempts too/);
 		expect(one.requests).toEqual([]);
-		const all = await send(login, { channel: 'call', phones: '+79991234567', message: 'Your code is 1 2 3 4', callOptions: { waitSeconds: 20, retryInterval: 60, attempts: 3 } });
+		const all = await send(login, {
+			channel: 'call',
+			phones: '+79991234567',
+			message: 'Your code is 1 2 3 4',
+			callOptions: { waitSeconds: 20, retryInterval: 60, attempts: 3 },
+		});
 		expect(all.error).toBe('');
 		expect(all.requests[0]).toMatchObject({ call: '1', param: '20,60,3' });
-		expect(emu.getMessages({ login })[0].callParams).toEqual({ wait: 20, interval: 60, attempts: 3, defaults: false });
-		const none = await send(login, { channel: 'call', phones: '+79991234568', message: 'Your code is 1 2 3 4' });
+		expect(emu.getMessages({ login })[0].callParams).toEqual({
+			wait: 20,
+			interval: 60,
+			attempts: 3,
+			defaults: false,
+		});
+		const none = await send(login, {
+			channel: 'call',
+			phones: '+79991234568',
+			message: 'Your code is 1 2 3 4',
+		});
 		expect(none.requests[1]).not.toHaveProperty('param');
 	});
 
@@ -70,8 +104,17 @@ describe('Message: Send channels', () => {
 	it('Binary: bin=1 sends the bytes themselves, percent-encoded, one request per item; bin=2 the hex, batched', async () => {
 		const login = messageAccount(emu);
 		const items = [{ phone: '+79991234567' }, { phone: '+79991234568' }];
-		const fields = { channel: 'bin', phones: '={{ $json.phone }}', binaryMessage: '00 80 FF 0A 3A' };
-		const bytes = await runMessage(emu, login, { operation: 'send', ...fields, binaryFormat: 'bytes' }, { items });
+		const fields = {
+			channel: 'bin',
+			phones: '={{ $json.phone }}',
+			binaryMessage: '00 80 FF 0A 3A',
+		};
+		const bytes = await runMessage(
+			emu,
+			login,
+			{ operation: 'send', ...fields, binaryFormat: 'bytes' },
+			{ items },
+		);
 		expect(bytes.result.error).toBeUndefined();
 		expect(bytes.requests).toHaveLength(2);
 		expect(bytes.requests.every((r) => r.bin === '1' && r.list === undefined)).toBe(true);
@@ -79,7 +122,14 @@ describe('Message: Send channels', () => {
 			['79991234567', '0080FF0A3A'],
 			['79991234568', '0080FF0A3A'],
 		]);
-		const hex = await runMessage(emu, login, { operation: 'send', ...fields, binaryMessage: '00 48 69' }, { items });
-		expect(hex.requests.slice(2)).toEqual([{ list: ['+79991234567:004869', '+79991234568:004869'].join('\n'), bin: '2', op: '1' }]);
+		const hex = await runMessage(
+			emu,
+			login,
+			{ operation: 'send', ...fields, binaryMessage: '00 48 69' },
+			{ items },
+		);
+		expect(hex.requests.slice(2)).toEqual([
+			{ list: ['+79991234567:004869', '+79991234568:004869'].join('\n'), bin: '2', op: '1' },
+		]);
 	});
 });

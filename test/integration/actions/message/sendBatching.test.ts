@@ -18,18 +18,38 @@ const sendRequests = (login: string) => requests(emu, login);
 
 const phone = (n: number) => `+7999000${String(n).padStart(4, '0')}`;
 const items = (count: number, extra: (i: number) => IDataObject = () => ({})) =>
-	Array.from({ length: count }, (_, i) => ({ phone: phone(i), text: `Order ${i} is ready`, ...extra(i) }));
+	Array.from({ length: count }, (_, i) => ({
+		phone: phone(i),
+		text: `Order ${i} is ready`,
+		...extra(i),
+	}));
 
 /** Send's Bulk Options; every other option is a message option. */
 const BULK_OPTIONS = ['batching', 'batchSize', 'concurrency', 'rawResponse'];
 
 /** A Send of `input` with these options, each given to Options or Bulk Options as the node has it. */
-const send = (login: string, settings: IDataObject, input: IDataObject[], continueOnFail = false, fields: IDataObject = {}) => {
-	const pick = (bulk: boolean) => Object.fromEntries(Object.entries(settings).filter(([name]) => BULK_OPTIONS.includes(name) === bulk));
+const send = (
+	login: string,
+	settings: IDataObject,
+	input: IDataObject[],
+	continueOnFail = false,
+	fields: IDataObject = {},
+) => {
+	const pick = (bulk: boolean) =>
+		Object.fromEntries(
+			Object.entries(settings).filter(([name]) => BULK_OPTIONS.includes(name) === bulk),
+		);
 	return runMessage(
 		emu,
 		login,
-		{ operation: 'send', phones: '={{ $json.phone }}', message: '={{ $json.text }}', options: pick(false), bulkOptions: pick(true), ...fields },
+		{
+			operation: 'send',
+			phones: '={{ $json.phone }}',
+			message: '={{ $json.text }}',
+			options: pick(false),
+			bulkOptions: pick(true),
+			...fields,
+		},
 		{ items: input, continueOnFail },
 	);
 };
@@ -37,7 +57,11 @@ const send = (login: string, settings: IDataObject, input: IDataObject[], contin
 describe('Message: Send in bulk', () => {
 	it('packs items with the same options into one list request and pairs each output with its item', async () => {
 		const login = messageAccount(emu);
-		const { result, output, requests } = await send(login, { perRecipient: true, costReport: 2 }, items(5, (i) => ({ text: i === 2 ? 'Two\nlines' : `Order ${i}` })));
+		const { result, output, requests } = await send(
+			login,
+			{ perRecipient: true, costReport: 2 },
+			items(5, (i) => ({ text: i === 2 ? 'Two\nlines' : `Order ${i}` })),
+		);
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([
 			{
@@ -52,7 +76,9 @@ describe('Message: Send in bulk', () => {
 				op: '1',
 			},
 		]);
-		expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		expect(output.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4].map((item) => ({ item })),
+		);
 		output.forEach((item, i) => {
 			expect(item.json).toMatchObject({
 				id: 1,
@@ -60,12 +86,16 @@ describe('Message: Send in bulk', () => {
 				parts: 1,
 				partsEstimated: true,
 				requestItems: 5,
-				note: expect.stringMatching(/^5 items went out in one SMSC request, so they share its message ID.*parts \(partsEstimated\) is the node's estimate/),
+				note: expect.stringMatching(
+					/^5 items went out in one SMSC request, so they share its message ID.*parts \(partsEstimated\) is the node's estimate/,
+				),
 				cost: 2.5,
 				recipients: [{ phone: phone(i).slice(1), status: -1, statusName: 'waiting', cost: 2.5 }],
 			});
 		});
-		expect(emu.getMessages({ login }).find((m) => m.phone === phone(2).slice(1))?.text).toBe('Two\nlines');
+		expect(emu.getMessages({ login }).find((m) => m.phone === phone(2).slice(1))?.text).toBe(
+			'Two\nlines',
+		);
 	});
 
 	it('splits items whose options differ, and writes differing senders per line', async () => {
@@ -78,13 +108,31 @@ describe('Message: Send in bulk', () => {
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([
 			{
-				list: [`ShopB|${phone(0)}:Order 0 is ready`, `ShopA|${phone(1)}:Order 1 is ready`, `ShopB|${phone(2)}:Order 2 is ready`, `ShopA|${phone(3)}:Order 3 is ready`].join('\n'),
+				list: [
+					`ShopB|${phone(0)}:Order 0 is ready`,
+					`ShopA|${phone(1)}:Order 1 is ready`,
+					`ShopB|${phone(2)}:Order 2 is ready`,
+					`ShopA|${phone(3)}:Order 3 is ready`,
+				].join('\n'),
 				op: '1',
 			},
-			{ list: [`ShopB|${phone(4)}:Order 4 is ready`, `ShopA|${phone(5)}:Order 5 is ready`].join('\n'), translit: '1', op: '1' },
+			{
+				list: [`ShopB|${phone(4)}:Order 4 is ready`, `ShopA|${phone(5)}:Order 5 is ready`].join(
+					'\n',
+				),
+				translit: '1',
+				op: '1',
+			},
 		]);
 		expect(output.map((item) => item.json.id)).toEqual([1, 1, 1, 1, 2, 2]);
-		expect(emu.getMessages({ login }).map((m) => m.sender)).toEqual(['ShopB', 'ShopA', 'ShopB', 'ShopA', 'ShopB', 'ShopA']);
+		expect(emu.getMessages({ login }).map((m) => m.sender)).toEqual([
+			'ShopB',
+			'ShopA',
+			'ShopB',
+			'ShopA',
+			'ShopB',
+			'ShopA',
+		]);
 	});
 
 	it('never puts two items for the same phone into one request', async () => {
@@ -105,7 +153,9 @@ describe('Message: Send in bulk', () => {
 			{ phones: '+79990000001', mes: 'e' },
 		]);
 		expect(output.map((item) => item.json.id)).toEqual([1, 1, 2, 1, 3]);
-		expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
+		expect(output.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4].map((item) => ({ item })),
+		);
 	});
 
 	it('sends a text containing | alone, since SMSC reads | in a list line as the sender separator', async () => {
@@ -133,7 +183,11 @@ describe('Message: Send in bulk', () => {
 		const login = messageAccount(emu);
 		emu.setLatency({ ms: 40 });
 		emu.resetStats();
-		const { result, requests, output } = await send(login, { batching: false, concurrency: 3 }, items(9));
+		const { result, requests, output } = await send(
+			login,
+			{ batching: false, concurrency: 3 },
+			items(9),
+		);
 		expect(result.error).toBeUndefined();
 		expect(requests).toHaveLength(9);
 		expect(requests.every((r) => r.phones && !r.list && !r.op)).toBe(true);
@@ -160,14 +214,19 @@ describe('Message: Send in bulk, failures', () => {
 		emu.failNext({ count: 1, mode: '5xx', script: 'send' });
 		const { result, output } = await send(login, { batchSize: 2, concurrency: 1 }, items(6), true);
 		expect(result.error).toBeUndefined();
-		expect(output.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
+		expect(output.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4, 5].map((item) => ({ item })),
+		);
 		expect(output[0].json).toEqual({
 			error: expect.stringMatching(/HTTP 500.*may have reached SMSC.*\[item 0\]/),
 			itemIndex: 0,
 			phones: [phone(0)],
 			maybeSent: true,
 		});
-		expect(output[1].json).toMatchObject({ error: expect.stringMatching(/HTTP 500.*\[item 1\]/), itemIndex: 1 });
+		expect(output[1].json).toMatchObject({
+			error: expect.stringMatching(/HTTP 500.*\[item 1\]/),
+			itemIndex: 1,
+		});
 		expect(output.slice(2).map((item) => item.json.id)).toEqual([1, 1, 2, 2]);
 		expect(sendRequests(login)).toHaveLength(3);
 	});
@@ -181,7 +240,10 @@ describe('Message: Send in bulk, failures', () => {
 			'Not enough money on the SMSC account for this message (error 3). Top up the balance, then send again. [item 2] Not sent: items 2–3 (this error); items 4–5 (not attempted). Sent: items 0–1.',
 		);
 		expect(requests).toHaveLength(2);
-		expect(emu.getMessages({ login }).map((m) => m.phone)).toEqual([phone(0).slice(1), phone(1).slice(1)]);
+		expect(emu.getMessages({ login }).map((m) => m.phone)).toEqual([
+			phone(0).slice(1),
+			phone(1).slice(1),
+		]);
 	});
 
 	it('after a failure that may have reached SMSC, says which items may have been sent', async () => {
@@ -196,13 +258,22 @@ describe('Message: Send in bulk, failures', () => {
 
 	it('an item whose recipients SMSC refuses inside a list fails alone', async () => {
 		const login = messageAccount(emu);
-		const body = new URLSearchParams({ login, psw: PASSWORD, fmt: '3', add_black: '1', phone: phone(1).slice(1), type: '0' });
+		const body = new URLSearchParams({
+			login,
+			psw: PASSWORD,
+			fmt: '3',
+			add_black: '1',
+			phone: phone(1).slice(1),
+			type: '0',
+		});
 		await fetch(`${emu.url}/sys/phones.php`, { method: 'POST', body });
 		const { result, output, requests } = await send(login, {}, items(3), true);
 		expect(result.error).toBeUndefined();
 		expect(requests).toHaveLength(1);
 		expect(output[1].json).toEqual({
-			error: expect.stringMatching(/refused every recipient of this item.*79990000001: Prohibited \(Number is forbidden\).*\[item 1\]/),
+			error: expect.stringMatching(
+				/refused every recipient of this item.*79990000001: Prohibited \(Number is forbidden\).*\[item 1\]/,
+			),
 			itemIndex: 1,
 			phones: [phone(1)],
 		});
@@ -212,7 +283,11 @@ describe('Message: Send in bulk, failures', () => {
 
 	it('a number SMSC may not recognise goes alone, so its error touches no other item', async () => {
 		const login = messageAccount(emu);
-		const input = [{ phone: phone(0), text: 'ok' }, { phone: '+12345678', text: 'short number' }, { phone: phone(2), text: 'ok too' }];
+		const input = [
+			{ phone: phone(0), text: 'ok' },
+			{ phone: '+12345678', text: 'short number' },
+			{ phone: phone(2), text: 'ok too' },
+		];
 		const { result, output, requests } = await send(login, {}, input, true);
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([
@@ -245,17 +320,21 @@ describe('Message: Send in bulk, failures', () => {
 
 	it('a sender name with ";" goes in a request of its own, since ";" separates phones and text in a list line', async () => {
 		const login = messageAccount(emu, { senders: ['A;B', 'Shop'] });
-		const { result, requests } = await send(
-			login,
-			{ sender: '={{ $json.sender }}' },
-			[
-				{ phone: '+79991234567', text: 'Hi', sender: 'A;B' },
-				{ phone: '+79991234568', text: 'Hi', sender: 'Shop' },
-				{ phone: '+79991234569', text: 'Hi', sender: 'Shop' },
-			],
-		);
+		const { result, requests } = await send(login, { sender: '={{ $json.sender }}' }, [
+			{ phone: '+79991234567', text: 'Hi', sender: 'A;B' },
+			{ phone: '+79991234568', text: 'Hi', sender: 'Shop' },
+			{ phone: '+79991234569', text: 'Hi', sender: 'Shop' },
+		]);
 		expect(result.error).toBeUndefined();
-		expect(requests.find((r) => r.sender === 'A;B')).toMatchObject({ phones: '+79991234567', mes: 'Hi' });
-		expect(emu.getMessages({ login }).map((m) => m.sender).sort()).toEqual(['A;B', 'Shop', 'Shop']);
+		expect(requests.find((r) => r.sender === 'A;B')).toMatchObject({
+			phones: '+79991234567',
+			mes: 'Hi',
+		});
+		expect(
+			emu
+				.getMessages({ login })
+				.map((m) => m.sender)
+				.sort(),
+		).toEqual(['A;B', 'Shop', 'Shop']);
 	});
 });

@@ -1,10 +1,23 @@
-import { classifyCallback, epochToIso, matchesFilters, normaliseCallback } from '../../../../nodes/shared/triggers/normalise';
+import {
+	classifyCallback,
+	epochToIso,
+	matchesFilters,
+	normaliseCallback,
+} from '../../../../nodes/shared/triggers/normalise';
 
 const ALL = ['deliveryStatus', 'incomingMessage', 'callVerification', 'other'];
 
 describe('normaliseCallback', () => {
 	it('decodes a delivery status and keeps every received field, numbers as numbers', () => {
-		const item = normaliseCallback({ id: '5', phone: '79991234567', status: '20', err: '1', cost: '2.50', time: '1735689600', extra: 'x' });
+		const item = normaliseCallback({
+			id: '5',
+			phone: '79991234567',
+			status: '20',
+			err: '1',
+			cost: '2.50',
+			time: '1735689600',
+			extra: 'x',
+		});
 		expect(item).toEqual({
 			id: 5,
 			phone: '79991234567',
@@ -25,21 +38,46 @@ describe('normaliseCallback', () => {
 	});
 
 	it('gives incoming messages the same names whether SMSC called (mes, to) or get.php listed them (message, to_phone)', () => {
-		const called = normaliseCallback({ id: '7', phone: '79991234567', mes: 'Hi', to: '74950000101', sent: '1735689600' });
-		const listed = normaliseCallback({ id: 7, phone: '79991234567', message: 'Hi', to_phone: '74950000101', sent: 1735689600, received: '01.01.2025 03:00:00' });
-		const common = { event: 'incomingMessage', id: 7, phone: '79991234567', text: 'Hi', to: '74950000101', sent: 1735689600, sentIso: '2025-01-01T00:00:00.000Z' };
+		const called = normaliseCallback({
+			id: '7',
+			phone: '79991234567',
+			mes: 'Hi',
+			to: '74950000101',
+			sent: '1735689600',
+		});
+		const listed = normaliseCallback({
+			id: 7,
+			phone: '79991234567',
+			message: 'Hi',
+			to_phone: '74950000101',
+			sent: 1735689600,
+			received: '01.01.2025 03:00:00',
+		});
+		const common = {
+			event: 'incomingMessage',
+			id: 7,
+			phone: '79991234567',
+			text: 'Hi',
+			to: '74950000101',
+			sent: 1735689600,
+			sentIso: '2025-01-01T00:00:00.000Z',
+		};
 		expect(called).toMatchObject(common);
 		expect(listed).toMatchObject(common);
 	});
 
 	it('marks incoming messages and verification calls', () => {
-		expect(normaliseCallback({ id: '1', phone: '7999', mes: 'Hi', sent: '1735689600000' })).toMatchObject({
+		expect(
+			normaliseCallback({ id: '1', phone: '7999', mes: 'Hi', sent: '1735689600000' }),
+		).toMatchObject({
 			event: 'incomingMessage',
 			text: 'Hi',
 			sentIso: '2025-01-01T00:00:00.000Z',
 		});
 		expect(classifyCallback({ phone: '7999', mes: ' [WAITCALL] ' })).toBe('callVerification');
-		expect(classifyCallback({ phone: '7999', mes: 'please [waitcall] me' })).toBe('incomingMessage');
+		expect(classifyCallback({ phone: '7999', mes: 'please [waitcall] me' })).toBe(
+			'incomingMessage',
+		);
 		expect(classifyCallback({ hello: 'world' })).toBe('other');
 		expect(classifyCallback({ status: 'weird', mes: 'x' })).toBe('incomingMessage');
 	});
@@ -55,7 +93,12 @@ describe('normaliseCallback', () => {
 describe('matchesFilters', () => {
 	const delivered = normaliseCallback({ id: '1', phone: '7999', status: '1' });
 	const failed = normaliseCallback({ id: '1', phone: '7999', status: '22' });
-	const incoming = normaliseCallback({ id: '2', phone: '7999', mes: 'Order 15 please', to: '+7 (900) 000-00-01' });
+	const incoming = normaliseCallback({
+		id: '2',
+		phone: '7999',
+		mes: 'Order 15 please',
+		to: '+7 (900) 000-00-01',
+	});
 	const call = normaliseCallback({ id: '3', phone: '7999', mes: '[waitcall]', to: '79000000002' });
 
 	it('passes only the chosen events', () => {
@@ -76,7 +119,9 @@ describe('matchesFilters', () => {
 
 	it('filters by receiving number, comparing digits only', () => {
 		expect(matchesFilters(incoming, ALL, { toNumbers: '79000000001' })).toBe(true);
-		expect(matchesFilters(incoming, ALL, { toNumbers: '+7 900 000 00 09, 7 900 000 00 01' })).toBe(true);
+		expect(matchesFilters(incoming, ALL, { toNumbers: '+7 900 000 00 09, 7 900 000 00 01' })).toBe(
+			true,
+		);
 		expect(matchesFilters(incoming, ALL, { toNumbers: '79000000002' })).toBe(false);
 		expect(matchesFilters(call, ALL, { toNumbers: '79000000002' })).toBe(true);
 		expect(matchesFilters(delivered, ALL, { toNumbers: '79000000002' })).toBe(true);

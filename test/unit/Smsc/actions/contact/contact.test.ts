@@ -22,12 +22,19 @@ describe('toSmscDate / fromSmscDate', () => {
 		expect(toSmscDate.call(context, value, 0)).toBe(smsc);
 	});
 
-	it.each(['31.02.1990', '29.02.1900', '1990-13-01', '17/05/1990', 'yesterday', '01.01.1850', DateTime.invalid('test')])(
-		'refuses %p',
-		(value) => {
-			expect(failure(() => toSmscDate.call(context, value, 1)).message).toMatch(/The Birthday ".*" is not a valid date/);
-		},
-	);
+	it.each([
+		'31.02.1990',
+		'29.02.1900',
+		'1990-13-01',
+		'17/05/1990',
+		'yesterday',
+		'01.01.1850',
+		DateTime.invalid('test'),
+	])('refuses %p', (value) => {
+		expect(failure(() => toSmscDate.call(context, value, 1)).message).toMatch(
+			/The Birthday ".*" is not a valid date/,
+		);
+	});
 
 	it('turns SMSC dates into ISO dates and leaves anything else alone', () => {
 		expect(fromSmscDate('02.03.1985')).toBe('1985-03-02');
@@ -119,7 +126,12 @@ describe('output shapes', () => {
 	});
 
 	it('simplifyGroup and simplifyBlacklistEntry turn strings into numbers and codes into words', () => {
-		expect(simplifyGroup({ id: '3', name: 'G', number: '12', cnt: '5' })).toEqual({ id: 3, name: 'G', number: 12, contactCount: 5 });
+		expect(simplifyGroup({ id: '3', name: 'G', number: '12', cnt: '5' })).toEqual({
+			id: 3,
+			name: 'G',
+			number: 12,
+			contactCount: 5,
+		});
 		expect(simplifyBlacklistEntry({ id: '9', phone: '7999', type: '1', comment: 'x' })).toEqual({
 			id: 9,
 			phone: '7999',

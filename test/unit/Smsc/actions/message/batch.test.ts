@@ -1,9 +1,17 @@
-import { batchRequestParams, packBatches, runPool } from '../../../../../nodes/Smsc/actions/message/batch';
+import {
+	batchRequestParams,
+	packBatches,
+	runPool,
+} from '../../../../../nodes/Smsc/actions/message/batch';
 import { describeItems } from '../../../../../nodes/Smsc/actions/message/itemRanges';
 import { recipientKey } from '../../../../../nodes/Smsc/actions/message/recipients';
 import type { PreparedMessage } from '../../../../../nodes/Smsc/actions/message/sendParams';
 
-function message(itemIndex: number, recipients: string[], overrides: Partial<PreparedMessage> = {}): PreparedMessage {
+function message(
+	itemIndex: number,
+	recipients: string[],
+	overrides: Partial<PreparedMessage> = {},
+): PreparedMessage {
 	return {
 		itemIndex,
 		channel: 'sms',
@@ -22,7 +30,8 @@ function message(itemIndex: number, recipients: string[], overrides: Partial<Pre
 	};
 }
 
-const indexes = (batches: ReturnType<typeof packBatches>) => batches.map((b) => b.messages.map((m) => m.itemIndex));
+const indexes = (batches: ReturnType<typeof packBatches>) =>
+	batches.map((b) => b.messages.map((m) => m.itemIndex));
 
 describe('packBatches', () => {
 	it('fills batches up to the batch size, in input order', () => {
@@ -33,7 +42,11 @@ describe('packBatches', () => {
 	});
 
 	it('keeps items with different send options apart', () => {
-		const messages = [message(0, ['+79990000000']), message(1, ['+79990000001'], { batchKey: 'other' }), message(2, ['+79990000002'])];
+		const messages = [
+			message(0, ['+79990000000']),
+			message(1, ['+79990000001'], { batchKey: 'other' }),
+			message(2, ['+79990000002']),
+		];
 		expect(indexes(packBatches(messages, 10))).toEqual([[0, 2], [1]]);
 	});
 
@@ -50,39 +63,79 @@ describe('packBatches', () => {
 	});
 
 	it('reuses a later batch with room instead of opening one per repeat', () => {
-		const messages = [message(0, ['+79990000001']), message(1, ['+79990000001']), message(2, ['+79990000002']), message(3, ['+79990000002'])];
-		expect(indexes(packBatches(messages, 10))).toEqual([[0, 2], [1, 3]]);
+		const messages = [
+			message(0, ['+79990000001']),
+			message(1, ['+79990000001']),
+			message(2, ['+79990000002']),
+			message(3, ['+79990000002']),
+		];
+		expect(indexes(packBatches(messages, 10))).toEqual([
+			[0, 2],
+			[1, 3],
+		]);
 	});
 
 	it('sends items that cannot be a list line alone', () => {
-		const messages = [message(0, ['+79990000000']), message(1, ['G5'], { batchable: false }), message(2, ['+79990000002'])];
+		const messages = [
+			message(0, ['+79990000000']),
+			message(1, ['G5'], { batchable: false }),
+			message(2, ['+79990000002']),
+		];
 		const batches = packBatches(messages, 10);
 		expect(indexes(batches)).toEqual([[0, 2], [1]]);
 		expect(batches[1].list).toBe(false);
 	});
 
 	it('packs 100,000 items, mostly distinct with some repeats, each batch without a repeated recipient', () => {
-		const messages = Array.from({ length: 100_000 }, (_, i) => message(i, [`+7900${String(i % 90_000).padStart(7, '0')}`]));
+		const messages = Array.from({ length: 100_000 }, (_, i) =>
+			message(i, [`+7900${String(i % 90_000).padStart(7, '0')}`]),
+		);
 		const batches = packBatches(messages, 200);
 		expect(batches.reduce((n, b) => n + b.messages.length, 0)).toBe(100_000);
-		for (const batch of batches) expect(new Set(batch.messages.flatMap((m) => m.keys)).size).toBe(batch.messages.length);
+		for (const batch of batches)
+			expect(new Set(batch.messages.flatMap((m) => m.keys)).size).toBe(batch.messages.length);
 	});
 });
 
 describe('batchRequestParams', () => {
 	it('writes a single item as phones + mes', () => {
-		const batch = packBatches([message(0, ['+79990000000', '+79990000001'], { sender: 'Shop', params: { translit: 1 } })], 10)[0];
-		expect(batchRequestParams(batch)).toEqual({ translit: 1, phones: '+79990000000,+79990000001', mes: 'text 0', sender: 'Shop' });
+		const batch = packBatches(
+			[message(0, ['+79990000000', '+79990000001'], { sender: 'Shop', params: { translit: 1 } })],
+			10,
+		)[0];
+		expect(batchRequestParams(batch)).toEqual({
+			translit: 1,
+			phones: '+79990000000,+79990000001',
+			mes: 'text 0',
+			sender: 'Shop',
+		});
 	});
 
 	it('writes a list with one sender as a request parameter and escapes newlines', () => {
-		const batch = packBatches([message(0, ['+79990000000'], { sender: 'Shop', mes: 'a\nb' }), message(1, ['+79990000001'], { sender: 'Shop' })], 10)[0];
-		expect(batchRequestParams(batch)).toEqual({ sender: 'Shop', list: '+79990000000:a\\nb\n+79990000001:text 1' });
+		const batch = packBatches(
+			[
+				message(0, ['+79990000000'], { sender: 'Shop', mes: 'a\nb' }),
+				message(1, ['+79990000001'], { sender: 'Shop' }),
+			],
+			10,
+		)[0];
+		expect(batchRequestParams(batch)).toEqual({
+			sender: 'Shop',
+			list: '+79990000000:a\\nb\n+79990000001:text 1',
+		});
 	});
 
 	it('writes differing senders per line', () => {
-		const batch = packBatches([message(0, ['+79990000000'], { sender: 'A' }), message(1, ['+79990000001', '+79990000002'], { sender: 'B' })], 10)[0];
-		expect(batchRequestParams(batch)).toEqual({ list: 'A|+79990000000:text 0\nB|+79990000001,+79990000002:text 1' });
+		const batch = packBatches(
+			[
+				message(0, ['+79990000000'], { sender: 'A' }),
+				message(1, ['+79990000001', '+79990000002'], { sender: 'B' }),
+			],
+			10,
+		)[0];
+		expect(batchRequestParams(batch)).toEqual({
+			list: 'A|+79990000000:text 0\nB|+79990000001,+79990000002:text 1',
+		});
 	});
 });
 

@@ -5,31 +5,48 @@ import { Smsc } from '../../../../../nodes/Smsc/Smsc.node';
 
 const { description } = new Smsc();
 const sendOptions = (description.properties as INodeProperties[]).find(
-	(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes('send') && p.displayOptions?.show?.resource?.includes('message'),
+	(p) =>
+		p.name === 'options' &&
+		p.displayOptions?.show?.operation?.includes('send') &&
+		p.displayOptions?.show?.resource?.includes('message'),
 )!;
 
 const properties = description.properties as INodeProperties[];
 const shownFor = (name: string, operation: string) =>
 	properties
-		.filter((p) => p.name === name && NodeHelpers.displayParameter({ resource: 'message', operation }, p, { typeVersion: 1 }, description))
+		.filter(
+			(p) =>
+				p.name === name &&
+				NodeHelpers.displayParameter(
+					{ resource: 'message', operation },
+					p,
+					{ typeVersion: 1 },
+					description,
+				),
+		)
 		.map((p) => p.displayName);
 
 /** The option names "Add Option" offers for the channel, as n8n's editor decides it. */
 function offered(channel: string): string[] {
 	const root = { resource: 'message', operation: 'send', channel, options: {} };
 	return (sendOptions.options as INodeProperties[])
-		.filter((option) => NodeHelpers.displayParameter({}, option, { typeVersion: 1 }, description, root))
+		.filter((option) =>
+			NodeHelpers.displayParameter({}, option, { typeVersion: 1 }, description, root),
+		)
 		.map((option) => option.displayName);
 }
 
 describe('Send options follow the channel', () => {
-	it.each(['hlr', 'ping', 'call'])('%s offers no Translit, Max SMS Parts or Shorten Links', (channel) => {
-		expect(offered(channel)).not.toEqual(expect.arrayContaining(['Translit']));
-		expect(offered(channel)).not.toContain('Max SMS Parts');
-		expect(offered(channel)).not.toContain('Shorten Links');
-	});
+	it.each(['hlr', 'ping', 'call'])(
+		'%s offers no Translit, Max SMS Parts or Shorten Links',
+		(channel) => {
+			expect(offered(channel)).not.toEqual(expect.arrayContaining(['Translit']));
+			expect(offered(channel)).not.toContain('Max SMS Parts');
+			expect(offered(channel)).not.toContain('Shorten Links');
+		},
+	);
 
-	it('e-mail offers no Max SMS Parts, no Translit and no Validity (an operator\'s delivery time)', () => {
+	it("e-mail offers no Max SMS Parts, no Translit and no Validity (an operator's delivery time)", () => {
 		expect(offered('mail')).not.toContain('Max SMS Parts');
 		expect(offered('mail')).not.toContain('Translit');
 		expect(offered('mail')).not.toContain('Validity');
@@ -46,10 +63,12 @@ describe('Send options follow the channel', () => {
 	});
 
 	it.each(['sms', 'flash'])('%s offers Translit, Max SMS Parts and Shorten Links', (channel) => {
-		expect(offered(channel)).toEqual(expect.arrayContaining(['Translit', 'Max SMS Parts', 'Shorten Links']));
+		expect(offered(channel)).toEqual(
+			expect.arrayContaining(['Translit', 'Max SMS Parts', 'Shorten Links']),
+		);
 	});
 
-	it('Time Zone starts empty when added, which means the account\'s zone (not 0, Moscow)', () => {
+	it("Time Zone starts empty when added, which means the account's zone (not 0, Moscow)", () => {
 		const tz = (sendOptions.options as INodeProperties[]).find((o) => o.name === 'tz')!;
 		expect(tz.default).toBe('');
 		expect(tz.description).toMatch(/Empty: the zone set in the SMSC account/);

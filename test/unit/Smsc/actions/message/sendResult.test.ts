@@ -2,13 +2,25 @@ import { recipientKey } from '../../../../../nodes/Smsc/actions/message/recipien
 import { cleanPhone, splitList as splitRecipients } from '../../../../../nodes/shared/phones';
 import { smscTime, toInstant } from '../../../../../nodes/Smsc/actions/message/schedule';
 import { decodeHlr } from '../../../../../nodes/shared/hlr';
-import { describeRecipient, sendOutput } from '../../../../../nodes/Smsc/actions/message/sendResult';
+import {
+	describeRecipient,
+	sendOutput,
+} from '../../../../../nodes/Smsc/actions/message/sendResult';
 import type { PreparedMessage } from '../../../../../nodes/Smsc/actions/message/sendParams';
 
 describe('recipients', () => {
 	it('splits comma lists, arrays and numbers', () => {
-		expect(splitRecipients('+79990000001, 79990000002;79990000003')).toEqual(['+79990000001', '79990000002', '79990000003']);
-		expect(splitRecipients(['+79990000001', 79990000002, ['a, b'], null])).toEqual(['+79990000001', '79990000002', 'a', 'b']);
+		expect(splitRecipients('+79990000001, 79990000002;79990000003')).toEqual([
+			'+79990000001',
+			'79990000002',
+			'79990000003',
+		]);
+		expect(splitRecipients(['+79990000001', 79990000002, ['a, b'], null])).toEqual([
+			'+79990000001',
+			'79990000002',
+			'a',
+			'b',
+		]);
 		expect(splitRecipients('  ,  ')).toEqual([]);
 	});
 
@@ -34,8 +46,12 @@ describe('schedule', () => {
 
 	it('reads a date without offset in the workflow time zone, summer time included', () => {
 		expect(toInstant('2030-01-02T06:04:05', 'Europe/Moscow')).toBe(Date.UTC(2030, 0, 2, 3, 4, 5));
-		expect(toInstant('2030-07-01T12:00:00', 'America/New_York')).toBe(Date.UTC(2030, 6, 1, 16, 0, 0));
-		expect(toInstant('2030-01-01T12:00:00', 'America/New_York')).toBe(Date.UTC(2030, 0, 1, 17, 0, 0));
+		expect(toInstant('2030-07-01T12:00:00', 'America/New_York')).toBe(
+			Date.UTC(2030, 6, 1, 16, 0, 0),
+		);
+		expect(toInstant('2030-01-01T12:00:00', 'America/New_York')).toBe(
+			Date.UTC(2030, 0, 1, 17, 0, 0),
+		);
 		expect(toInstant('2030-01-01', 'UTC')).toBe(Date.UTC(2030, 0, 1));
 	});
 
@@ -48,7 +64,9 @@ describe('schedule', () => {
 	});
 
 	it('writes SMSC time as 0<unix seconds>', () => {
-		expect(smscTime(Date.UTC(2030, 0, 2, 3, 4, 5, 999))).toBe(`0${Date.UTC(2030, 0, 2, 3, 4, 5) / 1000}`);
+		expect(smscTime(Date.UTC(2030, 0, 2, 3, 4, 5, 999))).toBe(
+			`0${Date.UTC(2030, 0, 2, 3, 4, 5) / 1000}`,
+		);
 	});
 });
 
@@ -75,7 +93,9 @@ describe('send results', () => {
 	];
 
 	it('gives a shared request item its own share of parts and cost', () => {
-		expect(sendOutput(base, { id: 7, cnt: 9, cost: '99.00', balance: '10.00', phones: rows }, rows, 3)).toEqual({
+		expect(
+			sendOutput(base, { id: 7, cnt: 9, cost: '99.00', balance: '10.00', phones: rows }, rows, 3),
+		).toEqual({
 			id: 7,
 			channel: 'sms',
 			phones: ['+79990000001', '+79990000002'],
@@ -89,24 +109,67 @@ describe('send results', () => {
 			requestItems: 3,
 			note: "3 items went out in one SMSC request, so they share its message ID; Get Status and Delete tell them apart by the ID together with the phones. SMSC counts parts only for the whole request, so parts (partsEstimated) is the node's estimate for this item: partsPerRecipient × recipients.",
 			recipients: [
-				{ phone: '79990000001', status: -1, statusName: 'waiting', statusDescription: 'Waiting to be sent', final: false, error: 0, errorDescription: 'No error', mccmnc: '25001', cost: 2.5 },
-				{ phone: '79990000002', status: 22, statusName: 'invalidNumber', statusDescription: 'Invalid number', final: true, error: 249, errorDescription: 'Invalid number format', mccmnc: '25002', cost: 1.25 },
+				{
+					phone: '79990000001',
+					status: -1,
+					statusName: 'waiting',
+					statusDescription: 'Waiting to be sent',
+					final: false,
+					error: 0,
+					errorDescription: 'No error',
+					mccmnc: '25001',
+					cost: 2.5,
+				},
+				{
+					phone: '79990000002',
+					status: 22,
+					statusName: 'invalidNumber',
+					statusDescription: 'Invalid number',
+					final: true,
+					error: 249,
+					errorDescription: 'Invalid number format',
+					mccmnc: '25002',
+					cost: 1.25,
+				},
 			],
 		});
 	});
 
 	it("uses SMSC's own counts for an item sent alone", () => {
-		expect(sendOutput({ ...base, perRecipient: false }, { id: 7, cnt: 4, cost: '10.00', balance: '5.00' }, undefined)).toEqual(expect.not.objectContaining({ note: expect.anything(), requestItems: expect.anything(), partsEstimated: expect.anything() }));
-		expect(sendOutput({ ...base, perRecipient: false }, { id: 7, cnt: 4, cost: '10.00', balance: '5.00' }, undefined)).toMatchObject({ parts: 4, cost: 10, balance: 5 });
+		expect(
+			sendOutput(
+				{ ...base, perRecipient: false },
+				{ id: 7, cnt: 4, cost: '10.00', balance: '5.00' },
+				undefined,
+			),
+		).toEqual(
+			expect.not.objectContaining({
+				note: expect.anything(),
+				requestItems: expect.anything(),
+				partsEstimated: expect.anything(),
+			}),
+		);
+		expect(
+			sendOutput(
+				{ ...base, perRecipient: false },
+				{ id: 7, cnt: 4, cost: '10.00', balance: '5.00' },
+				undefined,
+			),
+		).toMatchObject({ parts: 4, cost: 10, balance: 5 });
 	});
 
 	it('decodes urlencoded HLR fields', () => {
-		expect(decodeHlr({ imsi: '250023012345678', net: 'Mobile%20TeleSystems', cn: 'Russian+Federation' })).toEqual({
+		expect(
+			decodeHlr({ imsi: '250023012345678', net: 'Mobile%20TeleSystems', cn: 'Russian+Federation' }),
+		).toEqual({
 			imsi: '250023012345678',
 			net: 'Mobile TeleSystems',
 			cn: 'Russian Federation',
 		});
 		expect(decodeHlr({ status: 1 })).toBeUndefined();
-		expect(describeRecipient({ phone: '7999', status: 1, err: 0, imsi: '1' })).toMatchObject({ statusName: 'delivered', hlr: { imsi: '1' } });
+		expect(describeRecipient({ phone: '7999', status: 1, err: 0, imsi: '1' })).toMatchObject({
+			statusName: 'delivered',
+			hlr: { imsi: '1' },
+		});
 	});
 });
