@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../../shared/options';
-import { smscRequest } from '../../../shared/transport';
+import { additionalFieldsCollection } from '../../../shared/editor/options';
+import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
+import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import { GROUP_TYPES, groupNumber, groupNumberField, groupTypeField } from './group';
 
 const properties: INodeProperties[] = [
