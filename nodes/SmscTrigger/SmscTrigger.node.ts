@@ -11,7 +11,8 @@ import type {
 
 import { matchesFilters, normaliseCallback } from '../shared/triggers/normalise';
 import type { CallbackFields, CallbackFilters } from '../shared/triggers/normalise';
-import { MalformedCallbackError, decodeCallback, handlerParams, tokenMatches } from './callback';
+import { MalformedCallbackError } from './bodies';
+import { decodeCallback, handlerParams, tokenMatches } from './callback';
 import type { CharsetChoice } from './callback';
 import { MIN_TOKEN_LENGTH, TOKEN_CHARACTERS, WEBHOOK_PATH, triggerProperties } from './description';
 import { readCallbackRequest } from './request';

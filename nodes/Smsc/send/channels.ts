@@ -58,7 +58,7 @@ export interface ChannelRow {
 
 const HEX = /^(?:[0-9A-Fa-f]{2})+$/;
 
-function messageText(item: ChannelItem): string {
+function requiredText(item: ChannelItem): string {
 	const text = String(item.get<string>('message', '') ?? '');
 	if (text.trim() === '') item.fail('The message is empty. Enter the text to send in Message.');
 	return text;
@@ -156,7 +156,7 @@ const CALL_PARAM_FIELDS: Array<[string, string, number, number]> = [
 /** A voice call reads the text or plays the attached files: "both text and attached files" (SMSC page "Відправка SMS-повідомлення", `call`). */
 function callText(item: ChannelItem): string {
 	const attachments = String(item.get<string>('attachments', '') ?? '').trim();
-	return attachments === '' ? messageText(item) : optionalText(item);
+	return attachments === '' ? requiredText(item) : optionalText(item);
 }
 
 function optionalText(item: ChannelItem): string {
@@ -197,7 +197,7 @@ export const CHANNELS = {
 	bot: {
 		flags: {},
 		fields: ['phones', 'message', 'botName'],
-		text: messageText,
+		text: requiredText,
 		params: botParams,
 		smsParts: false,
 		list: true,
@@ -214,7 +214,7 @@ export const CHANNELS = {
 	flash: {
 		flags: { flash: 1 },
 		fields: ['phones', 'message'],
-		text: messageText,
+		text: requiredText,
 		smsParts: true,
 		list: true,
 	},
@@ -222,7 +222,7 @@ export const CHANNELS = {
 	mail: {
 		flags: { mail: 1 },
 		fields: ['emails', 'message', 'subject', 'senderEmail', 'attachments'],
-		text: messageText,
+		text: requiredText,
 		params: mailParams,
 		smsParts: false,
 		list: false,
@@ -246,12 +246,12 @@ export const CHANNELS = {
 		list: true,
 		commentMeans: 'WAP Push: the comment would become part of the link title',
 	},
-	sms: { flags: {}, fields: ['phones', 'message'], text: messageText, smsParts: true, list: true },
+	sms: { flags: {}, fields: ['phones', 'message'], text: requiredText, smsParts: true, list: true },
 	// users of "Одноклассники", "ВКонтакте" or "Mail.Ru Агент" (SMSC page "Відправка SMS-повідомлення", `soc`)
 	soc: {
 		flags: { soc: 1 },
 		fields: ['phones', 'message'],
-		text: messageText,
+		text: requiredText,
 		smsParts: false,
 		list: true,
 	},
@@ -260,7 +260,7 @@ export const CHANNELS = {
 	tg: {
 		flags: {},
 		fields: ['phones', 'codeOrMessage'],
-		text: messageText,
+		text: requiredText,
 		params: telegramParams,
 		prefix: '__TGM__: ',
 		smsParts: false,
@@ -270,14 +270,14 @@ export const CHANNELS = {
 	viber: {
 		flags: { viber: 1 },
 		fields: ['phones', 'message'],
-		text: messageText,
+		text: requiredText,
 		smsParts: false,
 		list: true,
 	},
 	whatsapp: {
 		flags: { whatsapp: 1 },
 		fields: ['phones', 'message'],
-		text: messageText,
+		text: requiredText,
 		smsParts: false,
 		list: true,
 	},

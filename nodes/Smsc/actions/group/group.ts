@@ -28,7 +28,7 @@ export const groupNumberField: INodeProperties = {
 };
 
 /** A group number must be a positive whole number; SMSC's `num` has no other documented form. */
-export function groupNumber(
+export function readGroupNumber(
 	this: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
