@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PHONES_PAGE_SIZE } from '../../../shared/smsc/rules';
-import { parseGroupId } from '../group/locator';
+import { positiveId } from '../../descriptions/locators';
 import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import { collectPages, getManyFields } from '../paging';
 import { defineOperation } from '../operation';
@@ -51,7 +51,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const group = String(filters.group ?? '').trim();
 	const base: IDataObject = {
 		get: 1,
-		grp: group === '' ? undefined : parseGroupId.call(this, group, itemIndex),
+		grp: group === '' ? undefined : positiveId.call(this, 'group', group, itemIndex),
 		fio: filters.personName?.trim(),
 		search: filters.search?.trim(),
 	};

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { smscList } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { simplifyGroup } from './group';
-import { groupIdParam, groupLocator } from './locator';
+import { groupIdParam, groupLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [groupLocator('The group to get')];
 

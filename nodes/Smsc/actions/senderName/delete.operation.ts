@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { explainSmscError } from '../../../shared/transport/errors';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { describeTarget, senderLocator, senderParam } from './senderName';
+import { senderLocator, senderParam } from '../../descriptions/locators';
+import { describeTarget } from './senderName';
 
 const properties: INodeProperties[] = [senderLocator('The sender name to delete')];
 

@@ -197,7 +197,10 @@ describe('Sender Name: Update', () => {
 			'senders',
 			senderName('update', { sender: senderRef('12a', 'id'), comment: 'x' }),
 		);
-		expect(letters.result.error?.message).toMatch(/The ID is a whole number/);
+		// one builder writes every locator's ID check: the text names what the ID is of, as the group's does
+		expect(letters.result.error?.message).toMatch(
+			/The sender name ID is a whole number, e\.g\. 12345/,
+		);
 		expect([...noComment.requests, ...badId.requests, ...letters.requests]).toEqual([]);
 	});
 
