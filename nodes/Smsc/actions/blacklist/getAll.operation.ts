@@ -2,14 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { PHONES_PAGE_SIZE } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
+import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { simplifyBlacklistEntry } from './blacklist';
 
 const properties: INodeProperties[] = getManyFields();
 
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject[]> {
 	// prev_id asks for entries added before that id (SMSC page "Управление контактами").
-	const entries = await collectPages.call(this, itemIndex, {
+	const entries = await collectPages.call(this, itemIndex, run, {
 		script: 'phones',
 		params: () => ({ get_black: 1 }),
 		cursorParam: 'prev_id',

@@ -4,6 +4,7 @@ import { PHONES_PAGE_SIZE } from '../../../shared/smsc/rules';
 import { positiveId } from '../../descriptions/locators';
 import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import { collectPages, getManyFields } from '../paging';
+import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { simplifyContact } from './contact';
 
@@ -45,7 +46,11 @@ interface Filters {
 	search?: string;
 }
 
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject[]> {
 	const book = addressBook.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const group = String(filters.group ?? '').trim();
@@ -57,7 +62,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 
 	// after_id asks for contacts after that server ID (int_id, SMSC page "Управление контактами").
-	const contacts = await collectPages.call(this, itemIndex, {
+	const contacts = await collectPages.call(this, itemIndex, run, {
 		script: BOOKS[book].script,
 		params: () => base,
 		cursorParam: 'after_id',

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { smscList } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
+import type { RunState } from '../runState';
 import { simplifyGroup } from './group';
 import { groupIdParam, groupLocator } from '../../descriptions/locators';
 
@@ -13,15 +14,15 @@ const properties: INodeProperties[] = [groupLocator('The group to get')];
  * them all, and SMSC refuses a fourth identical phones.php request within a minute (error 9). So
  * one run of the node asks once and every item looks its group up in that answer.
  */
-const groupsOfRun = new WeakMap<object, Promise<IDataObject[]>>();
-
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject> {
 	const id = groupIdParam.call(this, itemIndex);
-	let groups = groupsOfRun.get(this);
-	if (!groups) {
-		groups = smscList.call(this, 'phones', { get_group: 1 }, itemIndex);
-		groupsOfRun.set(this, groups);
-	}
+	const groups = run.once('groups', async () =>
+		smscList.call(this, 'phones', { get_group: 1 }, itemIndex),
+	);
 	const found = (await groups).map(simplifyGroup).find((group) => group.id === id);
 	if (!found) {
 		throw new NodeOperationError(this.getNode(), `SMSC has no group with ID ${id}.`, { itemIndex });

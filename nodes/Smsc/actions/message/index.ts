@@ -7,7 +7,6 @@ import { getStatus } from './getStatus.operation';
 import { send } from './send.operation';
 
 export const message: SmscResource = {
-	option: { name: 'Message', value: 'message' },
 	operations: { send, getCost, getStatus, delete: deleteMessage, getManySent, getManyIncoming },
 	operationProperty: {
 		displayName: 'Operation',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection } from '../../../shared/editor/options';
 import { collectPages, getManyFields } from '../paging';
+import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { simplifySender } from './senderName';
 
@@ -30,7 +31,11 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as { activeOnly?: boolean };
 	const options = this.getNodeParameter('options', itemIndex, {}) as { operatorStatuses?: boolean };
 
@@ -42,7 +47,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		operators: options.operatorStatuses ? 1 : undefined,
 	};
 	// prev_id asks for names created before that id (SMSC page "Управление именами отправителей").
-	const names = await collectPages.call(this, itemIndex, {
+	const names = await collectPages.call(this, itemIndex, run, {
 		script: 'senders',
 		params: () => base,
 		cursorParam: 'prev_id',
