@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import {
 	forResource,
 	groupRef,
@@ -14,9 +13,7 @@ import {
 // Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
 jest.setTimeout(30_000);
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const contact = forResource('contact');
 

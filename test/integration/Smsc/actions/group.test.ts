@@ -1,13 +1,10 @@
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import { groupRef, newAccount, phonesApi, runAs } from '../../../support/accounts';
 
 // Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
 jest.setTimeout(30_000);
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const group = (operation: string, parameters: Record<string, unknown> = {}) => ({
 	resource: 'group',

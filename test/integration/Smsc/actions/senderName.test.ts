@@ -1,5 +1,4 @@
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import {
 	forResource,
 	newAccount,
@@ -10,9 +9,7 @@ import {
 } from '../../../support/accounts';
 import { schemaViolations } from '../../../support/schema';
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const senderName = forResource('senderName');
 

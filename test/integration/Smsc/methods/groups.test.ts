@@ -1,6 +1,5 @@
 import { Smsc } from '../../../../nodes/Smsc/Smsc.node';
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import { listSearch, loadOptions } from '../../../harness';
 import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
 import { newAccount, phonesApi, smscApi } from '../../../support/accounts';
@@ -8,9 +7,7 @@ import { newAccount, phonesApi, smscApi } from '../../../support/accounts';
 // Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
 jest.setTimeout(30_000);
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const PARAMETERS = { resource: 'contact', operation: 'addToGroup' };
 const pickerOptions = (login: string) => pickerOptionsFor(emu, login, PARAMETERS);

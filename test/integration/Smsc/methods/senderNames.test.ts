@@ -1,13 +1,10 @@
 import { Smsc } from '../../../../nodes/Smsc/Smsc.node';
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import { listSearch, loadOptions } from '../../../harness';
 import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
 import { newAccount, seedSender, withoutTransport } from '../../../support/accounts';
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const PARAMETERS = { resource: 'message', operation: 'send' };
 const pickerOptions = (login: string) => pickerOptionsFor(emu, login, PARAMETERS);

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../../../../emulator';
-import type { RunningEmulator } from '../../../../emulator';
+import { useEmulator } from '../../../../support/emulator';
 import {
 	messageAccount,
 	requests as sendLog,
@@ -12,9 +11,7 @@ import type { MessageRunOptions } from '../../../../support/accounts';
 
 jest.setTimeout(60_000);
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const requests = (login: string, script: string) => sendLog(emu, login, script);
 const run = (
