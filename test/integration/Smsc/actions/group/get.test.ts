@@ -1,0 +1,40 @@
+import { useEmulator } from '../../../../support/emulator';
+import { forResource, groupRef, newAccount, phonesApi, runAs } from '../../../../support/accounts';
+
+// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
+jest.setTimeout(30_000);
+
+const emu = useEmulator();
+
+const group = forResource('group');
+
+describe('Group: Get', () => {
+	it('outputs the group of each item from one get_group request, and names a missing group', async () => {
+		const login = newAccount(emu);
+		const a = (await phonesApi(emu, login, { add_group: 1, name: 'A', num: 5 })).id;
+		const b = (await phonesApi(emu, login, { add_group: 1, name: 'B' })).id;
+		await phonesApi(emu, login, { add: 1, phone: '79990002222', grp: a });
+		const items = [{ id: b }, { id: a }, { id: 999 }, { id: a }, { id: b }];
+		const parameters = group('get', { group: groupRef('={{ $json.id }}', 'id') });
+
+		const continued = await runAs(emu, login, 'phones', parameters, {
+			items,
+			continueOnFail: true,
+		});
+		// five items, one request: SMSC refuses the fourth identical phones.php request in a minute (error 9)
+		expect(continued.requests).toEqual([{ get_group: '1' }]);
+		expect(continued.json).toEqual([
+			{ id: b, name: 'B', number: b, contactCount: 0 },
+			{ id: a, name: 'A', number: 5, contactCount: 1 },
+			{ error: 'SMSC has no group with ID 999. [item 2]', itemIndex: 2 },
+			{ id: a, name: 'A', number: 5, contactCount: 1 },
+			{ id: b, name: 'B', number: b, contactCount: 0 },
+		]);
+		expect(continued.result.output('SMSC').map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4].map((item) => ({ item })),
+		);
+
+		const stopped = await runAs(emu, login, 'phones', parameters, { items });
+		expect(stopped.result.error?.message).toBe('SMSC has no group with ID 999. [item 2]');
+	});
+});

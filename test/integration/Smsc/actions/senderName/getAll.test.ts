@@ -1,0 +1,148 @@
+import { useEmulator } from '../../../../support/emulator';
+import { forResource, newAccount, runAs, seedSender } from '../../../../support/accounts';
+import { schemaViolations } from '../../../../support/schema';
+
+const emu = useEmulator();
+
+const senderName = forResource('senderName');
+
+describe('Sender Name: Get Many', () => {
+	async function seedFour(login: string): Promise<void> {
+		await seedSender(emu, login, 'Alpha', { cmt: 'a', mts_step: 1 });
+		await seedSender(emu, login, 'Beta');
+		await seedSender(emu, login, '79990001122'); // digital: pending until confirmed
+		await seedSender(emu, login, 'Gamma');
+	}
+
+	it('lists every name, newest first, with numeric ids', async () => {
+		const login = newAccount(emu);
+		await seedFour(login);
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true, filters: { activeOnly: false } }),
+		);
+		expect(requests).toEqual([{ get: '1', all: '1', cnt: '15000' }]);
+		expect(json.map((row) => row.sender)).toEqual(['Gamma', '79990001122', 'Beta', 'Alpha']);
+		expect(json[3]).toEqual({ id: expect.any(Number), sender: 'Alpha', cmt: 'a', status: 1 });
+		expect(json[1]).toMatchObject({ status: 0 });
+	});
+
+	it('keeps only active names and adds operator statuses when asked', async () => {
+		const login = newAccount(emu);
+		await seedFour(login);
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', {
+				returnAll: true,
+				filters: { activeOnly: true },
+				options: { operatorStatuses: true },
+			}),
+		);
+		expect(requests).toEqual([{ get: '1', operators: '1', cnt: '15000' }]);
+		expect(json.map((row) => row.sender)).toEqual(['Gamma', 'Beta', 'Alpha']);
+		expect(json[2]).toMatchObject({ sender: 'Alpha', operators: { mts_step: 0 } });
+		expect(json.flatMap((row) => schemaViolations('senderName', 'getAll', row))).toEqual([]);
+	});
+
+	it('asks for no more than the limit', async () => {
+		const login = newAccount(emu);
+		await seedFour(login);
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: false, limit: 2, filters: { activeOnly: false } }),
+		);
+		expect(requests).toEqual([{ get: '1', all: '1', cnt: '2' }]);
+		expect(json.map((row) => row.sender)).toEqual(['Gamma', '79990001122']);
+	});
+
+	it("pages with prev_id past SMSC's 15000 names per request", async () => {
+		const login = newAccount(emu);
+		// 15002 names through HTTP would take minutes; the emulator's own state takes them at once.
+		const account = emu.mustAccount(login);
+		for (let i = 0; i < 15002; i++) {
+			const id = account.nextSenderId++;
+			const sender = `N${id}`;
+			account.senders.set(id, {
+				id,
+				sender,
+				cmt: '',
+				status: 1,
+				mail: false,
+				name: '',
+				operators: {},
+				fields: {},
+				createdAt: 0,
+				changedAt: 0,
+			});
+			account.senderByName.set(sender.toLowerCase(), id);
+		}
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true }),
+		);
+		expect(requests).toEqual([
+			{ get: '1', cnt: '15000' },
+			{ get: '1', cnt: '15000', prev_id: '3' },
+		]);
+		expect(json).toHaveLength(15002);
+		expect(new Set(json.map((row) => row.id)).size).toBe(15002);
+		expect(json.slice(-2).map((row) => row.id)).toEqual([2, 1]);
+	});
+
+	it('outputs nothing for an account without names', async () => {
+		const login = newAccount(emu);
+		const { json, result, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true }),
+		);
+		expect(result.error).toBeUndefined();
+		expect(requests).toHaveLength(1);
+		expect(json).toEqual([]);
+	});
+
+	it('fails with a wrong password, or with continueOnFail outputs the error', async () => {
+		const login = newAccount(emu);
+		emu.updateAccount({ login, psw: 'changed-elsewhere' });
+		const parameters = senderName('getAll', { returnAll: true });
+		const stopped = await runAs(emu, login, 'senders', parameters);
+		expect(stopped.result.error?.errorName).toBe('NodeApiError');
+		expect(stopped.result.error?.message).toMatch(
+			/rejected the login and password or the API key \(error 2\)/,
+		);
+		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
+		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+	});
+});
+
+describe("Sender Name: Get Many with SMSC's defaults", () => {
+	it("with no filter asks with SMSC's default all=0 and lists active names only", async () => {
+		const login = newAccount(emu, { senders: ['MyShop'] });
+		await seedSender(emu, login, '79990001122'); // digital: pending until confirmed
+		const { json, requests } = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true }),
+		);
+		expect(requests.at(-1)).not.toHaveProperty('all');
+		expect(json.map((row) => row.name ?? row.sender)).toEqual(['MyShop']);
+		const every = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true, filters: { activeOnly: false } }),
+		);
+		expect(every.requests.at(-1)).toMatchObject({ all: '1' });
+		expect(every.json).toHaveLength(2);
+	});
+});
