@@ -10,9 +10,6 @@ import {
 } from '../../../support/accounts';
 import { phoneBook } from '../../../support/resources';
 
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
-
 const emu = useEmulator();
 
 const contact = forResource('contact');

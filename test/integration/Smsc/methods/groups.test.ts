@@ -4,9 +4,6 @@ import { listSearch, loadOptions } from '../../../harness';
 import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
 import { newAccount, phonesApi, smscApi } from '../../../support/accounts';
 
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
-
 const emu = useEmulator();
 
 const PARAMETERS = { resource: 'contact', operation: 'addToGroup' };

@@ -8,8 +8,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { useEmulator } from '../../../support/emulator';
 import { messageAccount, runMessage } from '../../../support/accounts';
 
-jest.setTimeout(60_000);
-
 const emu = useEmulator();
 
 async function send(login: string, parameters: IDataObject) {

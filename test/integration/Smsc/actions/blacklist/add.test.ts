@@ -1,25 +1,21 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, phonesApi, runAs } from '../../../../support/accounts';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
+import { newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/accounts';
 
 const emu = useEmulator();
 
-const blacklist = forResource('blacklist');
+const blacklist = resourceRuns(emu, 'blacklist', 'phones');
 
 describe('Blacklist: Add', () => {
 	it('blocks a number with the chosen type and comment', async () => {
 		const login = newAccount(emu);
-		const { json, requests, result } = await runAs(
-			emu,
+		const { json, requests, result } = await blacklist.run(
 			login,
-			'phones',
-			blacklist('add', {
+			'add',
+			{
 				phone: '={{ $json.phone }}',
 				blockType: '={{ $json.type }}',
 				additionalFields: { comment: '={{ $json.why }}' },
-			}),
+			},
 			{
 				items: [
 					{ phone: '+7 999 000 11 01', type: 'all', why: '' },
@@ -75,11 +71,10 @@ describe('Blacklist: Add', () => {
 
 	it('reports SMSC refusing a fourth identical request within a minute (error 9)', async () => {
 		const login = newAccount(emu);
-		const { json, requests } = await runAs(
-			emu,
+		const { json, requests } = await blacklist.run(
 			login,
-			'phones',
-			blacklist('add', { phone: '+79990001105', blockType: 'all' }),
+			'add',
+			{ phone: '+79990001105', blockType: 'all' },
 			{
 				items: [{}, {}, {}, {}],
 				continueOnFail: true,

@@ -1,12 +1,9 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, phonesApi, runAs } from '../../../../support/accounts';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
+import { newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
 
 const emu = useEmulator();
 
-const blacklist = forResource('blacklist');
+const blacklist = resourceRuns(emu, 'blacklist', 'phones');
 
 describe('Blacklist: Get Many', () => {
 	it('outputs the newest entries up to the limit in one request', async () => {
@@ -18,7 +15,7 @@ describe('Blacklist: Get Many', () => {
 				type: n % 3,
 				cmt: `c${n}`,
 			});
-		const { json, requests } = await runAs(emu, login, 'phones', blacklist('getAll', { limit: 2 }));
+		const { json, requests } = await blacklist.run(login, 'getAll', { limit: 2 });
 		expect(requests).toEqual([{ get_black: '1', cnt: '2' }]);
 		expect(json).toEqual([
 			{ id: expect.any(Number), phone: '79990003304', type: 'mass', comment: 'c4' },
@@ -29,11 +26,10 @@ describe('Blacklist: Get Many', () => {
 	it('asks SMSC once when several items ask for the same list (SMSC refuses a fourth identical request)', async () => {
 		const login = newAccount(emu);
 		await phonesApi(emu, login, { add_black: 1, phone: '79990003311', type: 0 });
-		const { json, requests } = await runAs(
-			emu,
+		const { json, requests } = await blacklist.run(
 			login,
-			'phones',
-			blacklist('getAll', { limit: 5 }),
+			'getAll',
+			{ limit: 5 },
 			{ items: [{}, {}, {}, {}, {}] },
 		);
 		expect(requests).toEqual([{ get_black: '1', cnt: '5' }]);
@@ -55,12 +51,7 @@ describe('Blacklist: Get Many', () => {
 			);
 			expect(answers.every((answer) => typeof answer.id === 'number')).toBe(true);
 		}
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			blacklist('getAll', { returnAll: true }),
-		);
+		const { json, requests } = await blacklist.run(login, 'getAll', { returnAll: true });
 		expect(json).toHaveLength(total);
 		expect(new Set(json.map((item) => item.id)).size).toBe(total);
 		const smallestOfFirstPage = Math.min(...json.slice(0, 1000).map((item) => item.id as number));
@@ -72,12 +63,7 @@ describe('Blacklist: Get Many', () => {
 
 	it('outputs nothing for an empty blacklist', async () => {
 		const login = newAccount(emu);
-		const { json, result } = await runAs(
-			emu,
-			login,
-			'phones',
-			blacklist('getAll', { returnAll: true }),
-		);
+		const { json, result } = await blacklist.run(login, 'getAll', { returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(json).toEqual([]);
 	});
@@ -85,11 +71,16 @@ describe('Blacklist: Get Many', () => {
 	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {
 		const login = newAccount(emu);
 		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const stopped = await runAs(emu, login, 'phones', blacklist('getAll', { limit: 10 }));
+		const stopped = await blacklist.run(login, 'getAll', { limit: 10 });
 		expect(stopped.result.error?.message).toMatch(/error 2/);
-		const continued = await runAs(emu, login, 'phones', blacklist('getAll', { limit: 10 }), {
-			continueOnFail: true,
-		});
+		const continued = await blacklist.run(
+			login,
+			'getAll',
+			{ limit: 10 },
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
 	});
 });

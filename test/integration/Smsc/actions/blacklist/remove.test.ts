@@ -1,24 +1,16 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, phonesApi, runAs } from '../../../../support/accounts';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
+import { newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/accounts';
 
 const emu = useEmulator();
 
-const blacklist = forResource('blacklist');
+const blacklist = resourceRuns(emu, 'blacklist', 'phones');
 
 describe('Blacklist: Remove', () => {
 	it('unblocks the number', async () => {
 		const login = newAccount(emu);
 		await phonesApi(emu, login, { add_black: 1, phone: '79990002201' });
 		await phonesApi(emu, login, { add_black: 1, phone: '79990002202' });
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			blacklist('remove', { phone: '+79990002201' }),
-		);
+		const { json, requests } = await blacklist.run(login, 'remove', { phone: '+79990002201' });
 		expect(requests).toEqual([{ del_black: '1', phone: '+79990002201' }]);
 		expect(json).toEqual([{ success: true, phone: '+79990002201' }]);
 		const left = await phonesApi(emu, login, { get_black: 1 });

@@ -1,13 +1,10 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, phonesApi, runAs } from '../../../../support/accounts';
+import { newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
 import { phoneBook } from '../../../../support/resources';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
 
 const emu = useEmulator();
 
-const contact = forResource('contact');
+const contact = resourceRuns(emu, 'contact', 'phones');
 const { seedGroup, seedContact } = phoneBook(emu);
 
 describe('Contact: Create', () => {
@@ -15,26 +12,21 @@ describe('Contact: Create', () => {
 		const login = newAccount(emu);
 		const vip = await seedGroup(login, 'VIP');
 		const news = await seedGroup(login, 'News');
-		const { json, requests, result } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('create', {
-				phone: '+7 (999) 123-45-67',
-				name: 'Anna Petrova',
-				additionalFields: {
-					birthday: '1990-05-17T00:00:00',
-					comment: 'met at the fair',
-					firstName: 'Anna',
-					lastName: 'Petrova',
-					middleName: 'Ivanovna',
-					groups: [vip, String(news)],
-					myId: 'crm-42',
-					otherPhones: '+79990000001; 79990000002',
-					tags: 'lead,fair',
-				},
-			}),
-		);
+		const { json, requests, result } = await contact.run(login, 'create', {
+			phone: '+7 (999) 123-45-67',
+			name: 'Anna Petrova',
+			additionalFields: {
+				birthday: '1990-05-17T00:00:00',
+				comment: 'met at the fair',
+				firstName: 'Anna',
+				lastName: 'Petrova',
+				middleName: 'Ivanovna',
+				groups: [vip, String(news)],
+				myId: 'crm-42',
+				otherPhones: '+79990000001; 79990000002',
+				tags: 'lead,fair',
+			},
+		});
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([
 			{
@@ -79,11 +71,10 @@ describe('Contact: Create', () => {
 
 	it('creates one contact per input item, with several numbers in one field', async () => {
 		const login = newAccount(emu);
-		const { json, requests } = await runAs(
-			emu,
+		const { json, requests } = await contact.run(
 			login,
-			'phones',
-			contact('create', { phone: '={{ $json.phone }}', name: '={{ $json.name }}' }),
+			'create',
+			{ phone: '={{ $json.phone }}', name: '={{ $json.name }}' },
 			{
 				items: [
 					{ phone: '+79991110001, +79991110002', name: 'Two numbers' },
@@ -101,17 +92,15 @@ describe('Contact: Create', () => {
 
 	it('refuses a malformed phone or birthday before any request', async () => {
 		const login = newAccount(emu);
-		const badPhone = await runAs(emu, login, 'phones', contact('create', { phone: '12-ab' }));
+		const badPhone = await contact.run(login, 'create', { phone: '12-ab' });
 		expect(badPhone.result.error?.errorName).toBe('NodeOperationError');
 		expect(badPhone.result.error?.message).toMatch(
 			/The Phone "12-ab" is not a phone number in international format/,
 		);
-		const badDate = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('create', { phone: '+79991234567', additionalFields: { birthday: '31.02.1990' } }),
-		);
+		const badDate = await contact.run(login, 'create', {
+			phone: '+79991234567',
+			additionalFields: { birthday: '31.02.1990' },
+		});
 		expect(badDate.result.error?.message).toMatch(/The Birthday "31.02.1990" is not a valid date/);
 		expect([...badPhone.requests, ...badDate.requests]).toEqual([]);
 	});
@@ -120,13 +109,7 @@ describe('Contact: Create', () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79992220001');
 		const items = [{ phone: '+79992220001' }, { phone: '+79992220002' }];
-		const stopped = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('create', { phone: '={{ $json.phone }}' }),
-			{ items },
-		);
+		const stopped = await contact.run(login, 'create', { phone: '={{ $json.phone }}' }, { items });
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
 			/could not carry out the contact operation \(error 5\).*\[item 0\]/,
@@ -135,11 +118,10 @@ describe('Contact: Create', () => {
 
 		const login2 = newAccount(emu);
 		await seedContact(login2, '79992220001');
-		const continued = await runAs(
-			emu,
+		const continued = await contact.run(
 			login2,
-			'phones',
-			contact('create', { phone: '={{ $json.phone }}' }),
+			'create',
+			{ phone: '={{ $json.phone }}' },
 			{
 				items,
 				continueOnFail: true,

@@ -1,13 +1,10 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, phonesApi, runAs } from '../../../../support/accounts';
+import { newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
 import { phoneBook } from '../../../../support/resources';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
 
 const emu = useEmulator();
 
-const contact = forResource('contact');
+const contact = resourceRuns(emu, 'contact', 'phones');
 const { seedContact } = phoneBook(emu);
 
 describe('Contact: Delete', () => {
@@ -15,12 +12,7 @@ describe('Contact: Delete', () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79994440001');
 		await seedContact(login, '79994440002');
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('delete', { phone: '+79994440001' }),
-		);
+		const { json, requests } = await contact.run(login, 'delete', { phone: '+79994440001' });
 		expect(requests).toEqual([{ del: '1', phone: '+79994440001' }]);
 		expect(json).toEqual([{ success: true, phone: '+79994440001' }]);
 		const left = await phonesApi(emu, login, { get: 1 });
@@ -31,22 +23,15 @@ describe('Contact: Delete', () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79994440001');
 		const items = [{ phone: '+79994449999' }, { phone: '+79994440001' }];
-		const stopped = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('delete', { phone: '={{ $json.phone }}' }),
-			{ items },
-		);
+		const stopped = await contact.run(login, 'delete', { phone: '={{ $json.phone }}' }, { items });
 		expect(stopped.result.error?.message).toMatch(
 			/SMSC has no contact with phone \+79994449999.*\[item 0\]/,
 		);
 		expect(stopped.requests).toHaveLength(1);
-		const continued = await runAs(
-			emu,
+		const continued = await contact.run(
 			login,
-			'phones',
-			contact('delete', { phone: '={{ $json.phone }}' }),
+			'delete',
+			{ phone: '={{ $json.phone }}' },
 			{
 				items,
 				continueOnFail: true,

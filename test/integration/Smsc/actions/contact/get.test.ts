@@ -1,13 +1,10 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, runAs } from '../../../../support/accounts';
+import { newAccount, resourceRuns } from '../../../../support/accounts';
 import { phoneBook } from '../../../../support/resources';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
 
 const emu = useEmulator();
 
-const contact = forResource('contact');
+const contact = resourceRuns(emu, 'contact', 'phones');
 const { seedGroup, seedContact } = phoneBook(emu);
 
 describe('Contact: Get', () => {
@@ -25,12 +22,7 @@ describe('Contact: Get', () => {
 			pho: '79995550009',
 			grp: group,
 		});
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('get', { phone: '+7 999 555 00 01' }),
-		);
+		const { json, requests } = await contact.run(login, 'get', { phone: '+7 999 555 00 01' });
 		expect(requests).toEqual([{ get: '1', phone: '+79995550001' }]);
 		expect(json).toEqual([
 			{
@@ -53,12 +45,7 @@ describe('Contact: Get', () => {
 	it('finds a contact by any of its numbers', async () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79995550011,79995550012', { name: 'Two numbers' });
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('get', { phone: '89995550012' }),
-		);
+		const { json, requests } = await contact.run(login, 'get', { phone: '89995550012' });
 		expect(requests).toEqual([{ get: '1', phone: '89995550012' }]);
 		expect(json).toEqual([
 			expect.objectContaining({ phone: '79995550011,79995550012', name: 'Two numbers' }),
@@ -69,22 +56,15 @@ describe('Contact: Get', () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79995550001', { name: 'Ivan' });
 		const items = [{ phone: '+79995550001' }, { phone: '+79995559999' }];
-		const stopped = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('get', { phone: '={{ $json.phone }}' }),
-			{ items },
-		);
+		const stopped = await contact.run(login, 'get', { phone: '={{ $json.phone }}' }, { items });
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
 			/SMSC has no contact with phone \+79995559999.*\[item 1\]/,
 		);
-		const continued = await runAs(
-			emu,
+		const continued = await contact.run(
 			login,
-			'phones',
-			contact('get', { phone: '={{ $json.phone }}' }),
+			'get',
+			{ phone: '={{ $json.phone }}' },
 			{
 				items,
 				continueOnFail: true,

@@ -1,13 +1,10 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, runAs } from '../../../../support/accounts';
+import { newAccount, resourceRuns } from '../../../../support/accounts';
 import { phoneBook } from '../../../../support/resources';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
 
 const emu = useEmulator();
 
-const contact = forResource('contact');
+const contact = resourceRuns(emu, 'contact', 'phones');
 const { seedGroup, seedContact, seedContacts } = phoneBook(emu);
 
 describe('Contact: Get Many', () => {
@@ -21,12 +18,10 @@ describe('Contact: Get Many', () => {
 				grp: group,
 			});
 		await seedContact(login, '79966660009', { name: 'Outsider', lnm: 'Orlova' });
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('getAll', { limit: 3, filters: { group, personName: 'orlova', search: 'client' } }),
-		);
+		const { json, requests } = await contact.run(login, 'getAll', {
+			limit: 3,
+			filters: { group, personName: 'orlova', search: 'client' },
+		});
 		expect(requests).toEqual([
 			{ get: '1', grp: String(group), fio: 'orlova', search: 'client', cnt: '3' },
 		]);
@@ -43,12 +38,7 @@ describe('Contact: Get Many', () => {
 		const login = newAccount(emu);
 		const total = 1003;
 		await seedContacts(login, total);
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('getAll', { returnAll: true }),
-		);
+		const { json, requests } = await contact.run(login, 'getAll', { returnAll: true });
 		expect(json).toHaveLength(total);
 		expect(new Set(json.map((item) => item.id)).size).toBe(total);
 		const lastOfFirstPage = [...json.slice(0, 1000)]
@@ -62,12 +52,7 @@ describe('Contact: Get Many', () => {
 
 	it('outputs nothing for an empty phone book (SMSC error 3 is an empty list)', async () => {
 		const login = newAccount(emu);
-		const { json, result, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('getAll', { returnAll: true }),
-		);
+		const { json, result, requests } = await contact.run(login, 'getAll', { returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(json).toEqual([]);
 		expect(requests).toEqual([{ get: '1', cnt: '1000' }]);
@@ -76,13 +61,18 @@ describe('Contact: Get Many', () => {
 	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {
 		const login = newAccount(emu);
 		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const stopped = await runAs(emu, login, 'phones', contact('getAll', { limit: 5 }));
+		const stopped = await contact.run(login, 'getAll', { limit: 5 });
 		expect(stopped.result.error?.message).toMatch(
 			/rejected the login and password or the API key \(error 2\)/,
 		);
-		const continued = await runAs(emu, login, 'phones', contact('getAll', { limit: 5 }), {
-			continueOnFail: true,
-		});
+		const continued = await contact.run(
+			login,
+			'getAll',
+			{ limit: 5 },
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
 	});
 });
@@ -91,22 +81,12 @@ describe("Contact: Get Many without int_id (the shape of SMSC's own contact exam
 	it('a full page is an error that says so, never a silent stop at 1000; a Limit of 1000 still works', async () => {
 		const login = newAccount(emu, { contactIntId: false });
 		await seedContacts(login, 1001);
-		const { json, result } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('getAll', { returnAll: true }),
-		);
+		const { json, result } = await contact.run(login, 'getAll', { returnAll: true });
 		expect(json).toEqual([]);
 		expect(result.error?.message).toMatch(
 			/SMSC returned 1000 contacts without their server IDs \(int_id\), so the rest cannot be requested/,
 		);
-		const limited = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('getAll', { returnAll: false, limit: 1000 }),
-		);
+		const limited = await contact.run(login, 'getAll', { returnAll: false, limit: 1000 });
 		expect(limited.json).toHaveLength(1000);
 	}, 60_000);
 });

@@ -1,15 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, groupRef, newAccount, phonesApi, runAs } from '../../../../support/accounts';
+import { groupRef, newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/accounts';
 import { phoneBook } from '../../../../support/resources';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
 
 const emu = useEmulator();
 
-const contact = forResource('contact');
+const contact = resourceRuns(emu, 'contact', 'phones');
 const { seedGroup, seedContact } = phoneBook(emu);
 
 describe('Contact: group membership', () => {
@@ -35,12 +32,7 @@ describe('Contact: group membership', () => {
 		id: number,
 		mode: number,
 	) {
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact(operation, { phone, group }),
-		);
+		const { json, requests } = await contact.run(login, operation, { phone, group });
 		expect(requests).toEqual([{ move_group: String(mode), grp: String(id), phone }]);
 		expect(json).toEqual([{ success: true, phone, group: id }]);
 	}

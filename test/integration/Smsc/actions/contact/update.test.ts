@@ -1,33 +1,25 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, phonesApi, runAs } from '../../../../support/accounts';
+import { newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/accounts';
 import { phoneBook } from '../../../../support/resources';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
 
 const emu = useEmulator();
 
-const contact = forResource('contact');
+const contact = resourceRuns(emu, 'contact', 'phones');
 const { seedContact } = phoneBook(emu);
 
 describe('Contact: Update', () => {
 	it('changes the details and the number of the contact found by phone', async () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79993330001', { name: 'Old' });
-		const { json, requests, result } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('update', {
-				phone: '+79993330001',
-				updateFields: {
-					name: 'New',
-					newPhone: '+7 999 333-00-02',
-					birthday: '2001-01-09',
-					tags: 'moved',
-				},
-			}),
-		);
+		const { json, requests, result } = await contact.run(login, 'update', {
+			phone: '+79993330001',
+			updateFields: {
+				name: 'New',
+				newPhone: '+7 999 333-00-02',
+				birthday: '2001-01-09',
+				tags: 'moved',
+			},
+		});
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([
 			{
@@ -60,12 +52,10 @@ describe('Contact: Update', () => {
 
 	it('refuses an update without fields before any request', async () => {
 		const login = newAccount(emu);
-		const { result, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			contact('update', { phone: '+79993330001', updateFields: {} }),
-		);
+		const { result, requests } = await contact.run(login, 'update', {
+			phone: '+79993330001',
+			updateFields: {},
+		});
 		expect(result.error?.errorName).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(/Nothing to update/);
 		expect(requests).toEqual([]);

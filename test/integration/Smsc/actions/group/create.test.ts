@@ -1,25 +1,20 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, runAs } from '../../../../support/accounts';
+import { newAccount, resourceRuns, runAs } from '../../../../support/accounts';
 import { phoneBook } from '../../../../support/resources';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
 
 const emu = useEmulator();
 
-const group = forResource('group');
+const group = resourceRuns(emu, 'group', 'phones');
 const { groupsOf } = phoneBook(emu);
 
 describe('Group: Create', () => {
 	it('creates a phone group by default, and an e-mail group with a number', async () => {
 		const login = newAccount(emu);
-		const phone = await runAs(emu, login, 'phones', group('create', { name: 'Customers' }));
-		const mail = await runAs(
-			emu,
-			login,
-			'phones',
-			group('create', { name: 'Newsletter', additionalFields: { type: 'email', number: 77 } }),
-		);
+		const phone = await group.run(login, 'create', { name: 'Customers' });
+		const mail = await group.run(login, 'create', {
+			name: 'Newsletter',
+			additionalFields: { type: 'email', number: 77 },
+		});
 		expect([phone.result.error, mail.result.error]).toEqual([undefined, undefined]);
 		expect([...phone.requests, ...mail.requests]).toEqual([
 			{ add_group: '1', name: 'Customers', type: '0' },

@@ -1,13 +1,10 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, groupRef, newAccount, phonesApi, runAs } from '../../../../support/accounts';
+import { groupRef, newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/accounts';
 import { phoneBook } from '../../../../support/resources';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
 
 const emu = useEmulator();
 
-const group = forResource('group');
+const group = resourceRuns(emu, 'group', 'phones');
 const { groupsOf } = phoneBook(emu);
 
 describe('Group: Delete', () => {
@@ -15,12 +12,7 @@ describe('Group: Delete', () => {
 		const login = newAccount(emu);
 		const { id } = await phonesApi(emu, login, { add_group: 1, name: 'Gone' });
 		await phonesApi(emu, login, { add: 1, phone: '79990001111', grp: id });
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			group('delete', { group: groupRef(id) }),
-		);
+		const { json, requests } = await group.run(login, 'delete', { group: groupRef(id) });
 		expect(requests).toEqual([{ del_group: '1', grp: String(id) }]);
 		expect(json).toEqual([{ success: true, id }]);
 		expect(await groupsOf(login)).toEqual([]);

@@ -1,9 +1,6 @@
 import { useEmulator } from '../../../../support/emulator';
 import { forResource, groupRef, newAccount, phonesApi, runAs } from '../../../../support/accounts';
 
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
-
 const emu = useEmulator();
 
 const group = forResource('group');

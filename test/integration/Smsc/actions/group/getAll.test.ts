@@ -1,12 +1,9 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, phonesApi, runAs } from '../../../../support/accounts';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
+import { newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
 
 const emu = useEmulator();
 
-const group = forResource('group');
+const group = resourceRuns(emu, 'group', 'phones');
 
 describe('Group: Get Many', () => {
 	it('outputs one item per group with numbers as numbers, filtered by type and limited', async () => {
@@ -16,31 +13,24 @@ describe('Group: Get Many', () => {
 		await phonesApi(emu, login, { add_group: 1, name: 'Mail', type: 1 });
 		await phonesApi(emu, login, { add: 1, phone: '79990002222', grp: a });
 
-		const phoneGroups = await runAs(
-			emu,
-			login,
-			'phones',
-			group('getAll', { returnAll: true, filters: { type: 'phone' } }),
-		);
+		const phoneGroups = await group.run(login, 'getAll', {
+			returnAll: true,
+			filters: { type: 'phone' },
+		});
 		expect(phoneGroups.requests).toEqual([{ get_group: '1', type: '0' }]);
 		expect(phoneGroups.json).toEqual([
 			{ id: a, name: 'A', number: 5, contactCount: 1 },
 			{ id: b, name: 'B', number: b, contactCount: 0 },
 		]);
 
-		const limited = await runAs(emu, login, 'phones', group('getAll', { limit: 2 }));
+		const limited = await group.run(login, 'getAll', { limit: 2 });
 		expect(limited.requests).toEqual([{ get_group: '1' }]);
 		expect(limited.json.map((item) => item.name)).toEqual(['A', 'B']);
 	});
 
 	it('outputs nothing for an account without groups', async () => {
 		const login = newAccount(emu);
-		const { json, result } = await runAs(
-			emu,
-			login,
-			'phones',
-			group('getAll', { returnAll: true }),
-		);
+		const { json, result } = await group.run(login, 'getAll', { returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(json).toEqual([]);
 	});
@@ -48,12 +38,17 @@ describe('Group: Get Many', () => {
 	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {
 		const login = newAccount(emu);
 		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const stopped = await runAs(emu, login, 'phones', group('getAll', { returnAll: true }));
+		const stopped = await group.run(login, 'getAll', { returnAll: true });
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(/error 2/);
-		const continued = await runAs(emu, login, 'phones', group('getAll', { returnAll: true }), {
-			continueOnFail: true,
-		});
+		const continued = await group.run(
+			login,
+			'getAll',
+			{ returnAll: true },
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
 	});
 });

@@ -1,25 +1,20 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, groupRef, newAccount, phonesApi, runAs } from '../../../../support/accounts';
+import { groupRef, newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/accounts';
 import { phoneBook } from '../../../../support/resources';
-
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
 
 const emu = useEmulator();
 
-const group = forResource('group');
+const group = resourceRuns(emu, 'group', 'phones');
 const { groupsOf } = phoneBook(emu);
 
 describe('Group: Update', () => {
 	it('renames a group and changes its number (chg_group)', async () => {
 		const login = newAccount(emu);
 		const { id } = await phonesApi(emu, login, { add_group: 1, name: 'Old' });
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			group('update', { group: groupRef(id), updateFields: { name: 'New', number: 12 } }),
-		);
+		const { json, requests } = await group.run(login, 'update', {
+			group: groupRef(id),
+			updateFields: { name: 'New', number: 12 },
+		});
 		expect(requests).toEqual([{ chg_group: '1', grp: String(id), name: 'New', num: '12' }]);
 		expect(json).toEqual([{ success: true, id, name: 'New', number: 12 }]);
 		expect(await groupsOf(login)).toEqual([{ id, name: 'New', number: 12, cnt: '0' }]);
@@ -27,12 +22,10 @@ describe('Group: Update', () => {
 
 	it('refuses an update without fields before any request', async () => {
 		const login = newAccount(emu);
-		const { result, requests } = await runAs(
-			emu,
-			login,
-			'phones',
-			group('update', { group: groupRef(5, 'id'), updateFields: {} }),
-		);
+		const { result, requests } = await group.run(login, 'update', {
+			group: groupRef(5, 'id'),
+			updateFields: {},
+		});
 		expect(result.error?.message).toMatch(/Nothing to update/);
 		expect(requests).toEqual([]);
 	});

@@ -2,8 +2,6 @@ import { useEmulator } from '../../../../support/emulator';
 import { messageAccount } from '../../../../support/accounts';
 import { messages } from '../../../../support/resources';
 
-jest.setTimeout(60_000);
-
 const emu = useEmulator();
 
 const { requests, run, sendDirect } = messages(emu);

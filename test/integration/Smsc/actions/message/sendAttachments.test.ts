@@ -9,8 +9,6 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { useEmulator } from '../../../../support/emulator';
 import { messageAccount, runMessage } from '../../../../support/accounts';
 
-jest.setTimeout(60_000);
-
 const emu = useEmulator();
 
 const PNG = Buffer.concat([Buffer.from('89504E470D0A1A0A', 'hex'), Buffer.alloc(400, 0x2d)]);

@@ -3,8 +3,6 @@ import type { IDataObject } from 'n8n-workflow';
 import { useEmulator } from '../../../../support/emulator';
 import { messageAccount, PASSWORD, requests, runMessage } from '../../../../support/accounts';
 
-jest.setTimeout(60_000);
-
 const emu = useEmulator();
 afterEach(() => {
 	emu.clearFailures();

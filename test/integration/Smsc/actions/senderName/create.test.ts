@@ -1,25 +1,20 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, runAs, seedSender } from '../../../../support/accounts';
+import { newAccount, resourceRuns, runAs, seedSender } from '../../../../support/accounts';
 import { senderNames } from '../../../../support/resources';
 
 const emu = useEmulator();
 
-const senderName = forResource('senderName');
+const senderName = resourceRuns(emu, 'senderName', 'senders');
 const { allSenders } = senderNames(emu);
 
 describe('Sender Name: Create', () => {
 	it('registers an SMS sender name with a comment and operator registration flags', async () => {
 		const login = newAccount(emu);
-		const { json, requests, result } = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('create', {
-				senderType: 'name',
-				senderName: ' MyShop ',
-				additionalFields: { comment: 'order notices', operators: ['mts_step', 'tele2'] },
-			}),
-		);
+		const { json, requests, result } = await senderName.run(login, 'create', {
+			senderType: 'name',
+			senderName: ' MyShop ',
+			additionalFields: { comment: 'order notices', operators: ['mts_step', 'tele2'] },
+		});
 		expect(result.error).toBeUndefined();
 		expect(requests).toEqual([
 			{ add: '1', sender: 'MyShop', cmt: 'order notices', mts_step: '1', tele2: '1' },
@@ -39,16 +34,11 @@ describe('Sender Name: Create', () => {
 
 	it('registers an e-mail sender with its owner name', async () => {
 		const login = newAccount(emu);
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('create', {
-				senderType: 'email',
-				email: 'news@example.com',
-				ownerName: 'News Desk',
-			}),
-		);
+		const { json, requests } = await senderName.run(login, 'create', {
+			senderType: 'email',
+			email: 'news@example.com',
+			ownerName: 'News Desk',
+		});
 		expect(requests).toEqual([
 			{ add: '1', sender: 'news@example.com', mail: '1', name: 'News Desk' },
 		]);
@@ -71,12 +61,7 @@ describe('Sender Name: Create', () => {
 		['  ', /The Sender Name is empty/],
 	])('refuses the sender name %p before any request', async (name, message) => {
 		const login = newAccount(emu);
-		const { result, requests } = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('create', { senderName: name }),
-		);
+		const { result, requests } = await senderName.run(login, 'create', { senderName: name });
 		expect(result.error?.errorName).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
 		expect(requests).toEqual([]);
@@ -84,12 +69,10 @@ describe('Sender Name: Create', () => {
 
 	it('refuses a malformed e-mail sender before any request', async () => {
 		const login = newAccount(emu);
-		const { result, requests } = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('create', { senderType: 'email', email: 'not-an-address' }),
-		);
+		const { result, requests } = await senderName.run(login, 'create', {
+			senderType: 'email',
+			email: 'not-an-address',
+		});
 		expect(result.error?.message).toMatch(/"not-an-address" is not an e-mail address/);
 		expect(requests).toEqual([]);
 	});

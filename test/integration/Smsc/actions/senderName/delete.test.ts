@@ -1,7 +1,7 @@
 import { useEmulator } from '../../../../support/emulator';
 import {
-	forResource,
 	newAccount,
+	resourceRuns,
 	runAs,
 	seedSender,
 	senderRef,
@@ -10,7 +10,7 @@ import { senderNames } from '../../../../support/resources';
 
 const emu = useEmulator();
 
-const senderName = forResource('senderName');
+const senderName = resourceRuns(emu, 'senderName', 'senders');
 const { allSenders } = senderNames(emu);
 
 describe('Sender Name: Delete', () => {
@@ -19,11 +19,10 @@ describe('Sender Name: Delete', () => {
 		await seedSender(emu, login, 'Shop');
 		const news = await seedSender(emu, login, 'News');
 		await seedSender(emu, login, 'Keep');
-		const { json, requests } = await runAs(
-			emu,
+		const { json, requests } = await senderName.run(
 			login,
-			'senders',
-			senderName('delete', { sender: '={{ $json.ref }}' }),
+			'delete',
+			{ sender: '={{ $json.ref }}' },
 			{
 				items: [{ ref: senderRef('Shop', 'name') }, { ref: senderRef(news, 'id') }],
 			},

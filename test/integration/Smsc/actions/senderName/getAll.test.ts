@@ -1,10 +1,10 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, runAs, seedSender } from '../../../../support/accounts';
+import { newAccount, resourceRuns, runAs, seedSender } from '../../../../support/accounts';
 import { schemaViolations } from '../../../../support/schema';
 
 const emu = useEmulator();
 
-const senderName = forResource('senderName');
+const senderName = resourceRuns(emu, 'senderName', 'senders');
 
 describe('Sender Name: Get Many', () => {
 	async function seedFour(login: string): Promise<void> {
@@ -17,12 +17,10 @@ describe('Sender Name: Get Many', () => {
 	it('lists every name, newest first, with numeric ids', async () => {
 		const login = newAccount(emu);
 		await seedFour(login);
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('getAll', { returnAll: true, filters: { activeOnly: false } }),
-		);
+		const { json, requests } = await senderName.run(login, 'getAll', {
+			returnAll: true,
+			filters: { activeOnly: false },
+		});
 		expect(requests).toEqual([{ get: '1', all: '1', cnt: '15000' }]);
 		expect(json.map((row) => row.sender)).toEqual(['Gamma', '79990001122', 'Beta', 'Alpha']);
 		expect(json[3]).toEqual({ id: expect.any(Number), sender: 'Alpha', cmt: 'a', status: 1 });
@@ -32,16 +30,11 @@ describe('Sender Name: Get Many', () => {
 	it('keeps only active names and adds operator statuses when asked', async () => {
 		const login = newAccount(emu);
 		await seedFour(login);
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('getAll', {
-				returnAll: true,
-				filters: { activeOnly: true },
-				options: { operatorStatuses: true },
-			}),
-		);
+		const { json, requests } = await senderName.run(login, 'getAll', {
+			returnAll: true,
+			filters: { activeOnly: true },
+			options: { operatorStatuses: true },
+		});
 		expect(requests).toEqual([{ get: '1', operators: '1', cnt: '15000' }]);
 		expect(json.map((row) => row.sender)).toEqual(['Gamma', 'Beta', 'Alpha']);
 		expect(json[2]).toMatchObject({ sender: 'Alpha', operators: { mts_step: 0 } });
@@ -51,12 +44,11 @@ describe('Sender Name: Get Many', () => {
 	it('asks for no more than the limit', async () => {
 		const login = newAccount(emu);
 		await seedFour(login);
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('getAll', { returnAll: false, limit: 2, filters: { activeOnly: false } }),
-		);
+		const { json, requests } = await senderName.run(login, 'getAll', {
+			returnAll: false,
+			limit: 2,
+			filters: { activeOnly: false },
+		});
 		expect(requests).toEqual([{ get: '1', all: '1', cnt: '2' }]);
 		expect(json.map((row) => row.sender)).toEqual(['Gamma', '79990001122']);
 	});
@@ -82,12 +74,7 @@ describe('Sender Name: Get Many', () => {
 			});
 			account.senderByName.set(sender.toLowerCase(), id);
 		}
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('getAll', { returnAll: true }),
-		);
+		const { json, requests } = await senderName.run(login, 'getAll', { returnAll: true });
 		expect(requests).toEqual([
 			{ get: '1', cnt: '15000' },
 			{ get: '1', cnt: '15000', prev_id: '3' },
@@ -99,12 +86,7 @@ describe('Sender Name: Get Many', () => {
 
 	it('outputs nothing for an account without names', async () => {
 		const login = newAccount(emu);
-		const { json, result, requests } = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('getAll', { returnAll: true }),
-		);
+		const { json, result, requests } = await senderName.run(login, 'getAll', { returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(requests).toHaveLength(1);
 		expect(json).toEqual([]);
@@ -128,20 +110,13 @@ describe("Sender Name: Get Many with SMSC's defaults", () => {
 	it("with no filter asks with SMSC's default all=0 and lists active names only", async () => {
 		const login = newAccount(emu, { senders: ['MyShop'] });
 		await seedSender(emu, login, '79990001122'); // digital: pending until confirmed
-		const { json, requests } = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('getAll', { returnAll: true }),
-		);
+		const { json, requests } = await senderName.run(login, 'getAll', { returnAll: true });
 		expect(requests.at(-1)).not.toHaveProperty('all');
 		expect(json.map((row) => row.name ?? row.sender)).toEqual(['MyShop']);
-		const every = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('getAll', { returnAll: true, filters: { activeOnly: false } }),
-		);
+		const every = await senderName.run(login, 'getAll', {
+			returnAll: true,
+			filters: { activeOnly: false },
+		});
 		expect(every.requests.at(-1)).toMatchObject({ all: '1' });
 		expect(every.json).toHaveLength(2);
 	});

@@ -1,7 +1,7 @@
 import { useEmulator } from '../../../../support/emulator';
 import {
-	forResource,
 	newAccount,
+	resourceRuns,
 	runAs,
 	seedSender,
 	senderRef,
@@ -10,7 +10,7 @@ import { senderNames } from '../../../../support/resources';
 
 const emu = useEmulator();
 
-const senderName = forResource('senderName');
+const senderName = resourceRuns(emu, 'senderName', 'senders');
 const { allSenders } = senderNames(emu);
 
 describe('Sender Name: Update', () => {
@@ -18,11 +18,10 @@ describe('Sender Name: Update', () => {
 		const login = newAccount(emu);
 		const shop = await seedSender(emu, login, 'Shop', { cmt: 'old' });
 		const news = await seedSender(emu, login, 'News', { cmt: 'old' });
-		const { json, requests, result } = await runAs(
-			emu,
+		const { json, requests, result } = await senderName.run(
 			login,
-			'senders',
-			senderName('update', { sender: '={{ $json.ref }}', comment: '={{ $json.comment }}' }),
+			'update',
+			{ sender: '={{ $json.ref }}', comment: '={{ $json.comment }}' },
 			{
 				items: [
 					{ ref: senderRef('Shop'), comment: 'picked' },
@@ -48,30 +47,24 @@ describe('Sender Name: Update', () => {
 
 	it('refuses an empty comment or a malformed ID before any request', async () => {
 		const login = newAccount(emu);
-		const noComment = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('update', { sender: senderRef('Shop', 'name'), comment: ' ' }),
-		);
+		const noComment = await senderName.run(login, 'update', {
+			sender: senderRef('Shop', 'name'),
+			comment: ' ',
+		});
 		expect(noComment.result.error?.errorName).toBe('NodeOperationError');
 		expect(noComment.result.error?.message).toMatch(/The Comment is empty/);
-		const badId = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('update', { sender: senderRef('0', 'id'), comment: 'x' }),
-		);
+		const badId = await senderName.run(login, 'update', {
+			sender: senderRef('0', 'id'),
+			comment: 'x',
+		});
 		expect(badId.result.error?.message).toMatch(
 			/The sender name ID "0" is not a positive whole number/,
 		);
 		// n8n itself stops a non-numeric ID: the locator's ID mode carries a regex.
-		const letters = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('update', { sender: senderRef('12a', 'id'), comment: 'x' }),
-		);
+		const letters = await senderName.run(login, 'update', {
+			sender: senderRef('12a', 'id'),
+			comment: 'x',
+		});
 		// one builder writes every locator's ID check: the text names what the ID is of, as the group's does
 		expect(letters.result.error?.message).toMatch(
 			/The sender name ID is a whole number, e\.g\. 12345/,

@@ -1,10 +1,10 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, newAccount, runAs, seedSender, smscApi } from '../../../../support/accounts';
+import { newAccount, resourceRuns, runAs, seedSender, smscApi } from '../../../../support/accounts';
 import { senderNames } from '../../../../support/resources';
 
 const emu = useEmulator();
 
-const senderName = forResource('senderName');
+const senderName = resourceRuns(emu, 'senderName', 'senders');
 const { allSenders } = senderNames(emu);
 
 describe('Sender Name: Send Verification Code and Verify Code', () => {
@@ -12,15 +12,10 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 		const login = newAccount(emu);
 		await seedSender(emu, login, 'MyShop');
 		await seedSender(emu, login, '79991234567');
-		const sent = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('sendCode', {
-				senderName: '79991234567',
-				additionalFields: { site: 'MyShop', siteName: 'shop.example.com' },
-			}),
-		);
+		const sent = await senderName.run(login, 'sendCode', {
+			senderName: '79991234567',
+			additionalFields: { site: 'MyShop', siteName: 'shop.example.com' },
+		});
 		expect(sent.result.error).toBeUndefined();
 		expect(sent.requests).toEqual([
 			{ send_code: '1', sender: '79991234567', site: 'MyShop', site_name: 'shop.example.com' },
@@ -31,12 +26,10 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 
 		const { code } = emu.getSenderCode({ login, sender: '79991234567' });
 		expect(code).toMatch(/^\d+$/);
-		const verified = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('verifyCode', { senderName: '79991234567', code: ` ${code} ` }),
-		);
+		const verified = await senderName.run(login, 'verifyCode', {
+			senderName: '79991234567',
+			code: ` ${code} `,
+		});
 		expect(verified.requests).toEqual([{ check_code: '1', sender: '79991234567', code }]);
 		expect(verified.json).toEqual([{ verified: true, sender: '79991234567' }]);
 		const active = await smscApi(emu, login, 'senders', { get: 1 });
@@ -45,20 +38,13 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 
 	it('refuses a letter name or an empty code before any request', async () => {
 		const login = newAccount(emu);
-		const letters = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('sendCode', { senderName: 'MyShop' }),
-		);
+		const letters = await senderName.run(login, 'sendCode', { senderName: 'MyShop' });
 		expect(letters.result.error?.errorName).toBe('NodeOperationError');
 		expect(letters.result.error?.message).toMatch(/"MyShop" is not a digital sender name/);
-		const noCode = await runAs(
-			emu,
-			login,
-			'senders',
-			senderName('verifyCode', { senderName: '79991234567', code: '  ' }),
-		);
+		const noCode = await senderName.run(login, 'verifyCode', {
+			senderName: '79991234567',
+			code: '  ',
+		});
 		expect(noCode.result.error?.message).toMatch(/The Code is empty/);
 		expect([...letters.requests, ...noCode.requests]).toEqual([]);
 	});
