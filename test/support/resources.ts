@@ -5,7 +5,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RunningEmulator } from '../emulator';
-import { phonesApi, requests as sendLog, runMessage, smscApi } from './accounts';
+import {
+	newAccount,
+	phonesApi,
+	requests as sendLog,
+	resourceRuns,
+	runMessage,
+	smscApi,
+} from './accounts';
 import type { MessageRunOptions } from './accounts';
 
 /** Contacts and groups of the phone book (phones.php). */
@@ -42,7 +49,44 @@ export function phoneBook(emu: RunningEmulator) {
 		return Array.isArray(answer) ? answer : [];
 	}
 
-	return { seedGroup, seedContact, seedContacts, groupsOf };
+	/** The groups a contact is in, as phones.php lists them: `12,15`. */
+	async function memberOf(login: string, phone: string): Promise<string> {
+		const [row] = await phonesApi(emu, login, { get: 1, phone });
+		return String(row.group);
+	}
+
+	/** A new account with groups A and B. */
+	async function twoGroups(): Promise<{ login: string; a: number; b: number }> {
+		const login = newAccount(emu);
+		const a = await seedGroup(login, 'A');
+		const b = await seedGroup(login, 'B');
+		return { login, a, b };
+	}
+
+	/** Runs one Contact membership operation and checks the phones.php request and the item it returns. */
+	async function expectMembershipChange(
+		login: string,
+		operation: string,
+		phone: string,
+		group: IDataObject,
+		id: number,
+		mode: number,
+	) {
+		const { json, requests } = await contacts.run(login, operation, { phone, group });
+		expect(requests).toEqual([{ move_group: String(mode), grp: String(id), phone }]);
+		expect(json).toEqual([{ success: true, phone, group: id }]);
+	}
+
+	const contacts = resourceRuns(emu, 'contact', 'phones');
+	return {
+		seedGroup,
+		seedContact,
+		seedContacts,
+		groupsOf,
+		memberOf,
+		twoGroups,
+		expectMembershipChange,
+	};
 }
 
 /** Every sender name of the account, whatever its status (senders.php `get` with `all=1`). */
