@@ -112,5 +112,10 @@ export function messages(emu: RunningEmulator) {
 		sendDirect: (login: string, params: Record<string, string>): Promise<IDataObject> =>
 			smscApi(emu, login, 'send', params),
 		settle: () => new Promise((resolve) => setTimeout(resolve, 600)),
+		/** Runs a Send; `error` is the run's error message, or '' when it succeeded. */
+		send: async (login: string, parameters: IDataObject) => {
+			const result = await runMessage(emu, login, { operation: 'send', ...parameters });
+			return { ...result, error: result.result.error?.message ?? '' };
+		},
 	};
 }

@@ -5,17 +5,14 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IDataObject } from 'n8n-workflow';
 
 import { useEmulator } from '../../../support/emulator';
-import { messageAccount, phonesApi, runMessage } from '../../../support/accounts';
+import { messageAccount, phonesApi } from '../../../support/accounts';
+import { messages } from '../../../support/resources';
 
 const emu = useEmulator();
 
-async function send(login: string, parameters: IDataObject) {
-	const run = await runMessage(emu, login, { operation: 'send', ...parameters });
-	return { ...run, error: run.result.error?.message ?? '' };
-}
+const { send } = messages(emu);
 
 describe('Message: Send options as send.php parameters', () => {
 	it('Validity takes hh:mm, so a one-time code can live five minutes; out of range is refused before sending', async () => {
