@@ -8,8 +8,19 @@ import {
 } from '../shared/triggers/events';
 
 export const MIN_TOKEN_LENGTH = 16;
-/** The path of the trigger's webhooks below /webhook/<id>/. */
+/** The path of the trigger's webhooks below /webhook/<id>/ in versions 1 and 2 (the token goes in the query). */
 export const WEBHOOK_PATH = 'smsc';
+/**
+ * From version 3 the path carries the token (`smsc/<token>`), so n8n's own Webhook URLs section
+ * shows the whole URL SMSC must call, and there is nothing to build by hand. Versions 1 and 2 keep
+ * `smsc`: their URLs are pasted in SMSC accounts already.
+ */
+export const WEBHOOK_PATH_EXPRESSION = `={{ $nodeVersion >= 3 ? "${WEBHOOK_PATH}/" + $parameter["token"] : "${WEBHOOK_PATH}" }}`;
+
+const VERSIONS_1_2 = { show: { '@version': [1, 2] } };
+const FROM_VERSION_3 = { show: { '@version': [{ _cnd: { gte: 3 } }] } };
+
+const TOKEN_RULE = `Use at least ${MIN_TOKEN_LENGTH} characters: letters, digits, ".", "_", "~" or "-". The workflow cannot be published until the token follows this rule.`;
 /** The characters a token may have: they pass through a URL query unencoded. */
 const TOKEN_CHARACTER = '[A-Za-z0-9._~-]';
 export const TOKEN_CHARACTERS = new RegExp(`^${TOKEN_CHARACTER}+$`);
@@ -26,11 +37,21 @@ function handlerUrlExpression(prefix: 'webhook' | 'webhook-test'): string {
 
 export const triggerProperties: INodeProperties[] = [
 	{
+		// What n8n's own trigger notices are: short steps, pointing at the panel's Webhook URLs.
+		displayName:
+			'SMSC calls one URL per account for delivery statuses, incoming messages and verification calls.<br>1. Make up a Secret Token below.<br>2. Open <b>Webhook URLs</b> at the top of this panel and copy the <b>Production URL</b>. It ends with your token.<br>3. In your SMSC account, open <b>Settings</b> and paste it into <b>Handler URL</b> (URL обработчика). Save.<br>4. Publish this workflow.<br>To see a test event first, press <b>Execute step</b> and paste the <b>Test URL</b> into SMSC the same way. Put the Production URL back afterwards.',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: FROM_VERSION_3,
+	},
+	{
 		displayName:
 			'SMSC calls one handler URL per account (status notifications and incoming messages). 1. Make up a Secret Token below. 2. Copy the Handler URL below, put your n8n address in place of YOUR_N8N_URL (the start of Webhook URLs > Production URL) and paste it into SMSC > Settings > "Handler URL". 3. Publish the workflow. To see a test event here first: press "Execute step", paste the Test Handler URL below into SMSC the same way and, while this panel listens, send a message to your SMSC number or an SMS from SMSC; then put the Handler URL back.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
+		displayOptions: VERSIONS_1_2,
 	},
 	{
 		displayName: 'Events',
@@ -57,6 +78,20 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 	{
+		// Masked, as n8n's scanner requires of a token; Webhook URLs shows it in clear, in the URL.
+		displayName: 'Secret Token',
+		name: 'token',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'e.g. k3Jd9sPq2LmX7vRt5wYz',
+		description:
+			'A random string that you make up. It is the last part of the webhook URL, so only calls to the URL with it start the workflow; calls to any other URL are refused and start nothing.',
+		hint: TOKEN_RULE,
+		displayOptions: FROM_VERSION_3,
+	},
+	{
 		// Masked, as n8n's scanner requires of a token; the Handler URL below shows it in clear.
 		displayName: 'Secret Token',
 		name: 'token',
@@ -69,7 +104,8 @@ export const triggerProperties: INodeProperties[] = [
 		// A static hint, not a notice shown by a regex condition: n8n 2.41 evaluates every display
 		// condition of the node on each execution, and runs a regex condition in a vm with a timeout,
 		// which cost more than the rest of an execution and failed some under load (issue 11).
-		hint: `At least ${MIN_TOKEN_LENGTH} characters of letters, digits, ".", "_", "~" or "-"; the workflow cannot be published until it is`,
+		hint: TOKEN_RULE,
+		displayOptions: VERSIONS_1_2,
 	},
 	{
 		// Not read by the node: an expression the editor resolves, so the user sees what to paste.
@@ -79,6 +115,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: handlerUrlExpression('webhook'),
 		description:
 			'What to paste into SMSC Settings, Handler URL, with YOUR_N8N_URL replaced by the start of the Production URL shown in Webhook URLs. Only for reading; the node does not use this field.',
+		displayOptions: VERSIONS_1_2,
 	},
 	{
 		// "Execute step" listens on n8n's test address only: SMSC must call that one for a test event.
@@ -88,6 +125,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: handlerUrlExpression('webhook-test'),
 		description:
 			'What to paste into SMSC Settings, Handler URL, for a test event while "Execute step" listens, with YOUR_N8N_URL replaced as above. Put the Handler URL back afterwards. Only for reading; the node does not use this field.',
+		displayOptions: VERSIONS_1_2,
 	},
 	filtersProperty,
 	optionsCollection([

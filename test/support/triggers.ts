@@ -90,10 +90,12 @@ export interface Poller {
 	staticData: IDataObject;
 }
 
+/** `typeVersion`: 1 unless given (version 2 emits the items of shared/triggers/event.ts). */
 export function poller(
 	parameters: IDataObject,
 	credentials: CredentialsMap,
 	staticData: IDataObject = {},
+	typeVersion = 1,
 ): Poller {
 	const nodeType = new SmscPollTrigger();
 	return {
@@ -107,6 +109,7 @@ export function poller(
 				{
 					mode,
 					credentialTypes: [new SmscApi()],
+					typeVersion,
 				},
 			);
 			return output ? output[0].map((item) => item.json) : [];
