@@ -37,9 +37,10 @@ function handlerUrlExpression(prefix: 'webhook' | 'webhook-test'): string {
 
 export const triggerProperties: INodeProperties[] = [
 	{
-		// What n8n's own trigger notices are: short steps, pointing at the panel's Webhook URLs.
+		// Short numbered steps, as n8n's own trigger notices are, pointing at the panel's Webhook URLs.
+		// n8n 2.41 keeps only a, ul and li of a notice's HTML: a list is the only way to break lines.
 		displayName:
-			'SMSC calls one URL per account for delivery statuses, incoming messages and verification calls.<br>1. Make up a Secret Token below.<br>2. Open <b>Webhook URLs</b> at the top of this panel and copy the <b>Production URL</b>. It ends with your token.<br>3. In your SMSC account, open <b>Settings</b> and paste it into <b>Handler URL</b> (URL обработчика). Save.<br>4. Publish this workflow.<br>To see a test event first, press <b>Execute step</b> and paste the <b>Test URL</b> into SMSC the same way. Put the Production URL back afterwards.',
+			'SMSC calls one URL per account for delivery statuses, incoming messages and verification calls.<ul><li>1. Make up a Secret Token below.</li><li>2. Open Webhook URLs at the top of this panel and copy the Production URL. It ends with your token.</li><li>3. In your SMSC account, open Settings and paste it into Handler URL (URL обработчика). Save.</li><li>4. Publish this workflow.</li></ul>To see a test event first, press Execute step and paste the Test URL into SMSC the same way. Put the Production URL back afterwards.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',

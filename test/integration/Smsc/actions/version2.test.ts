@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../../emulator';
 import type { RunningEmulator } from '../../../emulator';
-import { messageAccount, runMessage, smscApi } from '../../../support/accounts';
+import { messageAccount, newAccount, runAs, runMessage, smscApi } from '../../../support/accounts';
 import type { MessageRunOptions } from '../../../support/accounts';
 import { schemaViolations } from '../../../support/schema';
 
@@ -173,5 +173,70 @@ describe('SMSC node version 2: Get Status', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(json[0]).toMatchObject({ status: -3, statusName: 'notFound', phone: '79990000000' });
+	});
+});
+
+describe('SMSC node version 2: Get Many and Call Verification', () => {
+	it('gives incoming messages the SMSC Poll Trigger version 2 fields', async () => {
+		const login = messageAccount(emu, { balance: 5000 });
+		const { id } = emu.injectIncoming({
+			login,
+			phone: '79991234567',
+			mes: 'Hi',
+			to: '74950000101',
+		});
+		const { json, result } = await run(login, { operation: 'getManyIncoming', returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(json).toHaveLength(1);
+		expect(json[0]).toMatchObject({
+			event: 'incomingMessage',
+			id,
+			phone: '+79991234567',
+			to: '+74950000101',
+			text: 'Hi',
+			raw: expect.objectContaining({ message: 'Hi', to_phone: '74950000101' }),
+		});
+		expect(json[0].sentDate).toMatch(ISO_MOSCOW);
+		expect(json[0].receivedDate).toMatch(ISO_MOSCOW);
+	});
+
+	it('gives sent messages the Get Status fields, SMSC row under raw', async () => {
+		const login = messageAccount(emu, { balance: 5000 });
+		await smscApi(emu, login, 'send', { phones: '79991234567', mes: 'History' });
+		await settle();
+		const { json, result } = await run(login, { operation: 'getManySent', returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(json[0]).toMatchObject({
+			phone: '+79991234567',
+			statusName: expect.any(String),
+			text: 'History',
+			cost: 2.5,
+			raw: expect.objectContaining({ message: 'History', int_id: expect.any(Number) }),
+		});
+		expect(json[0]).not.toHaveProperty('event');
+		expect(json[0].sendDate).toMatch(ISO_MOSCOW);
+		expect(Date.parse(String(json[0].sendDate)) / 1000).toBe(
+			Number((json[0].raw as IDataObject).send_timestamp),
+		);
+	});
+
+	it('writes the call verification numbers as "+" and digits and its time with the zone', async () => {
+		const numbers = ['74950000101', '74950000102'];
+		const login = newAccount(emu, { waitCallNumbers: numbers });
+		const { json, result } = await runAs(
+			emu,
+			login,
+			'wait_call',
+			{ resource: 'callVerification', operation: 'request', phone: '79991234567' },
+			{ typeVersion: 2 },
+		);
+		expect(result.error).toBeUndefined();
+		expect(json[0]).toMatchObject({
+			phone: '+79991234567',
+			callTo: '+74950000101',
+			allPhones: ['+74950000101', '+74950000102'],
+		});
+		expect(json[0].expiresAt).toMatch(ISO_MOSCOW);
+		expect(schemaViolations('callVerification', 'request', json[0], 1)).toEqual([]);
 	});
 });
