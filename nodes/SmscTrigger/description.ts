@@ -35,6 +35,31 @@ function handlerUrlExpression(prefix: 'webhook' | 'webhook-test'): string {
 	return `={{ "YOUR_N8N_URL/${prefix}/" + $webhookId + "/${WEBHOOK_PATH}?token=" + encodeURIComponent($parameter["token"]) + "&charset=utf-8" }}`;
 }
 
+/**
+ * The Secret Token field of one set of versions. Masked, as n8n's scanner requires of a token;
+ * version 3's Webhook URLs and versions 1–2's Handler URL show it in clear. Its rule is a static
+ * hint, not a notice shown by a regex condition: n8n 2.41 evaluates every display condition of the
+ * node on each execution, and runs a regex condition in a vm with a timeout, which cost more than
+ * the rest of an execution and failed some under load (issue 11).
+ */
+function tokenProperty(
+	description: string,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
+	return {
+		displayName: 'Secret Token',
+		name: 'token',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'e.g. k3Jd9sPq2LmX7vRt5wYz',
+		description,
+		hint: TOKEN_RULE,
+		displayOptions,
+	};
+}
+
 export const triggerProperties: INodeProperties[] = [
 	{
 		// Short numbered steps, as n8n's own trigger notices are, pointing at the panel's Webhook URLs.
@@ -78,36 +103,14 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		// Masked, as n8n's scanner requires of a token; Webhook URLs shows it in clear, in the URL.
-		displayName: 'Secret Token',
-		name: 'token',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		placeholder: 'e.g. k3Jd9sPq2LmX7vRt5wYz',
-		description:
-			'A random string that you make up. It is the last part of the webhook URL, so only calls to the URL with it start the workflow; calls to any other URL are refused and start nothing.',
-		hint: TOKEN_RULE,
-		displayOptions: FROM_VERSION_3,
-	},
-	{
-		// Masked, as n8n's scanner requires of a token; the Handler URL below shows it in clear.
-		displayName: 'Secret Token',
-		name: 'token',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		placeholder: 'e.g. k3Jd9sPq2LmX7vRt5wYz',
-		description: `A random string of at least ${MIN_TOKEN_LENGTH} letters and digits that you make up. The handler URL in SMSC must end with ?token= and this value; calls without it are refused with 401 and start nothing.`,
-		// A static hint, not a notice shown by a regex condition: n8n 2.41 evaluates every display
-		// condition of the node on each execution, and runs a regex condition in a vm with a timeout,
-		// which cost more than the rest of an execution and failed some under load (issue 11).
-		hint: TOKEN_RULE,
-		displayOptions: VERSIONS_1_2,
-	},
+	tokenProperty(
+		'A random string that you make up. It is the last part of the webhook URL, so only calls to the URL with it start the workflow; calls to any other URL are refused and start nothing.',
+		FROM_VERSION_3,
+	),
+	tokenProperty(
+		`A random string of at least ${MIN_TOKEN_LENGTH} letters and digits that you make up. The handler URL in SMSC must end with ?token= and this value; calls without it are refused with 401 and start nothing.`,
+		VERSIONS_1_2,
+	),
 	{
 		// Not read by the node: an expression the editor resolves, so the user sees what to paste.
 		displayName: 'Handler URL',

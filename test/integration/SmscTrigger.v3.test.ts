@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 /** A version 3 trigger whose Production URL is pasted into SMSC as it is, nothing added. */
-async function setUp(method: 'GET' | 'POST' = 'POST'): Promise<string> {
+async function setUp(method: 'GET' | 'POST' = 'POST', query = ''): Promise<string> {
 	server = await startTriggerServer(
 		{ events: ['deliveryStatus', 'incomingMessage', 'callVerification'], token: TOKEN },
 		3,
@@ -39,7 +39,7 @@ async function setUp(method: 'GET' | 'POST' = 'POST'): Promise<string> {
 	await server.activate();
 	const login = `trigv3${++accounts}`;
 	emu.createAccount({ login, psw: PASSWORD });
-	emu.setHandlerUrl({ login, url: server.url, method, statusCallbacks: 'final' });
+	emu.setHandlerUrl({ login, url: `${server.url}${query}`, method, statusCallbacks: 'final' });
 	return login;
 }
 
@@ -81,6 +81,13 @@ describe('SMSC Trigger version 3', () => {
 			expect(triggerSchemaViolations('SmscTrigger', item, 3)).toEqual([]);
 		},
 	);
+
+	it('reads UTF-8 when the URL asks SMSC for it (?charset=utf-8 after the token), e.g. for emoji', async () => {
+		const login = await setUp('POST', '?charset=utf-8');
+		emu.injectIncoming({ login, phone: '79991234567', mes: 'Привет 👋', to: '74950000101' });
+		await settle();
+		expect(server!.runs.flat().map((item) => item.text)).toEqual(['Привет 👋']);
+	});
 
 	it('emits a delivery status with the names Get Status uses, lastDate the instant of SMSC ts', async () => {
 		const login = await setUp();

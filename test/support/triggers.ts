@@ -49,7 +49,7 @@ export interface TriggerServer {
 	close(): Promise<void>;
 }
 
-/** `typeVersion`: the node's default (2) unless given; versions 1 and 2 behave the same. */
+/** `typeVersion`: 2 unless given (versions 1 and 2 behave the same; 3 carries the token in the path and emits shared/triggers/event.ts items). */
 export async function startTriggerServer(
 	parameters: IDataObject,
 	typeVersion = 2,
