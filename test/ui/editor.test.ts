@@ -358,11 +358,12 @@ describe('SMSC Trigger', () => {
 		const token = 'UiTestToken3-0123456789abcdef';
 		await editor.fillParameter('token', token);
 		const n8nAddress = ui.stack.n8n.baseUrl.replace(/\/$/, '');
+		// the Production URL last, so the panel shows what step 2 of the notice says to copy
+		const test = await editor.webhookUrls('Test URL');
 		const production = await editor.webhookUrls('Production URL');
 		expect(production.length).toBeGreaterThan(0);
 		for (const url of production)
 			expect(url).toMatch(new RegExp(`^${n8nAddress}/webhook/[0-9a-f-]{36}/smsc/${token}$`));
-		const test = await editor.webhookUrls('Test URL');
 		expect(test).toEqual(production.map((url) => url.replace('/webhook/', '/webhook-test/')));
 		curate(await editor.screenshot('trigger-panel', editor.ndv()), 'trigger-panel');
 		const docs = await editor.docsLink();
