@@ -110,7 +110,7 @@ export const messageFields: INodeProperties[] = [
 				typeOptions: { searchListMethod: 'searchGroupNumbers', searchable: true },
 			},
 			{
-				displayName: 'By Number',
+				displayName: 'Number',
 				name: 'number',
 				type: 'string',
 				placeholder: 'e.g. 5',
