@@ -5,24 +5,20 @@ import { Smsc } from '../../../../nodes/Smsc/Smsc.node';
 
 const { description } = new Smsc();
 const properties = description.properties as INodeProperties[];
-const node = {
-	id: 'smsc',
-	name: 'SMSC',
-	type: 'n8n-nodes-smsc.smsc',
-	typeVersion: 1,
-	position: [0, 0] as [number, number],
-	parameters: {},
-};
 
 /** The parameters n8n keeps for saved values, defaults filled in, as the editor and the engine see them. */
 function resolved(saved: INodeParameters): INodeParameters {
-	return NodeHelpers.getNodeParameters(properties, saved, true, false, {
-		...node,
-		parameters: saved,
-	})!;
+	return NodeHelpers.getNodeParameters(
+		properties,
+		saved,
+		true,
+		false,
+		{ typeVersion: 1 },
+		description,
+	)!;
 }
 
-/** The display names of the fields the editor shows for these values. */
+/** The names of the fields the editor shows for these values. */
 function shown(values: INodeParameters): string[] {
 	return properties
 		.filter((p) => NodeHelpers.displayParameter(values, p, { typeVersion: 1 }, description))
