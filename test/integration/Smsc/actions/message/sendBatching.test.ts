@@ -237,7 +237,7 @@ describe('Message: Send in bulk, failures', () => {
 		const { result, requests } = await send(login, { batchSize: 2, concurrency: 1 }, items(6));
 		expect(result.error?.errorName).toBe('NodeApiError');
 		expect(result.error?.message).toBe(
-			'Not enough money on the SMSC account for this message (error 3). Top up the balance, then send again. [item 2] Not sent: items 2–3 (this error); items 4–5 (not attempted). Sent: items 0–1.',
+			'Not enough money on the SMSC account for this message (error 3). Top up the balance, then send again after a minute: SMSC refuses an identical send request made less than a minute after the first (error 9). [item 2] Not sent: items 2–3 (this error); items 4–5 (not attempted). Sent: items 0–1.',
 		);
 		expect(requests).toHaveLength(2);
 		expect(emu.getMessages({ login }).map((m) => m.phone)).toEqual([
@@ -310,9 +310,9 @@ describe('Message: Send in bulk, failures', () => {
 		emu.resetStats();
 		const second = await send(login, {}, items(3), true);
 		expect(second.output.map((item) => item.json.error)).toEqual([
-			expect.stringMatching(/duplicate request/),
-			expect.stringMatching(/duplicate request/),
-			expect.stringMatching(/duplicate request/),
+			expect.stringMatching(/identical request was made less than a minute ago \(error 9\)/),
+			expect.stringMatching(/identical request was made less than a minute ago \(error 9\)/),
+			expect.stringMatching(/identical request was made less than a minute ago \(error 9\)/),
 		]);
 		expect(sendRequests(login)).toHaveLength(2);
 		expect(emu.getStats().error9Duplicate).toBe(1);
