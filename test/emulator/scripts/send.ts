@@ -26,6 +26,7 @@ import {
 } from '../state';
 import { parseSendTime, TimeFormatError } from '../time';
 import { flag, int, type Ctx } from './context';
+import { withinDocumentedRanges } from './sendRanges';
 
 interface Item {
 	phones: string;
@@ -217,10 +218,14 @@ function validClientId(id: string): boolean {
 	return /^[A-Za-z0-9.\-_]{1,40}$/.test(id);
 }
 
+/**
+ * `sender`: "English letters, digits, space and some symbols. Length - 11 characters or 15 digits".
+ * Which symbols is not listed; any printable ASCII symbol is a guess.
+ */
 function validSender(s: string): boolean {
 	if (/^\+?\d{1,15}$/.test(s)) return true;
 	if (EMAIL.test(s)) return true;
-	return s.length <= 11;
+	return s.length <= 11 && /^[\x20-\x7E]+$/.test(s);
 }
 
 /** `valid`: "from 1 to 24 hours", or hh:mm "from 00:01 to 24:00". */
@@ -376,6 +381,7 @@ export async function send(ctx: Ctx): Promise<Reply> {
 		!(/^\d+$/.test(p.smsreq) && Number(p.smsreq) >= 10 && Number(p.smsreq) <= 999)
 	)
 		throw apiError(script, 1);
+	if (!withinDocumentedRanges(p)) throw apiError(script, 1);
 	// imgcode "must be used together with userip"
 	if (p.imgcode && !p.userip) throw apiError(script, 1);
 	if (p.userip && !validIp(p.userip)) throw apiError(script, 1);

@@ -155,7 +155,7 @@ describe('Message: Send', () => {
 				voice: 'w',
 				callOptions: { language: 'EN', waitSeconds: 20, retryInterval: 60, attempts: 3 },
 			},
-			{ mes: 'Your code is 1 2 3 4', call: '1', voice: 'w,en', param: '20,60,3' },
+			{ mes: 'Your code is 1 2 3 4', call: '1', voice: 'w, en', param: '20,60,3' },
 			'call',
 		],
 		['hlr', {}, { hlr: '1' }, 'hlr'],

@@ -197,14 +197,19 @@ describe('Message: Send in bulk', () => {
 		expect(new Set(output.map((item) => item.json.id)).size).toBe(9);
 	});
 
-	it('caps concurrency at 14 whatever is asked', async () => {
+	it('keeps concurrency at 14 or below: the most the editor allows runs, more from an expression is refused before any request', async () => {
 		const login = messageAccount(emu);
 		emu.setLatency({ ms: 30 });
 		emu.resetStats();
-		const { result } = await send(login, { batching: false, concurrency: '={{ 50 }}' }, items(40));
+		const { result } = await send(login, { batching: false, concurrency: '={{ 14 }}' }, items(40));
 		expect(result.error).toBeUndefined();
 		expect(emu.getStats().maxInFlightPerLogin).toBeLessThanOrEqual(14);
 		expect(emu.getStats().error9).toBe(0);
+		const refused = await send(login, { batching: false, concurrency: '={{ 50 }}' }, items(3));
+		expect(refused.result.error?.message).toMatch(
+			/Concurrency "50" is not a whole number from 1 to 14/,
+		);
+		expect(sendRequests(login)).toHaveLength(40);
 	});
 });
 
