@@ -230,6 +230,13 @@ export interface AccountOptions {
 	ipDailyLimit?: number | null;
 	/** status.php list answers: in request order (default), or 'reordered' (reversed, unknown pairs left out) */
 	statusListOrder?: 'request' | 'reordered';
+	/**
+	 * Answers SMSC's pages do not show: 'guess' (default) answers in the shape the emulator and the
+	 * node assume; 'other' in another plausible one, so tests prove the node does not depend on the
+	 * guess: status.php list entries without `id` and `phone`, send.php `err=1` refused numbers under
+	 * `errors` instead of `phones`, senders.php `add` answering `{"result": "OK"}` without an id.
+	 */
+	guessedShapes?: 'guess' | 'other';
 }
 
 /**
@@ -314,6 +321,7 @@ export class Account extends AddressBook {
 	/** "Limits and restrictions": messages a day per `userip`; null = no limit */
 	ipDailyLimit: number | null;
 	statusListOrder: 'request' | 'reordered';
+	guessedShapes: 'guess' | 'other';
 	/** accepted recipient messages per userip per Moscow day ("userip day" → count) */
 	ipCounts = new Map<string, number>();
 
@@ -345,6 +353,7 @@ export class Account extends AddressBook {
 		this.contactIntId = o.contactIntId ?? true;
 		this.ipDailyLimit = o.ipDailyLimit ?? null;
 		this.statusListOrder = o.statusListOrder ?? 'request';
+		this.guessedShapes = o.guessedShapes ?? 'guess';
 		for (const name of o.senders ?? []) this.registerSender(name, 0);
 	}
 

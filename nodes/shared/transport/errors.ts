@@ -52,6 +52,8 @@ const perScript: Partial<Record<ErrorTable, Record<number, string>>> = {
 		5: 'SMSC could not carry out the e-mail contact operation (error 5). The contact, group or address may not exist or may already exist.',
 		9: 'SMSC refused more than three identical e-mail contact, group or blacklist requests within a minute (error 9). Wait a minute before repeating it.',
 	},
+	// GUESS (docs/fidelity.md): the senders page lists no error codes; 3 and 5 are read as the
+	// other scripts use them, and every senders.php error carries SMSC's own text (explainSmscError).
 	senders: {
 		3: 'SMSC found no matching sender name (error 3).',
 		5: 'SMSC could not carry out the sender name operation (error 5). The name may already exist, be pending approval, or the code may be wrong.',
@@ -114,10 +116,17 @@ export function explainSmscError(
 	const text = code !== undefined ? texts[code] : undefined;
 	if (code === undefined || text === undefined) throw error;
 	const response = (error as { errorResponse?: IDataObject }).errorResponse;
+	const smscError = String(response?.smscError ?? '');
+	// the senders page documents no error codes, so the meaning is inferred: SMSC's words go along
+	const guessed = script === 'senders' && smscError !== '' ? `: "${smscError}"` : '';
 	throw new NodeApiError(
 		this.getNode(),
-		{ script, smscErrorCode: code, smscError: String(response?.smscError ?? '') },
-		{ message: `${text} (SMSC error ${code}).`, itemIndex, httpCode: code === 3 ? '404' : '400' },
+		{ script, smscErrorCode: code, smscError },
+		{
+			message: `${text} (SMSC error ${code}${guessed}).`,
+			itemIndex,
+			httpCode: code === 3 ? '404' : '400',
+		},
 	);
 }
 

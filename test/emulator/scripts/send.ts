@@ -527,10 +527,12 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	const cnt = planned.reduce((n, x) => n + x.parts * x.phones.length, 0);
 	const total = round4(planned.reduce((n, x) => n + x.price * x.phones.length, 0));
 	const phoneList = op ? results : errList ? failed : null;
+	// the page shows `phones` for op=1 only; that err=1 uses the same key is a guess ('other': `errors`)
+	const phoneKey = !op && acc.guessedShapes === 'other' ? 'errors' : 'phones';
 
 	if (costMode === 1) {
 		const json: Record<string, unknown> = { cost: money(total), cnt };
-		if (phoneList) json.phones = phoneList;
+		if (phoneList) json[phoneKey] = phoneList;
 		return {
 			json,
 			text: () => `${money(total)} (${cnt} SMS)` + opLines(phoneList),
@@ -608,7 +610,7 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	const json: Record<string, unknown> = { id, cnt };
 	if (costMode >= 2) json.cost = money(total);
 	if (costMode === 3) json.balance = money(acc.balance);
-	if (phoneList) json.phones = phoneList;
+	if (phoneList) json[phoneKey] = phoneList;
 	const costTxt = costMode >= 2 ? `, COST - ${money(total)}` : '';
 	const balTxt = costMode === 3 ? `, BALANCE - ${money(acc.balance)}` : '';
 	return {

@@ -142,7 +142,8 @@ export function senders(ctx: Ctx): Reply {
 		acc.senders.set(s.id, s);
 		acc.senderByName.set(name.toLowerCase(), s.id);
 		return {
-			json: { id: s.id },
+			// no page shows the answer to `add`: 'other' answers without the new name's id
+			json: acc.guessedShapes === 'other' ? { result: 'OK' } : { id: s.id },
 			text: () => `ID = ${s.id}`,
 			nums: () => String(s.id),
 			xml: () => `<sender>\n<id>${s.id}</id>\n</sender>`,

@@ -115,8 +115,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			5: `SMSC could not register "${sender}": the name is already in the account (perhaps still waiting for moderation)`,
 		}),
 	)) as IDataObject;
+	// GUESS (docs/fidelity.md): the senders page shows no answers; `{"id": n}` is assumed, as
+	// phones.php answers a create. Any other answer is given as it came, never dropped.
 	return {
-		id: answer.id !== undefined ? Number(answer.id) : undefined,
+		...(answer.id !== undefined && answer.id !== '' && !Number.isNaN(Number(answer.id))
+			? { id: Number(answer.id) }
+			: { smscAnswer: answer }),
 		sender,
 		type: senderType,
 		...(additional.comment ? { comment: additional.comment } : {}),

@@ -117,7 +117,7 @@ describe('Sender Name: Create', () => {
 		const stopped = await runAs(emu, login, 'senders', parameters, { items });
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
-			/could not register "Taken": the name is already in the account.*\(SMSC error 5\)\. \[item 0\]/,
+			/could not register "Taken": the name is already in the account.*\(SMSC error 5: "operation error"\)\. \[item 0\]/,
 		);
 		expect(stopped.requests).toEqual([{ add: '1', sender: 'Taken' }]);
 
@@ -207,7 +207,7 @@ describe('Sender Name: Update', () => {
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
-			/SMSC has no sender name "Ghost" \(SMSC error 3\)/,
+			/SMSC has no sender name "Ghost" \(SMSC error 3: "records not found"\)/,
 		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([
@@ -250,7 +250,7 @@ describe('Sender Name: Delete', () => {
 		const parameters = senderName('delete', { sender: '={{ $json.ref }}' });
 		const stopped = await runAs(emu, login, 'senders', parameters, { items });
 		expect(stopped.result.error?.message).toMatch(
-			/SMSC has no sender name with ID 9999 \(SMSC error 3\).*\[item 0\]/,
+			/SMSC has no sender name with ID 9999 \(SMSC error 3: "records not found"\).*\[item 0\]/,
 		);
 		expect(stopped.requests).toHaveLength(1);
 		const continued = await runAs(emu, login, 'senders', parameters, {
@@ -444,7 +444,7 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 		const parameters = senderName('sendCode', { senderName: '79990000000' });
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.message).toMatch(
-			/no sender name "79990000000": create it with the Create operation first \(SMSC error 3\)/,
+			/no sender name "79990000000": create it with the Create operation first \(SMSC error 3: "records not found"\)/,
 		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([
@@ -462,7 +462,7 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
-			/did not accept the code for "79991234567".*\(SMSC error 5\)/,
+			/did not accept the code for "79991234567".*\(SMSC error 5: "operation error"\)/,
 		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([
