@@ -288,6 +288,43 @@ describe('Sender Name: Get Many', () => {
 		expect(json[1]).toMatchObject({ status: 0 });
 	});
 
+	it('Status Changed Since (from_date) and Include Documents (files=1): one request, documents listed', async () => {
+		const login = newAccount(emu);
+		await seedFour(login);
+		const since = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', {
+				returnAll: true,
+				filters: { changedSince: '2020-01-01' },
+				options: { operatorStatuses: false, documents: true },
+			}),
+		);
+		expect(since.result.error).toBeUndefined();
+		expect(since.requests).toEqual([
+			{ get: '1', files: '1', from_date: '01.01.2020', cnt: '15000' },
+		]);
+		expect(since.json.map((row) => row.sender).sort()).toEqual(['Alpha', 'Beta', 'Gamma']);
+		expect(since.json[0]).toMatchObject({ files: [] });
+		const later = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: false, limit: 2, filters: { changedSince: '2099-01-01' } }),
+		);
+		expect(later.result.error).toBeUndefined();
+		expect(later.json).toEqual([]);
+		expect(later.requests.at(-1)).toMatchObject({ from_date: '01.01.2099', cnt: '2' });
+		const bad = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true, filters: { changedSince: '={{ "someday" }}' } }),
+		);
+		expect(bad.result.error?.message).toMatch(/Status Changed Since "someday" is not a date/);
+	});
+
 	it('keeps only active names and adds operator statuses when asked', async () => {
 		const login = newAccount(emu);
 		await seedFour(login);
