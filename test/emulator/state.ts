@@ -178,6 +178,8 @@ export interface SenderName {
 	/** operator registration flags received with `add` (mts_step, tele2 ...) → status 0 pending / 1 registered */
 	operators: Record<string, number>;
 	fields: Record<string, string>;
+	/** documents for the operators sent with add/chg ("jpg, tif, pdf, png, zip, rar", ≤ 3 MB), listed by get files=1 */
+	documents?: Array<{ file: string; fid: number; fstatus: number; fcomment: string }>;
 	code?: string;
 	createdAt: number;
 	changedAt: number;
