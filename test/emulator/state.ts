@@ -326,6 +326,8 @@ export class Account extends AddressBook {
 	guessedShapes: 'guess' | 'other';
 	/** accepted recipient messages per userip per Moscow day ("userip day" → count) */
 	ipCounts = new Map<string, number>();
+	/** per recipient: when the last message went and how many went in a row less than 60 s apart (flood rule) */
+	floodChains = new Map<string, { last: number; count: number }>();
 
 	nextSenderId = 1;
 	senders = new Map<number, SenderName>();

@@ -24,7 +24,9 @@ const perScript: Partial<Record<ErrorTable, Record<number, string>>> = {
 		5: 'SMSC did not understand the scheduled time (error 5). Use an n8n date, "+minutes" or an "h1-h2" hour window.',
 		6: 'SMSC refused the message (error 6): the sender name is not registered and approved in the SMSC account, or the text is forbidden, or the account has no contract for bulk or advertising messages. Pick a sender name from the list (or register it under Sender Names) and try again.',
 		7: 'SMSC did not accept a phone number (error 7). Use international format, e.g. +79991234567.',
-		8: 'SMSC cannot deliver a message to this number (error 8).',
+		// the page also states a flood rule without saying how SMSC answers it: named here as one
+		// documented reason, never as the cause
+		8: 'SMSC cannot deliver a message to this number (error 8). One documented reason: SMSC blocks more than 50 messages to one subscriber sent less than 60 seconds apart.',
 		// The page's error table and its duplicate rule speak of identical *requests*, not of
 		// messages: the earlier request may itself have been refused (e.g. error 3, no money), so the
 		// text never claims that anything went out.

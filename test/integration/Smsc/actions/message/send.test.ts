@@ -2,7 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../../../emulator';
 import type { RunningEmulator } from '../../../../emulator';
-import { messageAccount, PASSWORD, requests, runMessage } from '../../../../support/accounts';
+import {
+	messageAccount,
+	PASSWORD,
+	requests,
+	runMessage,
+	smscApi,
+} from '../../../../support/accounts';
 
 jest.setTimeout(60_000);
 
@@ -448,6 +454,18 @@ describe('Message: Send errors from SMSC', () => {
 		);
 		expect(sendRequests(login)).toHaveLength(2);
 		expect(emu.getMessages({ login })).toHaveLength(1);
+	});
+
+	it('the flood rule: after 50 messages to one number less than 60 s apart, the error names the rule', async () => {
+		const login = messageAccount(emu);
+		for (let n = 1; n <= 50; n++)
+			await smscApi(emu, login, 'send', { phones: '79991230050', mes: `Update ${n}` });
+		const { result, requests } = await run(login, { phones: '+79991230050', message: 'One more' });
+		expect(result.error?.message).toMatch(
+			/cannot deliver a message to this number \(error 8\)\. One documented reason: SMSC blocks more than 50 messages to one subscriber sent less than 60 seconds apart/,
+		);
+		expect(requests.at(-1)).toMatchObject({ phones: '+79991230050', mes: 'One more' });
+		expect(emu.getMessages({ login })).toHaveLength(50);
 	});
 
 	it('error 3, a top-up, the identical send: error 9, and the node never says the message was sent', async () => {
