@@ -202,3 +202,18 @@ describe('Belarus fields and the document for the operators', () => {
 		]);
 	});
 });
+
+test("user: the command applies to the caller's sub-client; any other login is error 2 (a guess)", async () => {
+	emu.createAccount({ login: 'branch', psw: 'x', parent: 'demo' });
+	emu.createAccount({ login: 'stranger', psw: 'x' });
+	expect(
+		(await call(emu, 'senders', { add: 1, sender: 'Branch', user: 'branch', fmt: 3 })).json,
+	).toEqual({
+		id: expect.any(Number),
+	});
+	expect(emu.mustAccount('branch').findSender('Branch')).toBeDefined();
+	expect(emu.mustAccount('demo').findSender('Branch')).toBeUndefined();
+	expect((await call(emu, 'senders', { get: 1, user: 'stranger', fmt: 3 })).json).toMatchObject({
+		error_code: 2,
+	});
+});

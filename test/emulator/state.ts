@@ -239,6 +239,8 @@ export interface AccountOptions {
 	 * `errors` instead of `phones`, senders.php `add` answering `{"result": "OK"}` without an id.
 	 */
 	guessedShapes?: 'guess' | 'other';
+	/** the login of the main account this one is a sub-client of (senders.php `user`) */
+	parent?: string;
 }
 
 /**
@@ -324,6 +326,7 @@ export class Account extends AddressBook {
 	ipDailyLimit: number | null;
 	statusListOrder: 'request' | 'reordered';
 	guessedShapes: 'guess' | 'other';
+	parent: string | null;
 	/** accepted recipient messages per userip per Moscow day ("userip day" → count) */
 	ipCounts = new Map<string, number>();
 	/** per recipient: when the last message went and how many went in a row less than 60 s apart (flood rule) */
@@ -358,6 +361,7 @@ export class Account extends AddressBook {
 		this.ipDailyLimit = o.ipDailyLimit ?? null;
 		this.statusListOrder = o.statusListOrder ?? 'request';
 		this.guessedShapes = o.guessedShapes ?? 'guess';
+		this.parent = o.parent ?? null;
 		for (const name of o.senders ?? []) this.registerSender(name, 0);
 	}
 

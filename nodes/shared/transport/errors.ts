@@ -81,6 +81,9 @@ export function describeSmscError(
 	params: IDataObject = {},
 ): string {
 	if (code === 9 && isConcurrencyError(smscText)) return CONCURRENCY_ERROR_HINT;
+	// `user` names a sub-client; the page states no error for a wrong one, so both causes are named
+	if (code === 2 && script === 'senders' && params.user !== undefined)
+		return `SMSC refused the request for the sub-client "${String(params.user)}" (error 2). Check the SMSC credential, and that "${String(params.user)}" is a sub-client of this account.`;
 	const table: ErrorTable = script === 'send' && String(params.cost) === '1' ? 'cost' : script;
 	return (
 		perScript[table]?.[code] ??

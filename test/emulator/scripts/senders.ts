@@ -100,7 +100,20 @@ function senderJson(s: SenderName, operators: boolean): Record<string, unknown> 
 	return o;
 }
 
+/**
+ * `user`: "the login of the sub-client the command applies to". Only a sub-client of the caller
+ * (account option `parent`) is accepted; the refusal (error 2) is a guess, the page states none.
+ */
 export function senders(ctx: Ctx): Reply {
+	if (ctx.p.user !== undefined && ctx.p.user !== '') {
+		const sub = ctx.emu.accounts.get(ctx.p.user);
+		if (!sub || sub.parent !== ctx.acc.login) throw apiError(S, 2);
+		return sendersOf({ ...ctx, acc: sub });
+	}
+	return sendersOf(ctx);
+}
+
+function sendersOf(ctx: Ctx): Reply {
 	const { acc, p, now, emu } = ctx;
 	if (flag(p.get)) {
 		const all = flag(p.all);

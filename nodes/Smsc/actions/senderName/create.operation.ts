@@ -6,7 +6,7 @@ import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { readRegistration, registrationFields } from './registration';
 import type { Registration } from './registration';
-import { validateSenderName } from './senderName';
+import { validateSenderName, subClientField, subClientParam } from './senderName';
 
 /** SMSC's flags for registering a name with Russian operators (SMSC page "Управление именами отправителей"); each one needs no other field. */
 const OPERATOR_FLAGS = [
@@ -90,6 +90,7 @@ const properties: INodeProperties[] = [
 		},
 		...registrationFields,
 	]),
+	subClientField,
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -113,7 +114,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		? { params: {}, files: [] }
 		: await readRegistration.call(this, itemIndex, additional);
 
-	const params: IDataObject = { add: 1, sender, cmt: additional.comment };
+	const params: IDataObject = {
+		add: 1,
+		sender,
+		cmt: additional.comment,
+		...subClientParam.call(this, itemIndex),
+	};
 	if (isEmail) Object.assign(params, { mail: 1, name: ownerName });
 	for (const flag of operators) params[flag] = 1;
 	Object.assign(params, registration.params);

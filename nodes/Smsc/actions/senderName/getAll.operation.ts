@@ -6,7 +6,7 @@ import { smscList } from '../../../shared/transport/request';
 import { smscDay } from '../message/getManySent.operation';
 import { collectPages, getManyFields, getManyLimit } from '../paging';
 import { defineOperation } from '../operation';
-import { simplifySender } from './senderName';
+import { simplifySender, subClientField, subClientParam } from './senderName';
 
 /** SMSC returns at most 15000 names per request (SMSC page "Управление именами отправителей"). */
 const PAGE_SIZE = 15000;
@@ -47,6 +47,7 @@ const properties: INodeProperties[] = [
 				'Whether to add the documents attached for the operators to each name, with their review status',
 		},
 	]),
+	subClientField,
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
@@ -69,6 +70,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		);
 
 	const base: IDataObject = {
+		...subClientParam.call(this, itemIndex),
 		get: 1,
 		// all=0, SMSC's default, lists active names only (SMSC page "Управление именами отправителей"):
 		// so does the node unless the user turns Active Only off

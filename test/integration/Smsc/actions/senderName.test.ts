@@ -532,3 +532,42 @@ describe("Sender Name: Get Many with SMSC's defaults", () => {
 		expect(every.json).toHaveLength(2);
 	});
 });
+
+describe('Sender Name: Sub-Client Login (user)', () => {
+	it("lists and registers the sub-client's names, not the account's own, and names a login that is not its sub-client", async () => {
+		const main = newAccount(emu, { senders: ['MainName'] });
+		const sub = newAccount(emu, { senders: ['SubName'], parent: main });
+		const listed = await runAs(
+			emu,
+			main,
+			'senders',
+			senderName('getAll', { returnAll: true, subClient: sub }),
+		);
+		expect(listed.result.error).toBeUndefined();
+		expect(listed.requests).toEqual([{ get: '1', user: sub, cnt: '15000' }]);
+		expect(listed.json.map((row) => row.sender)).toEqual(['SubName']);
+
+		const created = await runAs(
+			emu,
+			main,
+			'senders',
+			senderName('create', { senderType: 'name', senderName: 'SubTwo', subClient: sub }),
+		);
+		expect(created.requests).toEqual([{ add: '1', sender: 'SubTwo', user: sub }]);
+		expect(emu.mustAccount(sub).findSender('SubTwo')).toBeDefined();
+		expect(emu.mustAccount(main).findSender('SubTwo')).toBeUndefined();
+
+		const stranger = newAccount(emu);
+		const refused = await runAs(
+			emu,
+			main,
+			'senders',
+			senderName('getAll', { returnAll: true, subClient: stranger }),
+		);
+		expect(refused.result.error?.message).toMatch(
+			new RegExp(
+				`request for the sub-client "${stranger}" \\(error 2\\).*is a sub-client of this account`,
+			),
+		);
+	});
+});
