@@ -4,6 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { decodeStatus } from '../../../shared/smsc/codes';
 import { HLR_FIELDS, decodeHlr } from '../../../shared/smsc/hlr';
 import { toNumber } from '../../../shared/smsc/numbers';
+import { outputsV2 } from '../version';
+import { describeStatusV2, unknownMessagesError } from './statusV2';
 import { optionsCollection } from '../../../shared/editor/options';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
@@ -40,7 +42,9 @@ const properties: INodeProperties[] = [
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const refs = readMessageRefs.call(this, itemIndex);
 	const { details } = this.getNodeParameter('options', itemIndex, {}) as { details?: boolean };
+	const v2 = outputsV2(this);
 	const results: IDataObject[] = [];
+	const unknown: MessageRef[] = [];
 	for (let start = 0; start < refs.length; start += REFS_PER_REQUEST) {
 		const chunk = refs.slice(start, start + REFS_PER_REQUEST);
 		const answer = await smscRequest.call(
@@ -71,9 +75,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		if (!single) for (const row of rows) byRef.set(refKey(row.id, row.phone), row);
 		for (const ref of chunk) {
 			const row = single ?? byRef.get(refKey(ref.id, ref.phone)) ?? { status: -3 };
-			results.push(describeStatus(ref, row, details === true));
+			if (!v2) results.push(describeStatus(ref, row, details === true));
+			else if (Number(row.status) === -3) unknown.push(ref);
+			else results.push(describeStatusV2(ref, row, details === true));
 		}
 	}
+	if (unknown.length > 0) throw unknownMessagesError(this, unknown, itemIndex);
 	return results;
 }
 
