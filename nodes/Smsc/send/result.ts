@@ -111,11 +111,20 @@ export function sendOutput(
 	if (message.perRecipient && described) out.recipients = described;
 	else if (message.channel === 'hlr' && described?.some((row) => row.hlr))
 		out.recipients = described;
-	// err=1 (Report Wrong Numbers): the recipients SMSC refused, with their status and error
-	if (message.params.err === 1)
-		out.wrongNumbers = (rows ?? [])
-			.filter((row) => String(row.error ?? row.err ?? '0') !== '0')
-			.map((row) => describeRecipient(row, v2));
+	// err=1 (Report Wrong Numbers): the recipients SMSC refused, with their status and error.
+	// GUESS (docs/fidelity.md): the page shows the `phones` list for op=1 only; that err=1 uses it
+	// too is assumed. An answer without it gives SMSC's answer as it came, never an empty list.
+	if (message.params.err === 1) {
+		if (Array.isArray(answer.phones) || (rows !== undefined && rows.length > 0))
+			out.wrongNumbers = (rows ?? [])
+				.filter((row) => String(row.error ?? row.err ?? '0') !== '0')
+				.map((row) => describeRecipient(row, v2));
+		else {
+			out.wrongNumbersNote =
+				"SMSC's answer has no phones list, so the node cannot tell which numbers it refused: see rawResponse.";
+			out.rawResponse = answer;
+		}
+	}
 	if (message.rawResponse) out.rawResponse = shared && rows ? { ...answer, phones: rows } : answer;
 	return out;
 }

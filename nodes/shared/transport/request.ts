@@ -144,7 +144,7 @@ export async function smscRequest(
 			if (code === 3 && options.list) return [];
 			const extra: JsonObject = { smscErrorCode: code, smscError: text };
 			if (body.id !== undefined) extra.id = body.id as string;
-			return fail(describeSmscError(script, code, text), extra);
+			return fail(describeSmscError(script, code, text, params), extra);
 		}
 		noteAnswered(limiterKey);
 		return body;

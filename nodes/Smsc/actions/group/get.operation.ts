@@ -2,25 +2,34 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { smscList } from '../../../shared/transport/request';
+import { BOOKS, addressBook, addressBookField } from '../addressBook';
+import type { AddressBook } from '../addressBook';
 import { defineOperation } from '../operation';
 import { simplifyGroup } from './group';
 import { groupIdParam, groupLocator } from './locator';
 
-const properties: INodeProperties[] = [groupLocator('The group to get')];
+const properties: INodeProperties[] = [addressBookField, groupLocator('The group to get')];
 
 /**
  * phones.php has no command for one group (SMSC page "Управление контактами"): `get_group` lists
  * them all, and SMSC refuses a fourth identical phones.php request within a minute (error 9). So
  * one run of the node asks once and every item looks its group up in that answer.
  */
-const groupsOfRun = new WeakMap<object, Promise<IDataObject[]>>();
+const groupsOfRun = new WeakMap<object, Map<AddressBook, Promise<IDataObject[]>>>();
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = groupIdParam.call(this, itemIndex);
-	let groups = groupsOfRun.get(this);
+	// mails.php answers get_group for the e-mail groups in the same form (SMSC page "Управление контактами")
+	const book = addressBook.call(this, itemIndex);
+	let books = groupsOfRun.get(this);
+	if (!books) {
+		books = new Map();
+		groupsOfRun.set(this, books);
+	}
+	let groups = books.get(book);
 	if (!groups) {
-		groups = smscList.call(this, 'phones', { get_group: 1 }, itemIndex);
-		groupsOfRun.set(this, groups);
+		groups = smscList.call(this, BOOKS[book].script, { get_group: 1 }, itemIndex);
+		books.set(book, groups);
 	}
 	const found = (await groups).map(simplifyGroup).find((group) => group.id === id);
 	if (!found) {

@@ -57,6 +57,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	if (filters.afterId !== undefined && filters.hours !== undefined) {
 		fail('Use either After ID or Last Hours: SMSC ignores the hours once an ID is given.');
 	}
+	if (
+		filters.afterId !== undefined &&
+		!(Number.isInteger(Number(filters.afterId)) && Number(filters.afterId) >= 0)
+	) {
+		fail(`After ID "${String(filters.afterId)}" is not a whole number of 0 or more.`);
+	}
 	if (filters.hours !== undefined && !(filters.hours >= 1 && filters.hours <= MAX_HOURS)) {
 		fail(`Last Hours must be from 1 to ${MAX_HOURS}.`);
 	}

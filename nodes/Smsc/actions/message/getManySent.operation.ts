@@ -100,7 +100,10 @@ function simplifySent(row: IDataObject): IDataObject {
 }
 
 /** A dateTime value as SMSC's day (dd.mm.yyyy); a bare date is taken as written. */
-function smscDay(value: unknown, timezone: string): { text: string; day: number } | undefined {
+export function smscDay(
+	value: unknown,
+	timezone: string,
+): { text: string; day: number } | undefined {
 	const written = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim()) : null;
 	let y: number;
 	let m: number;

@@ -1,7 +1,8 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { outputPhone } from '../../../shared/smsc/phones';
-import { MAX_CONCURRENCY } from '../../../shared/smsc/rules';
+import { inRange, MAX_CONCURRENCY } from '../../../shared/smsc/rules';
 import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport/request';
 import { itemError, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
@@ -9,6 +10,7 @@ import type { Batch } from '../../send/batch';
 import {
 	DEFAULT_BATCH_SIZE,
 	DEFAULT_CONCURRENCY,
+	MAX_BATCH_SIZE,
 	batchRequestParams,
 	packBatches,
 } from '../../send/batch';
@@ -52,11 +54,20 @@ async function executeAll(
 
 	const settings = items.length > 0 ? parameters.get<BulkOptions>('bulkOptions', 0, {}) : {};
 	const batching = settings.batching !== false;
-	const batchSize = Math.max(1, Math.floor(Number(settings.batchSize ?? DEFAULT_BATCH_SIZE)));
-	const concurrency = Math.min(
-		MAX_CONCURRENCY,
-		Math.max(1, Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY))),
-	);
+	const batchSize = Number(settings.batchSize ?? DEFAULT_BATCH_SIZE);
+	const concurrency = Number(settings.concurrency ?? DEFAULT_CONCURRENCY);
+	// the editor's ranges, checked again for values set by an expression, before any request
+	for (const [label, value, max] of [
+		['Batch Size', batchSize, MAX_BATCH_SIZE],
+		['Concurrency', concurrency, MAX_CONCURRENCY],
+	] as const) {
+		if (!inRange(value, { min: 1, max }, true))
+			throw new NodeOperationError(
+				this.getNode(),
+				`Bulk Options > ${label} "${String(value)}" is not a whole number from 1 to ${max}.`,
+				{ itemIndex: 0 },
+			);
+	}
 	const batches: Batch[] = batching
 		? packBatches(messages, batchSize)
 		: messages.map((message) => ({ messages: [message], list: false }));

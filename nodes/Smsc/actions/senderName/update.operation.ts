@@ -4,7 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { explainSmscError } from '../../../shared/transport/errors';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { describeTarget, senderLocator, senderParam } from './senderName';
+import {
+	describeTarget,
+	senderLocator,
+	senderParam,
+	subClientField,
+	subClientParam,
+} from './senderName';
 
 const properties: INodeProperties[] = [
 	senderLocator('The sender name to change'),
@@ -16,6 +22,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The new comment for the sender name, e.g. what it is used for',
 	},
+	subClientField,
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -32,7 +39,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		);
 	}
 	const answer = (await smscRequest
-		.call(this, 'senders', { chg: 1, ...target, cmt: comment }, { itemIndex })
+		.call(
+			this,
+			'senders',
+			{ chg: 1, ...target, cmt: comment, ...subClientParam.call(this, itemIndex) },
+			{ itemIndex },
+		)
 		.catch((error) =>
 			explainSmscError.call(this, error, itemIndex, 'senders', {
 				3: `SMSC has no sender name ${describeTarget(target)}`,

@@ -117,7 +117,7 @@ describe('Sender Name: Create', () => {
 		const stopped = await runAs(emu, login, 'senders', parameters, { items });
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
-			/could not register "Taken": the name is already in the account.*\(SMSC error 5\)\. \[item 0\]/,
+			/could not register "Taken": the name is already in the account.*\(SMSC error 5: "operation error"\)\. \[item 0\]/,
 		);
 		expect(stopped.requests).toEqual([{ add: '1', sender: 'Taken' }]);
 
@@ -207,7 +207,7 @@ describe('Sender Name: Update', () => {
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
-			/SMSC has no sender name "Ghost" \(SMSC error 3\)/,
+			/SMSC has no sender name "Ghost" \(SMSC error 3: "records not found"\)/,
 		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([
@@ -250,7 +250,7 @@ describe('Sender Name: Delete', () => {
 		const parameters = senderName('delete', { sender: '={{ $json.ref }}' });
 		const stopped = await runAs(emu, login, 'senders', parameters, { items });
 		expect(stopped.result.error?.message).toMatch(
-			/SMSC has no sender name with ID 9999 \(SMSC error 3\).*\[item 0\]/,
+			/SMSC has no sender name with ID 9999 \(SMSC error 3: "records not found"\).*\[item 0\]/,
 		);
 		expect(stopped.requests).toHaveLength(1);
 		const continued = await runAs(emu, login, 'senders', parameters, {
@@ -286,6 +286,43 @@ describe('Sender Name: Get Many', () => {
 		expect(json.map((row) => row.sender)).toEqual(['Gamma', '79990001122', 'Beta', 'Alpha']);
 		expect(json[3]).toEqual({ id: expect.any(Number), sender: 'Alpha', cmt: 'a', status: 1 });
 		expect(json[1]).toMatchObject({ status: 0 });
+	});
+
+	it('Status Changed Since (from_date) and Include Documents (files=1): one request, documents listed', async () => {
+		const login = newAccount(emu);
+		await seedFour(login);
+		const since = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', {
+				returnAll: true,
+				filters: { changedSince: '2020-01-01' },
+				options: { operatorStatuses: false, documents: true },
+			}),
+		);
+		expect(since.result.error).toBeUndefined();
+		expect(since.requests).toEqual([
+			{ get: '1', files: '1', from_date: '01.01.2020', cnt: '15000' },
+		]);
+		expect(since.json.map((row) => row.sender).sort()).toEqual(['Alpha', 'Beta', 'Gamma']);
+		expect(since.json[0]).toMatchObject({ files: [] });
+		const later = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: false, limit: 2, filters: { changedSince: '2099-01-01' } }),
+		);
+		expect(later.result.error).toBeUndefined();
+		expect(later.json).toEqual([]);
+		expect(later.requests.at(-1)).toMatchObject({ from_date: '01.01.2099', cnt: '2' });
+		const bad = await runAs(
+			emu,
+			login,
+			'senders',
+			senderName('getAll', { returnAll: true, filters: { changedSince: '={{ "someday" }}' } }),
+		);
+		expect(bad.result.error?.message).toMatch(/Status Changed Since "someday" is not a date/);
 	});
 
 	it('keeps only active names and adds operator statuses when asked', async () => {
@@ -444,7 +481,7 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 		const parameters = senderName('sendCode', { senderName: '79990000000' });
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.message).toMatch(
-			/no sender name "79990000000": create it with the Create operation first \(SMSC error 3\)/,
+			/no sender name "79990000000": create it with the Create operation first \(SMSC error 3: "records not found"\)/,
 		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([
@@ -462,7 +499,7 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
-			/did not accept the code for "79991234567".*\(SMSC error 5\)/,
+			/did not accept the code for "79991234567".*\(SMSC error 5: "operation error"\)/,
 		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([
@@ -493,5 +530,44 @@ describe("Sender Name: Get Many with SMSC's defaults", () => {
 		);
 		expect(every.requests.at(-1)).toMatchObject({ all: '1' });
 		expect(every.json).toHaveLength(2);
+	});
+});
+
+describe('Sender Name: Sub-Client Login (user)', () => {
+	it("lists and registers the sub-client's names, not the account's own, and names a login that is not its sub-client", async () => {
+		const main = newAccount(emu, { senders: ['MainName'] });
+		const sub = newAccount(emu, { senders: ['SubName'], parent: main });
+		const listed = await runAs(
+			emu,
+			main,
+			'senders',
+			senderName('getAll', { returnAll: true, subClient: sub }),
+		);
+		expect(listed.result.error).toBeUndefined();
+		expect(listed.requests).toEqual([{ get: '1', user: sub, cnt: '15000' }]);
+		expect(listed.json.map((row) => row.sender)).toEqual(['SubName']);
+
+		const created = await runAs(
+			emu,
+			main,
+			'senders',
+			senderName('create', { senderType: 'name', senderName: 'SubTwo', subClient: sub }),
+		);
+		expect(created.requests).toEqual([{ add: '1', sender: 'SubTwo', user: sub }]);
+		expect(emu.mustAccount(sub).findSender('SubTwo')).toBeDefined();
+		expect(emu.mustAccount(main).findSender('SubTwo')).toBeUndefined();
+
+		const stranger = newAccount(emu);
+		const refused = await runAs(
+			emu,
+			main,
+			'senders',
+			senderName('getAll', { returnAll: true, subClient: stranger }),
+		);
+		expect(refused.result.error?.message).toMatch(
+			new RegExp(
+				`request for the sub-client "${stranger}" \\(error 2\\).*is a sub-client of this account`,
+			),
+		);
 	});
 });
