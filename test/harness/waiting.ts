@@ -9,7 +9,8 @@
  * for it (`setSignatureValidationRequired`) and the waiting node's operation is `sendAndWait`
  * (401 `{"error":"Invalid token"}` otherwise); the node's restartWebhook webhook for the method
  * and path (the node id) gets a real `WebhookContext` with the saved run data; a result with
- * `workflowData` resumes the execution with that data as the disabled waiting node's output.
+ * `workflowData` resumes the execution with that data as the disabled waiting node's output. As
+ * in n8n, the waiting run of the node is dropped from the run data before the webhook is called.
  * A finished execution answers like n8n's "no action required" page; a running one 409.
  */
 import { Container } from '@n8n/di';
@@ -183,6 +184,17 @@ export async function startWaitingServer(options: WaitingOptions): Promise<Waiti
 		const runExecutionData = structuredClone(data);
 		runExecutionData.executionData!.nodeExecutionStack[0].node.disabled = true;
 		runExecutionData.waitTill = undefined;
+		// n8n drops the waiting run before the webhook sees the data (keeping only an input override)
+		const runs = runExecutionData.resultData.runData[lastNodeName] ?? [];
+		const popped = runs.pop();
+		if (popped?.inputOverride)
+			runs.push({
+				startTime: 0,
+				executionTime: 0,
+				executionIndex: 0,
+				source: popped.source ?? [],
+				inputOverride: popped.inputOverride,
+			});
 		const context = new WebhookContext(
 			workflow,
 			node,

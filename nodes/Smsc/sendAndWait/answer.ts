@@ -10,7 +10,9 @@ import {
 	recordedPage,
 } from './page';
 import type { Question } from './page';
-import { questionForPage, sentQuestion } from './question';
+import { cleanPhone, splitList } from '../../shared/phones';
+import { questionMessageId } from './messageId';
+import { questionForPage } from './question';
 
 /** Longest free-text answer kept; a page posting more is refused rather than cut. */
 const MAX_TEXT_LENGTH = 10_000;
@@ -46,6 +48,16 @@ function readAnswer(question: Question, body: IDataObject): IDataObject | string
 	return 'Please choose one of the buttons.';
 }
 
+/** The number asked, as the send had it, when To still resolves to exactly one number. */
+function askedPhone(context: IWebhookFunctions): string | undefined {
+	try {
+		const phones = splitList(context.getNodeParameter('to', ''));
+		return phones.length === 1 ? cleanPhone(phones[0]) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * The waiting-webhook of Send and Wait for Response. n8n calls it only for a waiting execution
  * and only after it has checked the link's signature. A GET (the person opening the link, or a
@@ -56,8 +68,7 @@ function readAnswer(question: Question, body: IDataObject): IDataObject | string
 export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const req = this.getRequestObject();
 	const res = this.getResponseObject();
-	const sent = sentQuestion.call(this);
-	const question = questionForPage.call(this, sent);
+	const question = questionForPage.call(this);
 	if (req.method !== 'POST') return show(res, 200, questionPage(question));
 
 	const answer = readAnswer(question, (this.getBodyData() ?? {}) as IDataObject);
@@ -65,8 +76,9 @@ export async function sendAndWaitWebhook(this: IWebhookFunctions): Promise<IWebh
 
 	pageHeaders(res);
 	const json: IDataObject = { data: answer, respondedAt: new Date().toISOString() };
-	if (sent.messageId !== undefined) json.messageId = sent.messageId;
-	if (sent.phone !== undefined) json.phone = sent.phone;
+	json.messageId = questionMessageId(this.getExecutionId(), this.getNode().id);
+	const phone = askedPhone(this);
+	if (phone !== undefined) json.phone = phone;
 	return {
 		webhookResponse: recordedPage(),
 		workflowData: [[{ json, pairedItem: { item: 0 } }]],

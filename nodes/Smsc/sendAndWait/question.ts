@@ -30,24 +30,11 @@ function label(value: unknown, fallback: string): string {
 }
 
 /**
- * What the waiting node put out when it sent the SMS (the question as sent, SMSC's message id).
- * The page is built from it, not from the parameters again: an expression such as
- * `{{ $json.orderId }}` has no input item to read from when the link is opened.
+ * The question for the page, from the parameters again. n8n calls the webhook without the waiting
+ * run's output (it drops that run before), but expressions still resolve against the saved run
+ * data of the nodes before this one, so `{{ $json.orderId }}` gives what the SMS said.
  */
-export function sentQuestion(this: IWebhookFunctions): IDataObject {
-	try {
-		const sent = this.evaluateExpression(
-			`{{ $(${JSON.stringify(this.getNode().name)}).last().json }}`,
-		);
-		if (sent && typeof sent === 'object' && !Array.isArray(sent)) return sent as IDataObject;
-	} catch {
-		// an execution saved without its run data; the page then falls back to the parameters
-	}
-	return {};
-}
-
-/** The question for the page: as sent, or else as the parameters give it without an input item. */
-export function questionForPage(this: IWebhookFunctions, sent: IDataObject): Question {
+export function questionForPage(this: IWebhookFunctions): Question {
 	const parameter = (name: string, fallback: unknown): unknown => {
 		try {
 			return this.getNodeParameter(name, fallback);
@@ -56,15 +43,11 @@ export function questionForPage(this: IWebhookFunctions, sent: IDataObject): Que
 		}
 	};
 	const approval = parameter('approvalOptions.values', {}) as IDataObject;
-	const pick = (key: string, value: unknown): string => String(sent[key] ?? value ?? '');
 	return {
-		message: pick('question', parameter('message', '')),
-		responseType:
-			pick('responseType', parameter('responseType', 'approval')) === 'freeText'
-				? 'freeText'
-				: 'approval',
-		approvalType: pick('approvalType', approval.approvalType) === 'double' ? 'double' : 'single',
-		approveLabel: label(sent.approveLabel ?? approval.approveLabel, 'Approve'),
-		declineLabel: label(sent.declineLabel ?? approval.disapproveLabel, 'Decline'),
+		message: String(parameter('message', '') ?? '').trim(),
+		responseType: parameter('responseType', 'approval') === 'freeText' ? 'freeText' : 'approval',
+		approvalType: approval.approvalType === 'double' ? 'double' : 'single',
+		approveLabel: label(approval.approveLabel, 'Approve'),
+		declineLabel: label(approval.disapproveLabel, 'Decline'),
 	};
 }

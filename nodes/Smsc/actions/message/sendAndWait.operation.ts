@@ -7,6 +7,7 @@ import { MAX_MESSAGE_LENGTH, messageLength, senderNameTooLong } from '../../../s
 import { smscRequest } from '../../../shared/transport';
 import { sendAndWaitFields } from '../../sendAndWait/fields';
 import { signedLink, smsText } from '../../sendAndWait/link';
+import { questionMessageId } from '../../sendAndWait/messageId';
 import { readQuestion } from '../../sendAndWait/question';
 import { waitTill } from '../../sendAndWait/waitLimit';
 import { itemError, nameItem } from '../itemErrors';
@@ -70,14 +71,15 @@ async function sendQuestion(this: IExecuteFunctions): Promise<IDataObject> {
 			this,
 			`The Message is too long: with the answer link the SMS has ${messageLength(mes)} characters, SMSC takes at most ${MAX_MESSAGE_LENGTH}.`,
 		);
-	const params: IDataObject = { phones: phones[0], mes };
+	const id = questionMessageId(this.getExecutionId(), this.getNode().id);
+	const params: IDataObject = { phones: phones[0], mes, id };
 	if (sender !== '') params.sender = sender;
 	if (shorten) params.tinyurl = 1;
 	const answer = (await smscRequest.call(this, 'send', params, { itemIndex: 0 })) as IDataObject;
 
 	await this.putExecutionToWait(until);
 	const out: IDataObject = {
-		messageId: answer.id,
+		messageId: answer.id ?? id,
 		phone: phones[0],
 		question: question.message,
 		responseType: question.responseType,

@@ -109,7 +109,10 @@ describe('Message: Send and Wait for Response', () => {
 		expect(link).toMatch(
 			new RegExp(`^${server.baseUrl}/${server.executionId}/${NODE_ID}\\?signature=[0-9a-f]{64}$`),
 		);
-		expect(requests(emu, login)).toEqual([{ phones: '+79991234567', mes: sms.text }]);
+		// the id SMSC files the question under is the node's own, made from the execution and node ids
+		const id = 'n8n.harnesswaitingexecution.asknode1';
+		expect(sms.id).toBe(id);
+		expect(requests(emu, login)).toEqual([{ phones: '+79991234567', mes: sms.text, id }]);
 		expect(first.json('Ask')).toEqual([
 			{
 				messageId: sms.id,
@@ -239,6 +242,7 @@ describe('Message: Send and Wait for Response', () => {
 		expect(request).toEqual({
 			phones: '+79991234567',
 			mes: expect.stringMatching(/^Approve\?\nhttp:\/\/127\.0\.0\.1:\d+\/webhook-waiting\//),
+			id: expect.stringMatching(/^n8n\./),
 			sender: 'MyShop',
 			tinyurl: '1',
 		});
