@@ -11,7 +11,7 @@ import type {
 
 import { resourceProperties, resourceProperty } from './actions/resources';
 import { router } from './actions/router';
-import { actionSubtitle } from '../shared/subtitle';
+import { actionSubtitle } from '../shared/editor/subtitle';
 import { loadOptions, listSearch } from './methods';
 import { sendAndWaitWebhook } from './sendAndWait/answer';
 

@@ -100,11 +100,16 @@ async function askQuestion(
 	return { sms, link, executionId };
 }
 
+/**
+ * The execution once it has one of `statuses`. A finished one also needs its run data: n8n 1.123
+ * was seen to report `success` a moment before the data of the last node could be read.
+ */
 async function waitForStatus(id: string, statuses: string[], timeoutMs = 60_000) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const execution = await api.execution(id, { includeData: true });
-		if (statuses.includes(execution.status)) return execution;
+		const complete = execution.status !== 'success' || lastOutput(execution, 'After').length > 0;
+		if (statuses.includes(execution.status) && complete) return execution;
 		if (Date.now() > deadline)
 			throw new Error(`execution ${id} is ${execution.status}, expected ${statuses.join('/')}`);
 		await delay(250);

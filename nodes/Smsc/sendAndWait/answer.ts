@@ -10,7 +10,7 @@ import {
 	recordedPage,
 } from './page';
 import type { Question } from './page';
-import { cleanPhone, splitList } from '../../shared/phones';
+import { cleanPhone, splitList } from '../../shared/smsc/phones';
 import { questionMessageId } from './messageId';
 import { questionForPage } from './question';
 

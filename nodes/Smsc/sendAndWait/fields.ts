@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendOptions } from '../actions/message/fields';
+import { sendOptions } from '../send/options';
 
 /**
  * The names follow n8n's own Send and Wait for Response operations (`message`, `responseType`,

@@ -1,4 +1,4 @@
-import { isClientMessageId } from '../../shared/rules';
+import { isClientMessageId } from '../../shared/smsc/rules';
 
 /**
  * SMSC's id for the question, chosen by the node (send.php `id`, SMSC page "Відправка

@@ -1,10 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { toNumber } from '../../../shared/numbers';
-import { parsePhoneList } from '../../../shared/phones';
-import { MAX_MESSAGE_LENGTH, messageLength, senderNameTooLong } from '../../../shared/rules';
-import { smscRequest } from '../../../shared/transport';
+import { toNumber } from '../../../shared/smsc/numbers';
+import { parsePhoneList } from '../../../shared/smsc/phones';
+import { MAX_MESSAGE_LENGTH, messageLength, senderNameTooLong } from '../../../shared/smsc/rules';
+import { smscRequest } from '../../../shared/transport/request';
 import { sendAndWaitFields } from '../../sendAndWait/fields';
 import { signedLink, smsText } from '../../sendAndWait/link';
 import { questionMessageId } from '../../sendAndWait/messageId';

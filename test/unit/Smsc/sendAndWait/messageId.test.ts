@@ -1,5 +1,5 @@
 import { questionMessageId } from '../../../../nodes/Smsc/sendAndWait/messageId';
-import { isClientMessageId } from '../../../../nodes/shared/rules';
+import { isClientMessageId } from '../../../../nodes/shared/smsc/rules';
 
 describe('questionMessageId', () => {
 	it('is made from the execution id and the start of the node id, in characters SMSC accepts', () => {
