@@ -5,10 +5,19 @@ import { getManyIncoming } from './getManyIncoming.operation';
 import { getManySent } from './getManySent.operation';
 import { getStatus } from './getStatus.operation';
 import { send } from './send.operation';
+import { sendAndWait } from './sendAndWait.operation';
 
 export const message: SmscResource = {
 	option: { name: 'Message', value: 'message' },
-	operations: { send, getCost, getStatus, delete: deleteMessage, getManySent, getManyIncoming },
+	operations: {
+		send,
+		sendAndWait,
+		getCost,
+		getStatus,
+		delete: deleteMessage,
+		getManySent,
+		getManyIncoming,
+	},
 	operationProperty: {
 		displayName: 'Operation',
 		name: 'operation',
@@ -22,6 +31,7 @@ export const message: SmscResource = {
 			getManySent.option,
 			getStatus.option,
 			send.option,
+			sendAndWait.option,
 		],
 		default: 'send',
 	},
