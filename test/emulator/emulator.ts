@@ -11,7 +11,6 @@ import {
 	DEFAULT_CALLBACK_POLICY,
 	type CallbackPolicy,
 	type CallbackRecord,
-	type CallbackFormat,
 	type CallbackKind,
 	type DeliverOptions,
 } from './callbacks';
@@ -293,6 +292,8 @@ export class Emulator {
 		if (o.tz !== undefined) acc.tz = Number(o.tz);
 		if (o.contactIntId !== undefined) acc.contactIntId = !!o.contactIntId;
 		if (o.statusListOrder !== undefined) acc.statusListOrder = o.statusListOrder;
+		if (o.guessedShapes !== undefined) acc.guessedShapes = o.guessedShapes;
+		if (o.parent !== undefined) acc.parent = o.parent;
 		if (o.ipDailyLimit !== undefined)
 			acc.ipDailyLimit = o.ipDailyLimit === null ? null : Number(o.ipDailyLimit);
 		for (const name of o.senders ?? []) acc.registerSender(name, this.clock.now());

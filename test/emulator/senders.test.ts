@@ -152,3 +152,68 @@ describe('senders.php ("Управление именами отправител
 		});
 	});
 });
+
+describe('Belarus fields and the document for the operators', () => {
+	const BY = {
+		by_reg: 1,
+		by_fio: 'OOO',
+		by_inn: '1',
+		by_address: 'Minsk',
+		by_mes: 'Hi',
+		by_site: 'x.by',
+		by_type: 3,
+	};
+	test('by_ocup is numbered 1 to 19, by_type 1 to 3: anything else is error 1', async () => {
+		expect(
+			(await call(emu, 'senders', { add: 1, sender: 'ByA', ...BY, by_ocup: 19, fmt: 3 })).json,
+		).toEqual({
+			id: expect.any(Number),
+		});
+		expect(
+			(await call(emu, 'senders', { add: 1, sender: 'ByB', ...BY, by_ocup: 20, fmt: 3 })).json,
+		).toMatchObject({
+			error_code: 1,
+		});
+		expect(
+			(await call(emu, 'senders', { add: 1, sender: 'ByC', ...BY, by_ocup: 1, by_type: 4, fmt: 3 }))
+				.json,
+		).toMatchObject({ error_code: 1 });
+	});
+
+	test('a document in the body is listed by get files=1; another type is error 1', async () => {
+		const post = async (fileName: string) => {
+			const form = new FormData();
+			for (const [k, v] of Object.entries({
+				login: 'demo',
+				psw: 'demo-password',
+				fmt: '3',
+				add: '1',
+				sender: `D${fileName.length}`,
+			}))
+				form.set(k, v);
+			form.set('file', new Blob([Buffer.alloc(200, 1)]), fileName);
+			return (await fetch(`${emu.url}/sys/senders.php`, { method: 'POST', body: form })).json();
+		};
+		expect(await post('cert.pdf')).toEqual({ id: expect.any(Number) });
+		expect(await post('cert.docx')).toMatchObject({ error_code: 1 });
+		const [listed] = (await call(emu, 'senders', { get: 1, files: 1, fmt: 3 })).json;
+		expect(listed.files).toEqual([
+			{ file: 'cert.pdf', fid: expect.any(Number), fstatus: 0, fcomment: '' },
+		]);
+	});
+});
+
+test("user: the command applies to the caller's sub-client; any other login is error 2 (a guess)", async () => {
+	emu.createAccount({ login: 'branch', psw: 'x', parent: 'demo' });
+	emu.createAccount({ login: 'stranger', psw: 'x' });
+	expect(
+		(await call(emu, 'senders', { add: 1, sender: 'Branch', user: 'branch', fmt: 3 })).json,
+	).toEqual({
+		id: expect.any(Number),
+	});
+	expect(emu.mustAccount('branch').findSender('Branch')).toBeDefined();
+	expect(emu.mustAccount('demo').findSender('Branch')).toBeUndefined();
+	expect((await call(emu, 'senders', { get: 1, user: 'stranger', fmt: 3 })).json).toMatchObject({
+		error_code: 2,
+	});
+});

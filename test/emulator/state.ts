@@ -178,6 +178,8 @@ export interface SenderName {
 	/** operator registration flags received with `add` (mts_step, tele2 ...) → status 0 pending / 1 registered */
 	operators: Record<string, number>;
 	fields: Record<string, string>;
+	/** documents for the operators sent with add/chg ("jpg, tif, pdf, png, zip, rar", ≤ 3 MB), listed by get files=1 */
+	documents?: Array<{ file: string; fid: number; fstatus: number; fcomment: string }>;
 	code?: string;
 	createdAt: number;
 	changedAt: number;
@@ -230,6 +232,15 @@ export interface AccountOptions {
 	ipDailyLimit?: number | null;
 	/** status.php list answers: in request order (default), or 'reordered' (reversed, unknown pairs left out) */
 	statusListOrder?: 'request' | 'reordered';
+	/**
+	 * Answers SMSC's pages do not show: 'guess' (default) answers in the shape the emulator and the
+	 * node assume; 'other' in another plausible one, so tests prove the node does not depend on the
+	 * guess: status.php list entries without `id` and `phone`, send.php `err=1` refused numbers under
+	 * `errors` instead of `phones`, senders.php `add` answering `{"result": "OK"}` without an id.
+	 */
+	guessedShapes?: 'guess' | 'other';
+	/** the login of the main account this one is a sub-client of (senders.php `user`) */
+	parent?: string;
 }
 
 /**
@@ -314,8 +325,12 @@ export class Account extends AddressBook {
 	/** "Limits and restrictions": messages a day per `userip`; null = no limit */
 	ipDailyLimit: number | null;
 	statusListOrder: 'request' | 'reordered';
+	guessedShapes: 'guess' | 'other';
+	parent: string | null;
 	/** accepted recipient messages per userip per Moscow day ("userip day" → count) */
 	ipCounts = new Map<string, number>();
+	/** per recipient: when the last message went and how many went in a row less than 60 s apart (flood rule) */
+	floodChains = new Map<string, { last: number; count: number }>();
 
 	nextSenderId = 1;
 	senders = new Map<number, SenderName>();
@@ -345,6 +360,8 @@ export class Account extends AddressBook {
 		this.contactIntId = o.contactIntId ?? true;
 		this.ipDailyLimit = o.ipDailyLimit ?? null;
 		this.statusListOrder = o.statusListOrder ?? 'request';
+		this.guessedShapes = o.guessedShapes ?? 'guess';
+		this.parent = o.parent ?? null;
 		for (const name of o.senders ?? []) this.registerSender(name, 0);
 	}
 

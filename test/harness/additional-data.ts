@@ -15,6 +15,8 @@ export interface AdditionalDataOptions {
 	/** Base of `getNodeWebhookUrl()`, e.g. the harness webhook server's `http://127.0.0.1:PORT/webhook`. */
 	webhookBaseUrl?: string;
 	webhookTestBaseUrl?: string;
+	/** Base of `getSignedResumeUrl()`, e.g. the harness waiting server's `http://127.0.0.1:PORT/webhook-waiting`. */
+	webhookWaitingBaseUrl?: string;
 	currentNodeParameters?: INodeParameters;
 	variables?: IDataObject;
 }
@@ -40,7 +42,7 @@ export function createAdditionalData(
 		instanceBaseUrl: base,
 		formWaitingBaseUrl: `${base}/form-waiting`,
 		webhookBaseUrl: options.webhookBaseUrl ?? `${base}/webhook`,
-		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookWaitingBaseUrl: options.webhookWaitingBaseUrl ?? `${base}/webhook-waiting`,
 		webhookTestBaseUrl: options.webhookTestBaseUrl ?? `${base}/webhook-test`,
 		currentNodeParameters: options.currentNodeParameters,
 		userId: 'harness-user',

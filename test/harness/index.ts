@@ -34,3 +34,5 @@ export { HarnessExecutionError } from './errors';
 export { createAdditionalData } from './additional-data';
 export { ensureN8nCore, reportedErrors } from './setup';
 export { persistStaticData } from './static-data';
+export { startWaitingServer } from './waiting';
+export type { WaitingCall, WaitingOptions, WaitingServer } from './waiting';

@@ -8,6 +8,7 @@ import type {
 	IPinData,
 	IRun,
 	IRunData,
+	IRunExecutionData,
 	IWorkflowBase,
 	IWorkflowSettings,
 	WorkflowExecuteMode,
@@ -59,6 +60,13 @@ export interface RunWorkflowOptions {
 	/** Workflow static data; mutated in place and left as plain JSON afterwards. */
 	staticData?: IDataObject;
 	executionId?: string;
+	/** Base of the signed resume links (`getSignedResumeUrl()`); see waiting.ts. */
+	webhookWaitingBaseUrl?: string;
+	/**
+	 * Go on with a saved execution instead of starting one: n8n's resume of a waiting execution
+	 * (see waiting.ts). The start node and input options are then ignored.
+	 */
+	resumeData?: IRunExecutionData;
 }
 
 export interface WorkflowRunResult {
@@ -178,7 +186,12 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		executionOrder.push(nodeName);
 	});
 
-	const additionalData = createAdditionalData({ credentialsHelper, hooks, executionId });
+	const additionalData = createAdditionalData({
+		credentialsHelper,
+		hooks,
+		executionId,
+		webhookWaitingBaseUrl: options.webhookWaitingBaseUrl,
+	});
 	const startNode = findStartNode(workflow, options.startNode);
 	const startType = nodeTypes.getByNameAndVersion(startNode.type, startNode.typeVersion);
 	if (
@@ -192,22 +205,24 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		);
 	}
 
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [
-				{
-					node: startNode,
-					data: {
-						main: options.inputData ?? [
-							options.inputItems ? toExecutionData(options.inputItems) : [{ json: {} }],
-						],
+	const runExecutionData =
+		options.resumeData ??
+		createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [
+					{
+						node: startNode,
+						data: {
+							main: options.inputData ?? [
+								options.inputItems ? toExecutionData(options.inputItems) : [{ json: {} }],
+							],
+						},
+						source: null,
 					},
-					source: null,
-				},
-			],
-		},
-		resultData: { pinData: json.pinData },
-	});
+				],
+			},
+			resultData: { pinData: json.pinData },
+		});
 
 	const workflowExecute = new WorkflowExecute(additionalData, mode, runExecutionData);
 	let run: IRun | undefined;

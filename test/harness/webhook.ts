@@ -286,7 +286,7 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer> {
 }
 
 /** body-parser.ts: raw body kept, JSON / XML / form / text parsed by content type. */
-async function parseRequest(req: http.IncomingMessage): Promise<HarnessWebhookRequest> {
+export async function parseRequest(req: http.IncomingMessage): Promise<HarnessWebhookRequest> {
 	const request = req as HarnessWebhookRequest;
 	parseIncomingMessage(request as unknown as Parameters<typeof parseIncomingMessage>[0]);
 	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -314,7 +314,7 @@ async function parseRequest(req: http.IncomingMessage): Promise<HarnessWebhookRe
 	return request;
 }
 
-function expressResponse(res: http.ServerResponse): HarnessWebhookResponse {
+export function expressResponse(res: http.ServerResponse): HarnessWebhookResponse {
 	const r = res as HarnessWebhookResponse;
 	r.status = (code) => {
 		r.statusCode = code;
@@ -347,7 +347,7 @@ function expressResponse(res: http.ServerResponse): HarnessWebhookResponse {
 }
 
 /** ResponseHelper.sendSuccessResponse(res, data, raw = true, responseCode, headers) */
-function respondWith(
+export function respondWith(
 	res: HarnessWebhookResponse,
 	data: unknown,
 	responseCode: number,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
@@ -37,23 +37,12 @@ describe('README operations table', () => {
 	});
 });
 
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
-function anchor(heading: string): string {
-	return heading
-		.trim()
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}\s-]/gu, '')
-		.replace(/\s/g, '-');
-}
-
-describe('README links from the nodes and the credential', () => {
-	const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-	const anchors = new Set(
-		readme
-			.split('\n')
-			.filter((line) => /^#{1,6} /.test(line))
-			.map((line) => anchor(line.replace(/^#+ /, ''))),
-	);
+/**
+ * The nodes' and the credential's documentation links. n8n appends its own query (utm_source …) to
+ * them, after a `#` when there is one, which breaks the fragment: so each points at a whole page, a
+ * file of this repository, and that file must exist.
+ */
+describe('documentation links from the nodes and the credential', () => {
 	const root = join(__dirname, '../..');
 	const sources = [
 		'nodes/Smsc/Smsc.node.json',
@@ -64,16 +53,21 @@ describe('README links from the nodes and the credential', () => {
 	const links = sources.flatMap((file) =>
 		[
 			...readFileSync(join(root, file), 'utf8').matchAll(
-				/github\.com\/n8n-nodes-smsc\/n8n-nodes-smsc#([\w-]+)/g,
+				/https:\/\/github\.com\/n8n-nodes-smsc\/n8n-nodes-smsc[^'"\s]*/g,
 			),
-		].map((match) => [file, match[1]] as const),
+		].map((match) => [file, match[0]] as const),
 	);
 
-	it('finds the documentation links', () => {
-		expect(links.length).toBeGreaterThanOrEqual(sources.length);
+	it('finds a documentation link in every node and the credential', () => {
+		expect(new Set(links.map(([file]) => file))).toEqual(new Set(sources));
 	});
 
-	it.each(links)('%s links to #%s, a heading that exists', (_file, target) => {
-		expect([...anchors]).toContain(target);
+	it.each(links)('%s links to %s, a page without a fragment that exists', (_file, url) => {
+		expect(url).not.toContain('#');
+		const page = /^https:\/\/github\.com\/n8n-nodes-smsc\/n8n-nodes-smsc\/blob\/main\/(.+)$/.exec(
+			url,
+		);
+		expect(page).not.toBeNull();
+		expect(existsSync(join(root, page![1]))).toBe(true);
 	});
 });

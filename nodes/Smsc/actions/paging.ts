@@ -45,7 +45,16 @@ export function getManyFields(filters: INodeProperties[] = []): INodeProperties[
 /** How many rows the item asks for; Return All is Infinity so paging code needs no second case. */
 export function getManyLimit(this: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	if (returnAll) return Infinity;
+	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
+	// the editor's minimum, checked again for a value set by an expression
+	if (!Number.isInteger(Number(limit)) || Number(limit) < 1)
+		throw new NodeOperationError(
+			this.getNode(),
+			`Limit "${String(limit)}" is not a whole number of 1 or more.`,
+			{ itemIndex },
+		);
+	return Number(limit);
 }
 
 export interface PagedList {

@@ -96,7 +96,7 @@ export function groupNumberLocator(displayOptions: IDisplayOptions): INodeProper
 		list: { placeholder: 'Select a group…', searchListMethod: 'searchGroupNumbers' },
 		modes: [
 			{
-				displayName: 'By Number',
+				displayName: 'Number',
 				name: 'number',
 				type: 'string',
 				placeholder: 'e.g. 5',

@@ -4,6 +4,8 @@ import type { PreparedMessage } from './item';
 import { singleRequestParams } from './prepare';
 
 export const DEFAULT_BATCH_SIZE = 200;
+/** The most items one `list` request carries (the node's own bound, not SMSC's). */
+export const MAX_BATCH_SIZE = 1000;
 export const DEFAULT_CONCURRENCY = 10;
 /** Keeps one request body well under what web servers accept by default. */
 const MAX_BATCH_CHARS = 200_000;

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { MAX_BATCH_SIZE } from './batch';
 
 /**
  * How Send packs and paces its requests, and the raw answer: settings of the run, not of the
@@ -16,7 +17,7 @@ export const bulkOptions: INodeProperties = {
 			displayName: 'Batch Size',
 			name: 'batchSize',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 1000 },
+			typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
 			default: 200,
 			description: 'Max number of items packed into one request when Batching is on',
 		},

@@ -109,17 +109,23 @@ function botParams(item: ChannelItem): IDataObject {
 	const bot = String(item.get<string>('botName', '') ?? '').trim();
 	if (bot === '' || bot === '@')
 		item.fail('The bot name is empty. Enter it in Bot Name, e.g. @shop_news_bot.');
+	// `bot`: "in the format "@botname_bot"" (SMSC page "Відправка SMS-повідомлення")
+	if (!/^@?[A-Za-z0-9_]+$/.test(bot))
+		item.fail(`Bot Name "${bot}" is not a Telegram bot name such as @shop_news_bot.`);
 	return { bot: bot.startsWith('@') ? bot : `@${bot}` };
 }
 
 function callParams(item: ChannelItem): IDataObject {
 	const params: IDataObject = {};
-	const voice = item.get<string>('voice', 'm3');
+	const voice = String(item.get<string>('voice', 'm3') ?? '').trim();
+	if (!VOICES.includes(voice))
+		item.fail(`Voice "${voice}" is not one SMSC offers.`, `Use one of ${VOICES.join(', ')}.`);
 	const callOptions = item.get<IDataObject>('callOptions', {});
 	const language = String(callOptions.language ?? '').trim();
 	if (language !== '' && !/^[A-Za-z]{2}$/.test(language))
 		item.fail(`The call language "${language}" is not a two-letter code such as en.`);
-	params.voice = language ? `${voice},${language.toLowerCase()}` : voice;
+	// the language "in the form "m, en", "w, fr"" (SMSC page "Відправка SMS-повідомлення", `voice`)
+	params.voice = language ? `${voice}, ${language.toLowerCase()}` : voice;
 	// `param` is "w,i,n" as a whole, and one value SMSC does not accept makes it use every default
 	// (SMSC page "Відправка SMS-повідомлення", `param`): so the node sends only what the user set,
 	// which must be all three values, and never fills in numbers of its own.
@@ -145,6 +151,9 @@ function callParams(item: ChannelItem): IDataObject {
 	}
 	return params;
 }
+
+/** The voices SMSC's page "Відправка SMS-повідомлення" lists for `voice`. */
+const VOICES = ['m', 'm2', 'm3', 'm4', 'w', 'w2', 'w3', 'w4'];
 
 /** The `param` values in SMSC's order w,i,n, with the ranges SMSC works in (SMSC page "Відправка SMS-повідомлення"). */
 const CALL_PARAM_FIELDS: Array<[string, string, number, number]> = [

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { FREQ_MINUTES, PERIOD_HOURS } from '../../shared/smsc/rules';
 import { sendSenderLocator } from '../descriptions/locators';
 import { CHANNELS, channelsShowing } from './channels';
 import type { Channel, ChannelRow } from './channels';
@@ -155,7 +156,7 @@ export const sendOptions: INodeProperties = {
 			displayName: 'Spread Over (Hours)',
 			name: 'period',
 			type: 'number',
-			typeOptions: { minValue: 0.1, maxValue: 720, numberPrecision: 1 },
+			typeOptions: { minValue: PERIOD_HOURS.min, maxValue: PERIOD_HOURS.max, numberPrecision: 1 },
 			default: 1,
 			description:
 				'Spread the sending to a group or many numbers evenly over this many hours (with Spread Step)',
@@ -164,7 +165,7 @@ export const sendOptions: INodeProperties = {
 			displayName: 'Spread Step (Minutes)',
 			name: 'freq',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 1440 },
+			typeOptions: { minValue: FREQ_MINUTES.min, maxValue: FREQ_MINUTES.max },
 			default: 10,
 			description: 'When spreading, send the next share of recipients every this many minutes',
 		},

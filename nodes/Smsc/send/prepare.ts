@@ -14,6 +14,9 @@ import {
 	isClientMessageId,
 	isEmail,
 	senderNameTooLong,
+	DIGITAL_SENDER,
+	inRange,
+	PRINTABLE_ASCII,
 } from '../../shared/smsc/rules';
 import { COMMENT_SEPARATOR, estimateSms } from '../../shared/smsc/sms';
 import type { Channel, ChannelRow } from './channels';
@@ -21,6 +24,7 @@ import { channelRow } from './channels';
 import type { ItemParameters } from './itemParameters';
 import type { Attachment, BulkOptions, ItemReader, PreparedMessage, SendOptions } from './item';
 import { locatorValue } from '../descriptions/locators';
+import { mappedParameters, readInputField } from './mapping';
 import { readRecipients, recipientKey } from './recipients';
 import { readSchedule } from './schedule';
 
@@ -53,6 +57,7 @@ export function prepareMessage(
 	itemIndex: number,
 ): PreparedMessage {
 	const channel = parameters.get<Channel>('channel', itemIndex, 'sms');
+	const mapped = mappedParameters(parameters, itemIndex);
 	const item: ItemReader = {
 		context: this,
 		parameters,
@@ -60,7 +65,10 @@ export function prepareMessage(
 		channel,
 		row: channelRow(channel) ?? UNKNOWN_CHANNEL,
 		options: parameters.get<SendOptions>('options', itemIndex, {}),
-		get: <T>(name: string, fallback: T) => parameters.get<T>(name, itemIndex, fallback),
+		get: <T>(name: string, fallback: T) =>
+			mapped?.[name] !== undefined
+				? (readInputField(this, item, name, mapped[name]) as T)
+				: parameters.get<T>(name, itemIndex, fallback),
 		fail: (message: string, description?: string): never => {
 			throw new NodeOperationError(this.getNode(), message, { itemIndex, description });
 		},
@@ -78,6 +86,11 @@ export function prepareMessage(
 	const { options } = item;
 	const keys = recipients.map(recipientKey);
 	const costReport = Number(options.costReport ?? 0);
+	// cost=1 would price the message and send nothing, so an expression may not choose it here
+	if (![0, 2, 3].includes(costReport))
+		item.fail(
+			`Cost Reporting "${String(options.costReport)}" is not 0 (None), 2 (Cost) or 3 (Cost and New Balance).`,
+		);
 	const perRecipient = options.perRecipient === true;
 	const batchable =
 		group === undefined &&
@@ -180,6 +193,12 @@ function readSender(item: ItemReader): string {
 		return sender;
 	}
 	const sender = locatorValue(options.sender).value;
+	if (sender !== '' && !DIGITAL_SENDER.test(sender) && !PRINTABLE_ASCII.test(sender)) {
+		fail(
+			`Sender name "${sender}" has characters SMSC does not allow in a sender name.`,
+			'SMSC page "Відправка SMS-повідомлення", sender: English letters, digits, space and some symbols.',
+		);
+	}
 	if (sender !== '' && senderNameTooLong(sender)) {
 		fail(
 			`Sender name "${sender}" is too long.`,
@@ -221,8 +240,17 @@ function readDeliveryOptions(item: ItemReader): IDataObject {
 			fail('Confirm Number Every (Days) must be a whole number from 10 to 999.');
 		params.smsreq = days;
 	}
-	if (options.maxParts !== undefined) params.maxsms = Number(options.maxParts);
-	if (options.translit) params.translit = Number(options.translit);
+	if (options.maxParts !== undefined) {
+		// "the maximum number of SMS" a long message may be split into: the page states no upper bound
+		if (!inRange(options.maxParts, { min: 1, max: Infinity }, true))
+			fail(`Max SMS Parts "${String(options.maxParts)}" is not a whole number of 1 or more.`);
+		params.maxsms = Number(options.maxParts);
+	}
+	if (options.translit) {
+		if (![1, 2].includes(Number(options.translit)))
+			fail(`Translit "${String(options.translit)}" is not 0, 1 or 2.`);
+		params.translit = Number(options.translit);
+	}
 	if (options.shortenLinks) params.tinyurl = 1;
 	const clientId = String(options.clientId ?? '').trim();
 	if (clientId !== '') {

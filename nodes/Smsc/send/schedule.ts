@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { validTimeZone } from '../../shared/smsc/rules';
+import { FREQ_MINUTES, inRange, PERIOD_HOURS, validTimeZone } from '../../shared/smsc/rules';
 import type { ItemReader } from './item';
 
 /**
@@ -118,7 +118,8 @@ export function readSchedule(item: ItemReader): IDataObject {
 		params.time = smscTime(instant!);
 	} else if (options.delayMinutes !== undefined) {
 		const minutes = Number(options.delayMinutes);
-		if (!Number.isFinite(minutes) || minutes <= 0)
+		// "+m": a whole number of minutes; the editor's minimum is 1
+		if (!Number.isFinite(minutes) || Math.round(minutes) < 1)
 			fail('Send After (Minutes) must be a positive number of minutes.');
 		params.time = `+${Math.round(minutes)}`;
 	} else if (options.hourWindow) {
@@ -139,6 +140,14 @@ export function readSchedule(item: ItemReader): IDataObject {
 		if (options.period === undefined || options.freq === undefined) {
 			fail('Spread Over (Hours) and Spread Step (Minutes) work together; set both or neither.');
 		}
+		if (!inRange(options.period, PERIOD_HOURS))
+			fail(
+				`Spread Over (Hours) "${String(options.period)}" is not from ${PERIOD_HOURS.min} to ${PERIOD_HOURS.max} hours.`,
+			);
+		if (!inRange(options.freq, FREQ_MINUTES))
+			fail(
+				`Spread Step (Minutes) "${String(options.freq)}" is not from ${FREQ_MINUTES.min} to ${FREQ_MINUTES.max} minutes.`,
+			);
 		params.period = Number(options.period);
 		params.freq = Number(options.freq);
 	}

@@ -30,12 +30,33 @@ export function validTimeZone(raw: string): boolean {
 	return hours >= -15 && hours <= 11;
 }
 
+/**
+ * Spreading a send (SMSC page "Відправка SMS-повідомлення"): `period` "a number from 0.1 to 720
+ * hours", `freq` "from 1 to 1440 minutes".
+ */
+export const PERIOD_HOURS = { min: 0.1, max: 720 } as const;
+export const FREQ_MINUTES = { min: 1, max: 1440 } as const;
+
+/** Whether `raw` is a number within `range`, and a whole one when `whole`. */
+export function inRange(
+	raw: unknown,
+	range: { readonly min: number; readonly max: number },
+	whole = false,
+): boolean {
+	const n = typeof raw === 'string' && raw.trim() === '' ? NaN : Number(raw);
+	return Number.isFinite(n) && n >= range.min && n <= range.max && (!whole || Number.isInteger(n));
+}
+
 /** A sender name shows at most 11 characters, or 15 digits (SMSC page "Відправка SMS-повідомлення", `sender`). */
 export const MAX_SENDER_LETTERS = 11;
 export const MAX_SENDER_DIGITS = 15;
 /** A numeric (digital) sender name, a phone number with an optional "+". */
 export const DIGITAL_SENDER = /^\+?\d+$/;
-/** "English letters, digits, space and some symbols": anything outside printable ASCII never reaches a phone. */
+/**
+ * A sender name has "English letters, digits, space and some symbols" (SMSC page "Відправка
+ * SMS-повідомлення", `sender`). The page does not list the symbols: taking every printable ASCII
+ * symbol is a guess; anything else (Cyrillic, emoji) is outside what the page allows.
+ */
 export const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
 
 /** Whether a sender name is longer than SMSC shows (digits counted without the "+"). */

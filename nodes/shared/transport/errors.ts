@@ -15,14 +15,28 @@ const common: Record<number, string> = {
 	9: 'SMSC refused an identical request repeated too often within a minute (error 9). Wait a minute before repeating it.',
 };
 
-const perScript: Partial<Record<SmscScript, Record<number, string>>> = {
+/** The error tables: one per script, and `cost` for send.php asked for a price (cost=1). */
+type ErrorTable = SmscScript | 'cost';
+
+const perScript: Partial<Record<ErrorTable, Record<number, string>>> = {
 	send: {
-		3: 'Not enough money on the SMSC account for this message (error 3). Top up the balance, then send again.',
+		3: 'Not enough money on the SMSC account for this message (error 3). Top up the balance, then send again after a minute: SMSC refuses an identical send request made less than a minute after the first (error 9).',
 		5: 'SMSC did not understand the scheduled time (error 5). Use an n8n date, "+minutes" or an "h1-h2" hour window.',
 		6: 'SMSC refused the message (error 6): the sender name is not registered and approved in the SMSC account, or the text is forbidden, or the account has no contract for bulk or advertising messages. Pick a sender name from the list (or register it under Sender Names) and try again.',
 		7: 'SMSC did not accept a phone number (error 7). Use international format, e.g. +79991234567.',
-		8: 'SMSC cannot deliver a message to this number (error 8).',
-		9: 'SMSC already accepted an identical message less than a minute ago (error 9: duplicate request). It was not sent a second time; change the text or wait a minute if you really mean to send it again.',
+		// the page also states a flood rule without saying how SMSC answers it: named here as one
+		// documented reason, never as the cause
+		8: 'SMSC cannot deliver a message to this number (error 8). One documented reason: SMSC blocks more than 50 messages to one subscriber sent less than 60 seconds apart.',
+		// The page's error table and its duplicate rule speak of identical *requests*, not of
+		// messages: the earlier request may itself have been refused (e.g. error 3, no money), so the
+		// text never claims that anything went out.
+		9: 'SMSC refused this send because an identical request was made less than a minute ago (error 9). Whether the earlier request was accepted is in the SMSC send history; check it before sending again, or wait a minute.',
+	},
+	// Get Cost is send.php with cost=1, where error 9 has its own limit: "more than five identical
+	// requests for the cost of a message within a minute" (SMSC page "Відправка SMS-повідомлення").
+	cost: {
+		3: 'Not enough money on the SMSC account to price this message (error 3). Top up the balance, then try again.',
+		9: 'SMSC refused this price request because more than five identical price requests were made within a minute (error 9). Wait a minute before asking again.',
 	},
 	status: {
 		3: 'SMSC has no message with this id for this phone (error 3). Check the message id and phone number.',
@@ -40,6 +54,8 @@ const perScript: Partial<Record<SmscScript, Record<number, string>>> = {
 		5: 'SMSC could not carry out the e-mail contact operation (error 5). The contact, group or address may not exist or may already exist.',
 		9: 'SMSC refused more than three identical e-mail contact, group or blacklist requests within a minute (error 9). Wait a minute before repeating it.',
 	},
+	// GUESS (docs/fidelity.md): the senders page lists no error codes; 3 and 5 are read as the
+	// other scripts use them, and every senders.php error carries SMSC's own text (explainSmscError).
 	senders: {
 		3: 'SMSC found no matching sender name (error 3).',
 		5: 'SMSC could not carry out the sender name operation (error 5). The name may already exist, be pending approval, or the code may be wrong.',
@@ -58,9 +74,19 @@ const perScript: Partial<Record<SmscScript, Record<number, string>>> = {
 export const CONCURRENCY_ERROR_HINT =
 	'SMSC refused the request because 15 or more requests were running at once under this login (error 9: too many concurrent requests). Lower the concurrency or stop other clients using the same login.';
 
-export function describeSmscError(script: SmscScript, code: number, smscText: string): string {
+export function describeSmscError(
+	script: SmscScript,
+	code: number,
+	smscText: string,
+	params: IDataObject = {},
+): string {
 	if (code === 9 && isConcurrencyError(smscText)) return CONCURRENCY_ERROR_HINT;
+	// `user` names a sub-client; the page states no error for a wrong one, so both causes are named
+	if (code === 2 && script === 'senders' && params.user !== undefined)
+		return `SMSC refused the request for the sub-client "${String(params.user)}" (error 2). Check the SMSC credential, and that "${String(params.user)}" is a sub-client of this account.`;
+	const table: ErrorTable = script === 'send' && String(params.cost) === '1' ? 'cost' : script;
 	return (
+		perScript[table]?.[code] ??
 		perScript[script]?.[code] ??
 		common[code] ??
 		`SMSC answered with error ${code}${smscText ? ` (${smscText})` : ''}.`
@@ -95,10 +121,17 @@ export function explainSmscError(
 	const text = code !== undefined ? texts[code] : undefined;
 	if (code === undefined || text === undefined) throw error;
 	const response = (error as { errorResponse?: IDataObject }).errorResponse;
+	const smscError = String(response?.smscError ?? '');
+	// the senders page documents no error codes, so the meaning is inferred: SMSC's words go along
+	const guessed = script === 'senders' && smscError !== '' ? `: "${smscError}"` : '';
 	throw new NodeApiError(
 		this.getNode(),
-		{ script, smscErrorCode: code, smscError: String(response?.smscError ?? '') },
-		{ message: `${text} (SMSC error ${code}).`, itemIndex, httpCode: code === 3 ? '404' : '400' },
+		{ script, smscErrorCode: code, smscError },
+		{
+			message: `${text} (SMSC error ${code}${guessed}).`,
+			itemIndex,
+			httpCode: code === 3 ? '404' : '400',
+		},
 	);
 }
 

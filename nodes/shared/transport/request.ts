@@ -68,6 +68,7 @@ export async function smscRequest(
 		hosts,
 		readOnly: options.readOnly === true,
 		list: options.list === true,
+		params,
 	};
 	// SMSC counts requests in flight per login, whichever key or host they use.
 	const limiterKey = `${hosts[0]}|${String(credentials.login ?? '')}|${String(credentials.apiKey ?? '')}`;

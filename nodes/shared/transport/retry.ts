@@ -33,6 +33,8 @@ export interface RequestKind {
 	readOnly: boolean;
 	/** Whether SMSC's error 3 ("nothing found") means an empty list rather than a failure. */
 	list: boolean;
+	/** The request's parameters, which some error texts depend on (error 9 per script). */
+	params?: IDataObject;
 }
 
 /**
@@ -116,7 +118,12 @@ export function judgeAttempt(attempt: Attempt, state: AttemptState, kind: Reques
 	if (code === 3 && kind.list) return { verdict: 'done', answer: [], limiter };
 	const details: JsonObject = { smscErrorCode: code, smscError: text };
 	if (body.id !== undefined) details.id = body.id as string;
-	return { verdict: 'fail', message: describeSmscError(kind.script, code, text), details, limiter };
+	return {
+		verdict: 'fail',
+		message: describeSmscError(kind.script, code, text, kind.params),
+		details,
+		limiter,
+	};
 }
 
 function readRetry(state: AttemptState, host: number): Verdict {

@@ -26,6 +26,10 @@ import {
 } from '../state';
 import { parseSendTime, TimeFormatError } from '../time';
 import { flag, int, type Ctx } from './context';
+import { withinDocumentedRanges } from './sendRanges';
+
+const FLOOD_LIMIT = 50;
+const FLOOD_GAP_MS = 60_000;
 
 interface Item {
 	phones: string;
@@ -217,10 +221,14 @@ function validClientId(id: string): boolean {
 	return /^[A-Za-z0-9.\-_]{1,40}$/.test(id);
 }
 
-function validSender(s: string): boolean {
+/**
+ * `sender`: "English letters, digits, space and some symbols. Length - 11 characters or 15 digits".
+ * Which symbols is not listed; any printable ASCII symbol is a guess.
+ */
+export function validSender(s: string): boolean {
 	if (/^\+?\d{1,15}$/.test(s)) return true;
 	if (EMAIL.test(s)) return true;
-	return s.length <= 11;
+	return s.length <= 11 && /^[\x20-\x7E]+$/.test(s);
 }
 
 /** `valid`: "from 1 to 24 hours", or hh:mm "from 00:01 to 24:00". */
@@ -376,6 +384,7 @@ export async function send(ctx: Ctx): Promise<Reply> {
 		!(/^\d+$/.test(p.smsreq) && Number(p.smsreq) >= 10 && Number(p.smsreq) <= 999)
 	)
 		throw apiError(script, 1);
+	if (!withinDocumentedRanges(p)) throw apiError(script, 1);
 	// imgcode "must be used together with userip"
 	if (p.imgcode && !p.userip) throw apiError(script, 1);
 	if (p.userip && !validIp(p.userip)) throw apiError(script, 1);
@@ -483,13 +492,23 @@ export async function send(ctx: Ctx): Promise<Reply> {
 			const blocked =
 				b !== undefined && (b.type === 0 || (b.type === 1 && mass) || (b.type === 2 && !mass));
 			const info = EMAIL.test(ph) ? null : numberInfo(ph);
-			if (blocked) {
+			// "the server also blocks sending more than 50 messages to one subscriber sent with less than
+			// 60 seconds between them" (003). How SMSC answers is not stated: a refused recipient with
+			// status 23 and error 0, and error 8 when every recipient is refused, is a guess.
+			const chain = acc.floodChains.get(ph);
+			// (off with the other limits: --no-limits)
+			const flooded =
+				emu.duplicateLimits !== false &&
+				chain !== undefined &&
+				now - chain.last < FLOOD_GAP_MS &&
+				chain.count >= FLOOD_LIMIT;
+			if (blocked || flooded) {
 				const r = {
 					phone: ph,
 					mccmnc: info?.mccmnc ?? '',
 					cost: '0.00',
 					status: '23',
-					error: '252',
+					error: flooded && !blocked ? '0' : '252',
 				};
 				results.push(r);
 				failed.push(r);
@@ -521,10 +540,12 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	const cnt = planned.reduce((n, x) => n + x.parts * x.phones.length, 0);
 	const total = round4(planned.reduce((n, x) => n + x.price * x.phones.length, 0));
 	const phoneList = op ? results : errList ? failed : null;
+	// the page shows `phones` for op=1 only; that err=1 uses the same key is a guess ('other': `errors`)
+	const phoneKey = !op && acc.guessedShapes === 'other' ? 'errors' : 'phones';
 
 	if (costMode === 1) {
 		const json: Record<string, unknown> = { cost: money(total), cnt };
-		if (phoneList) json.phones = phoneList;
+		if (phoneList) json[phoneKey] = phoneList;
 		return {
 			json,
 			text: () => `${money(total)} (${cnt} SMS)` + opLines(phoneList),
@@ -561,6 +582,11 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	for (const x of planned) {
 		const records: MessageRecord[] = [];
 		for (const ph of x.phones) {
+			const chain = acc.floodChains.get(ph);
+			acc.floodChains.set(ph, {
+				last: now,
+				count: chain !== undefined && now - chain.last < FLOOD_GAP_MS ? chain.count + 1 : 1,
+			});
 			const info = EMAIL.test(ph)
 				? { mccmnc: '', country: '', operator: '', region: '' }
 				: numberInfo(ph);
@@ -602,7 +628,7 @@ export async function send(ctx: Ctx): Promise<Reply> {
 	const json: Record<string, unknown> = { id, cnt };
 	if (costMode >= 2) json.cost = money(total);
 	if (costMode === 3) json.balance = money(acc.balance);
-	if (phoneList) json.phones = phoneList;
+	if (phoneList) json[phoneKey] = phoneList;
 	const costTxt = costMode >= 2 ? `, COST - ${money(total)}` : '';
 	const balTxt = costMode === 3 ? `, BALANCE - ${money(acc.balance)}` : '';
 	return {

@@ -60,7 +60,30 @@ function checkFlags(p: Record<string, string>): void {
 		if (!flag(p[f])) continue;
 		if ((f === 'ua_reg' || f === 'ua_int') && UA_FIELDS.some((k) => !p[k])) throw apiError(S, 1);
 		if ((f === 'by_reg' || f === 'by_int') && BY_FIELDS.some((k) => !p[k])) throw apiError(S, 1);
+		// "by_ocup ... numbered 1 to 19", "by_type ... numbered 1 to 3" (the refusal code is a guess)
+		if ((f === 'by_reg' || f === 'by_int') && (!inRange(p.by_ocup, 19) || !inRange(p.by_type, 3)))
+			throw apiError(S, 1);
 	}
+}
+
+function inRange(raw: string | undefined, max: number): boolean {
+	return /^\d+$/.test(raw ?? '') && Number(raw) >= 1 && Number(raw) <= max;
+}
+
+const DOCUMENT_TYPES = new Set(['jpg', 'jpeg', 'tif', 'tiff', 'pdf', 'png', 'zip', 'rar']);
+let nextFileId = 1;
+
+/**
+ * A document for the operators "in the body of the request": jpg, tif, pdf, png, zip, rar, at
+ * most 3 MB (error 1 otherwise: the code is a guess); any form field name is taken.
+ */
+function attachDocuments(s: SenderName, ctx: Ctx): void {
+	for (const f of ctx.files) {
+		const type = /\.([a-z0-9]+)$/i.exec(f.filename)?.[1]?.toLowerCase() ?? '';
+		if (!DOCUMENT_TYPES.has(type) || f.bytes.length > 3 * 1024 * 1024) throw apiError(S, 1);
+	}
+	for (const f of ctx.files)
+		(s.documents ??= []).push({ file: f.filename, fid: nextFileId++, fstatus: 0, fcomment: '' });
 }
 
 function applyFlags(s: SenderName, p: Record<string, string>): void {
@@ -77,7 +100,20 @@ function senderJson(s: SenderName, operators: boolean): Record<string, unknown> 
 	return o;
 }
 
+/**
+ * `user`: "the login of the sub-client the command applies to". Only a sub-client of the caller
+ * (account option `parent`) is accepted; the refusal (error 2) is a guess, the page states none.
+ */
 export function senders(ctx: Ctx): Reply {
+	if (ctx.p.user !== undefined && ctx.p.user !== '') {
+		const sub = ctx.emu.accounts.get(ctx.p.user);
+		if (!sub || sub.parent !== ctx.acc.login) throw apiError(S, 2);
+		return sendersOf({ ...ctx, acc: sub });
+	}
+	return sendersOf(ctx);
+}
+
+function sendersOf(ctx: Ctx): Reply {
 	const { acc, p, now, emu } = ctx;
 	if (flag(p.get)) {
 		const all = flag(p.all);
@@ -97,7 +133,7 @@ export function senders(ctx: Ctx): Reply {
 		if (list.length === 0) throw apiError(S, 3);
 		const json = list.map((s) => {
 			const o = senderJson(s, flag(p.operators));
-			if (flag(p.files)) o.files = [];
+			if (flag(p.files)) o.files = s.documents ?? [];
 			return o;
 		});
 		return {
@@ -139,10 +175,12 @@ export function senders(ctx: Ctx): Reply {
 			changedAt: now,
 		};
 		applyFlags(s, p);
+		attachDocuments(s, ctx);
 		acc.senders.set(s.id, s);
 		acc.senderByName.set(name.toLowerCase(), s.id);
 		return {
-			json: { id: s.id },
+			// no page shows the answer to `add`: 'other' answers without the new name's id
+			json: acc.guessedShapes === 'other' ? { result: 'OK' } : { id: s.id },
 			text: () => `ID = ${s.id}`,
 			nums: () => String(s.id),
 			xml: () => `<sender>\n<id>${s.id}</id>\n</sender>`,

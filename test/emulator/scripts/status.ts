@@ -132,8 +132,11 @@ export function status(ctx: Ctx): Reply {
 	// no page states the order of a list answer: 'reordered' answers newest pair first and leaves
 	// out pairs it does not know, so tests can prove a client matches entries by id and phone
 	if (acc.statusListOrder === 'reordered') list = list.filter((o) => o.status !== -3).reverse();
+	// no page shows a list answer: 'other' leaves out id and phone, as a position-only list would
+	const shown =
+		acc.guessedShapes === 'other' ? list.map(({ id: _id, phone: _phone, ...rest }) => rest) : list;
 	return {
-		json: list,
+		json: shown,
 		text: () =>
 			list
 				.map(

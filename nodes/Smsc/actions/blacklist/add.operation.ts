@@ -3,12 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../../shared/editor/options';
 import { smscRequest } from '../../../shared/transport/request';
-import { phoneField, phoneParam } from '../../descriptions/phone';
+import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
 import { defineOperation } from '../operation';
 import { BLOCK_TYPES } from './blacklist';
 
 const properties: INodeProperties[] = [
-	phoneField('The number to block, in international format'),
+	...contactAddressFields(
+		'The number to block, in international format',
+		'The e-mail address to block',
+	),
 	{
 		displayName: 'Block',
 		name: 'blockType',
@@ -43,7 +46,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = phoneParam.call(this, itemIndex);
+	const { book, param, value } = contactAddress.call(this, itemIndex);
 	const blockType = String(this.getNodeParameter('blockType', itemIndex, 'all'));
 	if (!(blockType in BLOCK_TYPES)) {
 		throw new NodeOperationError(
@@ -60,13 +63,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 
 	const answer = (await smscRequest.call(
 		this,
-		'phones',
-		{ add_black: 1, phone, type: BLOCK_TYPES[blockType], cmt: comment?.trim() },
+		BOOKS[book].script,
+		{ add_black: 1, [param]: value, type: BLOCK_TYPES[blockType], cmt: comment?.trim() },
 		{ itemIndex },
 	)) as IDataObject;
 	return {
 		id: answer.id !== undefined ? Number(answer.id) : undefined,
-		phone,
+		[param]: value,
 		type: blockType,
 		...(comment?.trim() ? { comment: comment.trim() } : {}),
 	};
@@ -79,7 +82,8 @@ export const add = defineOperation(
 	{ execute },
 	{
 		name: 'Add',
-		description: 'Block messages to a phone number; adding a listed number changes its entry',
+		description:
+			'Block messages to a phone number or e-mail address; adding a listed one changes its entry',
 		action: 'Add a number to the blacklist',
 	},
 );

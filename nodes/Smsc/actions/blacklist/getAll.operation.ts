@@ -1,27 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PHONES_PAGE_SIZE } from '../../../shared/smsc/rules';
+import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import { collectPages, getManyFields } from '../paging';
 import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { simplifyBlacklistEntry } from './blacklist';
 
-const properties: INodeProperties[] = getManyFields();
+const properties: INodeProperties[] = [addressBookField, ...getManyFields()];
 
 async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	run: RunState,
 ): Promise<IDataObject[]> {
+	const book = addressBook.call(this, itemIndex);
 	// prev_id asks for entries added before that id (SMSC page "Управление контактами").
 	const entries = await collectPages.call(this, itemIndex, run, {
-		script: 'phones',
+		script: BOOKS[book].script,
 		params: () => ({ get_black: 1 }),
 		cursorParam: 'prev_id',
 		idField: 'id',
 		pageSize: PHONES_PAGE_SIZE,
 	});
-	return entries.map(simplifyBlacklistEntry);
+	return entries.map((entry) => simplifyBlacklistEntry(entry, book));
 }
 
 export const getAll = defineOperation(
@@ -31,7 +33,7 @@ export const getAll = defineOperation(
 	{ execute },
 	{
 		name: 'Get Many',
-		description: 'Get many blacklisted phone numbers, newest first',
+		description: 'Get many blacklisted phone numbers or e-mail addresses, newest first',
 		action: 'Get many blacklist entries',
 	},
 );

@@ -2,23 +2,27 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { explainSmscError } from '../../../shared/transport/errors';
 import { smscRequest } from '../../../shared/transport/request';
-import { phoneField, phoneParam } from '../../descriptions/phone';
+import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
 import { defineOperation } from '../operation';
 
 const properties: INodeProperties[] = [
-	phoneField('The number to unblock, in international format'),
+	...contactAddressFields(
+		'The number to unblock, in international format',
+		'The e-mail address to unblock',
+	),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const phone = phoneParam.call(this, itemIndex);
+	const { book, param, value } = contactAddress.call(this, itemIndex);
+	const script = BOOKS[book].script;
 	try {
-		await smscRequest.call(this, 'phones', { del_black: 1, phone }, { itemIndex });
+		await smscRequest.call(this, script, { del_black: 1, [param]: value }, { itemIndex });
 	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, 'phones', {
-			3: `The phone ${phone} is not on the SMSC blacklist`,
+		explainSmscError.call(this, error, itemIndex, script, {
+			3: `The ${BOOKS[book].noun} ${value} is not on the SMSC blacklist`,
 		});
 	}
-	return { success: true, phone };
+	return { success: true, [param]: value };
 }
 
 export const remove = defineOperation(
@@ -28,7 +32,7 @@ export const remove = defineOperation(
 	{ execute },
 	{
 		name: 'Remove',
-		description: 'Unblock a phone number',
+		description: 'Unblock a phone number or e-mail address',
 		action: 'Remove a number from the blacklist',
 	},
 );

@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { smscList } from '../../../shared/transport/request';
+import { BOOKS, addressBook, addressBookField } from '../addressBook';
+import type { AddressBook } from '../addressBook';
 import { defineOperation } from '../operation';
 import type { RunState } from '../runState';
 import { simplifyGroup } from './group';
 import { groupIdParam, groupLocator } from '../../descriptions/locators';
 
-const properties: INodeProperties[] = [groupLocator('The group to get')];
+const properties: INodeProperties[] = [addressBookField, groupLocator('The group to get')];
 
 /**
  * phones.php has no command for one group (SMSC page "Управление контактами"): `get_group` lists
@@ -20,8 +22,10 @@ async function execute(
 	run: RunState,
 ): Promise<IDataObject> {
 	const id = groupIdParam.call(this, itemIndex);
-	const groups = run.once('groups', async () =>
-		smscList.call(this, 'phones', { get_group: 1 }, itemIndex),
+	// mails.php answers get_group for the e-mail groups in the same form (SMSC page "Управление контактами")
+	const book: AddressBook = addressBook.call(this, itemIndex);
+	const groups = run.once(`groups:${book}`, async () =>
+		smscList.call(this, BOOKS[book].script, { get_group: 1 }, itemIndex),
 	);
 	const found = (await groups).map(simplifyGroup).find((group) => group.id === id);
 	if (!found) {

@@ -6,6 +6,8 @@ import { GET } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
 import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
+import { outputsV2 } from '../version';
+import { describeEvent } from '../../../shared/triggers/event';
 
 const PAGE_SIZE = GET.incomingPerRequest;
 const MAX_HOURS = GET.maxIncomingHours;
@@ -60,6 +62,12 @@ async function execute(
 	if (filters.afterId !== undefined && filters.hours !== undefined) {
 		fail('Use either After ID or Last Hours: SMSC ignores the hours once an ID is given.');
 	}
+	if (
+		filters.afterId !== undefined &&
+		!(Number.isInteger(Number(filters.afterId)) && Number(filters.afterId) >= 0)
+	) {
+		fail(`After ID "${String(filters.afterId)}" is not a whole number of 0 or more.`);
+	}
 	if (filters.hours !== undefined && !(filters.hours >= 1 && filters.hours <= MAX_HOURS)) {
 		fail(`Last Hours must be from 1 to ${MAX_HOURS}.`);
 	}
@@ -69,7 +77,7 @@ async function execute(
 		if (!toPhone) fail(`"${String(filters.toPhone)}" is not a valid phone number.`);
 	}
 
-	return await collectPages.call(this, itemIndex, run, {
+	const messages = await collectPages.call(this, itemIndex, run, {
 		script: 'get',
 		params: (afterId) => ({
 			get_answers: 1,
@@ -82,6 +90,8 @@ async function execute(
 		pageSize: PAGE_SIZE,
 		start: filters.afterId !== undefined ? Math.floor(filters.afterId) : undefined,
 	});
+	// version 2: the fields the SMSC Poll Trigger emits for the same messages (shared/triggers/event.ts)
+	return outputsV2(this) ? messages.map(describeEvent) : messages;
 }
 
 export const getManyIncoming = defineOperation(

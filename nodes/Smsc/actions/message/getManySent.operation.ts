@@ -8,6 +8,8 @@ import { GET } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
 import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
+import { outputsV2 } from '../version';
+import { describeEvent } from '../../../shared/triggers/event';
 import { toInstant } from '../../send/schedule';
 
 const PAGE_SIZE = GET.sentPerRequest;
@@ -84,7 +86,13 @@ async function execute(
 		idField: 'int_id',
 		pageSize: PAGE_SIZE,
 	});
-	return messages.map(simplifySent);
+	return messages.map(outputsV2(this) ? describeSent : simplifySent);
+}
+
+/** Version 2: the fields Get Status and the SMSC Poll Trigger give a sent message (shared/triggers/event.ts). */
+function describeSent(row: IDataObject): IDataObject {
+	const { event: _event, ...message } = describeEvent(row);
+	return message;
 }
 
 function simplifySent(row: IDataObject): IDataObject {
@@ -97,7 +105,10 @@ function simplifySent(row: IDataObject): IDataObject {
 }
 
 /** A dateTime value as SMSC's day (dd.mm.yyyy); a bare date is taken as written. */
-function smscDay(value: unknown, timezone: string): { text: string; day: number } | undefined {
+export function smscDay(
+	value: unknown,
+	timezone: string,
+): { text: string; day: number } | undefined {
 	const written = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim()) : null;
 	let y: number;
 	let m: number;

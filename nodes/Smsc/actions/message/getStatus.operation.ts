@@ -1,8 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { decodeStatus } from '../../../shared/smsc/codes';
 import { HLR_FIELDS, decodeHlr } from '../../../shared/smsc/hlr';
 import { toNumber } from '../../../shared/smsc/numbers';
+import { outputsV2 } from '../version';
+import { describeStatusV2, unknownMessagesError } from './statusV2';
 import { optionsCollection } from '../../../shared/editor/options';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
@@ -39,7 +42,9 @@ const properties: INodeProperties[] = [
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const refs = readMessageRefs.call(this, itemIndex);
 	const { details } = this.getNodeParameter('options', itemIndex, {}) as { details?: boolean };
+	const v2 = outputsV2(this);
 	const results: IDataObject[] = [];
+	const unknown: MessageRef[] = [];
 	for (let start = 0; start < refs.length; start += REFS_PER_REQUEST) {
 		const chunk = refs.slice(start, start + REFS_PER_REQUEST);
 		const answer = await smscRequest.call(
@@ -52,20 +57,49 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			},
 		);
 		const rows = (Array.isArray(answer) ? answer : [answer]) as IDataObject[];
-		// Each entry names its id and phone; matching on them (not on position) means a missing or
-		// reordered entry can never put one message's status on another. No entry: not found (-3).
-		const byRef = new Map<string, IDataObject>();
-		for (const row of rows)
-			if (row.id !== undefined && row.phone !== undefined)
-				byRef.set(refKey(row.id, row.phone), row);
+		// GUESS (docs/fidelity.md): no SMSC page shows the list answer. The node assumes each entry
+		// names its id and phone and matches on them (never on position), so a missing or reordered
+		// entry can never put one message's status on another; no entry reads as not found (-3). An
+		// answer without them is refused with the answer itself, never read as "not found".
+		// One message asked and one status answered cannot be mixed up, whatever the entry names.
 		const single =
-			rows.length === 1 && chunk.length === 1 && rows[0].id === undefined ? rows[0] : undefined;
+			rows.length === 1 &&
+			chunk.length === 1 &&
+			rows[0].id === undefined &&
+			rows[0].status !== undefined
+				? rows[0]
+				: undefined;
+		if (!single && rows.some((row) => row.id === undefined || row.phone === undefined))
+			unreadable.call(this, itemIndex, answer, 'a status list with the id and phone of each entry');
+		const byRef = new Map<string, IDataObject>();
+		if (!single) for (const row of rows) byRef.set(refKey(row.id, row.phone), row);
 		for (const ref of chunk) {
 			const row = single ?? byRef.get(refKey(ref.id, ref.phone)) ?? { status: -3 };
-			results.push(describeStatus(ref, row, details === true));
+			if (!v2) results.push(describeStatus(ref, row, details === true));
+			else if (Number(row.status) === -3) unknown.push(ref);
+			else results.push(describeStatusV2(ref, row, details === true));
 		}
 	}
+	if (unknown.length > 0) throw unknownMessagesError(this, unknown, itemIndex);
 	return results;
+}
+
+/** SMSC's answer in a shape the node does not know: a clear error that carries the answer. */
+function unreadable(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	answer: unknown,
+	expected: string,
+): never {
+	throw new NodeApiError(
+		this.getNode(),
+		{ script: 'status', answer: answer as JsonObject },
+		{
+			message: `SMSC's status answer is not ${expected}, so the node cannot tell which status belongs to which message.`,
+			description: `SMSC's answer: ${JSON.stringify(answer).slice(0, 500)}`,
+			itemIndex,
+		},
+	);
 }
 
 /** A message as SMSC keys it: its id and its recipient, compared as Send compares recipients. */

@@ -5,9 +5,18 @@ import { getManyIncoming } from './getManyIncoming.operation';
 import { getManySent } from './getManySent.operation';
 import { getStatus } from './getStatus.operation';
 import { send } from './send.operation';
+import { sendAndWait } from './sendAndWait.operation';
 
 export const message: SmscResource = {
-	operations: { send, getCost, getStatus, delete: deleteMessage, getManySent, getManyIncoming },
+	operations: {
+		send,
+		sendAndWait,
+		getCost,
+		getStatus,
+		delete: deleteMessage,
+		getManySent,
+		getManyIncoming,
+	},
 	operationProperty: {
 		displayName: 'Operation',
 		name: 'operation',
@@ -21,6 +30,7 @@ export const message: SmscResource = {
 			getManySent.option,
 			getStatus.option,
 			send.option,
+			sendAndWait.option,
 		],
 		default: 'send',
 	},

@@ -1,6 +1,8 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { MAX_CONCURRENCY } from '../../../shared/smsc/rules';
+import { outputPhone } from '../../../shared/smsc/phones';
+import { inRange, MAX_CONCURRENCY } from '../../../shared/smsc/rules';
 import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport/request';
 import { itemError, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
@@ -8,6 +10,7 @@ import type { Batch } from '../../send/batch';
 import {
 	DEFAULT_BATCH_SIZE,
 	DEFAULT_CONCURRENCY,
+	MAX_BATCH_SIZE,
 	batchRequestParams,
 	packBatches,
 } from '../../send/batch';
@@ -19,6 +22,7 @@ import type { BulkOptions, PreparedMessage } from '../../send/item';
 import { prepareMessage, singleRequestPayload } from '../../send/prepare';
 import { Outcome, copyError, explainFailure, isRefused, refusedError } from '../../send/failure';
 import { indexRows, recipientRows, sendOutput } from '../../send/result';
+import { outputsV2 } from '../version';
 
 /**
  * Sends every input item. Items are checked first, so a bad item stops the run before anything is
@@ -31,6 +35,7 @@ async function executeAll(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const parameters = new ItemParameters(this);
+	const v2 = outputsV2(this);
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = new Array(items.length);
 	const outcome = new Uint8Array(items.length);
@@ -49,11 +54,20 @@ async function executeAll(
 
 	const settings = items.length > 0 ? parameters.get<BulkOptions>('bulkOptions', 0, {}) : {};
 	const batching = settings.batching !== false;
-	const batchSize = Math.max(1, Math.floor(Number(settings.batchSize ?? DEFAULT_BATCH_SIZE)));
-	const concurrency = Math.min(
-		MAX_CONCURRENCY,
-		Math.max(1, Math.floor(Number(settings.concurrency ?? DEFAULT_CONCURRENCY))),
-	);
+	const batchSize = Number(settings.batchSize ?? DEFAULT_BATCH_SIZE);
+	const concurrency = Number(settings.concurrency ?? DEFAULT_CONCURRENCY);
+	// the editor's ranges, checked again for values set by an expression, before any request
+	for (const [label, value, max] of [
+		['Batch Size', batchSize, MAX_BATCH_SIZE],
+		['Concurrency', concurrency, MAX_CONCURRENCY],
+	] as const) {
+		if (!inRange(value, { min: 1, max }, true))
+			throw new NodeOperationError(
+				this.getNode(),
+				`Bulk Options > ${label} "${String(value)}" is not a whole number from 1 to ${max}.`,
+				{ itemIndex: 0 },
+			);
+	}
 	const batches: Batch[] = batching
 		? packBatches(messages, batchSize)
 		: messages.map((message) => ({ messages: [message], list: false }));
@@ -69,7 +83,7 @@ async function executeAll(
 		}
 		for (const { itemIndex, recipients } of failed) {
 			const json = itemError(nameItem(this, copyError(error), itemIndex), itemIndex);
-			json.phones = recipients;
+			json.phones = v2 ? (recipients.map(outputPhone) as string[]) : recipients;
 			// so a workflow can route these to a check of the SMSC history instead of a resend
 			if (maybeSent) json.maybeSent = true;
 			output[itemIndex] = { json, pairedItem: { item: itemIndex } };
@@ -82,7 +96,7 @@ async function executeAll(
 			const batch = batches[index];
 			let answer: IDataObject;
 			try {
-				answer = await sendBatch.call(this, batch);
+				answer = await sendBatch.call(this, batch, v2);
 			} catch (error) {
 				fail(error as Error, batch.messages);
 				return;
@@ -101,6 +115,7 @@ async function executeAll(
 						answer,
 						rows.length ? rows : undefined,
 						batch.list ? batch.messages.length : undefined,
+						v2,
 					),
 					pairedItem: { item: message.itemIndex },
 				};
@@ -113,12 +128,14 @@ async function executeAll(
 	return output;
 }
 
-async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<IDataObject> {
+async function sendBatch(this: IExecuteFunctions, batch: Batch, v2: boolean): Promise<IDataObject> {
 	const first = batch.messages[0];
 	const params = batchRequestParams(batch);
 	if (first.costReport >= 2) params.cost = first.costReport;
 	// Several items share one request, so only SMSC's per-recipient rows can tell each item its result.
-	if (first.perRecipient || batch.list) params.op = 1;
+	// Version 2 always asks for them: its output lists the numbers SMSC used (it rewrites some, e.g.
+	// a Russian 8… to 7…), not the ones typed.
+	if (first.perRecipient || batch.list || v2) params.op = 1;
 	const payload = batch.list ? {} : await singleRequestPayload.call(this, first);
 	const answer = await smscRequest.call(this, 'send', params, {
 		itemIndex: first.itemIndex,

@@ -4,7 +4,9 @@ import { explainSmscError } from '../../../shared/transport/errors';
 import { additionalFieldsCollection } from '../../../shared/editor/options';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { validateSenderName } from './senderName';
+import { readRegistration, registrationFields } from './registration';
+import type { Registration } from './registration';
+import { validateSenderName, subClientField, subClientParam } from './senderName';
 
 /** SMSC's flags for registering a name with Russian operators (SMSC page "Управление именами отправителей"); each one needs no other field. */
 const OPERATOR_FLAGS = [
@@ -84,9 +86,11 @@ const properties: INodeProperties[] = [
 			options: OPERATOR_FLAGS,
 			default: [],
 			description:
-				'Russian mobile operators to register the name with; paid names are charged by SMSC. Registration for Ukraine or Belarus needs company details and is done in the SMSC account.',
+				'Russian mobile operators to register the name with; paid names are charged by SMSC. For Ukraine and Belarus use their own registration fields.',
 		},
+		...registrationFields,
 	]),
+	subClientField,
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -94,7 +98,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as {
 		comment?: string;
 		operators?: string[];
-	};
+	} & Registration;
 	const isEmail = senderType === 'email';
 	const sender = validateSenderName.call(
 		this,
@@ -106,22 +110,41 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const allowed = new Set(OPERATOR_FLAGS.map((flag) => flag.value));
 	const operators = isEmail ? [] : (additional.operators ?? []).filter((flag) => allowed.has(flag));
 
-	const params: IDataObject = { add: 1, sender, cmt: additional.comment };
+	const registration = isEmail
+		? { params: {}, files: [] }
+		: await readRegistration.call(this, itemIndex, additional);
+
+	const params: IDataObject = {
+		add: 1,
+		sender,
+		cmt: additional.comment,
+		...subClientParam.call(this, itemIndex),
+	};
 	if (isEmail) Object.assign(params, { mail: 1, name: ownerName });
 	for (const flag of operators) params[flag] = 1;
+	Object.assign(params, registration.params);
 
-	const answer = (await smscRequest.call(this, 'senders', params, { itemIndex }).catch((error) =>
-		explainSmscError.call(this, error, itemIndex, 'senders', {
-			5: `SMSC could not register "${sender}": the name is already in the account (perhaps still waiting for moderation)`,
-		}),
-	)) as IDataObject;
+	const files = registration.files.length > 0 ? { files: registration.files } : {};
+	const answer = (await smscRequest
+		.call(this, 'senders', params, { itemIndex, ...files })
+		.catch((error) =>
+			explainSmscError.call(this, error, itemIndex, 'senders', {
+				5: `SMSC could not register "${sender}": the name is already in the account (perhaps still waiting for moderation)`,
+			}),
+		)) as IDataObject;
+	// GUESS (docs/fidelity.md): the senders page shows no answers; `{"id": n}` is assumed, as
+	// phones.php answers a create. Any other answer is given as it came, never dropped.
 	return {
-		id: answer.id !== undefined ? Number(answer.id) : undefined,
+		...(answer.id !== undefined && answer.id !== '' && !Number.isNaN(Number(answer.id))
+			? { id: Number(answer.id) }
+			: { smscAnswer: answer }),
 		sender,
 		type: senderType,
 		...(additional.comment ? { comment: additional.comment } : {}),
 		...(ownerName ? { ownerName } : {}),
 		...(operators.length ? { operators } : {}),
+		...(Object.keys(registration.params).length ? { registration: registration.params } : {}),
+		...(registration.files.length ? { document: registration.files[0].fileName } : {}),
 	};
 }
 

@@ -4,7 +4,12 @@ import { explainSmscError } from '../../../shared/transport/errors';
 import { additionalFieldsCollection } from '../../../shared/editor/options';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { digitalSenderField, digitalSenderParam } from './senderName';
+import {
+	digitalSenderField,
+	digitalSenderParam,
+	subClientField,
+	subClientParam,
+} from './senderName';
 
 const properties: INodeProperties[] = [
 	digitalSenderField(
@@ -29,6 +34,7 @@ const properties: INodeProperties[] = [
 			description: 'The website named in the text of the code message',
 		},
 	]),
+	subClientField,
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -40,7 +46,18 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const site = additional.site?.trim();
 	const siteName = additional.siteName?.trim();
 	await smscRequest
-		.call(this, 'senders', { send_code: 1, sender, site, site_name: siteName }, { itemIndex })
+		.call(
+			this,
+			'senders',
+			{
+				send_code: 1,
+				sender,
+				site,
+				site_name: siteName,
+				...subClientParam.call(this, itemIndex),
+			},
+			{ itemIndex },
+		)
 		.catch((error) =>
 			explainSmscError.call(this, error, itemIndex, 'senders', {
 				3: `SMSC has no sender name "${sender}": create it with the Create operation first`,

@@ -88,3 +88,26 @@ export function simplifySender(raw: IDataObject): IDataObject {
 export function describeTarget(target: { id: number } | { sender: string }): string {
 	return 'id' in target ? `with ID ${target.id}` : `"${target.sender}"`;
 }
+
+/**
+ * `user`: "the login of the sub-client the command applies to" (SMSC page "Управление именами
+ * отправителей"). Empty: the command applies to the credential's own account.
+ */
+export const subClientField: INodeProperties = {
+	displayName: 'Sub-Client Login',
+	name: 'subClient',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. shop-branch-2',
+	description:
+		'Apply the operation to the sender names of this sub-client of the account instead of the account itself',
+};
+
+export function subClientParam(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const user = String(this.getNodeParameter('subClient', itemIndex, '') ?? '').trim();
+	if (/[\s,]/.test(user))
+		throw new NodeOperationError(this.getNode(), `Sub-Client Login "${user}" is not a login.`, {
+			itemIndex,
+		});
+	return user === '' ? {} : { user };
+}

@@ -5,7 +5,7 @@ import { explainSmscError } from '../../../shared/transport/errors';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { senderLocator, senderParam } from '../../descriptions/locators';
-import { describeTarget } from './senderName';
+import { describeTarget, subClientField, subClientParam } from './senderName';
 
 const properties: INodeProperties[] = [
 	senderLocator('The sender name to change'),
@@ -17,6 +17,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The new comment for the sender name, e.g. what it is used for',
 	},
+	subClientField,
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -33,7 +34,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		);
 	}
 	const answer = (await smscRequest
-		.call(this, 'senders', { chg: 1, ...target, cmt: comment }, { itemIndex })
+		.call(
+			this,
+			'senders',
+			{ chg: 1, ...target, cmt: comment, ...subClientParam.call(this, itemIndex) },
+			{ itemIndex },
+		)
 		.catch((error) =>
 			explainSmscError.call(this, error, itemIndex, 'senders', {
 				3: `SMSC has no sender name ${describeTarget(target)}`,

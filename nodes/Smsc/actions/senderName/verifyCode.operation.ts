@@ -4,7 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { explainSmscError } from '../../../shared/transport/errors';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { digitalSenderField, digitalSenderParam } from './senderName';
+import {
+	digitalSenderField,
+	digitalSenderParam,
+	subClientField,
+	subClientParam,
+} from './senderName';
 
 const properties: INodeProperties[] = [
 	digitalSenderField('The phone number registered as a sender name that received the code'),
@@ -16,6 +21,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The code SMSC sent to the number with the Send Verification Code operation',
 	},
+	subClientField,
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -31,7 +37,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		);
 	}
 	await smscRequest
-		.call(this, 'senders', { check_code: 1, sender, code }, { itemIndex })
+		.call(
+			this,
+			'senders',
+			{ check_code: 1, sender, code, ...subClientParam.call(this, itemIndex) },
+			{ itemIndex },
+		)
 		.catch((error) =>
 			explainSmscError.call(this, error, itemIndex, 'senders', {
 				3: `SMSC has no sender name "${sender}"`,

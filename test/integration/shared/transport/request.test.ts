@@ -190,13 +190,14 @@ describe('transport over HTTP against the emulator', () => {
 		expect(emu.getLog({ script: 'balance' })).toHaveLength(2);
 	});
 
-	it('reports a duplicate send (error 9) as already accepted and never resends it', async () => {
+	it('reports a duplicate send (error 9) as a refused request, never as sent, and never resends it', async () => {
 		const params = '{"phones":"79990000004","mes":"same text"}';
 		expect((await probe({ script: 'send', params })).result.error).toBeUndefined();
 		const second = await probe({ script: 'send', params });
 		expect(second.result.error?.message).toMatch(
-			/already accepted an identical message.*not sent a second time/,
+			/refused this send because an identical request was made less than a minute ago.*send history/,
 		);
+		expect(second.result.error?.message).not.toMatch(/already accepted|was sent/);
 		expect(emu.getLog({ script: 'send' })).toHaveLength(2);
 	});
 

@@ -10,9 +10,25 @@ describe('describeSmscError', () => {
 		expect(isConcurrencyError('too many concurrent requests')).toBe(true);
 		expect(isConcurrencyError('duplicate request, wait a minute')).toBe(false);
 		expect(describeSmscError('send', 9, 'duplicate request, wait a minute')).toMatch(
-			/not sent a second time/,
+			/identical request was made less than a minute ago.*send history/,
+		);
+		expect(describeSmscError('send', 9, 'duplicate request, wait a minute')).not.toMatch(
+			/already accepted|was sent|went out/,
 		);
 		expect(describeSmscError('send', 9, 'too many concurrent requests')).toMatch(
+			/15 or more requests/,
+		);
+	});
+	it("gives Get Cost's error 9 its own meaning: more than five identical price requests", () => {
+		expect(describeSmscError('send', 9, 'duplicate request', { cost: 1 })).toMatch(
+			/more than five identical price requests were made within a minute \(error 9\)/,
+		);
+		expect(describeSmscError('send', 9, 'duplicate request', { cost: 2 })).toMatch(
+			/refused this send/,
+		);
+		// other codes of a price request keep send.php's meaning
+		expect(describeSmscError('send', 7, 'invalid phone', { cost: 1 })).toMatch(/phone number/);
+		expect(describeSmscError('send', 9, 'too many concurrent requests', { cost: 1 })).toMatch(
 			/15 or more requests/,
 		);
 	});

@@ -4,6 +4,7 @@ import { newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/
 const emu = useEmulator();
 
 const blacklist = resourceRuns(emu, 'blacklist', 'phones');
+const mailBlacklist = resourceRuns(emu, 'blacklist', 'mails');
 
 describe('Blacklist: Add', () => {
 	it('blocks a number with the chosen type and comment', async () => {
@@ -88,5 +89,46 @@ describe('Blacklist: Add', () => {
 			),
 			itemIndex: 3,
 		});
+	});
+});
+
+describe('Blacklist of e-mail addresses (mails.php)', () => {
+	it('adds, lists and removes an address with Address Book: E-Mail Addresses, apart from the phone blacklist', async () => {
+		const login = newAccount(emu, { senders: ['shop@example.com'] });
+		const added = await mailBlacklist.run(login, 'add', {
+			addressBook: 'mails',
+			mail: ' Spam@Example.com ',
+			blockType: 'all',
+			additionalFields: { comment: 'bounced' },
+		});
+		expect(added.result.error).toBeUndefined();
+		expect(added.requests).toEqual([
+			{ add_black: '1', mail: 'spam@example.com', type: '0', cmt: 'bounced' },
+		]);
+		expect(added.json).toEqual([
+			{ id: expect.any(Number), mail: 'spam@example.com', type: 'all', comment: 'bounced' },
+		]);
+		expect(await phonesApi(emu, login, { get_black: 1 })).toMatchObject({ error_code: 3 });
+
+		const listed = await mailBlacklist.run(login, 'getAll', {
+			addressBook: 'mails',
+			returnAll: true,
+		});
+		expect(listed.json).toEqual([
+			{ id: added.json[0].id, mail: 'spam@example.com', type: 'all', comment: 'bounced' },
+		]);
+
+		const removed = await mailBlacklist.run(login, 'remove', {
+			addressBook: 'mails',
+			mail: 'spam@example.com',
+		});
+		expect(removed.json).toEqual([{ success: true, mail: 'spam@example.com' }]);
+		const again = await mailBlacklist.run(login, 'remove', {
+			addressBook: 'mails',
+			mail: 'spam@example.com',
+		});
+		expect(again.result.error?.message).toMatch(
+			/The e-mail address spam@example.com is not on the SMSC blacklist/,
+		);
 	});
 });

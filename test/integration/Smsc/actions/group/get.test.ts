@@ -1,5 +1,12 @@
 import { useEmulator } from '../../../../support/emulator';
-import { forResource, groupRef, newAccount, phonesApi, runAs } from '../../../../support/accounts';
+import {
+	forResource,
+	groupRef,
+	newAccount,
+	phonesApi,
+	runAs,
+	smscApi,
+} from '../../../../support/accounts';
 
 const emu = useEmulator();
 
@@ -33,5 +40,27 @@ describe('Group: Get', () => {
 
 		const stopped = await runAs(emu, login, 'phones', parameters, { items });
 		expect(stopped.result.error?.message).toBe('SMSC has no group with ID 999. [item 2]');
+	});
+
+	it('gets an e-mail group from mails.php when the Address Book is E-Mail Addresses', async () => {
+		const login = newAccount(emu);
+		const mailGroup = (await smscApi(emu, login, 'mails', { add_group: 1, name: 'Newsletter' })).id;
+		const result = await runAs(
+			emu,
+			login,
+			'mails',
+			group('get', { addressBook: 'mails', group: groupRef(String(mailGroup), 'id') }),
+		);
+		expect(result.result.error).toBeUndefined();
+		expect(result.requests).toEqual([{ get_group: '1' }]);
+		expect(result.json).toEqual([expect.objectContaining({ id: mailGroup, name: 'Newsletter' })]);
+		// the phone book does not have it
+		const phones = await runAs(
+			emu,
+			login,
+			'phones',
+			group('get', { group: groupRef(String(mailGroup), 'id') }),
+		);
+		expect(phones.result.error?.message).toMatch(/SMSC has no group with ID/);
 	});
 });

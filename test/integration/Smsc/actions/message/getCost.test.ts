@@ -42,4 +42,23 @@ describe('Message: Get Cost', () => {
 		expect(result.error?.message).toMatch(/The message is empty.*\[item 0\]/);
 		expect(requests(login, 'send')).toEqual([]);
 	});
+
+	it('explains error 9 the way the page does for a price: more than five identical price requests a minute', async () => {
+		const login = messageAccount(emu, { balance: 5000 });
+		const { json, result } = await run(
+			login,
+			'getCost',
+			{ phones: '+79991234567', message: 'Same price' },
+			{ items: [{}, {}, {}, {}, {}, {}], continueOnFail: true },
+		);
+		expect(result.error).toBeUndefined();
+		expect(json.slice(0, 5).map((item) => item.cost)).toEqual([2.5, 2.5, 2.5, 2.5, 2.5]);
+		expect(json[5]).toEqual({
+			error: expect.stringMatching(
+				/more than five identical price requests were made within a minute \(error 9\).*\[item 5\]/,
+			),
+			itemIndex: 5,
+		});
+		expect(String(json[5].error)).not.toMatch(/send history|refused this send/);
+	});
 });

@@ -1,7 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useEmulator } from '../../../../support/emulator';
-import { messageAccount, PASSWORD, requests, runMessage } from '../../../../support/accounts';
+import {
+	messageAccount,
+	PASSWORD,
+	requests,
+	runMessage,
+	smscApi,
+} from '../../../../support/accounts';
 
 const emu = useEmulator();
 
@@ -150,7 +156,7 @@ describe('Message: Send', () => {
 				voice: 'w',
 				callOptions: { language: 'EN', waitSeconds: 20, retryInterval: 60, attempts: 3 },
 			},
-			{ mes: 'Your code is 1 2 3 4', call: '1', voice: 'w,en', param: '20,60,3' },
+			{ mes: 'Your code is 1 2 3 4', call: '1', voice: 'w, en', param: '20,60,3' },
 			'call',
 		],
 		['hlr', {}, { hlr: '1' }, 'hlr'],
@@ -433,13 +439,58 @@ describe('Message: Send errors from SMSC', () => {
 		]);
 	});
 
-	it('never resends: an identical send within a minute is reported as duplicate (error 9)', async () => {
+	it('never resends: an identical send within a minute is reported as refused (error 9)', async () => {
 		const login = messageAccount(emu);
 		const first = await run(login, { phones: '+79991234567', message: 'Once' });
 		expect(first.result.error).toBeUndefined();
 		const second = await run(login, { phones: '+79991234567', message: 'Once' });
-		expect(second.result.error?.message).toMatch(/duplicate request/);
+		expect(second.result.error?.message).toMatch(
+			/refused this send because an identical request was made less than a minute ago \(error 9\)/,
+		);
 		expect(sendRequests(login)).toHaveLength(2);
 		expect(emu.getMessages({ login })).toHaveLength(1);
+	});
+
+	it('the flood rule: after 50 messages to one number less than 60 s apart, the error names the rule', async () => {
+		const login = messageAccount(emu);
+		for (let n = 1; n <= 50; n++)
+			await smscApi(emu, login, 'send', { phones: '79991230050', mes: `Update ${n}` });
+		const { result, requests } = await run(login, { phones: '+79991230050', message: 'One more' });
+		expect(result.error?.message).toMatch(
+			/cannot deliver a message to this number \(error 8\)\. One documented reason: SMSC blocks more than 50 messages to one subscriber sent less than 60 seconds apart/,
+		);
+		expect(requests.at(-1)).toMatchObject({ phones: '+79991230050', mes: 'One more' });
+		expect(emu.getMessages({ login })).toHaveLength(50);
+	});
+
+	it('error 3, a top-up, the identical send: error 9, and the node never says the message was sent', async () => {
+		const login = messageAccount(emu, { balance: 1 });
+		const parameters = { phones: '+79991234567', message: 'Pay day' };
+		const poor = await run(login, parameters, [{}], true);
+		expect(poor.json[0].error).toMatch(/Not enough money on the SMSC account.*\(error 3\)/);
+		emu.setBalance({ login, balance: 1000 });
+		const again = await run(login, parameters, [{}], true);
+		const error = String(again.json[0].error);
+		expect(error).toMatch(/identical request was made less than a minute ago \(error 9\)/);
+		expect(error).toMatch(/Whether the earlier request was accepted is in the SMSC send history/);
+		// SMSC sent nothing at all: neither the text nor any output may claim it did
+		expect(emu.getMessages({ login })).toHaveLength(0);
+		for (const text of [error, JSON.stringify(again.json)]) {
+			expect(text).not.toMatch(
+				/already accepted|was sent|went out|accepted an identical|\bsent\b(?! history)/i,
+			);
+		}
+		expect(again.json[0]).not.toHaveProperty('maybeSent');
+		expect(again.json[0]).not.toHaveProperty('id');
+		// the same sequence without Continue On Fail: the run's error says the item was not sent
+		const login2 = messageAccount(emu, { balance: 1 });
+		await run(login2, parameters);
+		emu.setBalance({ login: login2, balance: 1000 });
+		const stopped = await run(login2, parameters);
+		expect(stopped.result.error?.message).toMatch(/\(error 9\)/);
+		expect(stopped.result.error?.message).not.toMatch(
+			/already accepted|was sent|went out|Sent: item/,
+		);
+		expect(emu.getMessages({ login: login2 })).toHaveLength(0);
 	});
 });

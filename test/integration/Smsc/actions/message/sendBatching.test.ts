@@ -192,14 +192,19 @@ describe('Message: Send in bulk', () => {
 		expect(new Set(output.map((item) => item.json.id)).size).toBe(9);
 	});
 
-	it('caps concurrency at 14 whatever is asked', async () => {
+	it('keeps concurrency at 14 or below: the most the editor allows runs, more from an expression is refused before any request', async () => {
 		const login = messageAccount(emu);
 		emu.setLatency({ ms: 30 });
 		emu.resetStats();
-		const { result } = await send(login, { batching: false, concurrency: '={{ 50 }}' }, items(40));
+		const { result } = await send(login, { batching: false, concurrency: '={{ 14 }}' }, items(40));
 		expect(result.error).toBeUndefined();
 		expect(emu.getStats().maxInFlightPerLogin).toBeLessThanOrEqual(14);
 		expect(emu.getStats().error9).toBe(0);
+		const refused = await send(login, { batching: false, concurrency: '={{ 50 }}' }, items(3));
+		expect(refused.result.error?.message).toMatch(
+			/Concurrency "50" is not a whole number from 1 to 14/,
+		);
+		expect(sendRequests(login)).toHaveLength(40);
 	});
 });
 
@@ -232,7 +237,7 @@ describe('Message: Send in bulk, failures', () => {
 		const { result, requests } = await send(login, { batchSize: 2, concurrency: 1 }, items(6));
 		expect(result.error?.errorName).toBe('NodeApiError');
 		expect(result.error?.message).toBe(
-			'Not enough money on the SMSC account for this message (error 3). Top up the balance, then send again. [item 2] Not sent: items 2–3 (this error); items 4–5 (not attempted). Sent: items 0–1.',
+			'Not enough money on the SMSC account for this message (error 3). Top up the balance, then send again after a minute: SMSC refuses an identical send request made less than a minute after the first (error 9). [item 2] Not sent: items 2–3 (this error); items 4–5 (not attempted). Sent: items 0–1.',
 		);
 		expect(requests).toHaveLength(2);
 		expect(emu.getMessages({ login }).map((m) => m.phone)).toEqual([
@@ -305,9 +310,9 @@ describe('Message: Send in bulk, failures', () => {
 		emu.resetStats();
 		const second = await send(login, {}, items(3), true);
 		expect(second.output.map((item) => item.json.error)).toEqual([
-			expect.stringMatching(/duplicate request/),
-			expect.stringMatching(/duplicate request/),
-			expect.stringMatching(/duplicate request/),
+			expect.stringMatching(/identical request was made less than a minute ago \(error 9\)/),
+			expect.stringMatching(/identical request was made less than a minute ago \(error 9\)/),
+			expect.stringMatching(/identical request was made less than a minute ago \(error 9\)/),
 		]);
 		expect(sendRequests(login)).toHaveLength(2);
 		expect(emu.getStats().error9Duplicate).toBe(1);

@@ -86,7 +86,7 @@ describe('Sender Name: Create', () => {
 		const stopped = await runAs(emu, login, 'senders', parameters, { items });
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
-			/could not register "Taken": the name is already in the account.*\(SMSC error 5\)\. \[item 0\]/,
+			/could not register "Taken": the name is already in the account.*\(SMSC error 5: "operation error"\)\. \[item 0\]/,
 		);
 		expect(stopped.requests).toEqual([{ add: '1', sender: 'Taken' }]);
 
@@ -104,5 +104,20 @@ describe('Sender Name: Create', () => {
 			{ item: 1 },
 		]);
 		expect((await allSenders(login)).map((row) => row.sender).sort()).toEqual(['Fresh', 'Taken']);
+	});
+});
+
+describe('Sender Name: Create for a sub-client (user)', () => {
+	it("registers the name with the sub-client, not the account's own", async () => {
+		const main = newAccount(emu, { senders: ['MainName'] });
+		const sub = newAccount(emu, { senders: ['SubName'], parent: main });
+		const created = await senderName.run(main, 'create', {
+			senderType: 'name',
+			senderName: 'SubTwo',
+			subClient: sub,
+		});
+		expect(created.requests).toEqual([{ add: '1', sender: 'SubTwo', user: sub }]);
+		expect(emu.mustAccount(sub).findSender('SubTwo')).toBeDefined();
+		expect(emu.mustAccount(main).findSender('SubTwo')).toBeUndefined();
 	});
 });

@@ -45,7 +45,7 @@ describe('Sender Name: Delete', () => {
 		const parameters = senderName('delete', { sender: '={{ $json.ref }}' });
 		const stopped = await runAs(emu, login, 'senders', parameters, { items });
 		expect(stopped.result.error?.message).toMatch(
-			/SMSC has no sender name with ID 9999 \(SMSC error 3\).*\[item 0\]/,
+			/SMSC has no sender name with ID 9999 \(SMSC error 3: "records not found"\).*\[item 0\]/,
 		);
 		expect(stopped.requests).toHaveLength(1);
 		const continued = await runAs(emu, login, 'senders', parameters, {

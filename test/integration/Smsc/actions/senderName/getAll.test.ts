@@ -27,6 +27,35 @@ describe('Sender Name: Get Many', () => {
 		expect(json[1]).toMatchObject({ status: 0 });
 	});
 
+	it('Status Changed Since (from_date) and Include Documents (files=1): one request, documents listed', async () => {
+		const login = newAccount(emu);
+		await seedFour(login);
+		const since = await senderName.run(login, 'getAll', {
+			returnAll: true,
+			filters: { changedSince: '2020-01-01' },
+			options: { operatorStatuses: false, documents: true },
+		});
+		expect(since.result.error).toBeUndefined();
+		expect(since.requests).toEqual([
+			{ get: '1', files: '1', from_date: '01.01.2020', cnt: '15000' },
+		]);
+		expect(since.json.map((row) => row.sender).sort()).toEqual(['Alpha', 'Beta', 'Gamma']);
+		expect(since.json[0]).toMatchObject({ files: [] });
+		const later = await senderName.run(login, 'getAll', {
+			returnAll: false,
+			limit: 2,
+			filters: { changedSince: '2099-01-01' },
+		});
+		expect(later.result.error).toBeUndefined();
+		expect(later.json).toEqual([]);
+		expect(later.requests.at(-1)).toMatchObject({ from_date: '01.01.2099', cnt: '2' });
+		const bad = await senderName.run(login, 'getAll', {
+			returnAll: true,
+			filters: { changedSince: '={{ "someday" }}' },
+		});
+		expect(bad.result.error?.message).toMatch(/Status Changed Since "someday" is not a date/);
+	});
+
 	it('keeps only active names and adds operator statuses when asked', async () => {
 		const login = newAccount(emu);
 		await seedFour(login);
@@ -119,5 +148,24 @@ describe("Sender Name: Get Many with SMSC's defaults", () => {
 		});
 		expect(every.requests.at(-1)).toMatchObject({ all: '1' });
 		expect(every.json).toHaveLength(2);
+	});
+});
+
+describe('Sender Name: Get Many of a sub-client (user)', () => {
+	it("lists the sub-client's names, not the account's own, and names a login that is not its sub-client", async () => {
+		const main = newAccount(emu, { senders: ['MainName'] });
+		const sub = newAccount(emu, { senders: ['SubName'], parent: main });
+		const listed = await senderName.run(main, 'getAll', { returnAll: true, subClient: sub });
+		expect(listed.result.error).toBeUndefined();
+		expect(listed.requests).toEqual([{ get: '1', user: sub, cnt: '15000' }]);
+		expect(listed.json.map((row) => row.sender)).toEqual(['SubName']);
+
+		const stranger = newAccount(emu);
+		const refused = await senderName.run(main, 'getAll', { returnAll: true, subClient: stranger });
+		expect(refused.result.error?.message).toMatch(
+			new RegExp(
+				`request for the sub-client "${stranger}" \\(error 2\\).*is a sub-client of this account`,
+			),
+		);
 	});
 });

@@ -11,7 +11,7 @@ describe('Sender Name: Send Verification Code', () => {
 		const parameters = senderName('sendCode', { senderName: '79990000000' });
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.message).toMatch(
-			/no sender name "79990000000": create it with the Create operation first \(SMSC error 3\)/,
+			/no sender name "79990000000": create it with the Create operation first \(SMSC error 3: "records not found"\)/,
 		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([

@@ -78,7 +78,7 @@ describe('Sender Name: Update', () => {
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
-			/SMSC has no sender name "Ghost" \(SMSC error 3\)/,
+			/SMSC has no sender name "Ghost" \(SMSC error 3: "records not found"\)/,
 		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([

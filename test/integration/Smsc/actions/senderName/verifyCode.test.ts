@@ -59,7 +59,7 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 		const stopped = await runAs(emu, login, 'senders', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
-			/did not accept the code for "79991234567".*\(SMSC error 5\)/,
+			/did not accept the code for "79991234567".*\(SMSC error 5: "operation error"\)/,
 		);
 		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([

@@ -1,0 +1,53 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import type { Question } from './page';
+
+/** The question as the node reads it from the first input item (one question per execution). */
+export function readQuestion(this: IExecuteFunctions): Question {
+	const message = String(this.getNodeParameter('message', 0, '') ?? '').trim();
+	if (message === '')
+		throw new NodeOperationError(
+			this.getNode(),
+			'The Message is empty. Write the question the person answers.',
+			{ itemIndex: 0 },
+		);
+	const responseType =
+		this.getNodeParameter('responseType', 0, 'approval') === 'freeText' ? 'freeText' : 'approval';
+	const approval = this.getNodeParameter('approvalOptions.values', 0, {}) as IDataObject;
+	return {
+		message,
+		responseType,
+		approvalType: approval.approvalType === 'double' ? 'double' : 'single',
+		approveLabel: label(approval.approveLabel, 'Approve'),
+		declineLabel: label(approval.disapproveLabel, 'Decline'),
+	};
+}
+
+function label(value: unknown, fallback: string): string {
+	const text = String(value ?? '').trim();
+	return text === '' ? fallback : text;
+}
+
+/**
+ * The question for the page, from the parameters again. n8n calls the webhook without the waiting
+ * run's output (it drops that run before), but expressions still resolve against the saved run
+ * data of the nodes before this one, so `{{ $json.orderId }}` gives what the SMS said.
+ */
+export function questionForPage(this: IWebhookFunctions): Question {
+	const parameter = (name: string, fallback: unknown): unknown => {
+		try {
+			return this.getNodeParameter(name, fallback);
+		} catch {
+			return fallback;
+		}
+	};
+	const approval = parameter('approvalOptions.values', {}) as IDataObject;
+	return {
+		message: String(parameter('message', '') ?? '').trim(),
+		responseType: parameter('responseType', 'approval') === 'freeText' ? 'freeText' : 'approval',
+		approvalType: approval.approvalType === 'double' ? 'double' : 'single',
+		approveLabel: label(approval.approveLabel, 'Approve'),
+		declineLabel: label(approval.disapproveLabel, 'Decline'),
+	};
+}

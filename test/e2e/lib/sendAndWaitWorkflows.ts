@@ -1,0 +1,67 @@
+import type { CredentialRef, Workflow } from './workflows';
+import { buildWorkflow, stableUuid } from './workflows';
+
+/**
+ * `Webhook (POST /webhook/<path>) → Ask (SMSC, Send and Wait for Response) → After (No Op)`.
+ * The question's phone, text, response type and approval type come from the request body, so one
+ * published workflow serves every case; `limitMinutes` adds Limit Wait Time.
+ */
+export function sendAndWaitWorkflow(opts: {
+	name: string;
+	path: string;
+	credential: CredentialRef;
+	limitMinutes?: number;
+}): { workflow: Workflow; url(baseUrl: string): string; askNodeId: string } {
+	const workflow = buildWorkflow({
+		name: opts.name,
+		credential: opts.credential,
+		trigger: {
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: stableUuid(`${opts.name}/webhook`),
+			noCredential: true,
+			parameters: { httpMethod: 'POST', path: opts.path, responseMode: 'onReceived', options: {} },
+		},
+		steps: [
+			{
+				name: 'Ask',
+				parameters: {
+					resource: 'message',
+					operation: 'sendAndWait',
+					to: '={{ $json.body.phone }}',
+					message: '={{ $json.body.question }}',
+					responseType: '={{ $json.body.type }}',
+					approvalOptions: {
+						values: {
+							approvalType: '={{ $json.body.approval }}',
+							approveLabel: 'Yes',
+							disapproveLabel: 'No',
+						},
+					},
+					options: opts.limitMinutes
+						? {
+								limitWaitTime: {
+									values: {
+										limitType: 'afterTimeInterval',
+										resumeAmount: opts.limitMinutes,
+										resumeUnit: 'minutes',
+									},
+								},
+							}
+						: {},
+				},
+			},
+			{
+				name: 'After',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				noCredential: true,
+				after: 'Ask',
+				parameters: {},
+			},
+		],
+	});
+	const askNodeId = workflow.nodes.find((node) => node.name === 'Ask')!.id;
+	return { workflow, url: (baseUrl) => `${baseUrl}/webhook/${opts.path}`, askNodeId };
+}
