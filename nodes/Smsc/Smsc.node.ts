@@ -8,7 +8,7 @@ import type {
 
 import { resourceProperties, resourceProperty } from './actions/resources';
 import { router } from './actions/router';
-import { actionSubtitle } from '../shared/subtitle';
+import { actionSubtitle } from '../shared/editor/subtitle';
 import { loadOptions, listSearch } from './methods';
 
 export class Smsc implements INodeType {

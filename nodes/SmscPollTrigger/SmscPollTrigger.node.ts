@@ -7,7 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { optionsCollection } from '../shared/options';
+import { optionsCollection } from '../shared/editor/options';
 import {
 	callVerificationEvent,
 	filtersProperty,
@@ -20,7 +20,7 @@ import { pollIncoming } from './incoming';
 import type { IncomingState, PollResult } from './incoming';
 import { pollStatuses } from './statuses';
 import type { StatusState } from './statuses';
-import { eventsSubtitle } from '../shared/subtitle';
+import { eventsSubtitle } from '../shared/editor/subtitle';
 
 export class SmscPollTrigger implements INodeType {
 	description: INodeTypeDescription = {

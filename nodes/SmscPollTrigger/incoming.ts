@@ -5,8 +5,8 @@
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { GET } from '../shared/rules';
-import { smscList } from '../shared/transport';
+import { GET } from '../shared/smsc/rules';
+import { smscList } from '../shared/transport/request';
 import { normaliseCallback } from '../shared/triggers/normalise';
 
 export const PAGE_SIZE = 1000;

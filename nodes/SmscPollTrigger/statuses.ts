@@ -5,9 +5,9 @@
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { decodeStatus } from '../shared/codes';
-import { GET } from '../shared/rules';
-import { smscList } from '../shared/transport';
+import { decodeStatus } from '../shared/smsc/codes';
+import { GET } from '../shared/smsc/rules';
+import { smscList } from '../shared/transport/request';
 import { normaliseCallback } from '../shared/triggers/normalise';
 import type { PollResult } from './incoming';
 

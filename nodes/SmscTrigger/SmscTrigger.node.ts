@@ -11,11 +11,12 @@ import type {
 
 import { matchesFilters, normaliseCallback } from '../shared/triggers/normalise';
 import type { CallbackFields, CallbackFilters } from '../shared/triggers/normalise';
-import { MalformedCallbackError, decodeCallback, handlerParams, tokenMatches } from './callback';
+import { MalformedCallbackError } from './bodies';
+import { decodeCallback, handlerParams, tokenMatches } from './callback';
 import type { CharsetChoice } from './callback';
 import { MIN_TOKEN_LENGTH, TOKEN_CHARACTERS, WEBHOOK_PATH, triggerProperties } from './description';
 import { readCallbackRequest } from './request';
-import { eventsSubtitle } from '../shared/subtitle';
+import { eventsSubtitle } from '../shared/editor/subtitle';
 
 /** Only a hash of the token is kept in static data, so the workflow export does not carry it twice. */
 function fingerprint(token: string): string {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../shared/options';
+import { optionsCollection } from '../shared/editor/options';
 import {
 	callVerificationEvent,
 	filtersProperty,

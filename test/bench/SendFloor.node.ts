@@ -6,7 +6,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ItemParameters } from '../../nodes/Smsc/actions/message/itemParameters';
+import { ItemParameters } from '../../nodes/Smsc/send/itemParameters';
 
 // Written out with its extension: under tsx, `Smsc.node` would resolve to the codex file Smsc.node.json.
 const { Smsc } =
@@ -15,8 +15,8 @@ const { Smsc } =
 export const SEND_FLOOR_NODE = 'bench.sendFloor';
 
 /**
- * What the router and prepareMessage (nodes/Smsc/actions/message/sendParams.ts) read for an SMS to
- * phone numbers, in their order, with their fallbacks. Keep in step with sendParams.ts.
+ * What the router and prepareMessage (nodes/Smsc/send/prepare.ts) read for an SMS to
+ * phone numbers, in their order, with their fallbacks. Keep in step with prepare.ts.
  */
 const SEND_READS: Array<[name: string, fallback: unknown]> = [
 	['channel', 'sms'],

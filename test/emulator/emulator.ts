@@ -11,7 +11,6 @@ import {
 	DEFAULT_CALLBACK_POLICY,
 	type CallbackPolicy,
 	type CallbackRecord,
-	type CallbackFormat,
 	type CallbackKind,
 	type DeliverOptions,
 } from './callbacks';

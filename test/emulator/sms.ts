@@ -1,7 +1,7 @@
 /**
  * Message arithmetic the emulator needs: GSM-7 / UCS-2 detection, SMS part counting, phone
  * normalisation, transliteration and a tiny numbering plan (mcc/mnc, country, operator) for
- * recipients. Independent of `nodes/shared/sms.ts` on purpose.
+ * recipients. Independent of `nodes/shared/smsc/sms.ts` on purpose.
  */
 
 const GSM_BASIC =

@@ -7,8 +7,8 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { mayHaveReachedSmsc, smscRequest } from '../../nodes/shared/transport';
-import type { SmscScript } from '../../nodes/shared/types';
+import { mayHaveReachedSmsc, smscRequest } from '../../nodes/shared/transport/request';
+import type { SmscScript } from '../../nodes/shared/transport/types';
 import { itemError, nameItem } from '../../nodes/Smsc/actions/itemErrors';
 
 /** Test-only node: calls the transport with any script and parameters, so its edge cases can be

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { Smsc } from '../../nodes/Smsc/Smsc.node';
+import { anchors } from '../support/markdown';
 
 /** The README's table of resources and operations must say exactly what the node offers. */
 describe('README operations table', () => {
@@ -37,23 +38,9 @@ describe('README operations table', () => {
 	});
 });
 
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
-function anchor(heading: string): string {
-	return heading
-		.trim()
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}\s-]/gu, '')
-		.replace(/\s/g, '-');
-}
-
 describe('README links from the nodes and the credential', () => {
 	const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-	const anchors = new Set(
-		readme
-			.split('\n')
-			.filter((line) => /^#{1,6} /.test(line))
-			.map((line) => anchor(line.replace(/^#+ /, ''))),
-	);
+	const headings = anchors(readme);
 	const root = join(__dirname, '../..');
 	const sources = [
 		'nodes/Smsc/Smsc.node.json',
@@ -74,6 +61,6 @@ describe('README links from the nodes and the credential', () => {
 	});
 
 	it.each(links)('%s links to #%s, a heading that exists', (_file, target) => {
-		expect([...anchors]).toContain(target);
+		expect([...headings]).toContain(target);
 	});
 });

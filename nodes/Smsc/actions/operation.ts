@@ -1,7 +1,34 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { SmscOperation } from './types';
+/**
+ * One SMSC operation. Most operations handle one item at a time (`execute`); an operation that
+ * must see all items at once to pack them into fewer requests implements `executeAll` and then
+ * owns pairing and continueOnFail for its items.
+ */
+export interface SmscOperation {
+	option: INodePropertyOptions;
+	description: INodeProperties[];
+	execute?(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	executeAll?(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+}
+
+export interface SmscResource {
+	option: INodePropertyOptions;
+	operations: Record<string, SmscOperation>;
+	/**
+	 * The resource's Operation picker, written out literally (displayOptions for the resource,
+	 * `options` from the operations, a literal `default`) so that n8n's lint rules can check it.
+	 * See account/index.ts.
+	 */
+	operationProperty: INodeProperties;
+}
 
 /** Fields several operations declare as the same objects (Send and Get Cost), already shown for each of them. */
 export interface SharedFields {

@@ -7,7 +7,7 @@ import { contact } from './contact';
 import { group } from './group';
 import { message } from './message';
 import { senderName } from './senderName';
-import type { SmscResource } from './types';
+import type { SmscResource } from './operation';
 
 /** Every resource of the node, in the order the resource picker shows them. */
 export const resources: Record<string, SmscResource> = {

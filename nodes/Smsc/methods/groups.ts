@@ -5,8 +5,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { toNumber } from '../../shared/numbers';
-import { smscList } from '../../shared/transport';
+import { toNumber } from '../../shared/smsc/numbers';
+import { smscList } from '../../shared/transport/request';
 
 interface ContactGroup {
 	id: number;

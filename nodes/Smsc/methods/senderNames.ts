@@ -5,7 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { smscList } from '../../shared/transport';
+import { smscList } from '../../shared/transport/request';
 
 interface ActiveSender {
 	name: string;

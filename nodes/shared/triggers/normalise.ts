@@ -5,9 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DELIVERED_STATUSES, FAILED_STATUSES, decodeStatus } from '../codes';
-import { decodeHlr } from '../hlr';
-import { splitList } from '../phones';
+import { DELIVERED_STATUSES, FAILED_STATUSES, decodeStatus } from '../smsc/codes';
+import { decodeHlr } from '../smsc/hlr';
+import { splitList } from '../smsc/phones';
 
 /** The fields of one callback as SMSC sent them (after decoding). */
 export type CallbackFields = Record<string, unknown>;

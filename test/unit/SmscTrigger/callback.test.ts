@@ -1,8 +1,7 @@
+import { MalformedCallbackError, parseFlatXml } from '../../../nodes/SmscTrigger/bodies';
 import {
-	MalformedCallbackError,
 	decodeCallback,
 	handlerParams,
-	parseFlatXml,
 	parseUrlEncoded,
 	percentDecode,
 	tokenMatches,

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { smscRequest } from '../../../shared/transport';
+import { smscRequest } from '../../../shared/transport/request';
 import { itemError, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
 

@@ -1,4 +1,4 @@
-import type { SmscResource } from '../types';
+import type { SmscResource } from '../operation';
 import { getBalance } from './getBalance.operation';
 
 export const account: SmscResource = {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../../shared/options';
-import { smscRequest } from '../../../shared/transport';
-import { phoneField, phoneParam } from '../shared/phone';
+import { additionalFieldsCollection } from '../../../shared/editor/options';
+import { smscRequest } from '../../../shared/transport/request';
+import { phoneField, phoneParam } from '../../descriptions/phone';
 import { defineOperation } from '../operation';
 import { BLOCK_TYPES } from './blacklist';
 

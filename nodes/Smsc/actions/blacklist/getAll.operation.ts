@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PHONES_PAGE_SIZE } from '../../../shared/rules';
-import { collectPages, getManyFields } from '../shared/getMany';
+import { PHONES_PAGE_SIZE } from '../../../shared/smsc/rules';
+import { collectPages, getManyFields } from '../paging';
 import { defineOperation } from '../operation';
 import { simplifyBlacklistEntry } from './blacklist';
 

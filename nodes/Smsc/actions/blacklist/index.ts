@@ -1,4 +1,4 @@
-import type { SmscResource } from '../types';
+import type { SmscResource } from '../operation';
 import { add } from './add.operation';
 import { getAll } from './getAll.operation';
 import { remove } from './remove.operation';

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/errors';
-import { smscRequest } from '../../../shared/transport';
-import { phoneField, phoneParam } from '../shared/phone';
+import { explainSmscError } from '../../../shared/transport/errors';
+import { smscRequest } from '../../../shared/transport/request';
+import { phoneField, phoneParam } from '../../descriptions/phone';
 import { defineOperation } from '../operation';
 
 const properties: INodeProperties[] = [

@@ -1,4 +1,4 @@
-import type { SmscResource } from '../types';
+import type { SmscResource } from '../operation';
 import { request } from './request.operation';
 
 export const callVerification: SmscResource = {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { smscRequest } from '../../../shared/transport';
-import { phoneField, phoneParam } from '../shared/phone';
+import { smscRequest } from '../../../shared/transport/request';
+import { phoneField, phoneParam } from '../../descriptions/phone';
 import { defineOperation } from '../operation';
 
 /** The subscriber has 15 minutes to call the number SMSC hands out (SMSC page "Подтверждение номера телефона с помощью звонка"). */

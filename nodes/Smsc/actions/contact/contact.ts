@@ -1,10 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { parsePhoneList } from '../../../shared/phones';
-import { isGroupId } from '../../../shared/rules';
-import { BOOKS, parseEmails } from '../shared/addressBook';
-import type { AddressBook } from '../shared/addressBook';
+import { parsePhoneList } from '../../../shared/smsc/phones';
+import { isGroupId } from '../../../shared/smsc/rules';
+import { BOOKS, parseEmails } from '../addressBook';
+import type { AddressBook } from '../addressBook';
 import { fromSmscDate, toSmscDate } from './birthday';
 
 /** The contact details of Create's Additional Fields and Update's Update Fields, as n8n hands them over. */

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../../shared/options';
-import { smscRequest } from '../../../shared/transport';
-import { BOOKS, contactAddress, contactAddressFields } from '../shared/addressBook';
+import { additionalFieldsCollection } from '../../../shared/editor/options';
+import { smscRequest } from '../../../shared/transport/request';
+import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
 import { defineOperation } from '../operation';
 import { contactParams } from './contact';
 import type { ContactFields } from './contact';

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { samePhone } from '../../../shared/phones';
-import { smscList } from '../../../shared/transport';
-import { BOOKS, contactAddress, contactAddressFields } from '../shared/addressBook';
+import { samePhone } from '../../../shared/smsc/phones';
+import { smscList } from '../../../shared/transport/request';
+import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
 import { defineOperation } from '../operation';
 import { simplifyContact } from './contact';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PHONES_PAGE_SIZE } from '../../../shared/rules';
+import { PHONES_PAGE_SIZE } from '../../../shared/smsc/rules';
 import { parseGroupId } from '../group/locator';
-import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
-import { collectPages, getManyFields } from '../shared/getMany';
+import { BOOKS, addressBook, addressBookField } from '../addressBook';
+import { collectPages, getManyFields } from '../paging';
 import { defineOperation } from '../operation';
 import { simplifyContact } from './contact';
 

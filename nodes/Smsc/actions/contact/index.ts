@@ -1,4 +1,4 @@
-import type { SmscResource } from '../types';
+import type { SmscResource } from '../operation';
 import { addToGroup } from './addToGroup.operation';
 import { create } from './create.operation';
 import { deleteContact } from './delete.operation';

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/errors';
-import { smscRequest } from '../../../shared/transport';
+import { explainSmscError } from '../../../shared/transport/errors';
+import { smscRequest } from '../../../shared/transport/request';
 import { groupIdParam, groupLocator } from '../group/locator';
 import { defineOperation } from '../operation';
-import { BOOKS, contactAddress, contactAddressFields } from '../shared/addressBook';
-import type { SmscOperation } from '../types';
+import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
+import type { SmscOperation } from '../operation';
 
 /** phones.php `move_group` modes: 1 moves the contact into only this group, 2 adds it, 3 removes it. */
 export type MoveGroupMode = 1 | 2 | 3;

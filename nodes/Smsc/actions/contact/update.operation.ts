@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/errors';
-import { smscRequest } from '../../../shared/transport';
-import { BOOKS, contactAddress, contactAddressFields } from '../shared/addressBook';
+import { explainSmscError } from '../../../shared/transport/errors';
+import { smscRequest } from '../../../shared/transport/request';
+import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
 import { defineOperation } from '../operation';
 import { contactParams } from './contact';
 import type { ContactFields } from './contact';

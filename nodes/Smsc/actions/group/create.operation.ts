@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../../shared/options';
-import { smscRequest } from '../../../shared/transport';
+import { additionalFieldsCollection } from '../../../shared/editor/options';
+import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
-import { GROUP_TYPES, groupNumber, groupNumberField, groupTypeField } from './group';
+import { BOOKS, addressBook, addressBookField } from '../addressBook';
+import { GROUP_TYPES, readGroupNumber, groupNumberField, groupTypeField } from './group';
 
 const properties: INodeProperties[] = [
 	addressBookField,
@@ -38,7 +38,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		number?: number;
 		type?: string;
 	};
-	const number = groupNumber.call(this, additional.number, itemIndex);
+	const number = readGroupNumber.call(this, additional.number, itemIndex);
 	const book = addressBook.call(this, itemIndex);
 	const type = book === 'mails' ? 'email' : (additional.type ?? 'phone');
 	if (!(type in GROUP_TYPES)) {

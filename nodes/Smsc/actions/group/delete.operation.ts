@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/errors';
-import { smscRequest } from '../../../shared/transport';
+import { explainSmscError } from '../../../shared/transport/errors';
+import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
+import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import { groupIdParam, groupLocator } from './locator';
 
 const properties: INodeProperties[] = [

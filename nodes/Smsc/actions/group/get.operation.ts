@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { smscList } from '../../../shared/transport';
+import { smscList } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { simplifyGroup } from './group';
 import { groupIdParam, groupLocator } from './locator';

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { smscList } from '../../../shared/transport';
-import { getManyFields, getManyLimit } from '../shared/getMany';
+import { smscList } from '../../../shared/transport/request';
+import { getManyFields, getManyLimit } from '../paging';
 import { defineOperation } from '../operation';
-import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
+import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import { GROUP_TYPES, groupTypeField, simplifyGroup } from './group';
 
 const properties: INodeProperties[] = [

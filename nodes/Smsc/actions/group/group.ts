@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { toNumber } from '../../../shared/numbers';
+import { toNumber } from '../../../shared/smsc/numbers';
 
 /** phones.php group `type` (SMSC page "Управление контактами"): 0 phone numbers, 1 e-mail addresses. */
 export const GROUP_TYPES: Record<string, number> = { phone: 0, email: 1 };
@@ -28,7 +28,7 @@ export const groupNumberField: INodeProperties = {
 };
 
 /** A group number must be a positive whole number; SMSC's `num` has no other documented form. */
-export function groupNumber(
+export function readGroupNumber(
 	this: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,

@@ -1,4 +1,4 @@
-import type { SmscResource } from '../types';
+import type { SmscResource } from '../operation';
 import { create } from './create.operation';
 import { deleteGroup } from './delete.operation';
 import { get } from './get.operation';

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { isGroupId } from '../../../shared/rules';
+import { isGroupId } from '../../../shared/smsc/rules';
 
 /** A contact group picked from the account's groups or given by its ID (phones.php `grp`, SMSC page "Управление контактами"). */
 export function groupLocator(description: string): INodeProperties {

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/errors';
-import { smscRequest } from '../../../shared/transport';
+import { explainSmscError } from '../../../shared/transport/errors';
+import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { BOOKS, addressBook, addressBookField } from '../shared/addressBook';
-import { groupNumber, groupNumberField } from './group';
+import { BOOKS, addressBook, addressBookField } from '../addressBook';
+import { readGroupNumber, groupNumberField } from './group';
 import { groupIdParam, groupLocator } from './locator';
 
 const properties: INodeProperties[] = [
@@ -38,7 +38,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		number?: number;
 	};
 	const name = String(fields.name ?? '').trim();
-	const number = groupNumber.call(this, fields.number, itemIndex);
+	const number = readGroupNumber.call(this, fields.number, itemIndex);
 	if (name === '' && number === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),

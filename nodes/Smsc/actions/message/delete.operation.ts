@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { smscRequest } from '../../../shared/transport';
+import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { messageRefFields, readMessageRefs } from './messageRef';
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { toNumber } from '../../../shared/numbers';
-import { smscRequest } from '../../../shared/transport';
+import { toNumber } from '../../../shared/smsc/numbers';
+import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { sendAndCostFields } from './fields';
-import { ItemParameters } from './itemParameters';
-import { prepareMessage, singleRequestParams, singleRequestPayload } from './sendParams';
+import { sendAndCostFields } from '../../send/fields';
+import { ItemParameters } from '../../send/itemParameters';
+import { prepareMessage, singleRequestParams, singleRequestPayload } from '../../send/prepare';
 
 const readers = new WeakMap<IExecuteFunctions, ItemParameters>();
 

@@ -1,9 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { cleanPhone } from '../../../shared/phones';
-import { GET } from '../../../shared/rules';
-import { collectPages, getManyFields } from '../shared/getMany';
+import { cleanPhone } from '../../../shared/smsc/phones';
+import { GET } from '../../../shared/smsc/rules';
+import { collectPages, getManyFields } from '../paging';
 import { defineOperation } from '../operation';
 
 const PAGE_SIZE = GET.incomingPerRequest;

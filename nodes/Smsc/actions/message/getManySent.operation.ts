@@ -1,13 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { decodeStatus } from '../../../shared/codes';
-import { toNumber } from '../../../shared/numbers';
-import { cleanPhone } from '../../../shared/phones';
-import { GET } from '../../../shared/rules';
-import { collectPages, getManyFields } from '../shared/getMany';
+import { decodeStatus } from '../../../shared/smsc/codes';
+import { toNumber } from '../../../shared/smsc/numbers';
+import { cleanPhone } from '../../../shared/smsc/phones';
+import { GET } from '../../../shared/smsc/rules';
+import { collectPages, getManyFields } from '../paging';
 import { defineOperation } from '../operation';
-import { toInstant } from './schedule';
+import { toInstant } from '../../send/schedule';
 
 const PAGE_SIZE = GET.sentPerRequest;
 /** SMSC keeps the sent history searchable for six months. */

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { decodeStatus } from '../../../shared/codes';
-import { HLR_FIELDS, decodeHlr } from '../../../shared/hlr';
-import { toNumber } from '../../../shared/numbers';
-import { optionsCollection } from '../../../shared/options';
-import { smscRequest } from '../../../shared/transport';
+import { decodeStatus } from '../../../shared/smsc/codes';
+import { HLR_FIELDS, decodeHlr } from '../../../shared/smsc/hlr';
+import { toNumber } from '../../../shared/smsc/numbers';
+import { optionsCollection } from '../../../shared/editor/options';
+import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import type { MessageRef } from './messageRef';
 import { messageRefFields, readMessageRefs, refParams } from './messageRef';
-import { recipientKey } from './recipients';
+import { recipientKey } from '../../send/recipients';
 
 /** Keeps one status request short enough for any web server's URL and form limits. */
 const REFS_PER_REQUEST = 100;

@@ -1,4 +1,4 @@
-import type { SmscResource } from '../types';
+import type { SmscResource } from '../operation';
 import { deleteMessage } from './delete.operation';
 import { getCost } from './getCost.operation';
 import { getManyIncoming } from './getManyIncoming.operation';

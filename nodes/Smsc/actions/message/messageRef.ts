@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { cleanPhone, splitList } from '../../../shared/phones';
-import { isMessageId } from '../../../shared/rules';
+import { cleanPhone, splitList } from '../../../shared/smsc/phones';
+import { isMessageId } from '../../../shared/smsc/rules';
 
 /** Status and Delete address messages the way SMSC stores them: a message ID plus a recipient phone. */
 export function messageRefFields(action: string): INodeProperties[] {

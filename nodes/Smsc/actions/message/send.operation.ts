@@ -1,36 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { MAX_CONCURRENCY } from '../../../shared/rules';
-import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport';
+import { MAX_CONCURRENCY } from '../../../shared/smsc/rules';
+import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport/request';
 import { itemError, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
-import type { Batch } from './batch';
+import type { Batch } from '../../send/batch';
 import {
 	DEFAULT_BATCH_SIZE,
 	DEFAULT_CONCURRENCY,
 	batchRequestParams,
 	packBatches,
-	runPool,
-} from './batch';
-import { sendAndCostFields, sendOnlyFields } from './fields';
-import { ItemParameters } from './itemParameters';
-import { describeItems } from './itemRanges';
-import type { BulkOptions, PreparedMessage } from './sendParams';
-import { prepareMessage, singleRequestPayload } from './sendParams';
-import { describeRecipient, indexRows, recipientRows, sendOutput } from './sendResult';
-
-/** Per-recipient statuses SMSC gives a recipient it refused at once (invalid number, prohibited). */
-const REFUSED_STATUSES = new Set([22, 23]);
-
-const enum Outcome {
-	NotAttempted = 0,
-	Sent = 1,
-	Failed = 2,
-	Invalid = 3,
-	/** the request failed after it may have reached SMSC (timeout, dropped connection, 5xx) */
-	Unknown = 4,
-}
+} from '../../send/batch';
+import { runPool } from '../../send/pool';
+import { sendOnlyFields } from '../../send/bulkOptions';
+import { sendAndCostFields } from '../../send/fields';
+import { ItemParameters } from '../../send/itemParameters';
+import type { BulkOptions, PreparedMessage } from '../../send/item';
+import { prepareMessage, singleRequestPayload } from '../../send/prepare';
+import { Outcome, copyError, explainFailure, isRefused, refusedError } from '../../send/failure';
+import { indexRows, recipientRows, sendOutput } from '../../send/result';
 
 /**
  * Sends every input item. Items are checked first, so a bad item stops the run before anything is
@@ -125,30 +113,6 @@ async function executeAll(
 	return output;
 }
 
-/**
- * A `list` request succeeds as long as one line is accepted; SMSC marks refused recipients in
- * their rows instead (22 invalid number, 23 prohibited). Alone, the same item would have failed
- * with error 7 or 8, so it fails here too.
- */
-function isRefused(row: IDataObject): boolean {
-	return REFUSED_STATUSES.has(Number(row.status));
-}
-
-function refusedError(
-	context: IExecuteFunctions,
-	message: PreparedMessage,
-	rows: IDataObject[],
-): Error {
-	const reasons = rows.map((row) => {
-		const decoded = describeRecipient(row);
-		return `${String(decoded.phone)}: ${String(decoded.statusDescription)}${decoded.errorDescription ? ` (${String(decoded.errorDescription)})` : ''}`;
-	});
-	return new NodeApiError(context.getNode(), { phones: rows } as unknown as JsonObject, {
-		message: `SMSC refused every recipient of this item, so nothing was sent to it: ${reasons.join('; ')}.`,
-		itemIndex: message.itemIndex,
-	});
-}
-
 async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<IDataObject> {
 	const first = batch.messages[0];
 	const params = batchRequestParams(batch);
@@ -170,56 +134,6 @@ function rowsOf(message: PreparedMessage, rowsByKey: Map<string, IDataObject[]>)
 		if (found) rows.push(...found);
 	}
 	return rows;
-}
-
-/** Each failed item gets its own error object, so naming one item does not rename the others. */
-function copyError(error: unknown): Error {
-	if (!(error instanceof Error)) return new Error(String(error));
-	const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
-	Object.assign(copy, error);
-	copy.message = error.message.replace(/ \[item \d+\]$/, '');
-	copy.stack = error.stack;
-	return copy;
-}
-
-/** Stops the run with SMSC's error plus an account of which items were sent and which were not. */
-function explainFailure(error: Error, failed: number[], outcome: Uint8Array): Error {
-	const first = failed[0];
-	const withContext = error as Error & { context?: IDataObject };
-	withContext.context = { ...(withContext.context ?? {}), itemIndex: first };
-	// One input item: the error names it, and an account of one item would only repeat that.
-	if (outcome.length === 1 && outcome[first] !== Outcome.Unknown) {
-		withContext.message = `${error.message.replace(/ \[item \d+\]$/, '')} [item ${first}]`;
-		return withContext;
-	}
-	const sent: number[] = [];
-	const notAttempted: number[] = [];
-	const otherFailures: number[] = [];
-	const unknown: number[] = [];
-	const failedSet = new Set(failed);
-	for (let i = 0; i < outcome.length; i++) {
-		if (outcome[i] === Outcome.Sent) sent.push(i);
-		else if (outcome[i] === Outcome.NotAttempted) notAttempted.push(i);
-		else if (outcome[i] === Outcome.Unknown) unknown.push(i);
-		else if (outcome[i] === Outcome.Failed && !failedSet.has(i)) otherFailures.push(i);
-	}
-	const notSent = failed.filter((i) => outcome[i] !== Outcome.Unknown);
-	const parts = [
-		notSent.length ? `${describeItems(notSent)} (this error)` : '',
-		otherFailures.length ? `${describeItems(otherFailures)} (other failed requests)` : '',
-		notAttempted.length ? `${describeItems(notAttempted)} (not attempted)` : '',
-	].filter(Boolean);
-	const summary = [
-		parts.length ? `Not sent: ${parts.join('; ')}.` : '',
-		unknown.length
-			? `Unknown, may have been sent: ${describeItems(unknown)}; check the SMSC message history before sending them again.`
-			: '',
-		`Sent: ${sent.length ? describeItems(sent) : 'none'}.`,
-	]
-		.filter(Boolean)
-		.join(' ');
-	withContext.message = `${error.message.replace(/ \[item \d+\]$/, '')} [item ${first}] ${summary}`;
-	return withContext;
 }
 
 export const send = defineOperation(

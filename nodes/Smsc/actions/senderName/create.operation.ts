@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/errors';
-import { additionalFieldsCollection } from '../../../shared/options';
-import { smscRequest } from '../../../shared/transport';
+import { explainSmscError } from '../../../shared/transport/errors';
+import { additionalFieldsCollection } from '../../../shared/editor/options';
+import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { validateSenderName } from './senderName';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/errors';
-import { smscRequest } from '../../../shared/transport';
+import { explainSmscError } from '../../../shared/transport/errors';
+import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { describeTarget, senderLocator, senderParam } from './senderName';
 

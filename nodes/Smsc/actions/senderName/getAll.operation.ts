@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/options';
-import { collectPages, getManyFields } from '../shared/getMany';
+import { optionsCollection } from '../../../shared/editor/options';
+import { collectPages, getManyFields } from '../paging';
 import { defineOperation } from '../operation';
 import { simplifySender } from './senderName';
 

@@ -1,4 +1,4 @@
-import type { SmscResource } from '../types';
+import type { SmscResource } from '../operation';
 import { create } from './create.operation';
 import { deleteSenderName } from './delete.operation';
 import { getAll } from './getAll.operation';

@@ -12,7 +12,7 @@ import {
 	MAX_SENDER_LETTERS as MAX_LETTERS,
 	PRINTABLE_ASCII,
 	isEmail,
-} from '../../../shared/rules';
+} from '../../../shared/smsc/rules';
 
 /** The sender name an update, delete or code operation acts on: picked from the list, typed, or by id. */
 export function senderLocator(description: string): INodeProperties {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/errors';
-import { smscRequest } from '../../../shared/transport';
+import { explainSmscError } from '../../../shared/transport/errors';
+import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { describeTarget, senderLocator, senderParam } from './senderName';
 

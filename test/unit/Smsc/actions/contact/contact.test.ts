@@ -4,7 +4,7 @@ import { simplifyBlacklistEntry } from '../../../../../nodes/Smsc/actions/blackl
 import { fromSmscDate, toSmscDate } from '../../../../../nodes/Smsc/actions/contact/birthday';
 import { contactParams, simplifyContact } from '../../../../../nodes/Smsc/actions/contact/contact';
 import { simplifyGroup } from '../../../../../nodes/Smsc/actions/group/group';
-import { smscErrorCode } from '../../../../../nodes/shared/errors';
+import { smscErrorCode } from '../../../../../nodes/shared/transport/errors';
 import { context, failure } from '../../../../support/context';
 
 describe('toSmscDate / fromSmscDate', () => {

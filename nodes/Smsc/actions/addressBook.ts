@@ -1,0 +1,138 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parsePhone, parsePhoneList, splitList } from '../../shared/smsc/phones';
+import { isEmail } from '../../shared/smsc/rules';
+import { phoneField } from '../descriptions/phone';
+
+/**
+ * SMSC's two address books (SMSC page "Управление контактами"): phones.php for phone numbers, and
+ * mails.php for e-mail addresses, whose "format of requests is the same as for phones.php" with
+ * `mail` and `new_mail` for `phone` and `new_phone`. That mails.php keeps a book (and groups) of
+ * its own, apart from phones.php, is how we read the page: it does not say so outright.
+ */
+export type AddressBook = 'phones' | 'mails';
+
+/** What each book calls a contact's address, in requests and in answers. */
+export const BOOKS = {
+	phones: {
+		script: 'phones',
+		address: 'phone',
+		newAddress: 'new_phone',
+		otherAddresses: 'phone_other',
+		noun: 'phone',
+	},
+	mails: {
+		script: 'mails',
+		address: 'mail',
+		newAddress: 'new_mail',
+		otherAddresses: 'mail_other',
+		noun: 'e-mail address',
+	},
+} as const;
+
+export const addressBookField: INodeProperties = {
+	displayName: 'Address Book',
+	name: 'addressBook',
+	type: 'options',
+	noDataExpression: true,
+	default: 'phones',
+	description:
+		'Whether to work with the contacts and groups of phone numbers or those of e-mail addresses',
+	options: [
+		{
+			name: 'E-Mail Addresses',
+			value: 'mails',
+			description: 'Contacts and groups for e-mail messages (SMSC mails.php)',
+		},
+		{
+			name: 'Phone Numbers',
+			value: 'phones',
+			description: 'Contacts and groups for SMS, calls and messengers (SMSC phones.php)',
+		},
+	],
+};
+
+/** The item's address book; anything but `mails` (an older workflow has no field) is the phone book. */
+export function addressBook(this: IExecuteFunctions, itemIndex: number): AddressBook {
+	return this.getNodeParameter('addressBook', itemIndex, 'phones') === 'mails' ? 'mails' : 'phones';
+}
+
+/** The Address Book field and the contact's address in it: Phone for phones.php, Email for mails.php. */
+export function contactAddressFields(
+	phoneDescription: string,
+	emailDescription: string,
+): INodeProperties[] {
+	return [
+		addressBookField,
+		{ ...phoneField(phoneDescription), displayOptions: { show: { addressBook: ['phones'] } } },
+		{
+			displayName: 'Email',
+			name: 'mail',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+			description: emailDescription,
+			displayOptions: { show: { addressBook: ['mails'] } },
+		},
+	];
+}
+
+/** The contact's address of an item, checked: its book, the request parameter and the value. */
+export function contactAddress(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	several = false,
+): { book: AddressBook; param: 'phone' | 'mail'; value: string } {
+	const book = addressBook.call(this, itemIndex);
+	if (book === 'phones') {
+		const raw = this.getNodeParameter('phone', itemIndex, '');
+		const value = several
+			? parsePhoneList.call(this, raw, itemIndex, 'Phone').join(',')
+			: parsePhone.call(this, raw, itemIndex);
+		return { book, param: 'phone', value };
+	}
+	return {
+		book,
+		param: 'mail',
+		value: parseEmails
+			.call(this, this.getNodeParameter('mail', itemIndex, ''), itemIndex, 'Email', several)
+			.join(','),
+	};
+}
+
+/** E-mail addresses of one field, each checked, duplicates dropped; one unless `several`. */
+export function parseEmails(
+	this: IExecuteFunctions,
+	raw: unknown,
+	itemIndex: number,
+	field: string,
+	several = true,
+	required = true,
+): string[] {
+	const addresses = splitList(raw).map((address) => address.toLowerCase());
+	if (addresses.length === 0 && required) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The ${field} is empty. Enter an e-mail address, e.g. name@example.com.`,
+			{ itemIndex },
+		);
+	}
+	const bad = addresses.find((address) => !isEmail(address));
+	if (bad !== undefined) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The ${field} "${bad}" is not an e-mail address, e.g. name@example.com.`,
+			{ itemIndex },
+		);
+	}
+	if (!several && addresses.length > 1) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The ${field} holds ${addresses.length} addresses; enter one.`,
+			{ itemIndex },
+		);
+	}
+	return addresses.filter((address, index) => addresses.indexOf(address) === index);
+}

@@ -1,0 +1,115 @@
+import { Smsc } from '../../../../nodes/Smsc/Smsc.node';
+import { startEmulator } from '../../../emulator';
+import type { RunningEmulator } from '../../../emulator';
+import { listSearch, loadOptions } from '../../../harness';
+import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
+import { newAccount, seedSender, withoutTransport } from '../../../support/accounts';
+
+let emu: RunningEmulator;
+beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
+afterAll(async () => emu.close());
+
+const PARAMETERS = { resource: 'message', operation: 'send' };
+const pickerOptions = (login: string) => pickerOptionsFor(emu, login, PARAMETERS);
+
+/** Active names (one with a comment), a digital name still pending, and a rejected name. */
+async function seedSenders(login: string): Promise<void> {
+	await seedSender(emu, login, 'Shop', { cmt: 'order notices' });
+	await seedSender(emu, login, 'alerts');
+	await seedSender(emu, login, 'Banned');
+	emu.setSenderStatus({ login, sender: 'Banned', status: 2 });
+	await seedSender(emu, login, '79990001122');
+	await seedSender(emu, login, 'News');
+}
+
+function pickerRequests(login: string) {
+	return emu.getLog({ login, script: 'senders' }).filter((entry) => entry.params.get !== undefined);
+}
+
+describe('getSenderNames (loadOptions)', () => {
+	it('lists the active sender names alphabetically, valued by name, with the comment as description', async () => {
+		const login = newAccount(emu);
+		await seedSenders(login);
+		const options = await loadOptions(new Smsc(), 'getSenderNames', pickerOptions(login));
+		expect(options).toEqual([
+			{ name: 'alerts', value: 'alerts' },
+			{ name: 'News', value: 'News' },
+			{ name: 'Shop', value: 'Shop', description: 'order notices' },
+		]);
+		const requests = pickerRequests(login);
+		expect(requests.map((entry) => withoutTransport(entry.params))).toEqual([{ get: '1' }]);
+	});
+
+	it('gives an empty list for an account without active names (SMSC error 3)', async () => {
+		const login = newAccount(emu);
+		await seedSender(emu, login, '79990001122');
+		expect(await loadOptions(new Smsc(), 'getSenderNames', pickerOptions(login))).toEqual([]);
+		expect(pickerRequests(login).map((entry) => entry.errorCode)).toEqual([3]);
+	});
+
+	itFailsOnRejectedLogin(() => emu, 'getSenderNames', PARAMETERS);
+});
+
+describe('searchSenderNames (listSearch)', () => {
+	it('says in the list that only approved names appear when the account has none (not a bare "No results")', async () => {
+		const login = newAccount(emu);
+		await seedSender(emu, login, 'Pending');
+		emu.setSenderStatus({ login, sender: 'Pending', status: 0 });
+		for (const filter of [undefined, 'pen']) {
+			const { results } = await listSearch(new Smsc(), 'searchSenderNames', {
+				...pickerOptions(login),
+				filter,
+			});
+			expect(results).toEqual([
+				{
+					name: 'No approved sender names yet: a name appears here once the SMSC moderator approves it',
+					value: '',
+				},
+			]);
+		}
+	});
+
+	it('lists every active name without a filter', async () => {
+		const login = newAccount(emu);
+		await seedSenders(login);
+		const { results } = await listSearch(new Smsc(), 'searchSenderNames', pickerOptions(login));
+		expect(results).toEqual([
+			{ name: 'alerts', value: 'alerts' },
+			{ name: 'News', value: 'News' },
+			{ name: 'Shop (order notices)', value: 'Shop' },
+		]);
+	});
+
+	it('matches the filter against names and comments, ignoring case', async () => {
+		const login = newAccount(emu);
+		await seedSenders(login);
+		const byName = await listSearch(new Smsc(), 'searchSenderNames', {
+			...pickerOptions(login),
+			filter: 'NEW',
+		});
+		expect(byName.results).toEqual([{ name: 'News', value: 'News' }]);
+		const byComment = await listSearch(new Smsc(), 'searchSenderNames', {
+			...pickerOptions(login),
+			filter: 'order',
+		});
+		expect(byComment.results).toEqual([{ name: 'Shop (order notices)', value: 'Shop' }]);
+		const none = await listSearch(new Smsc(), 'searchSenderNames', {
+			...pickerOptions(login),
+			filter: 'Banned',
+		});
+		expect(none.results).toEqual([]);
+		expect(pickerRequests(login).map((entry) => withoutTransport(entry.params))).toEqual([
+			{ get: '1' },
+			{ get: '1' },
+			{ get: '1' },
+		]);
+	});
+
+	it('fails with the English SMSC error when the login is rejected', async () => {
+		const login = newAccount(emu);
+		emu.updateAccount({ login, psw: 'changed-elsewhere' });
+		await expect(listSearch(new Smsc(), 'searchSenderNames', pickerOptions(login))).rejects.toThrow(
+			/error 2/,
+		);
+	});
+});

@@ -1,0 +1,135 @@
+/**
+ * Send's channel rows (nodes/Smsc/send/channels.ts) as SMSC's send page describes them
+ * ("Відправка SMS-повідомлення", 003, and "Отправка сообщения в Telegram", 004), through n8n's
+ * engine against the emulator: each test would fail if the node read the page the old way (issue 14).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { startEmulator } from '../../../emulator';
+import type { RunningEmulator } from '../../../emulator';
+import { messageAccount, runMessage } from '../../../support/accounts';
+
+jest.setTimeout(60_000);
+
+let emu: RunningEmulator;
+beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
+afterAll(async () => emu.close());
+
+async function send(login: string, parameters: IDataObject) {
+	const run = await runMessage(emu, login, { operation: 'send', ...parameters });
+	return { ...run, error: run.result.error?.message ?? '' };
+}
+
+describe('Message: Send channels', () => {
+	it('Telegram: no #ID recipients; only a 4 to 8 digit code goes out, as __TGM__: <code>', async () => {
+		const login = messageAccount(emu);
+		const byId = await send(login, { channel: 'tg', phones: '#123456789', message: 'Hello' });
+		expect(byId.error).toMatch(/"#123456789" is not a valid phone number/);
+		const text = await send(login, {
+			channel: 'tg',
+			phones: '+79991234567',
+			message: 'Your code is 4821',
+		});
+		expect(text.error).toMatch(/only a numeric code of 4 to 8 digits/);
+		expect(text.requests).toEqual([]);
+		const code = await send(login, { channel: 'tg', phones: '+79991234567', message: '4821' });
+		expect(code.error).toBe('');
+		expect(code.requests).toEqual([{ phones: '+79991234567', mes: '__TGM__: 4821' }]);
+		expect(emu.getMessages({ login })[0]).toMatchObject({ channel: 'tgm', text: '4821' });
+	});
+
+	it('WAP push needs the link and the title', async () => {
+		const login = messageAccount(emu);
+		const alone = await send(login, {
+			channel: 'push',
+			phones: '+79991234567',
+			pushUrl: 'http://wap.ru',
+		});
+		expect(alone.error).toMatch(/WAP push title is empty/);
+		expect(alone.requests).toEqual([]);
+		const both = await send(login, {
+			channel: 'push',
+			phones: '+79991234567',
+			pushUrl: 'http://wap.ru',
+			pushTitle: 'WAP.RU',
+		});
+		expect(both.error).toBe('');
+		expect(both.requests).toEqual([
+			{ phones: '+79991234567', mes: 'http://wap.ru\nWAP.RU', push: '1' },
+		]);
+	});
+
+	it('Voice call: param is sent only as the user set it, all three values, never filled in', async () => {
+		const login = messageAccount(emu);
+		const one = await send(login, {
+			channel: 'call',
+			phones: '+79991234567',
+			message: 'Your code is 1 2 3 4',
+			callOptions: { waitSeconds: 20 },
+		});
+		expect(one.error).toMatch(/Set Retry Interval \(Seconds\) and Attempts too/);
+		expect(one.requests).toEqual([]);
+		const all = await send(login, {
+			channel: 'call',
+			phones: '+79991234567',
+			message: 'Your code is 1 2 3 4',
+			callOptions: { waitSeconds: 20, retryInterval: 60, attempts: 3 },
+		});
+		expect(all.error).toBe('');
+		expect(all.requests[0]).toMatchObject({ call: '1', param: '20,60,3' });
+		expect(emu.getMessages({ login })[0].callParams).toEqual({
+			wait: 20,
+			interval: 60,
+			attempts: 3,
+			defaults: false,
+		});
+		const none = await send(login, {
+			channel: 'call',
+			phones: '+79991234568',
+			message: 'Your code is 1 2 3 4',
+		});
+		expect(none.requests[1]).not.toHaveProperty('param');
+	});
+
+	it('WhatsApp and social networks are channels (whatsapp=1, soc=1)', async () => {
+		const login = messageAccount(emu);
+		await send(login, { channel: 'whatsapp', phones: '+79991234567', message: 'Hi on WhatsApp' });
+		await send(login, { channel: 'soc', phones: '+79991234568', message: 'Hi on VK' });
+		expect(emu.getMessages({ login }).map((m) => [m.channel, m.text])).toEqual([
+			['whatsapp', 'Hi on WhatsApp'],
+			['soc', 'Hi on VK'],
+		]);
+	});
+
+	it('Binary: bin=1 sends the bytes themselves, percent-encoded, one request per item; bin=2 the hex, batched', async () => {
+		const login = messageAccount(emu);
+		const items = [{ phone: '+79991234567' }, { phone: '+79991234568' }];
+		const fields = {
+			channel: 'bin',
+			phones: '={{ $json.phone }}',
+			binaryMessage: '00 80 FF 0A 3A',
+		};
+		const bytes = await runMessage(
+			emu,
+			login,
+			{ operation: 'send', ...fields, binaryFormat: 'bytes' },
+			{ items },
+		);
+		expect(bytes.result.error).toBeUndefined();
+		expect(bytes.requests).toHaveLength(2);
+		expect(bytes.requests.every((r) => r.bin === '1' && r.list === undefined)).toBe(true);
+		expect(emu.getMessages({ login }).map((m) => [m.phone, m.text])).toEqual([
+			['79991234567', '0080FF0A3A'],
+			['79991234568', '0080FF0A3A'],
+		]);
+		const hex = await runMessage(
+			emu,
+			login,
+			{ operation: 'send', ...fields, binaryMessage: '00 48 69' },
+			{ items },
+		);
+		expect(hex.requests.slice(2)).toEqual([
+			{ list: ['+79991234567:004869', '+79991234568:004869'].join('\n'), bin: '2', op: '1' },
+		]);
+	});
+});

@@ -1,0 +1,36 @@
+import { multipartBody } from '../../../../nodes/shared/transport/body';
+import { parseParams } from '../../../emulator/params';
+
+describe('multipartBody', () => {
+	it('writes text fields as UTF-8, bytes as they are and files with name and type, readable by a multipart parser', () => {
+		const file = Buffer.from([0x00, 0xff, 0x0d, 0x0a, 0x2d, 0x2d]);
+		const { body, contentType } = multipartBody(
+			{ phones: '+79991234567', mes: 'Привет', raw: Buffer.from([0x80, 0x81]) },
+			[
+				{
+					field: 'file0',
+					fileName: 'a "quoted"\r\nname.png',
+					contentType: 'image/png',
+					bytes: file,
+				},
+			],
+		);
+		expect(contentType).toMatch(/^multipart\/form-data; boundary=-{4}SmscFormBoundary\w+$/);
+		const parsed = parseParams('', body, `${contentType}`);
+		expect(parsed.bodyKind).toBe('multipart');
+		expect(parsed.params).toMatchObject({
+			phones: '+79991234567',
+			'file:file0': 'a %22quoted%22  name.png',
+		});
+		expect(parsed.raw.mes.toString('utf8')).toBe('Привет');
+		expect(parsed.raw.raw).toEqual(Buffer.from([0x80, 0x81]));
+		expect(parsed.files).toEqual([
+			{
+				field: 'file0',
+				filename: 'a %22quoted%22  name.png',
+				contentType: 'image/png',
+				bytes: file,
+			},
+		]);
+	});
+});
