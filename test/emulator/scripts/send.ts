@@ -217,7 +217,7 @@ function validClientId(id: string): boolean {
 	return /^[A-Za-z0-9.\-_]{1,40}$/.test(id);
 }
 
-function validSender(s: string): boolean {
+export function validSender(s: string): boolean {
 	if (/^\+?\d{1,15}$/.test(s)) return true;
 	if (EMAIL.test(s)) return true;
 	return s.length <= 11;

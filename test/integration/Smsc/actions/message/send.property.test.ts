@@ -10,13 +10,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../../../emulator';
 import type { LogEntry, RunningEmulator } from '../../../../emulator';
+import { validSender } from '../../../../emulator/scripts/send';
 import { lastSeq, MESSAGE_SENDERS, messageAccount, PASSWORD } from '../../../../support/accounts';
 import { checkProperty, propertyTimeout } from '../../../../support/properties';
 import { runNode, smscCredentials } from '../../../../support/smsc';
 
 const QUICK_RUNS = 30;
 
-/** SMSC error codes a request can earn only by breaking the documents: 1 bad parameters, 5 bad date. */
+/** SMSC error codes a request earns only by breaking the documents: 1 bad parameters, 5 bad date. */
 const DOCUMENT_ERRORS = new Set([1, 5]);
 
 const digits = (min: number, max: number) =>
@@ -178,7 +179,11 @@ function parameters(c: Case): IDataObject {
 
 /** A send.php request the documents do not allow, as the emulator judged it. */
 function refusedByDocuments(entry: LogEntry): boolean {
-	return entry.errorCode !== null && DOCUMENT_ERRORS.has(entry.errorCode);
+	if (entry.errorCode === null) return false;
+	if (DOCUMENT_ERRORS.has(entry.errorCode)) return true;
+	// 6 also refuses a name the account has not registered, which no check before sending can know
+	const sender = entry.params.sender;
+	return entry.errorCode === 6 && sender !== undefined && !validSender(sender);
 }
 
 async function runCase(c: Case): Promise<void> {
