@@ -7,12 +7,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { CONTROL_METHODS } from './control';
 import type { Emulator } from './emulator';
+import { Agent, fetch } from 'undici';
 
 export type ControlMethod = (typeof CONTROL_METHODS)[number];
 type Fn<K extends ControlMethod> = Emulator[K] extends (...args: infer A) => infer R
 	? (...args: A) => Promise<Awaited<R>>
 	: never;
 export type ControlClient = { [K in ControlMethod]: Fn<K> } & { url: string };
+
+/**
+ * A control call such as `fireCallbacks` answers only when its whole load has been sent, which on a
+ * busy machine took longer than the 300 s after which Node's fetch gives up waiting for headers
+ * (seen in a CI rehearsal at load average 30): the call's own work bounds it, not a clock.
+ */
+const patient = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
 
 export function controlClient(url: string): ControlClient {
 	const base = url.replace(/\/$/, '');
@@ -23,6 +31,7 @@ export function controlClient(url: string): ControlClient {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify(arg ?? {}),
+				dispatcher: patient,
 			});
 			const body = (await res.json()) as { result?: unknown; error?: string };
 			if (res.status !== 200) throw new Error(`emulator ${name}: ${body.error ?? res.status}`);
