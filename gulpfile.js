@@ -1,6 +1,7 @@
 // tsc emits JavaScript only; n8n also needs the icons, the codex files (*.node.json) and the
 // output schemas (__schema__/**/*.json) beside the compiled nodes in dist/.
-const { copyFileSync, mkdirSync, rmSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } = require('node:fs');
+const { dirname } = require('node:path');
 const { src, dest, parallel } = require('gulp');
 
 // A file deleted from the source must not live on in dist/ and get published.
@@ -30,6 +31,24 @@ function copyTriggerSchemaForVersion2(done) {
 	done();
 }
 
+// The SMSC node's version 2 changed only some outputs (nodes/Smsc/actions/version.ts): every
+// operation without a __schema__/v2.0.0 file of its own outputs what version 1 does.
+function copySmscSchemasForVersion2(done) {
+	const base = 'nodes/Smsc/__schema__';
+	for (const file of readdirSync(`${base}/v1.0.0`, { recursive: true })) {
+		const name = String(file);
+		if (!name.endsWith('.json') || existsSync(`${base}/v2.0.0/${name}`)) continue;
+		mkdirSync(dirname(`dist/${base}/v2.0.0/${name}`), { recursive: true });
+		copyFileSync(`${base}/v1.0.0/${name}`, `dist/${base}/v2.0.0/${name}`);
+	}
+	done();
+}
+
 exports.clean = clean;
-exports.build = parallel(copyIcons, copyNodeAssets, copyTriggerSchemaForVersion2);
+exports.build = parallel(
+	copyIcons,
+	copyNodeAssets,
+	copyTriggerSchemaForVersion2,
+	copySmscSchemasForVersion2,
+);
 exports.default = exports.build;

@@ -22,7 +22,8 @@ export class SmscApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/smsc.svg', dark: 'file:../icons/smsc.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-smsc/n8n-nodes-smsc#credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-smsc/n8n-nodes-smsc/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

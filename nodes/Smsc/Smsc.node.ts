@@ -17,7 +17,9 @@ export class Smsc implements INodeType {
 		name: 'smsc',
 		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 changed some outputs (actions/version.ts); version 1 runs as it did.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: actionSubtitle(resourceProperties),
 		description:
 			'Send SMS, Viber, Telegram, voice and e-mail messages and manage contacts with SMSC',

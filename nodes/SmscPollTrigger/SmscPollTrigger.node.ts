@@ -13,7 +13,8 @@ import {
 	filtersProperty,
 	incomingMessageEvent,
 } from '../shared/triggers/events';
-import { matchesFilters } from '../shared/triggers/normalise';
+import { describeEvent } from '../shared/triggers/event';
+import { matchesFilters, normaliseCallback } from '../shared/triggers/normalise';
 import type { CallbackFilters } from '../shared/triggers/normalise';
 import { onePollAtATime } from './onePollAtATime';
 import { pollIncoming } from './incoming';
@@ -28,7 +29,10 @@ export class SmscPollTrigger implements INodeType {
 		name: 'smscPollTrigger',
 		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 emits the items of shared/triggers/event.ts (docs/smsc-poll-trigger.md); version 1
+		// keeps its output, so saved workflows' expressions keep working.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: eventsSubtitle(),
 		description:
 			'Starts the workflow on incoming messages, verification calls and delivery statuses by asking SMSC regularly; needs no public URL',
@@ -83,14 +87,17 @@ export class SmscPollTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as { finalOnly?: boolean };
 		const manual = this.getMode() === 'manual';
 		const state = this.getWorkflowStaticData('node') as IDataObject & IncomingState & StatusState;
+		const describe = this.getNode().typeVersion >= 2 ? describeEvent : normaliseCallback;
 
 		const poll = async (): Promise<PollResult[]> => {
 			const results: PollResult[] = [];
 			if (events.includes('incomingMessage') || events.includes('callVerification')) {
-				results.push(await pollIncoming.call(this, state, manual));
+				results.push(await pollIncoming.call(this, state, manual, describe));
 			}
 			if (events.includes('deliveryStatus')) {
-				results.push(await pollStatuses.call(this, state, manual, options.finalOnly ?? true));
+				results.push(
+					await pollStatuses.call(this, state, manual, options.finalOnly ?? true, describe),
+				);
 			}
 			for (const result of results) result.commit();
 			return results;

@@ -7,7 +7,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { GET } from '../shared/smsc/rules';
 import { smscList } from '../shared/transport/request';
-import { normaliseCallback } from '../shared/triggers/normalise';
+import type { CallbackFields } from '../shared/triggers/normalise';
 
 export const PAGE_SIZE = 1000;
 /** Bounds one poll; whatever is left is fetched by the next poll, from the cursor. */
@@ -21,6 +21,9 @@ export interface IncomingState {
 	/** when the trigger started watching with nothing to start after, in ms */
 	incomingSince?: number;
 }
+
+/** Turns one message get.php listed into the item the trigger emits (it differs by node version). */
+export type DescribeMessage = (fields: CallbackFields) => IDataObject;
 
 export interface PollResult {
 	items: IDataObject[];
@@ -47,13 +50,14 @@ export async function pollIncoming(
 	this: IPollFunctions,
 	state: IncomingState,
 	manual: boolean,
+	describe: DescribeMessage,
 ): Promise<PollResult> {
 	if (manual) {
 		// A test run shows what the trigger produces, from recent history, and leaves the cursor alone.
 		const recent = (await getAnswers.call(this, { hour: MAX_HOURS, cnt: 100 }))
 			.sort(byId)
 			.slice(-MANUAL_SAMPLE);
-		return { items: recent.map(normaliseCallback), commit: () => undefined };
+		return { items: recent.map(describe), commit: () => undefined };
 	}
 
 	if (state.lastIncomingId === undefined) {
@@ -100,7 +104,7 @@ export async function pollIncoming(
 	}
 	const last = cursor;
 	return {
-		items: messages.map(normaliseCallback),
+		items: messages.map(describe),
 		commit: () => {
 			state.lastIncomingId = last;
 			if (last > 0) delete state.incomingSince;

@@ -9,7 +9,7 @@ import { decodeStatus } from '../shared/smsc/codes';
 import { GET } from '../shared/smsc/rules';
 import { smscList } from '../shared/transport/request';
 import { normaliseCallback } from '../shared/triggers/normalise';
-import type { PollResult } from './incoming';
+import type { DescribeMessage, PollResult } from './incoming';
 
 export const RECENT_MESSAGES = GET.sentPerRequest;
 /** Statuses remembered; the oldest are forgotten first. More than RECENT_MESSAGES so a message never reappears as new. */
@@ -34,6 +34,7 @@ export async function pollStatuses(
 	state: StatusState,
 	manual: boolean,
 	finalOnly: boolean,
+	describe: DescribeMessage,
 ): Promise<PollResult> {
 	const recent = (
 		await smscList.call(this, 'get', {
@@ -46,7 +47,7 @@ export async function pollStatuses(
 		)
 		.reverse();
 
-	if (manual) return { items: recent.map(normaliseCallback), commit: () => undefined };
+	if (manual) return { items: recent.map(describe), commit: () => undefined };
 
 	const known = state.statuses;
 	const next: Record<string, number> = { ...(known ?? {}) };
@@ -63,7 +64,11 @@ export async function pollStatuses(
 		// The first poll only learns the current statuses; an unseen message that is still waiting is not news.
 		if (known === undefined || (previous === undefined && status === WAITING)) continue;
 		if (finalOnly && !decodeStatus(status).final) continue;
-		items.push({ ...normaliseCallback(message), previousStatus: previous ?? null });
+		const item = describe(message);
+		// version 1 says null for a message first seen; version 2 leaves the field out, as its schema has it
+		if (previous !== undefined || describe === normaliseCallback)
+			item.previousStatus = previous ?? null;
+		items.push(item);
 	}
 	const keys = Object.keys(next);
 	for (const key of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED))) delete next[key];

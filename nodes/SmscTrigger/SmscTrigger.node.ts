@@ -14,7 +14,13 @@ import type { CallbackFields, CallbackFilters } from '../shared/triggers/normali
 import { MalformedCallbackError } from './bodies';
 import { decodeCallback, handlerParams, tokenMatches } from './callback';
 import type { CharsetChoice } from './callback';
-import { MIN_TOKEN_LENGTH, TOKEN_CHARACTERS, WEBHOOK_PATH, triggerProperties } from './description';
+import {
+	MIN_TOKEN_LENGTH,
+	TOKEN_CHARACTERS,
+	WEBHOOK_PATH_EXPRESSION,
+	triggerProperties,
+} from './description';
+import { describeEvent } from '../shared/triggers/event';
 import { readCallbackRequest } from './request';
 import { eventsSubtitle } from '../shared/editor/subtitle';
 
@@ -35,11 +41,13 @@ export class SmscTrigger implements INodeType {
 		name: 'smscTrigger',
 		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
 		group: ['trigger'],
+		// Version 3 carries the token in the webhook path (n8n's Webhook URLs show the URL to paste)
+		// and emits the items of shared/triggers/event.ts; versions 1 and 2 run as they did.
 		// Versions 1 and 2 behave the same. n8n treats a webhook node of version 1 like its old Webhook
 		// node: on every request it evaluates `$parameter["options"]["binaryData"]` (webhook-helpers.js,
 		// parseRequestBody), which n8n 2.41 runs in an expression isolate; from version 2 it does not.
-		version: [1, 2],
-		defaultVersion: 2,
+		version: [1, 2, 3],
+		defaultVersion: 3,
 		subtitle: eventsSubtitle(),
 		description:
 			'Starts the workflow when SMSC reports a delivery status, an incoming message or a verification call',
@@ -47,8 +55,18 @@ export class SmscTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: WEBHOOK_PATH },
-			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: WEBHOOK_PATH },
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: WEBHOOK_PATH_EXPRESSION,
+			},
+			{
+				name: 'default',
+				httpMethod: 'GET',
+				responseMode: 'onReceived',
+				path: WEBHOOK_PATH_EXPRESSION,
+			},
 		],
 		properties: triggerProperties,
 	};
@@ -72,7 +90,9 @@ export class SmscTrigger implements INodeType {
 						`The Secret Token must be at least ${MIN_TOKEN_LENGTH} characters of letters, digits, ".", "_", "~" or "-"`,
 						{
 							description:
-								'Make up a random string, put it in Secret Token, and paste the Handler URL the panel shows (with your n8n address for YOUR_N8N_URL) into SMSC > Settings > Handler URL.',
+								this.getNode().typeVersion >= 3
+									? 'Make up a random string and put it in Secret Token. Then copy the Production URL from Webhook URLs and paste it into SMSC > Settings > Handler URL.'
+									: 'Make up a random string, put it in Secret Token, and paste the Handler URL the panel shows (with your n8n address for YOUR_N8N_URL) into SMSC > Settings > Handler URL.',
 						},
 					);
 				}
@@ -108,7 +128,12 @@ export class SmscTrigger implements INodeType {
 		}
 		const expected = this.getNodeParameter('token', '') as string;
 		const query = (this.getQueryData() ?? {}) as IDataObject;
-		const received = handlerParams(request.raw.url).token ?? query.token;
+		const v3 = this.getNode().typeVersion >= 3;
+		// n8n routes a call here only when its path ends with the token (version 3); checked again
+		// so that the node, not only the routing, refuses a call without it.
+		const received = v3
+			? tokenFromPath(request.raw.url)
+			: (handlerParams(request.raw.url).token ?? query.token);
 		if (!tokenMatches(expected, received)) return answer(401, 'Unauthorized');
 
 		const options = this.getNodeParameter('options', {}) as { charset?: CharsetChoice };
@@ -128,13 +153,24 @@ export class SmscTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		const filters = this.getNodeParameter('filters', {}) as CallbackFilters;
 		const items = callbacks
-			.map(normaliseCallback)
+			.map(v3 ? describeEvent : normaliseCallback)
 			.filter((item) => matchesFilters(item, events, filters));
 		if (items.length === 0) return answer(200, 'OK');
 		// n8n gives this answer once it has recorded the execution, as for its own Webhook node: SMSC
 		// waits for it, so callbacks cannot outrun the saving of their executions, and a callback
 		// n8n could not record is not acknowledged.
 		return { webhookResponse: 'OK', workflowData: [this.helpers.returnJsonArray(items)] };
+	}
+}
+
+/** The last segment of the request's path (version 3 puts the token there), percent-decoded. */
+function tokenFromPath(url: string): string | undefined {
+	const path = url.split(/[?#]/)[0];
+	const segment = path.slice(path.lastIndexOf('/') + 1);
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return undefined;
 	}
 }
 

@@ -9,7 +9,7 @@ import { NO_OP } from '../harness/builtin-nodes';
 import { runNodeWorkflow, smscCredentials } from '../support/smsc';
 import { SEND_FLOOR_NODE, SendFloor } from './SendFloor.node';
 
-export type ModeName = 'a' | 'b' | 'c' | 'd' | 'floor' | 'server';
+export type ModeName = 'a' | 'b' | 'c' | 'd' | 'floor' | 'server' | 'auto';
 
 /** Modes that pass their items through instead of sending them. */
 export const PASS_THROUGH: ReadonlySet<ModeName> = new Set(['d', 'floor']);
@@ -47,7 +47,16 @@ export const MODE_OPTIONS: Record<ModeName, (r: ModeRequest) => IDataObject> = {
 	// the floor gets (c)'s parameters exactly, so it reads and resolves the same values
 	floor: (r) => ({ batchSize: r.batchSize, concurrency: r.concurrency }),
 	server: () => ({}),
+	// (c)'s bulk settings; only where the recipients and the text come from differs
+	auto: (r) => ({ batchSize: r.batchSize, concurrency: r.concurrency }),
 };
+
+/** Where each mode's Send takes recipients and text from: expressions, or the item's fields by name. */
+function mapping(mode: ModeName): IDataObject {
+	if (mode === 'auto')
+		return { dataMode: 'autoMapInputData', recipientField: 'phone', textField: 'text' };
+	return { phones: '={{ $json.phone }}', message: '={{ $json.text }}' };
+}
 
 export function benchPhone(i: number): string {
 	return `+7900${String(i).padStart(7, '0')}`;
@@ -128,8 +137,7 @@ async function main(): Promise<void> {
 				: {
 						resource: 'message',
 						operation: 'send',
-						phones: '={{ $json.phone }}',
-						message: '={{ $json.text }}',
+						...mapping(request.mode),
 						bulkOptions: MODE_OPTIONS[request.mode](request) as INodeParameters,
 					},
 			{

@@ -10,14 +10,17 @@
  *      reads and returns its items without sending: n8n's own cost for the Send, the fair floor
  *   server  (c)'s `list` requests sent straight to the emulator by fetch, no n8n: what the stand-in
  *      for SMSC costs by itself, so (c) reads as floor + server + the Send's own share
+ *   auto  (c) with Map Automatically: recipients and text read from the items' fields by name, no
+ *      expression per item
  *
- * Flags (or env): --items N (BENCH_ITEMS, 10000), --modes a,b,c,d,floor,server (BENCH_MODES), --latency MS
+ * Flags (or env): --items N (BENCH_ITEMS, 10000), --modes a,b,c,d,floor,server,auto (BENCH_MODES), --latency MS
  * (BENCH_LATENCY_MS, 50), --concurrency N (10), --batch-size N (200), --baseline-sample N (time
  * mode a on N items; the row shows what the sample measured and, apart, the extrapolated time), --rounds N
  * (BENCH_ROUNDS, 1: run the modes N times, interleaved, and report each mode's median round with the
  * spread; wall times of one run on a virtual machine vary by up to 1.5x from run to run), --out FILE
  * (bench-results/latest.json), --cpu-prof DIR (a V8 CPU profile of each mode's process in DIR, for
- * Chrome DevTools). Each mode runs in a child process so its peak memory is its own.
+ * Chrome DevTools), --conditions TEXT (BENCH_CONDITIONS: what else ran on the machine, saved with
+ * the figures). Each mode runs in a child process so its peak memory is its own.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -40,6 +43,8 @@ interface Options {
 	out: string;
 	/** write a V8 CPU profile of every mode's process into this folder */
 	cpuProfileDir?: string;
+	/** what else ran on the machine meanwhile, recorded with the figures */
+	conditions: string;
 }
 
 const MODE_TITLES: Record<ModeName, string> = {
@@ -49,8 +54,9 @@ const MODE_TITLES: Record<ModeName, string> = {
 	d: '(d) n8n engine alone (no-op node, no expressions)',
 	floor: "(floor) the Send's parameter reads, no sending",
 	server: "(server) the emulator alone: (c)'s requests by fetch, no n8n",
+	auto: '(auto) batched + concurrent, Map Automatically (no expressions)',
 };
-const ALL_MODES: ModeName[] = ['a', 'b', 'c', 'd', 'floor', 'server'];
+const ALL_MODES: ModeName[] = ['a', 'b', 'c', 'd', 'floor', 'server', 'auto'];
 /** Modes that are not the Send, so a speed-up over (a) means nothing for them. */
 const NOT_THE_SEND: ReadonlySet<ModeName> = new Set([...PASS_THROUGH, 'server']);
 
@@ -79,6 +85,7 @@ function parseOptions(argv: string[]): Options {
 		rounds: Math.max(1, int('rounds', 'BENCH_ROUNDS', 1)),
 		out: pick('out', 'BENCH_OUT', path.join('bench-results', 'latest.json')),
 		cpuProfileDir: given('cpu-prof'),
+		conditions: pick('conditions', 'BENCH_CONDITIONS', 'not stated'),
 	};
 }
 
@@ -129,6 +136,16 @@ function medianRound(results: ModeResult[]): ModeResult {
 	return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
+/** x / y in each round, the two modes having run one after the other in that round. */
+function pairRatios(x: Row, y: Row): number[] {
+	return x.roundsWallMs.map((ms, round) => Number((ms / y.roundsWallMs[round]).toFixed(3)));
+}
+
+function medianOf(values: number[]): number {
+	const sorted = [...values].sort((p, q) => p - q);
+	return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 /** The median round's wall time and, with several rounds, the spread it was taken from. */
@@ -141,6 +158,10 @@ function wallTime(row: Row): string {
 /** Figures computed from the measured rows, never measured themselves. */
 interface Derived {
 	cOverFloor?: number;
+	/** Map Automatically against the expression mode, both batched and concurrent: the median of the rounds' ratios */
+	autoOverC?: number;
+	/** auto / (c) in each round, the two measured back to back */
+	autoOverCByRound?: number[];
 	cOverD?: number;
 	/** (c) − floor − server: the Send's own share of (c), roughly (its checks, packing, n8n's HTTP helper, its output) */
 	sendOwnMs?: number;
@@ -181,6 +202,10 @@ function table(rows: Row[], ratios: Derived, latency: number): string {
 	if (ratios.cOverFloor !== undefined)
 		notes.push(
 			`(c) / floor wall time${median}: ${ratios.cOverFloor.toFixed(2)} (what the batched send costs beyond n8n reading its parameters)`,
+		);
+	if (ratios.autoOverC !== undefined)
+		notes.push(
+			`auto / (c) wall time: ${ratios.autoOverC.toFixed(2)}, the median of each round's ratio (${ratios.autoOverCByRound?.map((r) => r.toFixed(2)).join(', ')}): Map Automatically against two expressions per item`,
 		);
 	if (ratios.cOverD !== undefined)
 		notes.push(
@@ -264,11 +289,14 @@ async function main(): Promise<void> {
 	const d = rows.find((row) => row.mode === 'd');
 	const floor = rows.find((row) => row.mode === 'floor');
 	const server = rows.find((row) => row.mode === 'server');
+	const auto = rows.find((row) => row.mode === 'auto');
 	// (c)'s requests go out Concurrency at a time, so even an instant Send waits this many latencies
 	const waves = Math.ceil(Math.ceil(options.items / options.batchSize) / options.concurrency);
 	const ratios: Derived = {
 		cOverFloor: c && floor ? c.wallMs / floor.wallMs : undefined,
 		cOverD: c && d ? c.wallMs / d.wallMs : undefined,
+		autoOverC: c && auto ? medianOf(pairRatios(auto, c)) : undefined,
+		autoOverCByRound: c && auto ? pairRatios(auto, c) : undefined,
 		sendOwnMs: c && floor && server ? c.wallMs - floor.wallMs - server.wallMs : undefined,
 		ceilingOverA:
 			aWallMs !== undefined && floor
@@ -280,11 +308,17 @@ async function main(): Promise<void> {
 	const report = {
 		date: new Date().toISOString(),
 		node: process.version,
-		machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))) },
+		machine: {
+			cpus: os.cpus().length,
+			loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+			conditions: options.conditions,
+		},
 		settings: options,
 		modes: rows,
 		ratioCOverFloor: ratios.cOverFloor,
 		ratioCOverD: ratios.cOverD,
+		ratioAutoOverC: ratios.autoOverC,
+		ratioAutoOverCByRound: ratios.autoOverCByRound,
 		speedUpCOverA: c?.speedUpOverA,
 		speedUpCOverAExtrapolated: a?.extrapolated !== undefined,
 		derived: { sendOwnMs: ratios.sendOwnMs, ceilingOverA: ratios.ceilingOverA, waves },
@@ -301,13 +335,20 @@ async function main(): Promise<void> {
 					noError9: c.error9 === 0,
 					everyItemAccepted: c.accepted === options.items,
 					pairedOneToOne: c.pairedOneToOne,
+					autoOverCAtMost0_4AtLatency0:
+						options.latency === 0 && ratios.autoOverC !== undefined
+							? ratios.autoOverC <= 0.4
+							: null,
+					autoEveryItemAccepted: auto
+						? auto.accepted === options.items && auto.pairedOneToOne
+						: null,
 				}
 			: undefined,
 	};
 	mkdirSync(path.dirname(options.out), { recursive: true });
 	writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
 	process.stdout.write(
-		`${table(rows, ratios, options.latency)}\n\nload average ${report.machine.loadAverage.join(' ')} on ${report.machine.cpus} cores, Node ${process.version}\nFigures written to ${options.out}\n`,
+		`${table(rows, ratios, options.latency)}\n\nConditions: ${options.conditions}. Compare ratios within one run; absolute times depend on the load. Load average ${report.machine.loadAverage.join(' ')} on ${report.machine.cpus} cores, Node ${process.version}\nFigures written to ${options.out}\n`,
 	);
 }
 

@@ -1,17 +1,28 @@
 /**
  * `npm run bench:server`: personalised SMS to 10,000 and 100,000 recipients through the Send in a
  * real `n8n start`, the way a user would run it: a Webhook receives the recipient list (JSON),
- * Split Out makes one item per recipient, and the SMSC node sends `Order <n> is ready` to each
- * (two expressions per item, the node's defaults: batched, concurrent). n8n saves the execution
- * with every node's items to its database.
+ * Split Out makes one item per recipient, and a third step does the work, in one of three variants
+ * on the same n8n, the same workflow shape and the same request body:
  *
- * Reported per size: time until the workflow finished (the webhook answers after the last node)
- * and until the execution is saved, the Send node's own time from the saved run data, n8n's peak
- * resident memory (main process, and with its task runner), the requests the emulator received,
- * and whether every item was accepted exactly once with its own text (checked at the emulator).
+ *   expression  the SMSC node sends `Order <n> is ready` to `{{ $json.phone }}` (two expressions
+ *               per item, the node's defaults: batched, concurrent)
+ *   floor       n8n's Edit Fields (Set) node evaluates the same two expressions per item and sends
+ *               nothing: what n8n's expressions cost by themselves, the floor of the expression mode
+ *   auto        the SMSC node in Map Automatically mode reads the fields `phone` and `message` of
+ *               each item by name (the body carries the text), no expression per item
  *
- * Flags (or env): --sizes 10000,100000 (BENCH_SIZES), --latency MS (BENCH_LATENCY_MS, 50),
- * --line L (SMSC_N8N_LINE), --out FILE (bench-results/server.json).
+ * n8n saves the execution with every node's items to its database.
+ *
+ * Reported per size and variant: time until the workflow finished (the webhook answers after the
+ * last node) and until the execution is saved, the third step's own time from the saved run data,
+ * n8n's peak resident memory (main process, and with its task runner), the requests the emulator
+ * received, and whether every item was accepted exactly once with its own text (checked at the
+ * emulator). Ratios compare variants of the same size on the same server.
+ *
+ * Flags (or env): --sizes 10000,100000 (BENCH_SIZES), --variants auto,expression,floor
+ * (BENCH_VARIANTS, in the order run), --latency MS (BENCH_LATENCY_MS, 50), --line L
+ * (SMSC_N8N_LINE), --conditions TEXT (BENCH_CONDITIONS: what else ran on the machine), --out FILE
+ * (bench-results/server.json).
  */
 import path from 'node:path';
 
@@ -29,7 +40,7 @@ import {
 	splitOutStep,
 	stableUuid,
 } from '../e2e/lib/workflows';
-import type { CredentialRef, Workflow } from '../e2e/lib/workflows';
+import type { CredentialRef, SmscStep, Workflow } from '../e2e/lib/workflows';
 import { flags, wholeNumber } from '../support/flags';
 import {
 	ExecutionCounter,
@@ -41,13 +52,24 @@ import {
 	writeResults,
 } from './server-support';
 
+type Variant = 'expression' | 'floor' | 'auto';
+const VARIANTS: Variant[] = ['expression', 'floor', 'auto'];
+function variantName(name: string): Variant {
+	if (!VARIANTS.includes(name as Variant)) throw new Error(`unknown variant ${name}`);
+	return name as Variant;
+}
+
 const pick = flags(process.argv.slice(2));
 const settings = {
 	sizes: (pick('sizes', 'BENCH_SIZES', '10000,100000') ?? '')
 		.split(',')
 		.map((size) => wholeNumber(size.trim(), '--sizes')),
 	latency: Number(pick('latency', 'BENCH_LATENCY_MS', '50')),
+	variants: (pick('variants', 'BENCH_VARIANTS', 'auto,expression,floor') ?? '')
+		.split(',')
+		.map((variant) => variantName(variant.trim())),
 	n8n: chooseLine(pick('line', 'SMSC_N8N_LINE')),
+	conditions: pick('conditions', 'BENCH_CONDITIONS', 'not stated')!,
 	out: pick('out', 'BENCH_OUT', path.join('bench-results', 'server.json'))!,
 };
 
@@ -57,28 +79,80 @@ const textOf = (i: number): string => `Order ${i} is ready`;
 
 interface Run {
 	items: number;
+	variant: Variant;
 	credential: CredentialRef;
 	login: string;
 	path: string;
 	workflow: Workflow;
+	/** the name of the step whose own time is reported */
+	step: string;
 }
 
-function run(items: number): Run {
-	const login = `bench-server-${items}`;
-	// n8n ids are 16 characters; each size needs its own, or one import overwrites the other
+/** The third step: the Send with expressions, its floor (the same expressions, no Send), or Map Automatically. */
+function workStep(variant: Variant): SmscStep {
+	const after = 'One Item per Recipient';
+	if (variant === 'floor') {
+		return {
+			name: FLOOR_STEP,
+			after,
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			noCredential: true,
+			parameters: {
+				mode: 'manual',
+				assignments: {
+					assignments: [
+						{
+							id: stableUuid('floor/phone'),
+							name: 'phone',
+							value: '={{ $json.phone }}',
+							type: 'string',
+						},
+						{
+							id: stableUuid('floor/text'),
+							name: 'text',
+							value: '=Order {{ $json.order }} is ready',
+							type: 'string',
+						},
+					],
+				},
+				options: {},
+			},
+		};
+	}
+	const send = sendSmsStep({ after, message: '=Order {{ $json.order }} is ready' });
+	if (variant === 'auto') {
+		const { phones: _phones, message: _message, ...rest } = send.parameters;
+		send.parameters = {
+			...rest,
+			dataMode: 'autoMapInputData',
+			recipientField: 'phone',
+			textField: 'message',
+		};
+	}
+	return send;
+}
+
+const FLOOR_STEP = 'Read Expressions';
+
+function run(items: number, variant: Variant): Run {
+	const login = `bench-server-${variant}-${items}`;
+	// n8n ids are 16 characters; each run needs its own, or one import overwrites the other
 	const credential = {
-		id: `BenchSrvN${items}`.padEnd(16, 'x').slice(0, 16),
-		name: `SMSC bench ${items}`,
+		id: `BenchSrv${variant.slice(0, 2)}${items}`.padEnd(16, 'x').slice(0, 16),
+		name: `SMSC bench ${variant} ${items}`,
 	};
-	const webhookPath = `bench-send-${items}`;
+	const webhookPath = `bench-send-${variant}-${items}`;
+	const name = `Bench send ${variant} ${items}`;
+	const step = workStep(variant);
 	const workflow = buildWorkflow({
-		name: `Bench send ${items}`,
+		name,
 		credential,
 		trigger: {
 			name: 'Recipients',
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
-			webhookId: stableUuid(`Bench send ${items}/webhook`),
+			webhookId: stableUuid(`${name}/webhook`),
 			noCredential: true,
 			// answers when the last node has finished, with no body
 			parameters: {
@@ -89,15 +163,9 @@ function run(items: number): Run {
 				options: {},
 			},
 		},
-		steps: [
-			splitOutStep('One Item per Recipient', 'body.recipients'),
-			sendSmsStep({
-				after: 'One Item per Recipient',
-				message: '=Order {{ $json.order }} is ready',
-			}),
-		],
+		steps: [splitOutStep('One Item per Recipient', 'body.recipients'), step],
 	});
-	return { items, credential, login, path: webhookPath, workflow };
+	return { items, variant, credential, login, path: webhookPath, workflow, step: step.name };
 }
 
 interface SavedRun {
@@ -111,12 +179,65 @@ interface SavedRun {
 	};
 }
 
+interface Result {
+	items: number;
+	variant: Variant;
+	step: string;
+	finishedMs: number;
+	savedMs: number;
+	stepMs?: number;
+	stepOutputItems: number;
+	idleRssMb: number;
+	peakRssMb: number;
+	peakRssWithRunnerMb: number;
+	requests: number;
+	maxInFlight: number;
+	error9: number;
+	accepted: number;
+	messagesAtEmulator: number;
+	missing: number;
+	repeated: number;
+	wrongText: number;
+	/** null for the floor, which sends nothing */
+	everyItemAcceptedOnce: boolean | null;
+	loadAverage: number[];
+}
+
+/** Per size, the variants against each other: the step's own time, measured on the same server. */
+function ratios(
+	results: Result[],
+): Array<{ items: number; autoOverExpression?: number; expressionOverFloor?: number }> {
+	return [...new Set(results.map((r) => r.items))].map((items) => {
+		const time = (variant: Variant): number | undefined =>
+			results.find((r) => r.items === items && r.variant === variant)?.stepMs;
+		const over = (x?: number, y?: number): number | undefined =>
+			x !== undefined && y ? Number((x / y).toFixed(3)) : undefined;
+		return {
+			items,
+			autoOverExpression: over(time('auto'), time('expression')),
+			expressionOverFloor: over(time('expression'), time('floor')),
+		};
+	});
+}
+
+function report(results: Result[]): object {
+	return {
+		date: new Date().toISOString(),
+		machine: { ...machine(), conditions: settings.conditions },
+		settings,
+		runs: results,
+		ratios: ratios(results),
+	};
+}
+
 async function main(): Promise<void> {
 	const { file: logFile, log } = createLog('bench-server');
 	process.stderr.write(
 		`bench:server: n8n ${settings.n8n}, ${settings.latency} ms per SMSC request; process output in ${logFile}\n`,
 	);
-	const runs = settings.sizes.map(run);
+	const runs = settings.sizes.flatMap((items) =>
+		settings.variants.map((variant) => run(items, variant)),
+	);
 	// Manual clock: no delivery statuses are simulated meanwhile, so the emulator only answers sends.
 	const stack: Stack = await startStack({
 		log,
@@ -149,12 +270,17 @@ async function main(): Promise<void> {
 		await counter.login();
 		const pid = n8n.server!.child.pid!;
 
-		const results = [];
+		const results: Result[] = [];
 		for (const r of runs) {
 			const url = `${n8n.baseUrl}/webhook/${r.path}`;
 			await n8n.waitForWebhook(url);
 			const body = JSON.stringify({
-				recipients: Array.from({ length: r.items }, (_, i) => ({ phone: phoneOf(i), order: i })),
+				// one body for every variant: the expressions read phone and order, Map Automatically phone and message
+				recipients: Array.from({ length: r.items }, (_, i) => ({
+					phone: phoneOf(i),
+					order: i,
+					message: textOf(i),
+				})),
 			});
 			await emulator.call('resetStats');
 			const idleRss = rssMb(pid);
@@ -207,15 +333,18 @@ async function main(): Promise<void> {
 			const [execution] = (await api.executions(r.workflow.id, {
 				includeData: true,
 			})) as SavedRun[];
-			const send = execution?.data?.resultData.runData['Send SMS']?.[0];
-			const sendOutputItems = send?.data?.main[0]?.length ?? 0;
+			const work = execution?.data?.resultData.runData[r.step]?.[0];
+			const stepOutputItems = work?.data?.main[0]?.length ?? 0;
+			const sends = r.variant !== 'floor';
 
-			const result = {
+			const result: Result = {
 				items: r.items,
+				variant: r.variant,
+				step: r.step,
 				finishedMs,
 				savedMs,
-				sendNodeMs: send?.executionTime,
-				sendOutputItems,
+				stepMs: work?.executionTime,
+				stepOutputItems,
 				idleRssMb: idleRss.process,
 				peakRssMb: peak.peakMb,
 				peakRssWithRunnerMb: peak.peakTreeMb,
@@ -227,46 +356,49 @@ async function main(): Promise<void> {
 				missing,
 				repeated,
 				wrongText,
-				everyItemAcceptedOnce:
-					messages.length === r.items &&
-					missing === 0 &&
-					repeated === 0 &&
-					wrongText === 0 &&
-					sendOutputItems === r.items,
+				// the floor sends nothing; it only has to give every item back
+				everyItemAcceptedOnce: !sends
+					? null
+					: messages.length === r.items &&
+						missing === 0 &&
+						repeated === 0 &&
+						wrongText === 0 &&
+						stepOutputItems === r.items,
 				loadAverage: machine().loadAverage,
 			};
 			results.push(result);
-			process.stderr.write(`${r.items} items: ${JSON.stringify(result)}\n`);
-			writeResults(settings.out, {
-				date: new Date().toISOString(),
-				machine: machine(),
-				settings,
-				runs: results,
-			});
+			process.stderr.write(`${r.items} items, ${r.variant}: ${JSON.stringify(result)}\n`);
+			writeResults(settings.out, report(results));
 		}
 
-		writeResults(settings.out, {
-			date: new Date().toISOString(),
-			machine: machine(),
-			settings,
-			runs: results,
-		});
+		writeResults(settings.out, report(results));
 		const s = (ms: number | undefined): string =>
 			ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`;
+		const accepted = (r: Result): string =>
+			r.everyItemAcceptedOnce === null
+				? '– (sends nothing)'
+				: r.everyItemAcceptedOnce
+					? `yes (${r.accepted})`
+					: `NO: ${r.messagesAtEmulator} messages, ${r.missing} missing, ${r.repeated} repeated, ${r.wrongText} wrong text`;
 		const lines = [
 			'',
-			`n8n ${settings.n8n} (\`n8n start\`, sqlite), Webhook → Split Out → SMSC Send, ${settings.latency} ms per SMSC request:`,
-			'| items | workflow finished | execution saved | Send node | n8n peak RSS (idle before) | with task runner | requests | max in flight | error 9 | accepted once, own text |',
-			'| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
+			`n8n ${settings.n8n} (\`n8n start\`, sqlite), Webhook → Split Out → step, ${settings.latency} ms per SMSC request:`,
+			"| items | variant | workflow finished | execution saved | step's own time | n8n peak RSS (idle before) | with task runner | requests | max in flight | error 9 | accepted once, own text |",
+			'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
 			...results.map(
 				(r) =>
-					`| ${r.items} | ${s(r.finishedMs)} | ${s(r.savedMs)} | ${s(r.sendNodeMs)} | ${r.peakRssMb} MB (${r.idleRssMb} MB) | ${r.peakRssWithRunnerMb} MB | ${r.requests} | ${r.maxInFlight} | ${r.error9} | ${r.everyItemAcceptedOnce ? `yes (${r.accepted})` : `NO: ${r.messagesAtEmulator} messages, ${r.missing} missing, ${r.repeated} repeated, ${r.wrongText} wrong text`} |`,
+					`| ${r.items} | ${r.variant} | ${s(r.finishedMs)} | ${s(r.savedMs)} | ${s(r.stepMs)} | ${r.peakRssMb} MB (${r.idleRssMb} MB) | ${r.peakRssWithRunnerMb} MB | ${r.requests} | ${r.maxInFlight} | ${r.error9} | ${accepted(r)} |`,
 			),
 			'',
-			`${loadNote()}, Node ${process.version}; figures in ${settings.out}`,
+			...ratios(results).map(
+				(q) =>
+					`${q.items} items: auto / expression, step's own time ${q.autoOverExpression?.toFixed(2) ?? '–'}; expression / floor ${q.expressionOverFloor?.toFixed(2) ?? '–'}`,
+			),
+			'',
+			`Conditions: ${settings.conditions}; ${loadNote()}, Node ${process.version}. Compare ratios within one run. Figures in ${settings.out}`,
 		];
 		process.stdout.write(`${lines.join('\n')}\n`);
-		if (results.some((r) => !r.everyItemAcceptedOnce)) process.exitCode = 1;
+		if (results.some((r) => r.everyItemAcceptedOnce === false)) process.exitCode = 1;
 	} finally {
 		await patient.close();
 		await stack.stop();

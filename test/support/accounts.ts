@@ -123,7 +123,10 @@ export function requests(
 		});
 }
 
-export interface MessageRunOptions extends Pick<RunNodeOptions, 'items' | 'continueOnFail'> {
+export interface MessageRunOptions extends Pick<
+	RunNodeOptions,
+	'items' | 'continueOnFail' | 'typeVersion'
+> {
 	/** Default the account's own password. */
 	password?: string;
 }
@@ -141,6 +144,7 @@ export async function runMessage(
 		{
 			items: options.items,
 			continueOnFail: options.continueOnFail,
+			typeVersion: options.typeVersion,
 			credentials: smscCredentials(emu.url, { login, password: options.password ?? PASSWORD }),
 		},
 	);

@@ -52,6 +52,8 @@ export interface RunNodeOptions {
 	nodeType?: string;
 	/** More node types to register (the benchmark's floor node). */
 	nodeTypes?: Record<string, INodeType>;
+	/** The SMSC node's version: 1 unless given (version 2 changed some outputs, actions/version.ts). */
+	typeVersion?: number;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function runNodeWorkflow(
 		id: 'node-under-test',
 		name: 'SMSC',
 		type: options.nodeType ?? SMSC_NODE,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: parameters as INodeParameters,
 		credentials: { smscApi: { id: '1', name: 'SMSC test' } },

@@ -49,7 +49,7 @@ export interface TriggerServer {
 	close(): Promise<void>;
 }
 
-/** `typeVersion`: the node's default (2) unless given; versions 1 and 2 behave the same. */
+/** `typeVersion`: 2 unless given (versions 1 and 2 behave the same; 3 carries the token in the path and emits shared/triggers/event.ts items). */
 export async function startTriggerServer(
 	parameters: IDataObject,
 	typeVersion = 2,
@@ -90,10 +90,12 @@ export interface Poller {
 	staticData: IDataObject;
 }
 
+/** `typeVersion`: 1 unless given (version 2 emits the items of shared/triggers/event.ts). */
 export function poller(
 	parameters: IDataObject,
 	credentials: CredentialsMap,
 	staticData: IDataObject = {},
+	typeVersion = 1,
 ): Poller {
 	const nodeType = new SmscPollTrigger();
 	return {
@@ -107,6 +109,7 @@ export function poller(
 				{
 					mode,
 					credentialTypes: [new SmscApi()],
+					typeVersion,
 				},
 			);
 			return output ? output[0].map((item) => item.json) : [];

@@ -12,12 +12,15 @@ import { repoRoot } from '../e2e/lib/paths';
 import { report, seconds } from '../e2e/lib/report';
 import { openBrowser, ensureChromium } from './lib/browser';
 import type { Browser } from './lib/browser';
-import { Editor } from './lib/editor';
+import { Editor, exactly } from './lib/editor';
 import {
 	GROUP_NAME,
+	NEW_BULK,
+	NEW_TRIGGER,
 	OTHER_GROUP_NAME,
 	SENDER_NAMES,
 	TESTED_CREDENTIAL,
+	UNKNOWN_MESSAGE,
 	startUiStack,
 } from './lib/uiStack';
 import type { UiStack } from './lib/uiStack';
@@ -25,6 +28,10 @@ import type { UiStack } from './lib/uiStack';
 jest.setTimeout(20 * 60 * 1000);
 
 const SHOTS = path.join(repoRoot, 'test', 'ui', 'screenshots');
+/** Every time the package outputs: ISO 8601 in SMSC's Moscow time, with its zone. */
+const ISO_MOSCOW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/;
+/** The documentation pages the panels' "Docs" links open (issue 26: never a #fragment). */
+const DOCS_PAGES = 'https://github.com/n8n-nodes-smsc/n8n-nodes-smsc/blob/main/docs/';
 const DOCS = path.join(repoRoot, 'docs');
 
 let ui: UiStack;
@@ -243,6 +250,19 @@ describe('pickers', () => {
 		expect(found).not.toContain(OTHER_GROUP_NAME);
 		await editor.screenshot('picker-group', editor.ndv());
 		await editor.closePicker();
+
+		// issue 26: the mode selector showed "By Numt", a label too long for its box
+		await editor.byId('rlc-mode-selector', editor.parameter('group')).first().click();
+		const modes = await editor.openDropdownOptions();
+		expect(modes).toContain('Number');
+		expect(modes).not.toContain('By Number');
+		await editor.page
+			.locator('[role=option]:visible')
+			.filter({ hasText: exactly('Number') })
+			.first()
+			.click();
+		expect(await editor.locatorMode('group')).toEqual({ label: 'Number', fits: true });
+		await editor.screenshot('group-mode-number', editor.parameter('group'));
 	});
 
 	it('with a wrong password both pickers show the package\'s English error, not "[object Object]"', async () => {
@@ -277,6 +297,10 @@ describe('running a step', () => {
 		expect(text).toContain('parts');
 		expect(text).toContain('cost');
 		await editor.screenshot('send-output', editor.ndv());
+		// issue 26: n8n adds its query after a #fragment, which then never matched a heading
+		const docs = await editor.docsLink();
+		expect(docs.startsWith(`${DOCS_PAGES}smsc-node.md`)).toBe(true);
+		expect(docs).not.toContain('#');
 		await editor.closeNdv();
 	});
 
@@ -311,7 +335,68 @@ describe('credential test', () => {
 });
 
 describe('SMSC Trigger', () => {
-	it('shows the ready-to-paste handler URL with the token, and a test event arrives the way the panel says', async () => {
+	it("version 3 (new nodes): n8n's Webhook URLs show the whole URL to paste, a numbered notice says where, and a test event arrives with the package's fields", async () => {
+		await editor.openWorkflow(workflowId(NEW_TRIGGER));
+		await editor.openNode('SMSC Trigger');
+		const panel = await editor.ndv().innerText();
+		// issue 26: short numbered steps pointing at Webhook URLs; no hand-built URL field
+		for (const step of [
+			'1. Make up a Secret Token below.',
+			'2. Open Webhook URLs at the top of this panel and copy the Production URL. It ends with your token.',
+			'3. In your SMSC account, open Settings and paste it into Handler URL',
+			'4. Publish this workflow.',
+		])
+			expect(panel).toContain(step);
+		expect(panel).not.toContain('YOUR_N8N_URL');
+		const labels = await editor.parameterLabels();
+		expect(labels).not.toContain('Handler URL');
+		expect(labels).not.toContain('Test Handler URL');
+		expect(panel).toContain(
+			'Use at least 16 characters: letters, digits, ".", "_", "~" or "-". The workflow cannot be published until the token follows this rule.',
+		);
+
+		const token = 'UiTestToken3-0123456789abcdef';
+		await editor.fillParameter('token', token);
+		const n8nAddress = ui.stack.n8n.baseUrl.replace(/\/$/, '');
+		// the Production URL last, so the panel shows what step 2 of the notice says to copy
+		const test = await editor.webhookUrls('Test URL');
+		const production = await editor.webhookUrls('Production URL');
+		expect(production.length).toBeGreaterThan(0);
+		for (const url of production)
+			expect(url).toMatch(new RegExp(`^${n8nAddress}/webhook/[0-9a-f-]{36}/smsc/${token}$`));
+		expect(test).toEqual(production.map((url) => url.replace('/webhook/', '/webhook-test/')));
+		curate(await editor.screenshot('trigger-panel', editor.ndv()), 'trigger-panel');
+		const docs = await editor.docsLink();
+		expect(docs.startsWith(`${DOCS_PAGES}smsc-trigger.md`)).toBe(true);
+		expect(docs).not.toContain('#');
+
+		// what the notice says: Execute step, paste the Test URL into SMSC, an event arrives
+		await editor.executeStep({ wait: false });
+		await editor.waitForListening();
+		await ui.stack.emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: test[0] });
+		await ui.stack.emulator.call('injectIncoming', {
+			login: DEMO_LOGIN,
+			phone: '79991230003',
+			mes: 'Is my table booked?',
+			to: '74950000101',
+		});
+		const output = await editor.outputJson();
+		expect(output).toHaveLength(1);
+		// issue 26: the phone as the Send writes it, times as ISO with the zone, SMSC's fields under raw
+		expect(output[0]).toMatchObject({
+			event: 'incomingMessage',
+			text: 'Is my table booked?',
+			phone: '+79991230003',
+			to: '+74950000101',
+		});
+		expect(String(output[0].sentDate)).toMatch(ISO_MOSCOW);
+		expect(output[0].raw).toMatchObject({ phone: '79991230003', mes: 'Is my table booked?' });
+		expect(Object.keys(output[0])).not.toContain('mes');
+		curate(await editor.screenshot('trigger-test-event-version-3', editor.ndv()), 'trigger-event');
+		await editor.closeNdv();
+	});
+
+	it('version 2 (saved workflows) shows the ready-to-paste handler URL with the token, and a test event arrives the way the panel says', async () => {
 		const schema404: string[] = [];
 		editor.page.on('response', (res) => {
 			if (res.status() === 404 && /schemas?\//.test(res.url()) && /smsc/i.test(res.url()))
@@ -321,14 +406,16 @@ describe('SMSC Trigger', () => {
 		await editor.openNode('SMSC Trigger');
 		const token = 'UiTestToken-0123456789abcdef';
 		// The rule is a hint under the field (no regex display condition: see test/unit/SmscTrigger/description.test.ts).
-		expect(await editor.ndv().innerText()).toMatch(/At least 16 characters/);
+		expect(await editor.ndv().innerText()).toContain(
+			'Use at least 16 characters: letters, digits, ".", "_", "~" or "-". The workflow cannot be published until the token follows this rule.',
+		);
 		await editor.fillParameter('token', token);
 
 		// n8n 2.41 works out an expression's preview when the panel shows it: open it again, as a
 		// user coming back to copy the URL does
 		await editor.closeNdv();
 		await editor.openNode('SMSC Trigger');
-		curate(await editor.screenshot('trigger-panel', editor.ndv()), 'trigger-panel');
+		await editor.screenshot('trigger-panel-version-2', editor.ndv());
 		// defect 3: both URLs ready to paste but for n8n's own address, the token in clear
 		const handlerUrl = await editor.expressionPreview('handlerUrl');
 		const ending = `/smsc?token=${token}&charset=utf-8`;
@@ -375,7 +462,7 @@ describe('SMSC Trigger', () => {
 });
 
 describe('workflows', () => {
-	it('the bulk example sends one personal SMS per row, in one SMSC request (one message id)', async () => {
+	it('the bulk example (saved with version 1, unchanged) sends one personal SMS per row, in one SMSC request (one message id)', async () => {
 		await editor.openWorkflow(workflowId('SMSC: bulk send from a list'));
 		await editor.executeWorkflow();
 		await editor.openNode('Send Personal SMS');
@@ -387,7 +474,52 @@ describe('workflows', () => {
 		expect(String(output[0].note)).toMatch(
 			/3 items went out in one SMSC request, so they share its message ID.*estimate/,
 		);
-		await editor.screenshot('bulk-output', editor.ndv());
+		await editor.screenshot('bulk-output-version-1', editor.ndv());
+		await editor.closeNdv();
+	});
+
+	it('version 2 (new nodes): bulk items share the id without a per-item note, bookkeeping or bare phones', async () => {
+		await editor.openWorkflow(workflowId(NEW_BULK));
+		await editor.executeWorkflow();
+		await editor.openNode('Send Personal SMS');
+		const output = await editor.outputJson();
+		expect(output).toHaveLength(3);
+		expect(new Set(output.map((item) => item.id)).size).toBe(1);
+		for (const item of output) {
+			expect(Object.keys(item)).not.toEqual(
+				expect.arrayContaining([expect.stringMatching(/^(note|requestItems|partsEstimated)$/)]),
+			);
+		}
+		expect(output.map((item) => item.phones)).toEqual([
+			['+79991234501'],
+			['+79991234502'],
+			['+79991234503'],
+		]);
+		curate(await editor.screenshot('bulk-output-version-2', editor.ndv()), 'bulk-output');
+		await editor.closeNdv();
+	});
+
+	it('version 2: Get Status names the fields as the triggers do, and a message SMSC does not know is an error item', async () => {
+		await editor.openWorkflow(workflowId('UI: status (version 2)'));
+		await editor.executeWorkflow();
+		await editor.openNode('Get Status');
+		const [status] = await editor.outputJson();
+		expect(status).toMatchObject({ phone: '+79991234567', statusName: expect.any(String) });
+		expect(String(status.lastDate)).toMatch(ISO_MOSCOW);
+		expect((status.raw as Record<string, unknown>).last_date).toEqual(expect.any(String));
+		await editor.screenshot('status-output-version-2', editor.ndv());
+		await editor.closeNdv();
+
+		await editor.openNode('Status of an Unknown Message');
+		const unknown = await editor.outputJson();
+		expect(unknown).toHaveLength(1);
+		expect(String(unknown[0].error)).toContain(
+			`SMSC has no message ${UNKNOWN_MESSAGE.id} to ${UNKNOWN_MESSAGE.phone} (status -3, not found)`,
+		);
+		expect(Object.keys(unknown[0])).not.toEqual(
+			expect.arrayContaining([expect.stringMatching(/^(statusName|final|errorDescription)$/)]),
+		);
+		await editor.screenshot('status-unknown-version-2', editor.ndv());
 		await editor.closeNdv();
 	});
 

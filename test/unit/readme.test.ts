@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { Smsc } from '../../nodes/Smsc/Smsc.node';
-import { anchors } from '../support/markdown';
 
 /** The README's table of resources and operations must say exactly what the node offers. */
 describe('README operations table', () => {
@@ -38,9 +37,12 @@ describe('README operations table', () => {
 	});
 });
 
-describe('README links from the nodes and the credential', () => {
-	const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-	const headings = anchors(readme);
+/**
+ * The nodes' and the credential's documentation links. n8n appends its own query (utm_source …) to
+ * them, after a `#` when there is one, which breaks the fragment: so each points at a whole page, a
+ * file of this repository, and that file must exist.
+ */
+describe('documentation links from the nodes and the credential', () => {
 	const root = join(__dirname, '../..');
 	const sources = [
 		'nodes/Smsc/Smsc.node.json',
@@ -51,16 +53,21 @@ describe('README links from the nodes and the credential', () => {
 	const links = sources.flatMap((file) =>
 		[
 			...readFileSync(join(root, file), 'utf8').matchAll(
-				/github\.com\/n8n-nodes-smsc\/n8n-nodes-smsc#([\w-]+)/g,
+				/https:\/\/github\.com\/n8n-nodes-smsc\/n8n-nodes-smsc[^'"\s]*/g,
 			),
-		].map((match) => [file, match[1]] as const),
+		].map((match) => [file, match[0]] as const),
 	);
 
-	it('finds the documentation links', () => {
-		expect(links.length).toBeGreaterThanOrEqual(sources.length);
+	it('finds a documentation link in every node and the credential', () => {
+		expect(new Set(links.map(([file]) => file))).toEqual(new Set(sources));
 	});
 
-	it.each(links)('%s links to #%s, a heading that exists', (_file, target) => {
-		expect([...headings]).toContain(target);
+	it.each(links)('%s links to %s, a page without a fragment that exists', (_file, url) => {
+		expect(url).not.toContain('#');
+		const page = /^https:\/\/github\.com\/n8n-nodes-smsc\/n8n-nodes-smsc\/blob\/main\/(.+)$/.exec(
+			url,
+		);
+		expect(page).not.toBeNull();
+		expect(existsSync(join(root, page![1]))).toBe(true);
 	});
 });

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { channelFields } from './channelFields';
 import { channelsShowing } from './channels';
+import { mappedBelow, mappingFields } from './mapping';
 import { sendOptions } from './options';
 
 /** Fields shared by Send and Get Cost: what is sent, how, and to whom. */
@@ -70,6 +71,7 @@ export const messageFields: INodeProperties[] = [
 			{ name: 'Recipients', value: 'phones' },
 		],
 	},
+	...mappingFields,
 	{
 		displayName: 'Phone Numbers',
 		name: 'phones',
@@ -79,7 +81,9 @@ export const messageFields: INodeProperties[] = [
 		placeholder: 'e.g. +79991234567, +77011234567',
 		description:
 			'One or more numbers in international format, separated by commas, or an array from an expression. A number with a leading "+" is not auto-corrected by SMSC.',
-		displayOptions: { show: { recipientType: ['phones'], channel: channelsShowing('phones') } },
+		displayOptions: {
+			show: { recipientType: ['phones'], channel: channelsShowing('phones'), ...mappedBelow },
+		},
 	},
 	{
 		displayName: 'Email Addresses',
@@ -90,7 +94,9 @@ export const messageFields: INodeProperties[] = [
 		placeholder: 'e.g. name@example.com',
 		description:
 			'One or more e-mail addresses, separated by commas, or an array from an expression',
-		displayOptions: { show: { recipientType: ['phones'], channel: channelsShowing('emails') } },
+		displayOptions: {
+			show: { recipientType: ['phones'], channel: channelsShowing('emails'), ...mappedBelow },
+		},
 	},
 	{
 		displayName: 'Contact Group',
@@ -110,7 +116,7 @@ export const messageFields: INodeProperties[] = [
 				typeOptions: { searchListMethod: 'searchGroupNumbers', searchable: true },
 			},
 			{
-				displayName: 'By Number',
+				displayName: 'Number',
 				name: 'number',
 				type: 'string',
 				placeholder: 'e.g. 5',
@@ -134,7 +140,7 @@ export const messageFields: INodeProperties[] = [
 		default: '',
 		typeOptions: { rows: 4 },
 		description: 'The text to send, up to 1000 characters',
-		displayOptions: { show: { channel: channelsShowing('message') } },
+		displayOptions: { show: { channel: channelsShowing('message'), ...mappedBelow } },
 	},
 	{
 		displayName: 'Message',
@@ -144,7 +150,7 @@ export const messageFields: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		description:
 			'The text to send, up to 1000 characters. It may stay empty when files are attached (Attachments) or, for an MMS, when there is a Subject.',
-		displayOptions: { show: { channel: channelsShowing('optionalMessage') } },
+		displayOptions: { show: { channel: channelsShowing('optionalMessage'), ...mappedBelow } },
 	},
 	{
 		displayName: 'Code',
@@ -155,7 +161,7 @@ export const messageFields: INodeProperties[] = [
 		placeholder: 'e.g. 4821',
 		description:
 			'A numeric code of 4 to 8 digits, the only thing SMSC delivers by Telegram. For other text use the Telegram Bot channel.',
-		displayOptions: { show: { channel: channelsShowing('codeOrMessage') } },
+		displayOptions: { show: { channel: channelsShowing('codeOrMessage'), ...mappedBelow } },
 	},
 	{
 		displayName: 'Hex Message',

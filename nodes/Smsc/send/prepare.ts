@@ -20,6 +20,7 @@ import type { Channel, ChannelRow } from './channels';
 import { channelRow } from './channels';
 import type { ItemParameters } from './itemParameters';
 import type { Attachment, BulkOptions, ItemReader, PreparedMessage, SendOptions } from './item';
+import { mappedParameters, readInputField } from './mapping';
 import { readRecipients, recipientKey } from './recipients';
 import { readSchedule } from './schedule';
 
@@ -52,6 +53,7 @@ export function prepareMessage(
 	itemIndex: number,
 ): PreparedMessage {
 	const channel = parameters.get<Channel>('channel', itemIndex, 'sms');
+	const mapped = mappedParameters(parameters, itemIndex);
 	const item: ItemReader = {
 		context: this,
 		parameters,
@@ -59,7 +61,10 @@ export function prepareMessage(
 		channel,
 		row: channelRow(channel) ?? UNKNOWN_CHANNEL,
 		options: parameters.get<SendOptions>('options', itemIndex, {}),
-		get: <T>(name: string, fallback: T) => parameters.get<T>(name, itemIndex, fallback),
+		get: <T>(name: string, fallback: T) =>
+			mapped?.[name] !== undefined
+				? (readInputField(this, item, name, mapped[name]) as T)
+				: parameters.get<T>(name, itemIndex, fallback),
 		fail: (message: string, description?: string): never => {
 			throw new NodeOperationError(this.getNode(), message, { itemIndex, description });
 		},

@@ -26,14 +26,14 @@ export function readRecipients(item: ItemReader): { recipients: string[]; group?
 		return { recipients: [group], group };
 	}
 	if (row.fields.includes('emails')) {
-		const recipients = splitList(parameters.get<unknown>('emails', itemIndex, ''));
+		const recipients = splitList(item.get<unknown>('emails', ''));
 		if (recipients.length === 0)
 			fail('No e-mail address to send to. Enter at least one address in Email Addresses.');
 		const bad = recipients.find((address) => !isEmail(address));
 		if (bad !== undefined) fail(`"${bad}" is not a valid e-mail address.`);
 		return { recipients };
 	}
-	const raw = splitList(parameters.get<unknown>('phones', itemIndex, ''));
+	const raw = splitList(item.get<unknown>('phones', ''));
 	if (raw.length === 0)
 		fail('No phone number to send to. Enter at least one number in Phone Numbers.');
 	const recipients = raw.map((phone) => {

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { decodeStatus } from '../../shared/smsc/codes';
 import { decodeHlr } from '../../shared/smsc/hlr';
 import { toNumber } from '../../shared/smsc/numbers';
+import { outputPhone } from '../../shared/smsc/phones';
 import { recipientKey } from './recipients';
 import type { PreparedMessage } from './item';
 
@@ -26,10 +27,17 @@ export function indexRows(rows: IDataObject[]): Map<string, IDataObject[]> {
 	return byKey;
 }
 
-/** One per-recipient row with its status and error codes explained, and HLR data decoded. */
-export function describeRecipient(row: IDataObject): IDataObject {
+/**
+ * One per-recipient row with its status and error codes explained, and HLR data decoded; `v2`
+ * writes the phone as "+" and digits (SMSC answers with digits only).
+ */
+export function describeRecipient(row: IDataObject, v2 = false): IDataObject {
 	const decoded = decodeStatus(row.status, row.error ?? row.err);
-	const out: IDataObject = { phone: row.phone ?? row.mail, ...decoded };
+	const recipient = row.phone ?? row.mail;
+	const out: IDataObject = {
+		phone: v2 ? (outputPhone(recipient) as string) : recipient,
+		...decoded,
+	};
 	if (row.mccmnc !== undefined && row.mccmnc !== '') out.mccmnc = String(row.mccmnc);
 	const cost = toNumber(row.cost);
 	if (cost !== undefined) out.cost = cost;
@@ -55,19 +63,24 @@ export function sharedRequestNote(items: number, partsEstimated: boolean): strin
 /**
  * The output of one sent item. `rows` are the per-recipient rows that belong to this item;
  * `requestItems` is set when it went in a `list` request (with that many items): then parts and
- * cost are the item's own share, and a note says so.
+ * cost are the item's own share. Version 1 says so in a note on every item; version 2 (`v2`)
+ * explains it once, in the output schema's field descriptions and docs/smsc-node.md, writes
+ * phones as "+" and digits, the numbers SMSC reports where it reports them, and keeps the
+ * bookkeeping (`partsEstimated`, `requestItems`) for Include Raw Response.
  */
 export function sendOutput(
 	message: PreparedMessage,
 	answer: IDataObject,
 	rows: IDataObject[] | undefined,
 	requestItems?: number,
+	v2 = false,
 ): IDataObject {
 	const shared = requestItems !== undefined;
 	const out: IDataObject = { id: answer.id, channel: message.channel, phones: message.recipients };
 	if (message.group) out.group = message.group;
-	if (message.group && rows && rows.length > 0)
+	if ((message.group || v2) && rows && rows.length > 0)
 		out.phones = rows.map((row) => row.phone ?? row.mail);
+	if (v2) out.phones = (out.phones as unknown[]).map(outputPhone) as string[];
 	const estimate = message.estimate;
 	if (!shared) {
 		const cnt = toNumber(answer.cnt);
@@ -89,11 +102,12 @@ export function sendOutput(
 			if (balance !== undefined) out.balance = balance;
 		}
 	}
-	if (shared) {
+	if (shared && !v2) {
 		out.requestItems = requestItems;
 		out.note = sharedRequestNote(requestItems, out.partsEstimated === true);
-	}
-	const described = rows?.map(describeRecipient);
+	} else if (shared && message.rawResponse) out.requestItems = requestItems;
+	if (v2 && !message.rawResponse) delete out.partsEstimated;
+	const described = rows?.map((row) => describeRecipient(row, v2));
 	if (message.perRecipient && described) out.recipients = described;
 	else if (message.channel === 'hlr' && described?.some((row) => row.hlr))
 		out.recipients = described;
@@ -101,7 +115,7 @@ export function sendOutput(
 	if (message.params.err === 1)
 		out.wrongNumbers = (rows ?? [])
 			.filter((row) => String(row.error ?? row.err ?? '0') !== '0')
-			.map(describeRecipient);
+			.map((row) => describeRecipient(row, v2));
 	if (message.rawResponse) out.rawResponse = shared && rows ? { ...answer, phones: rows } : answer;
 	return out;
 }

@@ -100,3 +100,14 @@ export function phoneTail(phone: string): string {
 export function samePhone(a: string, b: string): boolean {
 	return phoneTail(a) !== '' && phoneTail(a) === phoneTail(b);
 }
+
+/**
+ * A phone number as every output of the package writes it: "+" and digits, as the Send takes it.
+ * SMSC answers and calls with digits only (`79991234567`); anything that is not a phone number (an
+ * e-mail address, a Telegram ID, a blank) is returned unchanged.
+ */
+export function outputPhone(value: unknown): unknown {
+	if (typeof value !== 'string' && typeof value !== 'number') return value;
+	const phone = String(value).replace(DECORATION, '');
+	return INTERNATIONAL.test(phone) ? `+${phone.replace(/^\+/, '')}` : value;
+}

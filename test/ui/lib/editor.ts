@@ -2,6 +2,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
+/** What locatorMode reads of the page's elements (the tests compile without the DOM's types). */
+interface DomElement {
+	scrollWidth: number;
+	clientWidth: number;
+	innerText: string;
+	textContent: string | null;
+	value?: string;
+	children: { length: number };
+	querySelector(selector: string): DomElement | null;
+	querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
 /** Text that is exactly this, give or take surrounding white space. */
 export function exactly(text: string): RegExp {
 	return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
@@ -212,6 +224,63 @@ export class Editor {
 		// not Escape: n8n 2.41 closes the whole panel on it
 		if (focused) await this.ndv().getByText('Parameters', { exact: true }).first().click();
 		return text;
+	}
+
+	/**
+	 * The URLs n8n's own "Webhook URLs" section of a trigger's panel shows, for its Test URL or its
+	 * Production URL tab (one per HTTP method the node listens to).
+	 */
+	async webhookUrls(tab: 'Test URL' | 'Production URL'): Promise<string[]> {
+		const urls = this.ndv().locator('.webhook-url');
+		// collapsed at first for most triggers: the headline opens it
+		if (!(await urls.first().isVisible()))
+			await this.ndv()
+				.locator('.headline')
+				.filter({ hasText: /Webhook URLs/ })
+				.first()
+				.click();
+		await urls.first().waitFor();
+		await this.ndv().getByText(tab, { exact: true }).first().click();
+		await this.page.waitForTimeout(300);
+		return (await urls.allInnerTexts()).map((text) => text.trim());
+	}
+
+	/** Where the panel's "Docs" link goes, as n8n wrote it (with its own query added). */
+	async docsLink(): Promise<string> {
+		const link = this.ndv()
+			.locator('a')
+			.filter({ hasText: exactly('Docs') })
+			.first();
+		return (await link.getAttribute('href')) ?? '';
+	}
+
+	/**
+	 * The mode a resource locator's mode selector shows, and whether that text fits in the box
+	 * (a label too long for it is cut, as "By Number" was, to "By Numt").
+	 */
+	async locatorMode(name: string): Promise<{ label: string; fits: boolean }> {
+		const selector = this.byId('rlc-mode-selector', this.parameter(name)).first();
+		await selector.waitFor();
+		return await selector.evaluate((node) => {
+			const root = node as unknown as DomElement;
+			const style = (element: DomElement) =>
+				(
+					globalThis as unknown as { getComputedStyle(e: DomElement): { overflow: string } }
+				).getComputedStyle(element).overflow;
+			const input = root.querySelector('input');
+			const label = (input?.value || root.innerText || '').trim();
+			const overflows = (element: DomElement) => element.scrollWidth > element.clientWidth + 1;
+			const cut =
+				(input !== null && overflows(input)) ||
+				[root, ...Array.from(root.querySelectorAll('*'))].some(
+					(element) =>
+						overflows(element) &&
+						element.children.length === 0 &&
+						(element.textContent ?? '').includes(label) &&
+						style(element) !== 'visible',
+				);
+			return { label, fits: !cut };
+		});
 	}
 
 	// ── pickers (resource locators and options loaded from SMSC) ──

@@ -5,10 +5,13 @@ import { createLog } from '../../e2e/lib/report';
 import { EMULATOR_CREDENTIAL, startStack } from '../../e2e/lib/stack';
 import type { Stack } from '../../e2e/lib/stack';
 import {
+	SMSC_NODE,
+	SMSC_TRIGGER,
 	buildWorkflow,
 	sendSmsStep,
 	smscCredential,
 	splitOutStep,
+	stableUuid,
 	workflowId,
 } from '../../e2e/lib/workflows';
 import type { CredentialRef, Workflow } from '../../e2e/lib/workflows';
@@ -82,6 +85,94 @@ export function wrongPasswordWorkflow(): Workflow {
 	});
 }
 
+/** The message the status workflow asks SMSC about, and one SMSC does not know. */
+export const UNKNOWN_MESSAGE = { id: '4242', phone: '+79990000000' };
+
+/**
+ * Send, then Get Status of what was sent, and Get Status of a message SMSC does not know (with
+ * Continue On Fail, so its error shows as an item), all at version 2 of the SMSC node.
+ */
+export function statusWorkflow(): Workflow {
+	return buildWorkflow({
+		name: 'UI: status (version 2)',
+		credential: EMULATOR_CREDENTIAL,
+		steps: [
+			{
+				name: 'Send SMS',
+				typeVersion: 2,
+				parameters: {
+					resource: 'message',
+					operation: 'send',
+					channel: 'sms',
+					recipientType: 'phones',
+					phones: '+79991234567',
+					message: 'Your table is booked for 19:00.',
+					options: {},
+				},
+			},
+			{
+				name: 'Get Status',
+				typeVersion: 2,
+				after: 'Send SMS',
+				parameters: {
+					resource: 'message',
+					operation: 'getStatus',
+					messageId: '={{ $json.id }}',
+					phones: '={{ $json.phones }}',
+					options: { details: true },
+				},
+			},
+			{
+				name: 'Status of an Unknown Message',
+				typeVersion: 2,
+				continueOnFail: true,
+				parameters: {
+					resource: 'message',
+					operation: 'getStatus',
+					messageId: UNKNOWN_MESSAGE.id,
+					phones: UNKNOWN_MESSAGE.phone,
+					options: {},
+				},
+			},
+		],
+	});
+}
+
+/**
+ * The newest versions of two examples, as a new user builds them today: the SMSC Trigger at
+ * version 3 (no token yet, a webhook of its own) and the bulk send with the SMSC node at version
+ * 2. The examples themselves stay at the versions they were saved with, and still run.
+ */
+export const NEW_TRIGGER = 'UI: trigger (version 3)';
+export const NEW_BULK = 'UI: bulk send (version 2)';
+
+function newestVersions(examples: Workflow[]): Workflow[] {
+	const find = (name: string) => {
+		const found = examples.find((w) => w.name === name);
+		if (!found) throw new Error(`the examples have no "${name}"`);
+		return found;
+	};
+	const trigger = copyOf(find('SMSC: delivery statuses, incoming messages, calls'), NEW_TRIGGER);
+	for (const node of trigger.nodes)
+		if (node.type === SMSC_TRIGGER) {
+			node.typeVersion = 3;
+			node.webhookId = stableUuid(`${NEW_TRIGGER}/webhook`);
+			node.parameters = { ...node.parameters, token: '' };
+		}
+	const bulk = copyOf(find('SMSC: bulk send from a list'), NEW_BULK);
+	for (const node of bulk.nodes)
+		if (node.type === SMSC_NODE) {
+			node.typeVersion = 2;
+			// SMSC refuses the same text to the same number twice within a minute (error 9), and the
+			// example itself sends it just before
+			node.parameters = {
+				...node.parameters,
+				message: `${String(node.parameters.message)} Thank you!`,
+			};
+		}
+	return [trigger, bulk];
+}
+
 /**
  * Copies of the send example for the steps that change it: n8n saves every change, so the channel
  * and picker steps would otherwise leave the example on another channel for the step that runs it.
@@ -143,8 +234,10 @@ export async function startUiStack(): Promise<UiStack> {
 	const list = [
 		...exampleWorkflows,
 		...SEND_COPIES.map((name) => copyOf(send, name)),
+		...newestVersions(exampleWorkflows),
 		continueOnFailWorkflow(),
 		wrongPasswordWorkflow(),
+		statusWorkflow(),
 	];
 	await n8n.importWorkflows(list);
 	for (const sender of SENDER_NAMES) {

@@ -6,7 +6,15 @@ import { SmscTrigger } from '../../../nodes/SmscTrigger/SmscTrigger.node';
 
 const { description } = new SmscTrigger();
 const properties = description.properties as INodeProperties[];
-const property = (name: string) => properties.find((p) => p.name === name)!;
+/** The property `name` as a node of `version` shows it (versions 1–2 and 3 have their own). */
+const property = (name: string, version = 2) =>
+	properties.find(
+		(p) =>
+			p.name === name &&
+			(p.displayOptions?.show?.['@version'] === undefined ||
+				version >= 3 !==
+					(p.displayOptions.show['@version'] as unknown[]).some((v) => v === 1 || v === 2)),
+	)!;
 
 /** Every display condition in a list of properties, nested ones (collections' options) included. */
 function displayConditions(list: unknown[]): unknown[] {
@@ -20,12 +28,16 @@ function displayConditions(list: unknown[]): unknown[] {
 }
 
 describe('SMSC Trigger set-up in the editor', () => {
-	it('states the Secret Token rule under the field, the way publishing enforces it', () => {
-		expect(property('token').hint).toMatch(
-			/^At least 16 characters of letters, digits, "\.", "_", "~" or "-"/,
-		);
-		expect(properties.some((p) => p.name === 'tokenNotice')).toBe(false);
-	});
+	it.each([2, 3])(
+		'states the Secret Token rule under the field in whole sentences (version %i)',
+		(version) => {
+			const hint = String(property('token', version).hint);
+			expect(hint).toBe(
+				'Use at least 16 characters: letters, digits, ".", "_", "~" or "-". The workflow cannot be published until the token follows this rule.',
+			);
+			expect(properties.some((p) => p.name === 'tokenNotice')).toBe(false);
+		},
+	);
 
 	// n8n 2.41 checks every display condition on each execution and runs a regex condition in a vm
 	// with a timeout: that halved the trigger's throughput and failed executions under load (issue 11).
@@ -41,9 +53,42 @@ describe('SMSC Trigger set-up in the editor', () => {
 		expect(regexes).toEqual([]);
 	});
 
-	it('is version 2 for new workflows and still runs workflows saved with version 1', () => {
-		expect(description.version).toEqual([1, 2]);
-		expect(description.defaultVersion).toBe(2);
+	it('is version 3 for new workflows and still runs workflows saved with versions 1 and 2', () => {
+		expect(description.version).toEqual([1, 2, 3]);
+		expect(description.defaultVersion).toBe(3);
+	});
+
+	/** The webhook path as n8n resolves it for a node of `version` with this token. */
+	const webhookPath = (version: number, token: string) => {
+		const body = /^=\{\{([\s\S]*)\}\}$/.exec(String(description.webhooks![0].path))![1];
+		return new Function('$nodeVersion', '$parameter', `return (${body});`)(version, {
+			token,
+		}) as string;
+	};
+
+	it('carries the token in the webhook path from version 3, so Webhook URLs show the whole URL', () => {
+		expect(webhookPath(3, 'Tok.en_0123456789')).toBe('smsc/Tok.en_0123456789');
+		expect(webhookPath(2, 'Tok.en_0123456789')).toBe('smsc');
+		expect(webhookPath(1, 'Tok.en_0123456789')).toBe('smsc');
+		expect(description.webhooks!.map((w) => w.path)).toEqual([
+			description.webhooks![0].path,
+			description.webhooks![0].path,
+		]);
+	});
+
+	it('builds no URL by hand from version 3: a numbered notice points at Webhook URLs', () => {
+		const shown = properties.filter((p) => property(p.name, 3) === p).map((p) => p.name);
+		expect(shown).not.toContain('handlerUrl');
+		expect(shown).not.toContain('testHandlerUrl');
+		const notice = String(property('setupNotice', 3).displayName);
+		// n8n 2.41 keeps only a, ul and li of a notice's HTML: the steps are list items
+		const tags = notice.match(/<\/?[a-z]+/g) ?? [];
+		expect(tags.length).toBeGreaterThan(0);
+		expect(tags.every((tag) => /^<\/?(ul|li|a)$/.test(tag))).toBe(true);
+		expect(notice).toMatch(
+			/<ul><li>1\. .*<\/li><li>2\. .*Webhook URLs.*Production URL.*<\/li><li>3\. .*Handler URL.*<\/li><li>4\. .*<\/li><\/ul>/,
+		);
+		expect(notice).not.toMatch(/YOUR_N8N_URL/);
 	});
 
 	const resolve = (name: string) => {

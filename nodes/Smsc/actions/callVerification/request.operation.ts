@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { smscRequest } from '../../../shared/transport/request';
 import { phoneField, phoneParam } from '../../descriptions/phone';
+import { outputPhone } from '../../../shared/smsc/phones';
+import { moscowIso } from '../../../shared/smsc/times';
+import { outputsV2 } from '../version';
 import { defineOperation } from '../operation';
 
 /** The subscriber has 15 minutes to call the number SMSC hands out (SMSC page "Подтверждение номера телефона с помощью звонка"). */
@@ -29,11 +32,16 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		{ itemIndex },
 	)) as IDataObject;
 	const allPhones = Array.isArray(answer.all_phones) ? answer.all_phones.map(String) : [];
+	const callTo = String(answer.phone ?? allPhones[0] ?? '');
+	const expiresAt = new Date(Date.now() + CALL_WINDOW_MS);
+	if (!outputsV2(this)) return { phone, callTo, allPhones, expiresAt: expiresAt.toISOString() };
+	// version 2: phones as "+" and digits, the time as the package writes every time
+	const asPhone = (value: string) => outputPhone(value) as string;
 	return {
-		phone,
-		callTo: String(answer.phone ?? allPhones[0] ?? ''),
-		allPhones,
-		expiresAt: new Date(Date.now() + CALL_WINDOW_MS).toISOString(),
+		phone: asPhone(phone),
+		callTo: asPhone(callTo),
+		allPhones: allPhones.map(asPhone),
+		expiresAt: moscowIso(expiresAt.getTime()),
 	};
 }
 

@@ -5,6 +5,8 @@ import { cleanPhone } from '../../../shared/smsc/phones';
 import { GET } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
 import { defineOperation } from '../operation';
+import { outputsV2 } from '../version';
+import { describeEvent } from '../../../shared/triggers/event';
 
 const PAGE_SIZE = GET.incomingPerRequest;
 const MAX_HOURS = GET.maxIncomingHours;
@@ -64,7 +66,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		if (!toPhone) fail(`"${String(filters.toPhone)}" is not a valid phone number.`);
 	}
 
-	return await collectPages.call(this, itemIndex, {
+	const messages = await collectPages.call(this, itemIndex, {
 		script: 'get',
 		params: (afterId) => ({
 			get_answers: 1,
@@ -77,6 +79,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		pageSize: PAGE_SIZE,
 		start: filters.afterId !== undefined ? Math.floor(filters.afterId) : undefined,
 	});
+	// version 2: the fields the SMSC Poll Trigger emits for the same messages (shared/triggers/event.ts)
+	return outputsV2(this) ? messages.map(describeEvent) : messages;
 }
 
 export const getManyIncoming = defineOperation(

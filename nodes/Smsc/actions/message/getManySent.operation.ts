@@ -7,6 +7,8 @@ import { cleanPhone } from '../../../shared/smsc/phones';
 import { GET } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
 import { defineOperation } from '../operation';
+import { outputsV2 } from '../version';
+import { describeEvent } from '../../../shared/triggers/event';
 import { toInstant } from '../../send/schedule';
 
 const PAGE_SIZE = GET.sentPerRequest;
@@ -79,7 +81,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		idField: 'int_id',
 		pageSize: PAGE_SIZE,
 	});
-	return messages.map(simplifySent);
+	return messages.map(outputsV2(this) ? describeSent : simplifySent);
+}
+
+/** Version 2: the fields Get Status and the SMSC Poll Trigger give a sent message (shared/triggers/event.ts). */
+function describeSent(row: IDataObject): IDataObject {
+	const { event: _event, ...message } = describeEvent(row);
+	return message;
 }
 
 function simplifySent(row: IDataObject): IDataObject {

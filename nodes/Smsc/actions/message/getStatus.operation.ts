@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { decodeStatus } from '../../../shared/smsc/codes';
 import { HLR_FIELDS, decodeHlr } from '../../../shared/smsc/hlr';
 import { toNumber } from '../../../shared/smsc/numbers';
+import { outputsV2 } from '../version';
+import { describeStatusV2, unknownMessagesError } from './statusV2';
 import { optionsCollection } from '../../../shared/editor/options';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
@@ -39,7 +41,9 @@ const properties: INodeProperties[] = [
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const refs = readMessageRefs.call(this, itemIndex);
 	const { details } = this.getNodeParameter('options', itemIndex, {}) as { details?: boolean };
+	const v2 = outputsV2(this);
 	const results: IDataObject[] = [];
+	const unknown: MessageRef[] = [];
 	for (let start = 0; start < refs.length; start += REFS_PER_REQUEST) {
 		const chunk = refs.slice(start, start + REFS_PER_REQUEST);
 		const answer = await smscRequest.call(
@@ -62,9 +66,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			rows.length === 1 && chunk.length === 1 && rows[0].id === undefined ? rows[0] : undefined;
 		for (const ref of chunk) {
 			const row = single ?? byRef.get(refKey(ref.id, ref.phone)) ?? { status: -3 };
-			results.push(describeStatus(ref, row, details === true));
+			if (!v2) results.push(describeStatus(ref, row, details === true));
+			else if (Number(row.status) === -3) unknown.push(ref);
+			else results.push(describeStatusV2(ref, row, details === true));
 		}
 	}
+	if (unknown.length > 0) throw unknownMessagesError(this, unknown, itemIndex);
 	return results;
 }
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { outputPhone } from '../../../shared/smsc/phones';
 import { MAX_CONCURRENCY } from '../../../shared/smsc/rules';
 import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport/request';
 import { itemError, nameItem } from '../itemErrors';
@@ -19,6 +20,7 @@ import type { BulkOptions, PreparedMessage } from '../../send/item';
 import { prepareMessage, singleRequestPayload } from '../../send/prepare';
 import { Outcome, copyError, explainFailure, isRefused, refusedError } from '../../send/failure';
 import { indexRows, recipientRows, sendOutput } from '../../send/result';
+import { outputsV2 } from '../version';
 
 /**
  * Sends every input item. Items are checked first, so a bad item stops the run before anything is
@@ -31,6 +33,7 @@ async function executeAll(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const parameters = new ItemParameters(this);
+	const v2 = outputsV2(this);
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = new Array(items.length);
 	const outcome = new Uint8Array(items.length);
@@ -69,7 +72,7 @@ async function executeAll(
 		}
 		for (const { itemIndex, recipients } of failed) {
 			const json = itemError(nameItem(this, copyError(error), itemIndex), itemIndex);
-			json.phones = recipients;
+			json.phones = v2 ? (recipients.map(outputPhone) as string[]) : recipients;
 			// so a workflow can route these to a check of the SMSC history instead of a resend
 			if (maybeSent) json.maybeSent = true;
 			output[itemIndex] = { json, pairedItem: { item: itemIndex } };
@@ -82,7 +85,7 @@ async function executeAll(
 			const batch = batches[index];
 			let answer: IDataObject;
 			try {
-				answer = await sendBatch.call(this, batch);
+				answer = await sendBatch.call(this, batch, v2);
 			} catch (error) {
 				fail(error as Error, batch.messages);
 				return;
@@ -101,6 +104,7 @@ async function executeAll(
 						answer,
 						rows.length ? rows : undefined,
 						batch.list ? batch.messages.length : undefined,
+						v2,
 					),
 					pairedItem: { item: message.itemIndex },
 				};
@@ -113,12 +117,14 @@ async function executeAll(
 	return output;
 }
 
-async function sendBatch(this: IExecuteFunctions, batch: Batch): Promise<IDataObject> {
+async function sendBatch(this: IExecuteFunctions, batch: Batch, v2: boolean): Promise<IDataObject> {
 	const first = batch.messages[0];
 	const params = batchRequestParams(batch);
 	if (first.costReport >= 2) params.cost = first.costReport;
 	// Several items share one request, so only SMSC's per-recipient rows can tell each item its result.
-	if (first.perRecipient || batch.list) params.op = 1;
+	// Version 2 always asks for them: its output lists the numbers SMSC used (it rewrites some, e.g.
+	// a Russian 8… to 7…), not the ones typed.
+	if (first.perRecipient || batch.list || v2) params.op = 1;
 	const payload = batch.list ? {} : await singleRequestPayload.call(this, first);
 	const answer = await smscRequest.call(this, 'send', params, {
 		itemIndex: first.itemIndex,

@@ -1,4 +1,9 @@
-import { parsePhone, parsePhoneList, samePhone } from '../../../../nodes/shared/smsc/phones';
+import {
+	outputPhone,
+	parsePhone,
+	parsePhoneList,
+	samePhone,
+} from '../../../../nodes/shared/smsc/phones';
 import { context, failure } from '../../../support/context';
 
 describe('parsePhone', () => {
@@ -49,5 +54,19 @@ describe('samePhone', () => {
 		expect(samePhone('+79991234567', '89991234567')).toBe(true);
 		expect(samePhone('79991234567', '79991234568')).toBe(false);
 		expect(samePhone('', '')).toBe(false);
+	});
+});
+
+describe('outputPhone', () => {
+	it('writes every phone number as "+" and digits, as the Send takes them', () => {
+		expect(outputPhone('79991234567')).toBe('+79991234567');
+		expect(outputPhone('+79991234567')).toBe('+79991234567');
+		expect(outputPhone(79991234567)).toBe('+79991234567');
+		expect(outputPhone('+7 (999) 123-45-67')).toBe('+79991234567');
+	});
+
+	it('leaves what is not a phone number as it is', () => {
+		for (const value of ['name@example.com', '', 'shop', '123', undefined, null])
+			expect(outputPhone(value)).toBe(value);
 	});
 });

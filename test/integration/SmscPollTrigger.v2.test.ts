@@ -1,0 +1,91 @@
+/**
+ * The SMSC Poll Trigger's version 2 (docs/smsc-poll-trigger.md): the items of
+ * shared/triggers/event.ts, the same fields as the SMSC Trigger's version 3 for the same facts.
+ * Version 1 is SmscPollTrigger.test.ts's, unchanged.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { startEmulator } from '../emulator';
+import type { RunningEmulator } from '../emulator';
+import { smscCredentials } from '../support/smsc';
+import { poller } from '../support/triggers';
+import { triggerSchemaViolations } from '../support/schema';
+
+const PASSWORD = 'poll-password';
+const ISO_MOSCOW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/;
+let emu: RunningEmulator;
+let accounts = 0;
+
+beforeAll(async () => (emu = await startEmulator({ manualClock: true })));
+afterAll(async () => emu.close());
+
+function watch(events: string[]) {
+	const login = `pollv2${++accounts}`;
+	emu.createAccount({ login, psw: PASSWORD });
+	const trigger = poller(
+		{ events },
+		smscCredentials(emu.url, { login, password: PASSWORD }),
+		{},
+		2,
+	);
+	return { login, trigger };
+}
+
+describe('SMSC Poll Trigger version 2', () => {
+	it('emits an incoming message with the SMSC Trigger version 3 names, "+" phones and ISO times', async () => {
+		const { login, trigger } = watch(['incomingMessage']);
+		expect(await trigger.poll()).toEqual([]);
+		const { id } = emu.injectIncoming({
+			login,
+			phone: '79991234567',
+			mes: 'Hi',
+			to: '74950000101',
+		});
+		emu.advanceClock({ ms: 1000 });
+		const [item] = await trigger.poll();
+		const raw = item.raw as IDataObject;
+		expect(item).toMatchObject({
+			event: 'incomingMessage',
+			id,
+			phone: '+79991234567',
+			to: '+74950000101',
+			text: 'Hi',
+		});
+		expect(raw).toMatchObject({ phone: '79991234567', to_phone: '74950000101', message: 'Hi' });
+		expect(item.sentDate).toMatch(ISO_MOSCOW);
+		expect(item.receivedDate).toMatch(ISO_MOSCOW);
+		expect(Date.parse(String(item.sentDate)) / 1000).toBe(Number(raw.sent));
+		expect(triggerSchemaViolations('SmscPollTrigger', item, 2)).toEqual([]);
+	});
+
+	it('emits a delivery status with the names of Get Status, lastDate and sendDate as ISO', async () => {
+		const { login, trigger } = watch(['deliveryStatus']);
+		await trigger.poll();
+		emu.setPhoneOutcome({ login, phone: '79990000002', status: 20, err: 1 });
+		const body = new URLSearchParams({
+			login,
+			psw: PASSWORD,
+			phones: '79990000002',
+			mes: 'status test',
+			fmt: '3',
+		});
+		await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body });
+		emu.advanceClock({ ms: 2000 });
+		const [item] = await trigger.poll();
+		const raw = item.raw as IDataObject;
+		expect(item).toMatchObject({
+			event: 'deliveryStatus',
+			phone: '+79990000002',
+			status: 20,
+			statusName: 'undeliverable',
+			failed: true,
+			error: 1,
+			errorDescription: 'Subscriber does not exist',
+		});
+		expect(item).not.toHaveProperty('previousStatus');
+		expect(item.lastDate).toMatch(ISO_MOSCOW);
+		expect(Date.parse(String(item.lastDate)) / 1000).toBe(Number(raw.last_timestamp));
+		expect(Date.parse(String(item.sendDate)) / 1000).toBe(Number(raw.send_timestamp));
+		expect(triggerSchemaViolations('SmscPollTrigger', item, 2)).toEqual([]);
+	});
+});

@@ -1,0 +1,142 @@
+/**
+ * The SMSC Trigger's version 3 (docs/smsc-trigger.md): the webhook path carries the token, so the
+ * Production URL n8n shows is the whole URL SMSC calls, and the items have the names, phones and
+ * times of shared/triggers/event.ts. Versions 1 and 2 are SmscTrigger.test.ts's.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { startEmulator } from '../emulator';
+import type { RunningEmulator } from '../emulator';
+import { TOKEN, startTriggerServer } from '../support/triggers';
+import type { TriggerServer } from '../support/triggers';
+import { triggerSchemaViolations } from '../support/schema';
+
+const PASSWORD = 'trigger-password';
+const ISO_MOSCOW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/;
+let emu: RunningEmulator;
+let server: TriggerServer | undefined;
+let accounts = 0;
+
+beforeAll(
+	async () =>
+		(emu = await startEmulator({
+			manualClock: true,
+			callbackPolicy: { retries: 0, timeoutMs: 3000 },
+		})),
+);
+afterAll(async () => emu.close());
+afterEach(async () => {
+	await server?.close();
+	server = undefined;
+});
+
+/** A version 3 trigger whose Production URL is pasted into SMSC as it is, nothing added. */
+async function setUp(method: 'GET' | 'POST' = 'POST', query = ''): Promise<string> {
+	server = await startTriggerServer(
+		{ events: ['deliveryStatus', 'incomingMessage', 'callVerification'], token: TOKEN },
+		3,
+	);
+	await server.activate();
+	const login = `trigv3${++accounts}`;
+	emu.createAccount({ login, psw: PASSWORD });
+	emu.setHandlerUrl({ login, url: `${server.url}${query}`, method, statusCallbacks: 'final' });
+	return login;
+}
+
+async function settle(): Promise<void> {
+	emu.advanceClock({ ms: 1000 });
+	await emu.waitForCallbacks();
+	await server?.idle();
+}
+
+describe('SMSC Trigger version 3', () => {
+	it('shows the whole URL to paste: the Production URL ends with the token', async () => {
+		await setUp();
+		expect(server!.url).toMatch(new RegExp(`/webhook/[^/]+/smsc/${TOKEN}$`));
+	});
+
+	it.each(['POST', 'GET'] as const)(
+		'emits an incoming message (%s) with "+" phones, ISO times with the zone and the fields as sent under raw',
+		async (method) => {
+			const login = await setUp(method);
+			emu.injectIncoming({ login, phone: '79991234567', mes: 'Привет & 100%', to: '74950000101' });
+			await settle();
+			expect(server!.runs).toHaveLength(1);
+			const [item] = server!.runs[0];
+			const raw = item.raw as IDataObject;
+			expect(item).toMatchObject({
+				event: 'incomingMessage',
+				phone: '+79991234567',
+				to: '+74950000101',
+				text: 'Привет & 100%',
+				id: Number(raw.id),
+			});
+			expect(raw).toMatchObject({ phone: '79991234567', mes: 'Привет & 100%', to: '74950000101' });
+			expect(item.sentDate).toMatch(ISO_MOSCOW);
+			expect(Date.parse(String(item.sentDate)) / 1000).toBe(Number(raw.sent));
+			expect(Date.parse(String(item.receivedDate)) / 1000).toBe(Number(raw.smsc_time));
+			// nothing of SMSC's beside the node's own names: SMSC's fields are under raw only
+			expect(item).not.toHaveProperty('mes');
+			expect(item).not.toHaveProperty('sentIso');
+			expect(triggerSchemaViolations('SmscTrigger', item, 3)).toEqual([]);
+		},
+	);
+
+	it('reads UTF-8 when the URL asks SMSC for it (?charset=utf-8 after the token), e.g. for emoji', async () => {
+		const login = await setUp('POST', '?charset=utf-8');
+		emu.injectIncoming({ login, phone: '79991234567', mes: 'Привет 👋', to: '74950000101' });
+		await settle();
+		expect(server!.runs.flat().map((item) => item.text)).toEqual(['Привет 👋']);
+	});
+
+	it('emits a delivery status with the names Get Status uses, lastDate the instant of SMSC ts', async () => {
+		const login = await setUp();
+		emu.setPhoneOutcome({ login, phone: '79991234568', status: 20, err: 1 });
+		const body = new URLSearchParams({
+			login,
+			psw: PASSWORD,
+			phones: '79991234568',
+			mes: 'Hello',
+			fmt: '3',
+		});
+		await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body });
+		await settle();
+		const [item] = server!.runs.flat();
+		const raw = item.raw as IDataObject;
+		expect(item).toMatchObject({
+			event: 'deliveryStatus',
+			phone: '+79991234568',
+			status: 20,
+			statusName: 'undeliverable',
+			final: true,
+			delivered: false,
+			failed: true,
+			error: 1,
+			errorDescription: 'Subscriber does not exist',
+		});
+		expect(item).not.toHaveProperty('err');
+		expect(item.lastDate).toMatch(ISO_MOSCOW);
+		expect(Date.parse(String(item.lastDate)) / 1000).toBe(Number(raw.time));
+		// SMSC's ts is the same instant as Moscow wall time
+		const [, y, m, d, time] = /^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d:\d\d)/.exec(
+			String(item.lastDate),
+		)!;
+		expect(raw.ts).toBe(`${d}.${m}.${y} ${time}`);
+		expect(triggerSchemaViolations('SmscTrigger', item, 3)).toEqual([]);
+	});
+
+	it('starts nothing for a call without the token in the path, nor for the version 2 URL form', async () => {
+		const login = await setUp();
+		const base = server!.url.replace(new RegExp(`/${TOKEN}$`), '');
+		for (const url of [`${base}/wrong-token-0123456789`, `${base}?token=${TOKEN}`]) {
+			const answer = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: 'id=1&phone=79991234567&mes=forged',
+			});
+			expect(answer.status).not.toBe(200);
+		}
+		expect(server!.runs).toEqual([]);
+		expect(login).toBeTruthy();
+	});
+});
