@@ -95,9 +95,9 @@ export async function smscRequest(
 				host++;
 				continue;
 			}
+			// A read is retried where it went: the backup host is only for requests that never left.
 			if (options.readOnly && readRetries < MAX_READ_RETRIES) {
 				readRetries++;
-				host = (host + 1) % hosts.length;
 				await sleep(250 * readRetries);
 				continue;
 			}
@@ -126,8 +126,11 @@ export async function smscRequest(
 
 		const body = parseBody(response.body);
 		if (body === undefined) {
+			// the request was delivered to whatever answered, so a send may have been carried out
+			const mayHaveSent = !options.readOnly;
 			return fail(
-				`SMSC's answer was not JSON, so ${hosts[host]} may not be an SMSC server (check the Server or Base URL of the credential, or a proxy in between). Answer starts with: ${excerpt(response.body)}`,
+				`SMSC's answer was not JSON, so ${hosts[host]} may not be an SMSC server (check the Server or Base URL of the credential, or a proxy in between).${mayHaveSent ? MAY_HAVE_SENT : ''} Answer starts with: ${excerpt(response.body)}`,
+				mayHaveSent ? { maybeSent: true } : {},
 			);
 		}
 		if (!Array.isArray(body) && body.error_code !== undefined) {

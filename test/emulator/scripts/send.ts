@@ -225,7 +225,7 @@ function validClientId(id: string): boolean {
  * `sender`: "English letters, digits, space and some symbols. Length - 11 characters or 15 digits".
  * Which symbols is not listed; any printable ASCII symbol is a guess.
  */
-function validSender(s: string): boolean {
+export function validSender(s: string): boolean {
 	if (/^\+?\d{1,15}$/.test(s)) return true;
 	if (EMAIL.test(s)) return true;
 	return s.length <= 11 && /^[\x20-\x7E]+$/.test(s);
