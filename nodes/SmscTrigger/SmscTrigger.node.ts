@@ -139,10 +139,11 @@ export class SmscTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as { charset?: CharsetChoice };
 		let callbacks: CallbackFields[];
 		try {
-			callbacks =
+			callbacks = (
 				request.parsedFallback !== undefined && request.raw.body === undefined
-					? [withoutHandlerParams(request.parsedFallback)]
-					: decodeCallback(request.raw, options.charset ?? 'auto').callbacks;
+					? [request.parsedFallback]
+					: decodeCallback(request.raw, options.charset ?? 'auto').callbacks
+			).map(withoutToken);
 		} catch (error) {
 			const reason =
 				error instanceof MalformedCallbackError ? error.message : 'the body could not be decoded';
@@ -173,7 +174,8 @@ function tokenFromPath(url: string): string | undefined {
 	}
 }
 
-function withoutHandlerParams(fields: CallbackFields): CallbackFields {
+/** A token sent in the body as well never reaches the output. */
+function withoutToken(fields: CallbackFields): CallbackFields {
 	const rest = { ...fields };
 	delete rest.token;
 	return rest;

@@ -52,7 +52,7 @@ export interface DeliveryDelays {
 	final: number;
 }
 
-export type FailureMode = 'drop' | '5xx' | 'slow' | 'html';
+export type FailureMode = 'drop' | '5xx' | 'slow' | 'html' | 'garbage';
 export interface FailureRule {
 	mode: FailureMode;
 	/** requests left to affect */
@@ -61,6 +61,8 @@ export interface FailureRule {
 	status?: number;
 	/** delay for slow (ms) */
 	ms?: number;
+	/** what garbage answers (default: JSON cut off in the middle) */
+	body?: string;
 	/** only requests to this script (send, status, balance, phones, senders, wait_call, get) */
 	script?: string;
 }
@@ -509,15 +511,17 @@ export class Emulator {
 		mode: FailureMode;
 		status?: number;
 		ms?: number;
+		body?: string;
 		script?: string;
 	}): { pending: FailureRule[] } {
-		if (!['drop', '5xx', 'slow', 'html'].includes(o.mode))
+		if (!['drop', '5xx', 'slow', 'html', 'garbage'].includes(o.mode))
 			throw new Error(`failNext: unknown mode ${o.mode}`);
 		this.failures.push({
 			mode: o.mode,
 			remaining: o.count ?? 1,
 			status: o.status,
 			ms: o.ms,
+			body: o.body,
 			script: o.script,
 		});
 		return { pending: this.failures.map((f) => ({ ...f })) };

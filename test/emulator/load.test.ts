@@ -101,6 +101,21 @@ describe('failure injection', () => {
 		]);
 	});
 
+	test('garbage: HTTP 200 labelled JSON that is not, a chosen body or a cut-off one', async () => {
+		emu.failNext({ mode: 'garbage' });
+		const cut = await call(emu, 'balance', { fmt: 3, g: 1 });
+		expect([cut.status, cut.headers.get('content-type')]).toEqual([
+			200,
+			expect.stringMatching(/^application\/json/),
+		]);
+		expect(cut.json).toBeUndefined();
+		emu.failNext({ mode: 'garbage', body: 'OK', status: 202 });
+		const chosen = await call(emu, 'balance', { fmt: 3, g: 2 });
+		expect([chosen.status, chosen.text]).toEqual([202, 'OK']);
+		expect(emu.getLog({ limit: 2 }).map((e) => e.failure)).toEqual(['garbage', 'garbage']);
+		expect((await call(emu, 'balance', { fmt: 3, g: 3 })).json).toEqual({ balance: '1000.00' });
+	});
+
 	test('5xx (500 / 503), html proxy page, slow; scoped to a script; count', async () => {
 		emu.failNext({ mode: '5xx', count: 2 });
 		expect((await call(emu, 'balance', { fmt: 3 })).status).toBe(500);

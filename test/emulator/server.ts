@@ -218,6 +218,12 @@ async function handle(
 				);
 				return;
 			}
+			if (failure.mode === 'garbage') {
+				// a proxy or a broken answer that claims to be JSON; the request may have been carried out
+				httpStatus = failure.status ?? 200;
+				respond(failure.body ?? '{"id":12,"cn', 'application/json');
+				return;
+			}
 			if (failure.mode === 'slow') await sleep(failure.ms ?? 1000);
 		}
 		const latency = emu.latencyMs + (emu.scriptLatency[script] ?? 0);

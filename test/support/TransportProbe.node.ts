@@ -7,7 +7,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { smscRequest } from '../../nodes/shared/transport/request';
+import { mayHaveReachedSmsc, smscRequest } from '../../nodes/shared/transport/request';
 import type { SmscScript } from '../../nodes/shared/transport/types';
 import { itemError, nameItem } from '../../nodes/Smsc/actions/itemErrors';
 
@@ -55,7 +55,10 @@ export class TransportProbe implements INodeType {
 			} catch (error) {
 				const named = nameItem(this, error, i);
 				if (!this.continueOnFail()) throw named;
-				out.push({ json: itemError(named, i), pairedItem: { item: i } });
+				out.push({
+					json: { ...itemError(named, i), maybeSent: mayHaveReachedSmsc(error) },
+					pairedItem: { item: i },
+				});
 			}
 		}
 		return [out];

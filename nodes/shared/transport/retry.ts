@@ -54,7 +54,7 @@ const EXCERPT_LENGTH = 200;
 
 /**
  * The send-safety rules in one place: a request that provably never left may go to the backup host;
- * a read is tried again (after a socket failure on the other host, after a 5xx on the same one); a
+ * a read is tried again on the host it went to (after a socket failure or a 5xx); a
  * refusal for too many requests in flight is tried again, since SMSC refuses it before doing
  * anything; a send that may have reached SMSC is never repeated and fails flagged `maybeSent`.
  */
@@ -65,8 +65,9 @@ export function judgeAttempt(attempt: Attempt, state: AttemptState, kind: Reques
 		if (NEVER_SENT.has(code) && state.host + 1 < kind.hosts.length) {
 			return { verdict: 'nextHost', next: { ...state, host: state.host + 1 } };
 		}
+		// A read is retried where it went: the backup host is only for requests that never left.
 		if (kind.readOnly && state.readRetries < MAX_READ_RETRIES) {
-			return readRetry(state, (state.host + 1) % kind.hosts.length);
+			return readRetry(state, state.host);
 		}
 		const safe = kind.readOnly || NEVER_SENT.has(code);
 		return {
@@ -92,10 +93,12 @@ export function judgeAttempt(attempt: Attempt, state: AttemptState, kind: Reques
 
 	const body = parseBody(attempt.body);
 	if (body === undefined) {
+		// the request was delivered to whatever answered, so a send may have been carried out
+		const mayHaveSent = !kind.readOnly;
 		return {
 			verdict: 'fail',
-			message: `SMSC's answer was not JSON, so ${host} may not be an SMSC server (check the Server or Base URL of the credential, or a proxy in between). Answer starts with: ${excerpt(attempt.body)}`,
-			details: {},
+			message: `SMSC's answer was not JSON, so ${host} may not be an SMSC server (check the Server or Base URL of the credential, or a proxy in between).${mayHaveSent ? MAY_HAVE_SENT : ''} Answer starts with: ${excerpt(attempt.body)}`,
+			details: mayHaveSent ? { maybeSent: true } : {},
 		};
 	}
 	if (Array.isArray(body) || body.error_code === undefined) {

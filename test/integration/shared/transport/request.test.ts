@@ -135,6 +135,19 @@ describe('transport over HTTP against the emulator', () => {
 		expect(result.error!.message.length).toBeLessThan(600);
 	});
 
+	// Found by transport.property.test.ts: a send answered with something that is not JSON was
+	// reported as a plain failure, so a workflow could send it again although it may have gone out.
+	it('flags a send answered with garbage as maybe sent, and never repeats it', async () => {
+		emu.failNext({ mode: 'garbage', body: '{"id":7,"cn' });
+		const { json } = await probe(
+			{ script: 'send', params: '{"phones":"79990000008","mes":"garbage"}' },
+			{ continueOnFail: true },
+		);
+		expect(json[0]).toMatchObject({ maybeSent: true, error: expect.stringMatching(/not JSON/) });
+		expect(json[0].error).toMatch(/may have reached SMSC/);
+		expect(emu.getLog({ script: 'send' })).toHaveLength(1);
+	});
+
 	it('retries a read after HTTP 5xx and a dropped connection, once each', async () => {
 		emu.failNext({ mode: '5xx' });
 		emu.failNext({ mode: 'drop' });
@@ -216,6 +229,33 @@ describe('transport over HTTP against the emulator', () => {
 		expect(result.error).toBeUndefined();
 		expect(json[0].answer).toMatchObject({ cnt: 1 });
 		expect(emu.getLog({ script: 'send' })).toHaveLength(1);
+	});
+
+	// Found by transport.property.test.ts: a read that timed out was retried on the backup host,
+	// which is only for requests that provably never left (README, "How requests are made").
+	it('retries a timed-out read on the same host, never on the backup', async () => {
+		const backup = await scriptedServer(['{"balance":"1.00","currency":"RUR"}']);
+		try {
+			emu.failNext({ mode: 'slow', ms: 1000, script: 'balance' });
+			const { json, result } = await probe(
+				{ readOnly: true, timeoutMs: 200 },
+				{
+					credentials: smscCredentials(emu.url, {
+						login: 'probe',
+						password: PSW,
+						backupBaseUrl: backup.url,
+					}),
+				},
+			);
+			expect(result.error).toBeUndefined();
+			expect(json[0].answer).not.toMatchObject({ balance: '1.00' });
+			expect(backup.seen).toEqual([]);
+			// the slow request is logged when the emulator finally answers it
+			await until(() => emu.getLog({ script: 'balance' }).length > 1);
+			expect(emu.getLog({ script: 'balance' })).toHaveLength(2);
+		} finally {
+			await backup.close();
+		}
 	});
 
 	it('says nothing was changed when no host can be reached, and leaks nothing', async () => {

@@ -56,17 +56,19 @@ describe('judgeAttempt: one attempt -> done | retry | next host | fail', () => {
 		expect(flagged(http(503), send)).toBe(true);
 		expect(flagged(refused, send, onBackup)).toBeUndefined();
 		expect(flagged(http(404), send)).toBeUndefined();
+		expect(flagged(http(200, '<html>'), send)).toBe(true);
+		expect(flagged(http(200, '<html>'), read)).toBeUndefined();
 		expect(flagged(reset, read, readsSpent)).toBeUndefined();
 		expect(flagged(http(200, { error_code: 7, error: 'bad phone' }), send)).toBeUndefined();
 	});
 
-	it('retries a read after a socket failure on the other host, after a 5xx on the same one, pausing longer each time', () => {
+	it('retries a read on the host it went to, after a socket failure or a 5xx, pausing longer each time', () => {
 		const afterSocket = judgeAttempt(reset, FIRST_ATTEMPT, read);
 		const after5xx = judgeAttempt(http(500), { ...onBackup, readRetries: 1 }, read);
 		expect(afterSocket).toMatchObject({
 			verdict: 'retry',
 			pauseMs: 250,
-			next: { host: 1, readRetries: 1 },
+			next: { host: 0, readRetries: 1 },
 		});
 		expect(after5xx).toMatchObject({
 			verdict: 'retry',
