@@ -112,7 +112,20 @@ class HostCounter {
 			this.requests++;
 			shared.open++;
 			shared.maxOpen = Math.max(shared.maxOpen, shared.open);
-			res.on('close', () => shared.open--);
+			// Counted down when the answer is handed over, not on 'close': the client can read the
+			// answer, free its slot and start the next request before this process runs 'close'
+			// (seen once in 1,000 cases on a busy machine: 15 counted with 14 in flight).
+			let counted = true;
+			const done = () => {
+				if (counted) shared.open--;
+				counted = false;
+			};
+			const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+			res.end = ((...args: unknown[]) => {
+				done();
+				return end(...args);
+			}) as typeof res.end;
+			res.on('close', done);
 		});
 	}
 }
