@@ -1,7 +1,7 @@
 /**
  * `npm run test:queue`: the packed package in n8n's queue mode on this machine only — PostgreSQL,
- * Redis, n8n main + 2 workers + 1 webhook processor, the SMSC emulator — and three proofs
- * (callbacks.ts, bulk.ts, poll.ts). Prints `queue:` result lines; exits 1 when any check fails.
+ * Redis, n8n main + 2 workers + 1 webhook processor, the SMSC emulator — and four proofs
+ * (callbacks.ts, sendAndWait.ts, bulk.ts, poll.ts). Prints `queue:` result lines; exits 1 when any check fails.
  */
 import { N8nApi } from '../e2e/lib/api';
 import { DEMO_LOGIN, DEMO_PASSWORD, EmulatorProcess } from '../e2e/lib/emulator';
@@ -28,11 +28,14 @@ import { ensureSystemTools } from './debian';
 import { provePoll } from './poll';
 import { Postgres } from './postgres';
 import { Redis } from './redis';
+import { ASK_PATH, askWorkflow, proveSendAndWait } from './sendAndWait';
 import { BULK_PATH, bulkWorkflow, callbackWorkflow, pollWorkflow } from './workflows';
 
 const WORKERS = 2;
 /** Executions each worker runs at once (n8n's default is 10). */
 const WORKER_CONCURRENCY = 5;
+/** The proofs in the order they run; `--only <name>` runs one. */
+const PROOFS = ['callbacks', 'send-and-wait', 'bulk', 'poll'];
 const CREDENTIAL: CredentialRef = { id: 'SmscQueueCred001', name: 'SMSC (local emulator)' };
 
 /**
@@ -52,6 +55,10 @@ async function waitForPostOnlyWebhook(url: string, timeoutMs = 120_000): Promise
 }
 
 async function main(): Promise<number> {
+	// `--only poll` (or callbacks, send-and-wait, bulk) reruns one proof while chasing a failure.
+	const only = flags(process.argv.slice(2))('only');
+	if (only && !PROOFS.includes(only))
+		throw new Error(`--only ${only}: expected one of ${PROOFS.join(', ')}`);
 	const started = Date.now();
 	const { file, log } = createLog('queue');
 	progress(`process output in ${file}`);
@@ -81,6 +88,7 @@ async function main(): Promise<number> {
 		]);
 		const bulk = bulkWorkflow(CREDENTIAL);
 		const poll = pollWorkflow(CREDENTIAL);
+		const ask = askWorkflow(CREDENTIAL).workflow;
 		cluster = await timed('cluster', () =>
 			startCluster({
 				bin: install.bin,
@@ -100,9 +108,11 @@ async function main(): Promise<number> {
 							password: DEMO_PASSWORD,
 						}),
 					]);
-					await main.importWorkflows([callbackWorkflow.workflow, bulk, poll]);
+					await main.importWorkflows([callbackWorkflow.workflow, bulk, poll, ask]);
 					await Promise.all(
-						[callbackWorkflow.workflow.id, bulk.id, poll.id].map((id) => main.publishWorkflow(id)),
+						[callbackWorkflow.workflow.id, bulk.id, poll.id, ask.id].map((id) =>
+							main.publishWorkflow(id),
+						),
 					);
 				},
 			}),
@@ -111,6 +121,7 @@ async function main(): Promise<number> {
 		await timed('webhooks', async () => {
 			await c.main.waitForWebhook(webhookUrl(c.webhook.baseUrl, callbackWorkflow));
 			await waitForPostOnlyWebhook(`${c.webhook.baseUrl}/webhook/${BULK_PATH}`);
+			await waitForPostOnlyWebhook(`${c.webhook.baseUrl}/webhook/${ASK_PATH}`);
 		});
 		const api = new N8nApi(c.main.baseUrl);
 		await api.setupOwner();
@@ -120,9 +131,9 @@ async function main(): Promise<number> {
 		);
 
 		const ctx: QueueContext = { cluster: c, api, emulator, pg, checks };
-		// `--only poll` (or callbacks, bulk) reruns one proof while chasing a failure.
-		const only = flags(process.argv.slice(2))('only');
 		if (!only || only === 'callbacks') await timed('callbacks', () => proveCallbacks(ctx));
+		if (!only || only === 'send-and-wait')
+			await timed('sendAndWait', () => proveSendAndWait(ctx, ask.id));
 		if (!only || only === 'bulk') await timed('bulk', () => proveBulk(ctx, bulk.id));
 		if (!only || only === 'poll') await timed('poll', () => provePoll(ctx, poll.id));
 	} catch (error) {
