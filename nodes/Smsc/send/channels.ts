@@ -99,7 +99,7 @@ function telegramParams(item: ChannelItem, text: string): IDataObject {
 	if (!TELEGRAM_CODE.test(text.trim())) {
 		item.fail(
 			'Telegram delivers only a numeric code of 4 to 8 digits.',
-			'SMSC page "Отправка сообщения в Telegram": only numeric codes of 4 to 8 digits are accepted, e.g. 4821. For other text use the Telegram Bot channel.',
+			'SMSC delivers only numeric codes of 4 to 8 digits by Telegram, e.g. 4821. For other text use the Telegram Bot channel.',
 		);
 	}
 	return {};

@@ -7,16 +7,12 @@ import { splitList } from '../../shared/smsc/phones';
 import {
 	fileType,
 	MAX_MESSAGE_LENGTH,
-	MAX_SENDER_DIGITS,
 	messageLength,
 	validValidity,
-	MAX_SENDER_LETTERS,
 	isClientMessageId,
 	isEmail,
-	senderNameTooLong,
-	DIGITAL_SENDER,
 	inRange,
-	PRINTABLE_ASCII,
+	senderNameProblem,
 } from '../../shared/smsc/rules';
 import { COMMENT_SEPARATOR, estimateSms } from '../../shared/smsc/sms';
 import type { Channel, ChannelRow } from './channels';
@@ -177,7 +173,7 @@ function readAttachments(item: ItemReader): Attachment[] {
 		) {
 			fail(
 				`The file "${fileName}" (binary field "${property}") cannot go in an MMS: SMSC takes only ${row.fileTypes.join(', ')} files.`,
-				'SMSC page "Відправка SMS-повідомлення", mms: text, pictures, music and video of these types.',
+				'SMSC takes text, pictures, music and video of these types in an MMS.',
 			);
 		}
 		return { property, fileName, contentType: binary!.mimeType || 'application/octet-stream' };
@@ -193,18 +189,8 @@ function readSender(item: ItemReader): string {
 		return sender;
 	}
 	const sender = locatorValue(options.sender).value;
-	if (sender !== '' && !DIGITAL_SENDER.test(sender) && !PRINTABLE_ASCII.test(sender)) {
-		fail(
-			`Sender name "${sender}" has characters SMSC does not allow in a sender name.`,
-			'SMSC page "Відправка SMS-повідомлення", sender: English letters, digits, space and some symbols.',
-		);
-	}
-	if (sender !== '' && senderNameTooLong(sender)) {
-		fail(
-			`Sender name "${sender}" is too long.`,
-			`SMSC shows at most ${MAX_SENDER_LETTERS} characters of a letter name, or ${MAX_SENDER_DIGITS} digits of a numeric one.`,
-		);
-	}
+	const problem = senderNameProblem(sender);
+	if (problem) fail(problem.message, problem.hint);
 	return sender;
 }
 

@@ -12,8 +12,7 @@ const limitWaitTime: INodeProperties = {
 	displayName: 'Limit Wait Time',
 	name: 'limitWaitTime',
 	type: 'fixedCollection',
-	description:
-		'Whether the workflow goes on by itself when nobody answers in time; it then continues with the input item',
+	description: 'When nobody answers in time, the workflow goes on by itself with the input item',
 	default: { values: { limitType: 'afterTimeInterval', resumeAmount: 45, resumeUnit: 'minutes' } },
 	options: [
 		{
@@ -43,7 +42,7 @@ const limitWaitTime: INodeProperties = {
 					name: 'resumeAmount',
 					type: 'number',
 					displayOptions: { show: { limitType: ['afterTimeInterval'] } },
-					typeOptions: { minValue: 0, numberPrecision: 2 },
+					typeOptions: { minValue: 0.01, numberPrecision: 2 },
 					default: 45,
 					description: 'How long to wait for the answer',
 				},

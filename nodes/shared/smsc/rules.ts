@@ -66,6 +66,25 @@ export function senderNameTooLong(sender: string): boolean {
 		: sender.length > MAX_SENDER_LETTERS;
 }
 
+/**
+ * What is wrong with a sender name for send.php, as an error text and a hint, or undefined when
+ * nothing is: the one check the Send and Send and Wait for Response share.
+ */
+export function senderNameProblem(sender: string): { message: string; hint: string } | undefined {
+	if (sender === '') return undefined;
+	if (!DIGITAL_SENDER.test(sender) && !PRINTABLE_ASCII.test(sender))
+		return {
+			message: `Sender name "${sender}" has characters SMSC does not allow in a sender name.`,
+			hint: 'SMSC allows English letters, digits, spaces and some symbols in a sender name.',
+		};
+	if (senderNameTooLong(sender))
+		return {
+			message: `Sender name "${sender}" is too long.`,
+			hint: `SMSC shows at most ${MAX_SENDER_LETTERS} characters of a letter name, or ${MAX_SENDER_DIGITS} digits of a numeric one.`,
+		};
+	return undefined;
+}
+
 /** An e-mail address as recipient or sender; `,` and `;` separate addresses in SMSC lists. */
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { toNumber } from '../../../shared/smsc/numbers';
 import { parsePhoneList } from '../../../shared/smsc/phones';
-import { MAX_MESSAGE_LENGTH, messageLength, senderNameTooLong } from '../../../shared/smsc/rules';
+import { MAX_MESSAGE_LENGTH, messageLength, senderNameProblem } from '../../../shared/smsc/rules';
 import { smscRequest } from '../../../shared/transport/request';
 import { sendAndWaitFields } from '../../sendAndWait/fields';
 import { signedLink, smsText } from '../../sendAndWait/link';
@@ -23,8 +23,8 @@ function readSender(context: IExecuteFunctions): string {
 	const sender = String(
 		(typeof picked === 'object' && picked !== null ? picked.value : picked) ?? '',
 	).trim();
-	if (sender !== '' && senderNameTooLong(sender))
-		fail(context, `Sender name "${sender}" is too long.`);
+	const problem = senderNameProblem(sender);
+	if (problem) fail(context, problem.message, problem.hint);
 	return sender;
 }
 

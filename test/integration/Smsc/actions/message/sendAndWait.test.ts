@@ -274,6 +274,16 @@ describe('Message: Send and Wait for Response', () => {
 		['several phones', { to: '+79991234567, +79991234568' }, /To holds 2 phone numbers/],
 		['an empty message', { message: '  ' }, /The Message is empty/],
 		[
+			"a message with SMSC's comment line",
+			{ message: 'Approve order 7?\n~~~\nnote for us' },
+			/SMSC reads as the start of a comment/,
+		],
+		[
+			'a Cyrillic sender name',
+			{ options: { sender: 'Магазин' } },
+			/characters SMSC does not allow/,
+		],
+		[
 			'a wait limit in the past',
 			{
 				options: {
