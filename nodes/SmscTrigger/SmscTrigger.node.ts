@@ -1,182 +1,38 @@
-import { createHash } from 'crypto';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IHookFunctions,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
+import type { INodeTypeBaseDescription } from 'n8n-workflow';
 
-import { matchesFilters, normaliseCallback } from '../shared/triggers/normalise';
-import type { CallbackFields, CallbackFilters } from '../shared/triggers/normalise';
-import { MalformedCallbackError } from './bodies';
-import { decodeCallback, handlerParams, tokenMatches } from './callback';
-import type { CharsetChoice } from './callback';
-import {
-	MIN_TOKEN_LENGTH,
-	TOKEN_CHARACTERS,
-	WEBHOOK_PATH_EXPRESSION,
-	triggerProperties,
-} from './description';
-import { describeEvent } from '../shared/triggers/event';
-import { readCallbackRequest } from './request';
 import { eventsSubtitle } from '../shared/editor/subtitle';
+import { WEBHOOK_PATH, WEBHOOK_PATH_WITH_TOKEN } from './description';
+import { SmscTriggerVersion } from './SmscTriggerVersion';
 
-/** Only a hash of the token is kept in static data, so the workflow export does not carry it twice. */
-function fingerprint(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex').slice(0, 16);
-}
-
-interface PlainResponse {
-	headersSent?: boolean;
-	writeHead(status: number, headers: Record<string, string>): unknown;
-	end(body: string): unknown;
-}
-
-export class SmscTrigger implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'SMSC Trigger',
-		name: 'smscTrigger',
-		icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
-		group: ['trigger'],
-		// Version 3 carries the token in the webhook path (n8n's Webhook URLs show the URL to paste)
-		// and emits the items of shared/triggers/event.ts; versions 1 and 2 run as they did.
-		// Versions 1 and 2 behave the same. n8n treats a webhook node of version 1 like its old Webhook
-		// node: on every request it evaluates `$parameter["options"]["binaryData"]` (webhook-helpers.js,
-		// parseRequestBody), which n8n 2.41 runs in an expression isolate; from version 2 it does not.
-		version: [1, 2, 3],
-		defaultVersion: 3,
-		subtitle: eventsSubtitle(),
-		description:
-			'Starts the workflow when SMSC reports a delivery status, an incoming message or a verification call',
-		defaults: { name: 'SMSC Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: WEBHOOK_PATH_EXPRESSION,
-			},
-			{
-				name: 'default',
-				httpMethod: 'GET',
-				responseMode: 'onReceived',
-				path: WEBHOOK_PATH_EXPRESSION,
-			},
-		],
-		properties: triggerProperties,
-	};
-
-	webhookMethods = {
-		default: {
-			// SMSC has no API to set the main account's handler URL: "registering" means checking and recording the token.
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node');
-				const token = this.getNodeParameter('token', '') as string;
-				return (
-					data.tokenFingerprint === fingerprint(token) &&
-					data.webhookUrl === this.getNodeWebhookUrl('default')
-				);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const token = this.getNodeParameter('token', '') as string;
-				if (token.length < MIN_TOKEN_LENGTH || !TOKEN_CHARACTERS.test(token)) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`The Secret Token must be at least ${MIN_TOKEN_LENGTH} characters of letters, digits, ".", "_", "~" or "-"`,
-						{
-							description:
-								this.getNode().typeVersion >= 3
-									? 'Make up a random string and put it in Secret Token. Then copy the Production URL from Webhook URLs and paste it into SMSC > Settings > Handler URL.'
-									: 'Make up a random string, put it in Secret Token, and paste the Handler URL the panel shows (with your n8n address for YOUR_N8N_URL) into SMSC > Settings > Handler URL.',
-						},
-					);
-				}
-				const data = this.getWorkflowStaticData('node');
-				data.tokenFingerprint = fingerprint(token);
-				data.webhookUrl = this.getNodeWebhookUrl('default');
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node');
-				delete data.tokenFingerprint;
-				delete data.webhookUrl;
-				return true;
-			},
-		},
-	};
-
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject() as unknown as PlainResponse;
-		const answer = (status: number, text: string): IWebhookResponseData => {
-			if (!response.headersSent) {
-				response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-				response.end(text);
-			}
-			return { noWebhookResponse: true };
+/**
+ * Version 3 carries the token in the webhook path (n8n's Webhook URLs show the URL to paste) and
+ * emits the items of shared/triggers/event.ts; versions 1 and 2 run as they did. Two version sets,
+ * because a webhook path shared by all versions would have to be an expression, and n8n evaluates
+ * it on every request (in an isolate on n8n 2.41): versions 1 and 2 keep the literal `smsc`.
+ * n8n treats a webhook node of version 1 like its old Webhook node: on every request it evaluates
+ * `$parameter["options"]["binaryData"]` (webhook-helpers.js, parseRequestBody); from version 2 it does not.
+ */
+export class SmscTrigger extends VersionedNodeType {
+	constructor() {
+		const base: INodeTypeBaseDescription = {
+			displayName: 'SMSC Trigger',
+			name: 'smscTrigger',
+			icon: { light: 'file:../../icons/smsc.svg', dark: 'file:../../icons/smsc.dark.svg' },
+			group: ['trigger'],
+			subtitle: eventsSubtitle(),
+			description:
+				'Starts the workflow when SMSC reports a delivery status, an incoming message or a verification call',
+			defaultVersion: 3,
 		};
-
-		let request: Awaited<ReturnType<typeof readCallbackRequest>>;
-		try {
-			request = await readCallbackRequest.call(this);
-		} catch {
-			return answer(400, 'Bad Request: the request body could not be read');
-		}
-		const expected = this.getNodeParameter('token', '') as string;
-		const query = (this.getQueryData() ?? {}) as IDataObject;
-		const v3 = this.getNode().typeVersion >= 3;
-		// n8n routes a call here only when its path ends with the token (version 3); checked again
-		// so that the node, not only the routing, refuses a call without it.
-		const received = v3
-			? tokenFromPath(request.raw.url)
-			: (handlerParams(request.raw.url).token ?? query.token);
-		if (!tokenMatches(expected, received)) return answer(401, 'Unauthorized');
-
-		const options = this.getNodeParameter('options', {}) as { charset?: CharsetChoice };
-		let callbacks: CallbackFields[];
-		try {
-			callbacks = (
-				request.parsedFallback !== undefined && request.raw.body === undefined
-					? [request.parsedFallback]
-					: decodeCallback(request.raw, options.charset ?? 'auto').callbacks
-			).map(withoutToken);
-		} catch (error) {
-			const reason =
-				error instanceof MalformedCallbackError ? error.message : 'the body could not be decoded';
-			return answer(400, `Bad Request: ${reason}`);
-		}
-
-		const events = this.getNodeParameter('events', []) as string[];
-		const filters = this.getNodeParameter('filters', {}) as CallbackFilters;
-		const items = callbacks
-			.map(v3 ? describeEvent : normaliseCallback)
-			.filter((item) => matchesFilters(item, events, filters));
-		if (items.length === 0) return answer(200, 'OK');
-		// n8n gives this answer once it has recorded the execution, as for its own Webhook node: SMSC
-		// waits for it, so callbacks cannot outrun the saving of their executions, and a callback
-		// n8n could not record is not acknowledged.
-		return { webhookResponse: 'OK', workflowData: [this.helpers.returnJsonArray(items)] };
+		const versions1And2 = new SmscTriggerVersion(base, [1, 2], WEBHOOK_PATH);
+		super(
+			{
+				1: versions1And2,
+				2: versions1And2,
+				3: new SmscTriggerVersion(base, [3], WEBHOOK_PATH_WITH_TOKEN),
+			},
+			base,
+		);
 	}
-}
-
-/** The last segment of the request's path (version 3 puts the token there), percent-decoded. */
-function tokenFromPath(url: string): string | undefined {
-	const path = url.split(/[?#]/)[0];
-	const segment = path.slice(path.lastIndexOf('/') + 1);
-	try {
-		return decodeURIComponent(segment);
-	} catch {
-		return undefined;
-	}
-}
-
-/** A token sent in the body as well never reaches the output. */
-function withoutToken(fields: CallbackFields): CallbackFields {
-	const rest = { ...fields };
-	delete rest.token;
-	return rest;
 }

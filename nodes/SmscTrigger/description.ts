@@ -11,11 +11,11 @@ export const MIN_TOKEN_LENGTH = 16;
 /** The path of the trigger's webhooks below /webhook/<id>/ in versions 1 and 2 (the token goes in the query). */
 export const WEBHOOK_PATH = 'smsc';
 /**
- * From version 3 the path carries the token (`smsc/<token>`), so n8n's own Webhook URLs section
- * shows the whole URL SMSC must call, and there is nothing to build by hand. Versions 1 and 2 keep
- * `smsc`: their URLs are pasted in SMSC accounts already.
+ * Version 3's path carries the token (`smsc/<token>`), so n8n's own Webhook URLs section shows the
+ * whole URL SMSC must call, and there is nothing to build by hand. Versions 1 and 2 keep the literal
+ * `smsc`: their URLs are pasted in SMSC accounts already, and a literal costs n8n no expression per request.
  */
-export const WEBHOOK_PATH_EXPRESSION = `={{ $nodeVersion >= 3 ? "${WEBHOOK_PATH}/" + $parameter["token"] : "${WEBHOOK_PATH}" }}`;
+export const WEBHOOK_PATH_WITH_TOKEN = `={{ "${WEBHOOK_PATH}/" + $parameter["token"] }}`;
 
 const VERSIONS_1_2 = { show: { '@version': [1, 2] } };
 const FROM_VERSION_3 = { show: { '@version': [{ _cnd: { gte: 3 } }] } };
@@ -65,7 +65,7 @@ export const triggerProperties: INodeProperties[] = [
 		// Short numbered steps, as n8n's own trigger notices are, pointing at the panel's Webhook URLs.
 		// n8n 2.41 keeps only a, ul and li of a notice's HTML: a list is the only way to break lines.
 		displayName:
-			'SMSC calls one URL per account for delivery statuses, incoming messages and verification calls.<ul><li>1. Make up a Secret Token below.</li><li>2. Open Webhook URLs at the top of this panel and copy the Production URL. It ends with your token.</li><li>3. In your SMSC account, open Settings and paste it into Handler URL (URL обработчика). Save.</li><li>4. Publish this workflow.</li></ul>To see a test event first, press Execute step and paste the Test URL into SMSC the same way. Put the Production URL back afterwards.',
+			'SMSC calls one URL per account for delivery statuses, incoming messages and verification calls.<ul><li>1. Make up a Secret Token below.</li><li>2. Open Webhook URLs at the top of this panel and copy the Production URL. It ends with your token.</li><li>3. In your SMSC account, open Settings and paste it into Handler URL. Save.</li><li>4. Publish this workflow.</li></ul>To see a test event first, press Execute step and paste the Test URL into SMSC the same way. Put the Production URL back afterwards.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',

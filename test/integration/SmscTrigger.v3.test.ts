@@ -55,6 +55,18 @@ describe('SMSC Trigger version 3', () => {
 		expect(server!.url).toMatch(new RegExp(`/webhook/[^/]+/smsc/${TOKEN}$`));
 	});
 
+	it('keeps the token out of static data, though its URL ends with it, and re-activates as it is', async () => {
+		await setUp();
+		const stored = JSON.stringify(server!.staticData);
+		expect(stored).toContain('tokenFingerprint');
+		expect(stored).toContain(server!.url.slice(0, server!.url.lastIndexOf('/')));
+		expect(stored).not.toContain(TOKEN);
+		await server!.activate();
+		expect(JSON.stringify(server!.staticData)).toBe(stored);
+		await server!.deactivate();
+		expect(JSON.stringify(server!.staticData)).not.toContain('/smsc');
+	});
+
 	it.each(['POST', 'GET'] as const)(
 		'emits an incoming message (%s) with "+" phones, ISO times with the zone and the fields as sent under raw',
 		async (method) => {
