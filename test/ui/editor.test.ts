@@ -18,6 +18,8 @@ import {
 	NEW_BULK,
 	NEW_TRIGGER,
 	OTHER_GROUP_NAME,
+	SEND_AND_WAIT,
+	SEND_AND_WAIT_PAGE,
 	SENDER_NAMES,
 	TESTED_CREDENTIAL,
 	UNKNOWN_MESSAGE,
@@ -533,5 +535,102 @@ describe('workflows', () => {
 		expect(typeof output[1].id).toBe('number');
 		await editor.screenshot('continue-on-fail-output', editor.ndv());
 		await editor.closeNdv();
+	});
+});
+
+describe('Send and Wait for Response', () => {
+	it('shows To, Message, Response Type with its approval options, and Options with Limit Wait Time, Sender Name and Shorten Links', async () => {
+		await editor.openWorkflow(workflowId(SEND_AND_WAIT));
+		await editor.openNode('Ask');
+		expect(await editor.parameter('operation').locator('input').first().inputValue()).toBe(
+			'Send and Wait for Response',
+		);
+		const approval = await editor.parameterLabels();
+		expect(approval).toEqual(
+			expect.arrayContaining([
+				'To',
+				'Message',
+				'Response Type',
+				'Approval Options',
+				'Type of Approval',
+				'Approve Button Label',
+				'Decline Button Label',
+				'Options',
+			]),
+		);
+		expect(await editor.collectionOptions('Options')).toEqual([
+			'Limit Wait Time',
+			'Sender Name',
+			'Shorten Links',
+		]);
+		await editor.addCollectionOption('Options', 'Limit Wait Time');
+		await editor.page.waitForTimeout(300);
+		expect(await editor.parameterLabels()).toEqual(
+			expect.arrayContaining(['Limit Wait Time', 'Limit Type', 'Amount', 'Unit']),
+		);
+		// the Send's own picker of the account's approved names
+		await editor.addCollectionOption('Options', 'Sender Name');
+		expect(await editor.openPicker('sender')).toEqual(expect.arrayContaining(SENDER_NAMES));
+		await editor.closePicker();
+		await editor.screenshot('send-and-wait-approval', editor.ndv());
+
+		await editor.parameter('responseType').click();
+		expect(await editor.openDropdownOptions()).toEqual(['Approval', 'Free Text']);
+		await editor.page
+			.locator('[role=option]:visible')
+			.filter({ has: editor.page.getByText('Free Text', { exact: true }) })
+			.first()
+			.click();
+		await editor.page.waitForTimeout(300);
+		const freeText = await editor.parameterLabels();
+		expect(freeText).toEqual(expect.arrayContaining(['To', 'Message', 'Response Type', 'Options']));
+		expect(freeText).not.toContain('Approval Options');
+		expect(freeText).not.toContain('Type of Approval');
+		await editor.screenshot('send-and-wait-free-text', editor.ndv());
+		await editor.closeNdv();
+	});
+
+	it('the link in the SMS of a waiting execution opens a page that fits a phone, with the question and both buttons', async () => {
+		const phone = '79991230077';
+		const question = 'Can we deliver your order tomorrow at 10:00?';
+		const res = await fetch(SEND_AND_WAIT_PAGE.url(ui.stack.n8n.baseUrl), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ phone, question, type: 'approval', approval: 'double' }),
+		});
+		expect(res.status).toBe(200);
+		await res.arrayBuffer();
+		let messages: Array<{ text: string }> = [];
+		for (const deadline = Date.now() + 60_000; messages.length === 0 && Date.now() < deadline;) {
+			messages = await ui.stack.emulator.call<Array<{ text: string }>>('getMessages', {
+				login: DEMO_LOGIN,
+				phone,
+			});
+			if (messages.length === 0) await editor.page.waitForTimeout(250);
+		}
+		expect(messages).toHaveLength(1);
+		const link = /(http:\/\/\S+)$/.exec(messages[0].text)?.[1] ?? '';
+		expect(new URL(link).pathname).toMatch(/^\/webhook-waiting\//);
+
+		const phonePage = await browser.context.newPage();
+		try {
+			await phonePage.setViewportSize({ width: 390, height: 844 });
+			const opened = await phonePage.goto(link);
+			expect(opened?.status()).toBe(200);
+			expect((await phonePage.locator('p.q').innerText()).trim()).toBe(question);
+			expect(await phonePage.locator('button').allInnerTexts()).toEqual(['Yes', 'No']);
+			// nothing wider than the phone's screen: no sideways scrolling
+			const width = await phonePage.evaluate(
+				() =>
+					(globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+						.document.documentElement.scrollWidth,
+			);
+			expect(width).toBeLessThanOrEqual(390);
+			const file = path.join(SHOTS, 'send-and-wait-page.png');
+			await phonePage.screenshot({ path: file });
+			curate(file, 'send-and-wait-page');
+		} finally {
+			await phonePage.close();
+		}
 	});
 });
