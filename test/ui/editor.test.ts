@@ -14,6 +14,7 @@ import { openBrowser, ensureChromium } from './lib/browser';
 import type { Browser } from './lib/browser';
 import { Editor, exactly } from './lib/editor';
 import {
+	AI_AGENT,
 	GROUP_NAME,
 	NEW_BULK,
 	NEW_TRIGGER,
@@ -632,5 +633,40 @@ describe('Send and Wait for Response', () => {
 		} finally {
 			await phonePage.close();
 		}
+	});
+});
+
+/**
+ * n8n 2.x turns a node with a `sendAndWait` operation into a "Human in the Loop" tool of its own
+ * (n8n's tool-generation/hitl-tools): an agent's tool call waits for the person's approval by SMS.
+ * test:ui runs on the newest n8n line (2.41), where this exists.
+ */
+describe('Send and Wait for Response as an AI Agent tool', () => {
+	it("on n8n 2.41 the AI Agent's Tool list offers SMSC under Human in the Loop, with the question's fields", async () => {
+		await editor.openWorkflow(workflowId(AI_AGENT));
+		await editor.page
+			.locator(
+				'[data-test-id="canvas-node-input-handle"][data-connection-type="ai_tool"][data-node-name="AI Agent"]',
+			)
+			.locator('[data-test-id="canvas-handle-plus"]')
+			.first()
+			.click();
+		await editor.byId('node-creator').waitFor();
+		await editor.searchNodes('SMSC');
+		const offered = await editor.byId('node-creator').innerText();
+		expect(offered).toMatch(/Human in the Loop\s+SMSC\s+Request human approval for tools/);
+		curate(await editor.screenshot('agent-tools-smsc'), 'send-and-wait-agent-tool');
+		await editor.pickNodeCreatorItem('SMSC');
+		await editor.ndv().waitFor();
+		// n8n's own Message (the tool call as the default text); the SMS goes to To, with the approval buttons
+		const labels = await editor.parameterLabels();
+		expect(labels).toEqual(
+			expect.arrayContaining(['Message', 'To', 'Approval Options', 'Options']),
+		);
+		expect(labels).not.toContain('Response Type');
+		await editor.screenshot('agent-tool-smsc-panel', editor.ndv());
+		await editor.closeNdv();
+		// the tool hangs under the agent's Tool input
+		expect(await editor.canvasNode('SMSC').count()).toBe(1);
 	});
 });

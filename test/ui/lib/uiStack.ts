@@ -235,6 +235,31 @@ export function sendAndWaitFieldsWorkflow(): Workflow {
 	});
 }
 
+/** A chat-started AI Agent with no tool yet, to offer the SMSC approval tool to (n8n 2.x). */
+export const AI_AGENT = 'UI: AI agent';
+export function aiAgentWorkflow(): Workflow {
+	return buildWorkflow({
+		name: AI_AGENT,
+		trigger: {
+			name: 'When chat message received',
+			type: '@n8n/n8n-nodes-langchain.chatTrigger',
+			typeVersion: 1.1,
+			webhookId: stableUuid(`${AI_AGENT}/chat`),
+			noCredential: true,
+			parameters: { options: {} },
+		},
+		steps: [
+			{
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 2,
+				noCredential: true,
+				parameters: { options: {} },
+			},
+		],
+	});
+}
+
 export interface UiStack {
 	stack: Stack;
 	api: N8nApi;
@@ -299,6 +324,7 @@ export async function startUiStack(): Promise<UiStack> {
 		statusWorkflow(),
 		sendAndWaitFieldsWorkflow(),
 		SEND_AND_WAIT_PAGE.workflow,
+		aiAgentWorkflow(),
 	];
 	await n8n.importWorkflows(list);
 	await emulator.call('createAccount', {
