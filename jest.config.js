@@ -13,7 +13,8 @@ module.exports = {
 	projects: [
 		project('unit', ['unit']),
 		project('emulator', ['emulator']),
-		project('integration', ['integration']),
+		// each test runs whole workflows through n8n-core; a busy machine can take seconds for one
+		project('integration', ['integration'], { testTimeout: 60_000 }),
 		project('e2e', ['e2e'], { testTimeout: 20 * 60 * 1000 }),
 	],
 };

@@ -2,11 +2,12 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+
+import { withSecrets } from '../nodes/shared/transport/body';
 
 const NOT_SMSC =
 	'The server answered, but not like SMSC: no balance came back. Check the Server, or the Base URL (without /sys/) of the credential.';
@@ -109,33 +110,11 @@ export class SmscApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const secrets: IDataObject =
+		const secrets: Record<string, string> =
 			credentials.authentication === 'apiKey'
-				? { apikey: credentials.apiKey }
-				: { login: credentials.login, psw: credentials.password };
-		// a multipart body the transport wrote (files): the secrets go first, as parts of their own
-		const boundary = /boundary=([^;]+)/.exec(
-			String(requestOptions.headers?.['Content-Type'] ?? ''),
-		)?.[1];
-		if (Buffer.isBuffer(requestOptions.body) && boundary !== undefined) {
-			const parts = Object.entries(secrets).map(
-				([key, value]) =>
-					`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${String(value)}\r\n`,
-			);
-			return {
-				...requestOptions,
-				body: Buffer.concat([Buffer.from(parts.join(''), 'utf8'), requestOptions.body]),
-			};
-		}
-		// a form the transport wrote itself (bytes that must not become UTF-8): the secrets go at its end
-		if (typeof requestOptions.body === 'string') {
-			const encoded = new URLSearchParams(
-				Object.entries(secrets).map(([key, value]) => [key, String(value)] as [string, string]),
-			).toString();
-			return { ...requestOptions, body: `${requestOptions.body}&${encoded}` };
-		}
-		const body = (requestOptions.body ?? {}) as IDataObject;
-		return { ...requestOptions, body: { ...body, ...secrets } };
+				? { apikey: String(credentials.apiKey ?? '') }
+				: { login: String(credentials.login ?? ''), psw: String(credentials.password ?? '') };
+		return withSecrets(requestOptions, secrets);
 	};
 
 	test: ICredentialTestRequest = {

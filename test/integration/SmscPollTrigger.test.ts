@@ -2,21 +2,14 @@
  * SMSC Poll Trigger against the emulator, over several polls with messages arriving in between:
  * every message exactly once and in order, across restarts and failed polls.
  */
-import { startEmulator } from '../emulator';
-import type { RunningEmulator } from '../emulator';
+import { useEmulator } from '../support/emulator';
 import { smscCredentials } from '../support/smsc';
 import { poller } from '../support/triggers';
 import { triggerSchemaViolations } from '../support/schema';
 
 const PASSWORD = 'poll-password';
-let emu: RunningEmulator;
+const emu = useEmulator({ manualClock: true });
 let accounts = 0;
-
-beforeAll(async () => (emu = await startEmulator({ manualClock: true })));
-
-afterAll(async () => {
-	await emu.close();
-});
 
 function newAccount(): string {
 	const login = `poll${++accounts}`;

@@ -5,19 +5,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../emulator';
-import type { RunningEmulator } from '../emulator';
+import { useEmulator } from '../support/emulator';
 import { smscCredentials } from '../support/smsc';
 import { poller } from '../support/triggers';
 import { triggerSchemaViolations } from '../support/schema';
 
 const PASSWORD = 'poll-password';
 const ISO_MOSCOW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/;
-let emu: RunningEmulator;
-let accounts = 0;
+const emu = useEmulator({ manualClock: true });
 
-beforeAll(async () => (emu = await startEmulator({ manualClock: true })));
-afterAll(async () => emu.close());
+let accounts = 0;
 
 function watch(events: string[]) {
 	const login = `pollv2${++accounts}`;

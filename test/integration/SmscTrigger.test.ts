@@ -2,29 +2,19 @@
  * SMSC Trigger against real HTTP callbacks made by the emulator's callback sender: every encoding
  * SMSC uses, every event, the token check and malformed requests.
  */
-import { startEmulator } from '../emulator';
-import type { RunningEmulator } from '../emulator';
+import { useEmulator } from '../support/emulator';
 import { TOKEN, startTriggerServer } from '../support/triggers';
 import type { TriggerServer } from '../support/triggers';
 import { triggerSchemaViolations } from '../support/schema';
 
 const PASSWORD = 'trigger-password';
 const ALL_EVENTS = ['deliveryStatus', 'incomingMessage', 'callVerification'];
-let emu: RunningEmulator;
+const emu = useEmulator({
+	manualClock: true,
+	callbackPolicy: { retries: 0, timeoutMs: 3000 },
+});
 let server: TriggerServer | undefined;
 let accounts = 0;
-
-beforeAll(
-	async () =>
-		(emu = await startEmulator({
-			manualClock: true,
-			callbackPolicy: { retries: 0, timeoutMs: 3000 },
-		})),
-);
-
-afterAll(async () => {
-	await emu.close();
-});
 
 afterEach(async () => {
 	await server?.close();

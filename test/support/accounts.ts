@@ -177,3 +177,19 @@ export function forResource(resource: string) {
 		...parameters,
 	});
 }
+
+/**
+ * One resource's node parameters and runs of its operations as an account, checked against the
+ * requests to `script`: `contact('create', { phone })`, `contact.run(login, 'create', { phone })`.
+ */
+export function resourceRuns(emu: RunningEmulator, resource: string, script: string) {
+	const parameters = forResource(resource);
+	const run = async (
+		login: string,
+		operation: string,
+		fields: Record<string, unknown> = {},
+		options: RunNodeOptions = {},
+	): Promise<RunResult> =>
+		await runAs(emu, login, script, parameters(operation, fields) as IDataObject, options);
+	return Object.assign(parameters, { run });
+}

@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { RunState } from './runState';
+
 /**
  * One SMSC operation. Most operations handle one item at a time (`execute`); an operation that
  * must see all items at once to pack them into fewer requests implements `executeAll` and then
@@ -15,12 +17,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 export interface SmscOperation {
 	option: INodePropertyOptions;
 	description: INodeProperties[];
-	execute?(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	/** One item; `run` keeps what the run's items share (see runState.ts). */
+	execute?(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		run: RunState,
+	): Promise<IDataObject | IDataObject[]>;
 	executeAll?(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
 export interface SmscResource {
-	option: INodePropertyOptions;
 	operations: Record<string, SmscOperation>;
 	/**
 	 * The resource's Operation picker, written out literally (displayOptions for the resource,

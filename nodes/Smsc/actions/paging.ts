@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toNumber } from '../../shared/smsc/numbers';
 import { smscList } from '../../shared/transport/request';
 import type { SmscScript } from '../../shared/transport/types';
+import type { RunState } from './runState';
 
 /** Return All + Limit, as every n8n Get Many operation has them. */
 const returnAllFields: INodeProperties[] = [
@@ -86,6 +87,7 @@ export interface PagedList {
 export async function collectPages(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	run: RunState,
 	list: PagedList,
 ): Promise<IDataObject[]> {
 	const limit = getManyLimit.call(this, itemIndex);
@@ -96,6 +98,7 @@ export async function collectPages(
 		const cnt = Math.min(list.pageSize, limit - rows.length);
 		const page = await fetchPage.call(
 			this,
+			run,
 			list.script,
 			{ ...list.params(cursor), cnt, [list.cursorParam]: cursor },
 			itemIndex,
@@ -120,22 +123,17 @@ export async function collectPages(
 }
 
 /**
- * Pages already read in this node run. Items often ask for the same list, and SMSC refuses the
- * fourth identical phones.php request within a minute (error 9), so one run asks SMSC once per page.
+ * A page, read once per node run: items often ask for the same list, and SMSC refuses the fourth
+ * identical phones.php request within a minute (error 9). A page that failed is asked for again.
  */
-const pagesOfRun = new WeakMap<object, Map<string, IDataObject[]>>();
-
 async function fetchPage(
 	this: IExecuteFunctions,
+	run: RunState,
 	script: SmscScript,
 	params: IDataObject,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	let pages = pagesOfRun.get(this);
-	if (!pages) {
-		pages = new Map();
-		pagesOfRun.set(this, pages);
-	}
+	const pages = run.once('pages', () => new Map<string, IDataObject[]>());
 	const key = JSON.stringify([script, params]);
 	let page = pages.get(key);
 	if (!page) {

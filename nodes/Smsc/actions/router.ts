@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { itemError, nameItem } from './itemErrors';
 import { resources } from './resources';
+import { RunState } from './runState';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -17,10 +18,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	if (operation.executeAll) return [await operation.executeAll.call(this, items)];
 
+	const run = new RunState();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const result = await operation.execute!.call(this, itemIndex);
+			const result = await operation.execute!.call(this, itemIndex, run);
 			for (const json of Array.isArray(result) ? result : [result]) {
 				output.push({ json, pairedItem: { item: itemIndex } });
 			}

@@ -7,6 +7,7 @@ import type {
 
 import { toNumber } from '../../shared/smsc/numbers';
 import { smscList } from '../../shared/transport/request';
+import { currentParameter, emptyListHint } from './editing';
 
 interface ContactGroup {
 	id: number;
@@ -71,38 +72,42 @@ function matches(group: ContactGroup, filter?: string): boolean {
 	);
 }
 
+const NO_GROUP = 'No contact groups yet: create one with Group > Create';
+export const NO_GROUP_BY_ID = emptyListHint(`${NO_GROUP}, or enter a group's ID (mode ID)`);
+export const NO_GROUP_BY_NUMBER = emptyListHint(
+	`${NO_GROUP}, or enter a group's number (mode By Number)`,
+);
+
+/** The groups whose name, ID or number matches the typed filter, or the hint when there are none. */
+async function searchBy(
+	this: ILoadOptionsFunctions,
+	filter: string | undefined,
+	value: (group: ContactGroup) => number | undefined,
+	hint: INodeListSearchItems,
+): Promise<INodeListSearchResult> {
+	const groups = await contactGroups.call(this);
+	if (groups.length === 0) return { results: [hint] };
+	const results: INodeListSearchItems[] = groups
+		.filter((group) => matches(group, filter))
+		.map((group) => ({ name: label(group), value: String(value(group)) }));
+	return { results };
+}
+
 /** Contact groups whose name, ID or number contains the typed filter; the value is the group ID. */
 export async function searchGroups(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const groups = await contactGroups.call(this);
-	const results: INodeListSearchItems[] = groups
-		.filter((group) => matches(group, filter))
-		.map((group) => ({ name: label(group), value: String(group.id) }));
-	return { results };
+	return await searchBy.call(this, filter, (group) => group.id, NO_GROUP_BY_ID);
 }
 
 /**
- * The same groups for sending: a message goes to `G<number>` (send.php, SMSC page "Відправка SMS-повідомлення"), and a group's
- * number differs from its ID once the user has set one.
+ * The same groups for sending: a message goes to `G<number>` (send.php, SMSC page "Відправка
+ * SMS-повідомлення"), and a group's number differs from its ID once the user has set one.
  */
 export async function searchGroupNumbers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const groups = await contactGroups.call(this);
-	const results: INodeListSearchItems[] = groups
-		.filter((group) => matches(group, filter))
-		.map((group) => ({ name: label(group), value: String(group.number ?? group.id) }));
-	return { results };
-}
-
-/** A parameter of the node being edited, or undefined where the operation has no such field. */
-function currentParameter(context: ILoadOptionsFunctions, name: string): unknown {
-	try {
-		return context.getCurrentNodeParameter(name);
-	} catch {
-		return undefined;
-	}
+	return await searchBy.call(this, filter, (group) => group.number ?? group.id, NO_GROUP_BY_NUMBER);
 }

@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -6,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { smscList } from '../../shared/transport/request';
+import { currentParameter, emptyListHint } from './editing';
 
 interface ActiveSender {
 	name: string;
@@ -14,19 +16,31 @@ interface ActiveSender {
 
 /**
  * The names the account may send from right now: senders.php `get` without `all=1` lists only
- * names the moderator approved (SMSC page "Управление именами отправителей"), which is exactly what a Sender field can use.
+ * names the moderator approved (SMSC page "Управление именами отправителей"), which is exactly what
+ * a Sender field can use. That page marks an e-mail sender `mail: 1`: the Send offers only those on
+ * its e-mail channel and only the others on every other channel, where an e-mail address as the
+ * sender would be refused or misleading. Outside the Send (the Sender Name resource) all are listed.
  */
 async function activeSenderNames(this: ILoadOptionsFunctions): Promise<ActiveSender[]> {
+	const wanted = sendersFor(this);
 	const rows = await smscList.call(this, 'senders', { get: 1 });
 	const seen = new Set<string>();
 	const senders: ActiveSender[] = [];
 	for (const row of rows) {
 		const name = String(row.sender ?? row.name ?? '').trim();
-		if (name === '' || seen.has(name)) continue;
+		if (name === '' || seen.has(name) || !wanted(row)) continue;
 		seen.add(name);
 		senders.push({ name, comment: String(row.cmt ?? row.comment ?? '').trim() });
 	}
 	return senders.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Which senders the field being edited can use: on the Send (and Get Cost), the channel's kind. */
+function sendersFor(context: ILoadOptionsFunctions): (row: IDataObject) => boolean {
+	// n8n leaves a parameter at its default out of a saved node: Message is the default resource, SMS the default channel
+	if ((currentParameter(context, 'resource') ?? 'message') !== 'message') return () => true;
+	const mail = (currentParameter(context, 'channel') ?? 'sms') === 'mail';
+	return (row) => (Number(row.mail) === 1) === mail;
 }
 
 /** Active sender names of the account, for an options field. */
@@ -39,17 +53,10 @@ export async function getSenderNames(this: ILoadOptionsFunctions): Promise<INode
 	}));
 }
 
-/**
- * What the list shows when the account has no approved name: n8n's editor would show only "No
- * results", which does not say that names waiting for moderation are left out. Picking it leaves
- * the field empty, which sends with the account's default sender.
- */
-const NO_APPROVED_SENDER_TEXT =
-	'No approved sender names yet: a name appears here once the SMSC moderator approves it';
-export const NO_APPROVED_SENDER: INodeListSearchItems = {
-	name: NO_APPROVED_SENDER_TEXT,
-	value: '',
-};
+/** The list of an account without an approved name: names waiting for moderation are left out. */
+export const NO_APPROVED_SENDER = emptyListHint(
+	'No approved sender names yet: add one with Sender Name > Create (it appears here once the SMSC moderator approves it), or enter a name (mode By Name)',
+);
 
 /** Active sender names of the account matching the typed filter, for a resource locator list. */
 export async function searchSenderNames(

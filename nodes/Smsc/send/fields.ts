@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { groupNumberLocator } from '../descriptions/locators';
 import { channelFields } from './channelFields';
 import { channelsShowing } from './channels';
 import { mappedBelow, mappingFields } from './mapping';
@@ -98,40 +99,7 @@ export const messageFields: INodeProperties[] = [
 			show: { recipientType: ['phones'], channel: channelsShowing('emails'), ...mappedBelow },
 		},
 	},
-	{
-		displayName: 'Contact Group',
-		name: 'group',
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
-		description: 'The contact group whose members receive the message',
-		displayOptions: { show: { recipientType: ['group'] } },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a group…',
-				// searchable as the group locator is (see groupLocator for SMSC's error 9)
-				typeOptions: { searchListMethod: 'searchGroupNumbers', searchable: true },
-			},
-			{
-				displayName: 'Number',
-				name: 'number',
-				type: 'string',
-				placeholder: 'e.g. 5',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[Gg]?\\d+\\s*$',
-							errorMessage: 'The group number is a whole number, e.g. 5',
-						},
-					},
-				],
-			},
-		],
-	},
+	groupNumberLocator({ show: { recipientType: ['group'] } }),
 	{
 		displayName: 'Message',
 		name: 'message',

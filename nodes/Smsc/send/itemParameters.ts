@@ -14,13 +14,10 @@ export class ItemParameters {
 		this.raw = context.getNode().parameters;
 	}
 
-	get<T>(name: string, itemIndex: number, fallback: T, extractValue = false): T {
-		const key = extractValue ? `${name}\u0000value` : name;
-		if (this.fixed.has(key)) return this.fixed.get(key) as T;
-		const value = this.context.getNodeParameter(name, itemIndex, fallback as never, {
-			extractValue,
-		}) as T;
-		if (!hasExpression(this.raw[name])) this.fixed.set(key, value);
+	get<T>(name: string, itemIndex: number, fallback: T): T {
+		if (this.fixed.has(name)) return this.fixed.get(name) as T;
+		const value = this.context.getNodeParameter(name, itemIndex, fallback as never) as T;
+		if (!hasExpression(this.raw[name])) this.fixed.set(name, value);
 		return value;
 	}
 }

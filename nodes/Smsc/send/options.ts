@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { FREQ_MINUTES, PERIOD_HOURS } from '../../shared/smsc/rules';
+import { sendSenderLocator } from '../descriptions/locators';
 import { CHANNELS, channelsShowing } from './channels';
 import type { Channel, ChannelRow } from './channels';
 
@@ -141,34 +142,8 @@ export const sendOptions: INodeProperties = {
 			default: '',
 			description: 'When to send the message; a time in the past sends it at once',
 		},
-		{
-			// A resource locator, not an options field: n8n's editor shows an options field's loading
-			// error as "[object Object]", while a list search shows the error's own text. An empty
-			// value is also valid here, where an options field marks "" as unsupported.
-			displayName: 'Sender Name',
-			name: 'sender',
-			type: 'resourceLocator',
-			default: { mode: 'list', value: '' },
-			description:
-				'Name shown to the recipient. The list has only the names SMSC has approved for the account; a new name appears once the moderator approves it.',
-			// an e-mail goes out from Sender Email; a sender name would be ignored there
-			displayOptions: { hide: { '/channel': channelsShowing('senderEmail') } },
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: 'Select an approved sender name…',
-					typeOptions: { searchListMethod: 'searchSenderNames', searchable: true },
-				},
-				{
-					displayName: 'By Name',
-					name: 'name',
-					type: 'string',
-					placeholder: 'e.g. MyShop',
-				},
-			],
-		},
+		// an e-mail goes out from Sender Email; a sender name would be ignored there
+		sendSenderLocator({ hide: { '/channel': channelsShowing('senderEmail') } }),
 		{
 			displayName: 'Shorten Links',
 			name: 'shortenLinks',

@@ -23,6 +23,7 @@ import type { Channel, ChannelRow } from './channels';
 import { channelRow } from './channels';
 import type { ItemParameters } from './itemParameters';
 import type { Attachment, BulkOptions, ItemReader, PreparedMessage, SendOptions } from './item';
+import { locatorValue } from '../descriptions/locators';
 import { mappedParameters, readInputField } from './mapping';
 import { readRecipients, recipientKey } from './recipients';
 import { readSchedule } from './schedule';
@@ -191,11 +192,7 @@ function readSender(item: ItemReader): string {
 		if (!isEmail(sender)) fail(`Sender Email "${sender}" is not a valid e-mail address.`);
 		return sender;
 	}
-	// a resource locator ({mode, value}); a plain string from an expression or an older workflow
-	const picked = options.sender as IDataObject | string | undefined;
-	const sender = String(
-		(typeof picked === 'object' && picked !== null ? picked.value : picked) ?? '',
-	).trim();
+	const sender = locatorValue(options.sender).value;
 	if (sender !== '' && !DIGITAL_SENDER.test(sender) && !PRINTABLE_ASCII.test(sender)) {
 		fail(
 			`Sender name "${sender}" has characters SMSC does not allow in a sender name.`,

@@ -1,5 +1,6 @@
 import { cleanPhone, phoneTail, splitList } from '../../shared/smsc/phones';
 import { groupNumber, isEmail } from '../../shared/smsc/rules';
+import { locatorValue } from '../descriptions/locators';
 import type { ItemReader } from './item';
 
 /**
@@ -16,7 +17,7 @@ export function readRecipients(item: ItemReader): { recipients: string[]; group?
 	const { parameters, itemIndex, row, fail } = item;
 	const recipientType = parameters.get<string>('recipientType', itemIndex, 'phones');
 	if (recipientType === 'group') {
-		const raw = String(parameters.get<string>('group', itemIndex, '', true) ?? '').trim();
+		const raw = locatorValue(parameters.get<unknown>('group', itemIndex, '')).value;
 		const number = groupNumber(raw);
 		if (number === undefined)
 			fail(

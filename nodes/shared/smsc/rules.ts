@@ -118,8 +118,8 @@ export function isClientMessageId(raw: string): boolean {
 		: MESSAGE_ID.test(raw);
 }
 
-/** Whether a group ID (phones.php `grp`, `id`) is a positive whole number. */
-export function isGroupId(raw: string): boolean {
+/** Whether an ID SMSC gives a group (phones.php `grp`, `id`) or a sender name (senders.php `id`) is a positive whole number. */
+export function isPositiveId(raw: string): boolean {
 	return /^\d+$/.test(raw) && Number(raw) >= 1;
 }
 

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 /**
  * A multipart/form-data body, written here as a Buffer: SMSC takes the files of an MMS, an e-mail or
@@ -90,6 +90,28 @@ export function requestBody(
 		([key, value]) => `${encodeURIComponent(key)}=${percentEncode(value)}`,
 	);
 	return { body: [new URLSearchParams(text).toString(), ...bytes].join('&'), contentType: FORM };
+}
+
+/**
+ * The request with the credential's secrets added to the body this file wrote, never to the URL: as
+ * parts of their own at the start of a multipart body (found by the boundary its Content-Type
+ * names), at the end of a urlencoded text, or as fields of the form n8n encodes itself.
+ */
+export function withSecrets(
+	request: IHttpRequestOptions,
+	secrets: Record<string, string>,
+): IHttpRequestOptions {
+	const boundary = /boundary=([^;]+)/.exec(String(request.headers?.['Content-Type'] ?? ''))?.[1];
+	if (Buffer.isBuffer(request.body) && boundary !== undefined) {
+		const parts = Object.entries(secrets).map(([field, value]) =>
+			Buffer.concat([partHead(boundary, field), Buffer.from(`${value}${CRLF}`, 'utf8')]),
+		);
+		return { ...request, body: Buffer.concat([...parts, request.body]) };
+	}
+	if (typeof request.body === 'string') {
+		return { ...request, body: `${request.body}&${new URLSearchParams(secrets).toString()}` };
+	}
+	return { ...request, body: { ...((request.body ?? {}) as IDataObject), ...secrets } };
 }
 
 function percentEncode(bytes: Buffer): string {

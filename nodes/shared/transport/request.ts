@@ -1,19 +1,17 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { IDataObject, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 
-import { MAX_BUSY_RETRIES, acquireSlot, busyPauseMs, noteAnswered, noteRefused } from './limiter';
+import { acquireSlot, noteAnswered, noteRefused } from './limiter';
 import { compactParams, requestBody } from './body';
 import type { BodyParts } from './body';
-import {
-	MAY_HAVE_SENT,
-	describeSmscError,
-	isConcurrencyError,
-	networkErrorCode,
-	networkFailureMessage,
-} from './errors';
-import { NEVER_SENT, smscBaseUrls } from './hosts';
+import { networkErrorCode } from './errors';
+import { smscBaseUrls } from './hosts';
+import { FIRST_ATTEMPT, judgeAttempt } from './retry';
+import type { Attempt, SmscResponse } from './retry';
 import { SMSC_CREDENTIAL } from './types';
 import type { SmscContext, SmscScript } from './types';
+
+export type { SmscResponse } from './retry';
 
 export interface SmscRequestOptions extends BodyParts {
 	/** Whether repeating the request cannot change anything at SMSC (reads and lists). */
@@ -25,8 +23,6 @@ export interface SmscRequestOptions extends BodyParts {
 	timeoutMs?: number;
 }
 
-export type SmscResponse = IDataObject | IDataObject[];
-
 /** Whether a failed request may still have been carried out by SMSC (a timeout or 5xx after sending). */
 export function mayHaveReachedSmsc(error: unknown): boolean {
 	return (
@@ -35,9 +31,7 @@ export function mayHaveReachedSmsc(error: unknown): boolean {
 	);
 }
 
-const MAX_READ_RETRIES = 2;
 const DEFAULT_TIMEOUT_MS = 30_000;
-const EXCERPT_LENGTH = 200;
 
 /**
  * The one door to SMSC: POSTs a form to /sys/<script>.php with fmt=3 and UTF-8, lets the credential
@@ -69,112 +63,57 @@ export async function smscRequest(
 		);
 	};
 
-	let host = 0;
-	let busyRetries = 0;
-	let readRetries = 0;
+	const kind = {
+		script,
+		hosts,
+		readOnly: options.readOnly === true,
+		list: options.list === true,
+		params,
+	};
 	// SMSC counts requests in flight per login, whichever key or host they use.
 	const limiterKey = `${hosts[0]}|${String(credentials.login ?? '')}|${String(credentials.apiKey ?? '')}`;
+	let state = FIRST_ATTEMPT;
 	for (;;) {
-		let response: IN8nHttpFullResponse;
 		const release = await acquireSlot(limiterKey);
-		const form = requestBody({ ...compactParams(params), fmt: 3, charset: 'utf-8' }, options);
-		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, SMSC_CREDENTIAL, {
-				method: 'POST',
-				url: `${hosts[host]}/sys/${script}.php`,
-				headers: { 'Content-Type': form.contentType },
-				body: form.body,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-			})) as IN8nHttpFullResponse;
-		} catch (error) {
-			release();
-			const code = networkErrorCode(error);
-			if (NEVER_SENT.has(code) && host + 1 < hosts.length) {
-				host++;
-				continue;
-			}
-			// A read is retried where it went: the backup host is only for requests that never left.
-			if (options.readOnly && readRetries < MAX_READ_RETRIES) {
-				readRetries++;
-				await sleep(250 * readRetries);
-				continue;
-			}
-			const safe = options.readOnly || NEVER_SENT.has(code);
-			return fail(networkFailureMessage(code, hosts[host], safe), {
-				networkError: code,
-				...(safe ? {} : { maybeSent: true }),
-			});
-		}
-
+		const attempt = await attemptOnce.call(
+			this,
+			`${hosts[state.host]}/sys/${script}.php`,
+			params,
+			options,
+		);
 		release();
-		const status = Number(response.statusCode);
-		if (status >= 500 && options.readOnly && readRetries < MAX_READ_RETRIES) {
-			readRetries++;
-			await sleep(250 * readRetries);
-			continue;
-		}
-		if (status >= 400) {
-			const mayHaveSent = status >= 500 && !options.readOnly;
-			return fail(
-				`SMSC answered HTTP ${status} at ${hosts[host]}.${mayHaveSent ? MAY_HAVE_SENT : ''} Response: ${excerpt(response.body)}`,
-				{ httpStatus: status, ...(mayHaveSent ? { maybeSent: true } : {}) },
-				String(status),
-			);
-		}
-
-		const body = parseBody(response.body);
-		if (body === undefined) {
-			// the request was delivered to whatever answered, so a send may have been carried out
-			const mayHaveSent = !options.readOnly;
-			return fail(
-				`SMSC's answer was not JSON, so ${hosts[host]} may not be an SMSC server (check the Server or Base URL of the credential, or a proxy in between).${mayHaveSent ? MAY_HAVE_SENT : ''} Answer starts with: ${excerpt(response.body)}`,
-				mayHaveSent ? { maybeSent: true } : {},
-			);
-		}
-		if (!Array.isArray(body) && body.error_code !== undefined) {
-			const code = Number(body.error_code);
-			const text = String(body.error ?? '');
-			if (code === 9 && isConcurrencyError(text)) {
-				noteRefused(limiterKey);
-				if (busyRetries < MAX_BUSY_RETRIES) {
-					busyRetries++;
-					await sleep(busyPauseMs(busyRetries));
-					continue;
-				}
-			}
-			if (code === 3 && options.list) return [];
-			const extra: JsonObject = { smscErrorCode: code, smscError: text };
-			if (body.id !== undefined) extra.id = body.id as string;
-			return fail(describeSmscError(script, code, text, params), extra);
-		}
-		noteAnswered(limiterKey);
-		return body;
+		const verdict = judgeAttempt(attempt, state, kind);
+		if (verdict.limiter === 'refused') noteRefused(limiterKey);
+		if (verdict.limiter === 'answered') noteAnswered(limiterKey);
+		if (verdict.verdict === 'done') return verdict.answer;
+		if (verdict.verdict === 'fail') return fail(verdict.message, verdict.details, verdict.httpCode);
+		if (verdict.verdict === 'retry') await sleep(verdict.pauseMs);
+		state = verdict.next;
 	}
 }
 
-function parseBody(body: unknown): SmscResponse | undefined {
-	if (body !== null && typeof body === 'object' && !Buffer.isBuffer(body))
-		return body as SmscResponse;
-	const text = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
+/** One POST: the HTTP answer whatever its status, or the code of the socket failure. */
+async function attemptOnce(
+	this: SmscContext,
+	url: string,
+	params: IDataObject,
+	options: SmscRequestOptions,
+): Promise<Attempt> {
+	const form = requestBody({ ...compactParams(params), fmt: 3, charset: 'utf-8' }, options);
 	try {
-		const parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-		return parsed !== null && typeof parsed === 'object' ? (parsed as SmscResponse) : undefined;
-	} catch {
-		return undefined;
+		const response = (await this.helpers.httpRequestWithAuthentication.call(this, SMSC_CREDENTIAL, {
+			method: 'POST',
+			url,
+			headers: { 'Content-Type': form.contentType },
+			body: form.body,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		})) as IN8nHttpFullResponse;
+		return { status: Number(response.statusCode), body: response.body };
+	} catch (error) {
+		return { networkError: networkErrorCode(error) };
 	}
-}
-
-function excerpt(body: unknown): string {
-	const text =
-		typeof body === 'string'
-			? body
-			: Buffer.isBuffer(body)
-				? body.toString('utf8')
-				: JSON.stringify(body ?? '');
-	const flat = text.replace(/\s+/g, ' ').trim();
-	return `"${flat.slice(0, EXCERPT_LENGTH)}${flat.length > EXCERPT_LENGTH ? '…' : ''}"`;
 }
 
 function redact(text: string, secrets: string[]): string {

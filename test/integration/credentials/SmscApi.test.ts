@@ -1,24 +1,17 @@
 import { SmscApi } from '../../../credentials/SmscApi.credentials';
-import { startEmulator } from '../../emulator';
-import type { RunningEmulator } from '../../emulator';
+import { useEmulator } from '../../support/emulator';
 import { runCredentialTest } from '../../harness/credential-test';
 import { findSecrets } from '../../support/secrets';
 
-let emu: RunningEmulator;
+const emu = useEmulator({
+	accounts: [{ login: 'cred', psw: 'Cred-Pw-1', apikey: 'Cred-Key-1' }],
+});
 const credential = new SmscApi();
 const data = (extra: Record<string, unknown>) => ({
 	server: 'custom',
 	baseUrl: `${emu.url}/`,
 	...extra,
 });
-
-beforeAll(
-	async () =>
-		(emu = await startEmulator({
-			accounts: [{ login: 'cred', psw: 'Cred-Pw-1', apikey: 'Cred-Key-1' }],
-		})),
-);
-afterAll(async () => emu.close());
 
 describe('SmscApi credential test (balance.php)', () => {
 	it('passes with the right login and password, sent in the POST body', async () => {

@@ -2,7 +2,6 @@ import type { SmscResource } from '../operation';
 import { getBalance } from './getBalance.operation';
 
 export const account: SmscResource = {
-	option: { name: 'Account', value: 'account' },
 	operations: { getBalance },
 	operationProperty: {
 		displayName: 'Operation',

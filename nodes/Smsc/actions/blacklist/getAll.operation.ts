@@ -3,15 +3,20 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { PHONES_PAGE_SIZE } from '../../../shared/smsc/rules';
 import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import { collectPages, getManyFields } from '../paging';
+import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { simplifyBlacklistEntry } from './blacklist';
 
 const properties: INodeProperties[] = [addressBookField, ...getManyFields()];
 
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject[]> {
 	const book = addressBook.call(this, itemIndex);
 	// prev_id asks for entries added before that id (SMSC page "Управление контактами").
-	const entries = await collectPages.call(this, itemIndex, {
+	const entries = await collectPages.call(this, itemIndex, run, {
 		script: BOOKS[book].script,
 		params: () => ({ get_black: 1 }),
 		cursorParam: 'prev_id',

@@ -4,7 +4,6 @@ import { getAll } from './getAll.operation';
 import { remove } from './remove.operation';
 
 export const blacklist: SmscResource = {
-	option: { name: 'Blacklist', value: 'blacklist' },
 	operations: { add, getAll, remove },
 	operationProperty: {
 		displayName: 'Operation',

@@ -2,7 +2,6 @@ import type { SmscResource } from '../operation';
 import { request } from './request.operation';
 
 export const callVerification: SmscResource = {
-	option: { name: 'Call Verification', value: 'callVerification' },
 	operations: { request },
 	operationProperty: {
 		displayName: 'Operation',

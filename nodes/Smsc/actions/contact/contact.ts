@@ -1,8 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parsePhoneList } from '../../../shared/smsc/phones';
-import { isGroupId } from '../../../shared/smsc/rules';
+import { positiveId } from '../../descriptions/locators';
 import { BOOKS, parseEmails } from '../addressBook';
 import type { AddressBook } from '../addressBook';
 import { fromSmscDate, toSmscDate } from './birthday';
@@ -45,18 +44,7 @@ function groupIds(
 		.map((value) => String(value).trim())
 		.filter((value) => value !== '');
 	return values
-		.map((value) => {
-			if (!isGroupId(value)) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The group ID "${value}" is not a positive whole number.`,
-					{
-						itemIndex,
-					},
-				);
-			}
-			return Number(value);
-		})
+		.map((value) => positiveId.call(this, 'group', value, itemIndex))
 		.filter((id, index, all) => all.indexOf(id) === index);
 }
 

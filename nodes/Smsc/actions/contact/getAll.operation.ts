@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PHONES_PAGE_SIZE } from '../../../shared/smsc/rules';
-import { parseGroupId } from '../group/locator';
+import { positiveId } from '../../descriptions/locators';
 import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import { collectPages, getManyFields } from '../paging';
+import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { simplifyContact } from './contact';
 
@@ -45,19 +46,23 @@ interface Filters {
 	search?: string;
 }
 
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject[]> {
 	const book = addressBook.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const group = String(filters.group ?? '').trim();
 	const base: IDataObject = {
 		get: 1,
-		grp: group === '' ? undefined : parseGroupId.call(this, group, itemIndex),
+		grp: group === '' ? undefined : positiveId.call(this, 'group', group, itemIndex),
 		fio: filters.personName?.trim(),
 		search: filters.search?.trim(),
 	};
 
 	// after_id asks for contacts after that server ID (int_id, SMSC page "Управление контактами").
-	const contacts = await collectPages.call(this, itemIndex, {
+	const contacts = await collectPages.call(this, itemIndex, run, {
 		script: BOOKS[book].script,
 		params: () => base,
 		cursorParam: 'after_id',

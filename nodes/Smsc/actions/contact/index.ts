@@ -9,7 +9,6 @@ import { removeFromGroup } from './removeFromGroup.operation';
 import { update } from './update.operation';
 
 export const contact: SmscResource = {
-	option: { name: 'Contact', value: 'contact' },
 	operations: {
 		addToGroup,
 		create,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-w
 
 import { explainSmscError } from '../../../shared/transport/errors';
 import { smscRequest } from '../../../shared/transport/request';
-import { groupIdParam, groupLocator } from '../group/locator';
+import { groupIdParam, groupLocator } from '../../descriptions/locators';
 import { defineOperation } from '../operation';
 import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
 import type { SmscOperation } from '../operation';

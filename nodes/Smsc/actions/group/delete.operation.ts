@@ -4,7 +4,7 @@ import { explainSmscError } from '../../../shared/transport/errors';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { BOOKS, addressBook, addressBookField } from '../addressBook';
-import { groupIdParam, groupLocator } from './locator';
+import { groupIdParam, groupLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	addressBookField,

@@ -5,8 +5,9 @@ import { smscList } from '../../../shared/transport/request';
 import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import type { AddressBook } from '../addressBook';
 import { defineOperation } from '../operation';
+import type { RunState } from '../runState';
 import { simplifyGroup } from './group';
-import { groupIdParam, groupLocator } from './locator';
+import { groupIdParam, groupLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [addressBookField, groupLocator('The group to get')];
 
@@ -15,22 +16,17 @@ const properties: INodeProperties[] = [addressBookField, groupLocator('The group
  * them all, and SMSC refuses a fourth identical phones.php request within a minute (error 9). So
  * one run of the node asks once and every item looks its group up in that answer.
  */
-const groupsOfRun = new WeakMap<object, Map<AddressBook, Promise<IDataObject[]>>>();
-
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject> {
 	const id = groupIdParam.call(this, itemIndex);
 	// mails.php answers get_group for the e-mail groups in the same form (SMSC page "Управление контактами")
-	const book = addressBook.call(this, itemIndex);
-	let books = groupsOfRun.get(this);
-	if (!books) {
-		books = new Map();
-		groupsOfRun.set(this, books);
-	}
-	let groups = books.get(book);
-	if (!groups) {
-		groups = smscList.call(this, BOOKS[book].script, { get_group: 1 }, itemIndex);
-		books.set(book, groups);
-	}
+	const book: AddressBook = addressBook.call(this, itemIndex);
+	const groups = run.once(`groups:${book}`, async () =>
+		smscList.call(this, BOOKS[book].script, { get_group: 1 }, itemIndex),
+	);
 	const found = (await groups).map(simplifyGroup).find((group) => group.id === id);
 	if (!found) {
 		throw new NodeOperationError(this.getNode(), `SMSC has no group with ID ${id}.`, { itemIndex });

@@ -6,7 +6,6 @@ import { getAll } from './getAll.operation';
 import { update } from './update.operation';
 
 export const group: SmscResource = {
-	option: { name: 'Group', value: 'group' },
 	operations: { create, delete: deleteGroup, get, getAll, update },
 	operationProperty: {
 		displayName: 'Operation',

@@ -6,7 +6,7 @@ import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import { readGroupNumber, groupNumberField } from './group';
-import { groupIdParam, groupLocator } from './locator';
+import { groupIdParam, groupLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	addressBookField,

@@ -3,19 +3,18 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { toNumber } from '../../../shared/smsc/numbers';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
+import type { RunState } from '../runState';
 import { sendAndCostFields } from '../../send/fields';
 import { ItemParameters } from '../../send/itemParameters';
 import { prepareMessage, singleRequestParams, singleRequestPayload } from '../../send/prepare';
 
-const readers = new WeakMap<IExecuteFunctions, ItemParameters>();
-
 /** Prices the message exactly as Send would send it (cost=1): SMSC sends nothing and charges nothing. */
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	let parameters = readers.get(this);
-	if (!parameters) {
-		parameters = new ItemParameters(this);
-		readers.set(this, parameters);
-	}
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject> {
+	const parameters = run.once('parameters', () => new ItemParameters(this));
 	const message = prepareMessage.call(this, parameters, itemIndex);
 	const answer = (await smscRequest.call(
 		this,

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { cleanPhone } from '../../../shared/smsc/phones';
 import { GET } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
+import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { outputsV2 } from '../version';
 import { describeEvent } from '../../../shared/triggers/event';
@@ -49,7 +50,11 @@ interface Filters {
 }
 
 /** Incoming messages (get.php get_answers), oldest first, paged with after_id. */
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const fail = (message: string): never => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
@@ -72,7 +77,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		if (!toPhone) fail(`"${String(filters.toPhone)}" is not a valid phone number.`);
 	}
 
-	const messages = await collectPages.call(this, itemIndex, {
+	const messages = await collectPages.call(this, itemIndex, run, {
 		script: 'get',
 		params: (afterId) => ({
 			get_answers: 1,

@@ -6,6 +6,7 @@ import { toNumber } from '../../../shared/smsc/numbers';
 import { cleanPhone } from '../../../shared/smsc/phones';
 import { GET } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
+import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { outputsV2 } from '../version';
 import { describeEvent } from '../../../shared/triggers/event';
@@ -51,7 +52,11 @@ interface Filters {
 }
 
 /** The sent-message history (get.php get_messages), newest first, paged with prev_id. */
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
 	const fail = (message: string): never => {
 		throw new NodeOperationError(this.getNode(), message, { itemIndex });
@@ -74,7 +79,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 			);
 	}
 
-	const messages = await collectPages.call(this, itemIndex, {
+	const messages = await collectPages.call(this, itemIndex, run, {
 		script: 'get',
 		params: () => ({ get_messages: 1, start: start?.text, end: end?.text, phone }),
 		cursorParam: 'prev_id',

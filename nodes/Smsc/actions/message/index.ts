@@ -8,7 +8,6 @@ import { send } from './send.operation';
 import { sendAndWait } from './sendAndWait.operation';
 
 export const message: SmscResource = {
-	option: { name: 'Message', value: 'message' },
 	operations: {
 		send,
 		sendAndWait,

@@ -3,13 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { explainSmscError } from '../../../shared/transport/errors';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import {
-	describeTarget,
-	senderLocator,
-	senderParam,
-	subClientField,
-	subClientParam,
-} from './senderName';
+import { senderLocator, senderParam } from '../../descriptions/locators';
+import { describeTarget, subClientField, subClientParam } from './senderName';
 
 const properties: INodeProperties[] = [senderLocator('The sender name to delete'), subClientField];
 

@@ -5,6 +5,7 @@ import { optionsCollection } from '../../../shared/editor/options';
 import { smscList } from '../../../shared/transport/request';
 import { smscDay } from '../message/getManySent.operation';
 import { collectPages, getManyFields, getManyLimit } from '../paging';
+import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { simplifySender, subClientField, subClientParam } from './senderName';
 
@@ -50,7 +51,11 @@ const properties: INodeProperties[] = [
 	subClientField,
 ];
 
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as {
 		activeOnly?: boolean;
 		changedSince?: string;
@@ -98,7 +103,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		return names.map(simplifySender);
 	}
 	// prev_id asks for names created before that id (SMSC page "Управление именами отправителей").
-	const names = await collectPages.call(this, itemIndex, {
+	const names = await collectPages.call(this, itemIndex, run, {
 		script: 'senders',
 		params: () => base,
 		cursorParam: 'prev_id',

@@ -7,7 +7,6 @@ import { update } from './update.operation';
 import { verifyCode } from './verifyCode.operation';
 
 export const senderName: SmscResource = {
-	option: { name: 'Sender Name', value: 'senderName' },
 	operations: { create, delete: deleteSenderName, getAll, sendCode, update, verifyCode },
 	operationProperty: {
 		displayName: 'Operation',

@@ -1,10 +1,5 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	INodeParameterResourceLocator,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	DIGITAL_SENDER,
@@ -13,78 +8,6 @@ import {
 	PRINTABLE_ASCII,
 	isEmail,
 } from '../../../shared/smsc/rules';
-
-/** The sender name an update, delete or code operation acts on: picked from the list, typed, or by id. */
-export function senderLocator(description: string): INodeProperties {
-	return {
-		displayName: 'Sender Name',
-		name: 'sender',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an active sender name…',
-				typeOptions: { searchListMethod: 'searchSenderNames', searchable: true },
-			},
-			{
-				displayName: 'By Name',
-				name: 'name',
-				type: 'string',
-				placeholder: 'e.g. MyShop',
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 12345',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*\\d+\\s*$',
-							errorMessage: 'The ID is a whole number, e.g. 12345',
-						},
-					},
-				],
-			},
-		],
-	};
-}
-
-/** Turns the locator into SMSC's `sender=` or `id=` parameter, refusing an empty or malformed value. */
-export function senderParam(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const locator = this.getNodeParameter('sender', itemIndex) as
-		INodeParameterResourceLocator | string;
-	const mode = typeof locator === 'object' ? locator.mode : 'name';
-	const value = String((typeof locator === 'object' ? locator.value : locator) ?? '').trim();
-	if (value === '') {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The Sender Name is empty. Pick a sender name, or enter its name or ID.',
-			{
-				itemIndex,
-			},
-		);
-	}
-	if (mode === 'id') {
-		if (!/^\d+$/.test(value) || Number(value) < 1) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The sender name ID "${value}" is not a positive whole number.`,
-				{
-					itemIndex,
-				},
-			);
-		}
-		return { id: Number(value) };
-	}
-	return { sender: value };
-}
 
 /** The phone number registered as a sender name, which Send Verification Code and Verify Code act on. */
 export function digitalSenderField(description: string): INodeProperties {
@@ -162,8 +85,8 @@ export function simplifySender(raw: IDataObject): IDataObject {
 }
 
 /** How a target reads in a message: `"MyShop"` or `with ID 12`. */
-export function describeTarget(target: IDataObject): string {
-	return target.id !== undefined ? `with ID ${String(target.id)}` : `"${String(target.sender)}"`;
+export function describeTarget(target: { id: number } | { sender: string }): string {
+	return 'id' in target ? `with ID ${target.id}` : `"${target.sender}"`;
 }
 
 /**

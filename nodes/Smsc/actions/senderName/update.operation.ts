@@ -4,13 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { explainSmscError } from '../../../shared/transport/errors';
 import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import {
-	describeTarget,
-	senderLocator,
-	senderParam,
-	subClientField,
-	subClientParam,
-} from './senderName';
+import { senderLocator, senderParam } from '../../descriptions/locators';
+import { describeTarget, subClientField, subClientParam } from './senderName';
 
 const properties: INodeProperties[] = [
 	senderLocator('The sender name to change'),

@@ -6,17 +6,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import { messageAccount, newAccount, runAs, runMessage, smscApi } from '../../../support/accounts';
 import type { MessageRunOptions } from '../../../support/accounts';
 import { schemaViolations } from '../../../support/schema';
 
-jest.setTimeout(60_000);
-
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const ISO_MOSCOW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/;
 

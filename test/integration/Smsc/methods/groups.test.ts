@@ -1,16 +1,10 @@
 import { Smsc } from '../../../../nodes/Smsc/Smsc.node';
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import { listSearch, loadOptions } from '../../../harness';
 import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
 import { newAccount, phonesApi, smscApi } from '../../../support/accounts';
 
-// Each test runs whole workflows through n8n-core; a busy CI machine can take seconds for one.
-jest.setTimeout(30_000);
-
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const PARAMETERS = { resource: 'contact', operation: 'addToGroup' };
 const pickerOptions = (login: string) => pickerOptionsFor(emu, login, PARAMETERS);
@@ -84,10 +78,27 @@ describe('searchGroups (listSearch)', () => {
 		expect(pickerRequests(login)).toHaveLength(3);
 	});
 
-	it('gives no results for an account without groups', async () => {
+	it('says what to do when the account has no groups: create one, or enter its ID (not a bare "No results")', async () => {
 		const login = newAccount(emu);
+		for (const filter of [undefined, 'x']) {
+			expect(
+				await listSearch(new Smsc(), 'searchGroups', { ...pickerOptions(login), filter }),
+			).toEqual({
+				results: [
+					{
+						name: "No contact groups yet: create one with Group > Create, or enter a group's ID (mode ID)",
+						value: '',
+					},
+				],
+			});
+		}
+	});
+
+	it('gives no results when groups exist but none matches the filter', async () => {
+		const login = newAccount(emu);
+		await seedGroups(login);
 		expect(
-			await listSearch(new Smsc(), 'searchGroups', { ...pickerOptions(login), filter: 'x' }),
+			await listSearch(new Smsc(), 'searchGroups', { ...pickerOptions(login), filter: 'zzz' }),
 		).toEqual({ results: [] });
 	});
 
@@ -114,6 +125,17 @@ describe('searchGroupNumbers (listSearch for Message > Send)', () => {
 			{ name: `VIP (number ${vip2}, 0 contacts)`, value: String(vip2) },
 		]);
 		expect(vip).not.toBe(7);
+	});
+
+	it('says what to do when the account has no groups: create one, or enter its number', async () => {
+		const login = newAccount(emu);
+		const { results } = await listSearch(new Smsc(), 'searchGroupNumbers', pickerOptions(login));
+		expect(results).toEqual([
+			{
+				name: "No contact groups yet: create one with Group > Create, or enter a group's number (mode By Number)",
+				value: '',
+			},
+		]);
 	});
 });
 

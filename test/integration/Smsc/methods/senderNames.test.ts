@@ -1,13 +1,10 @@
 import { Smsc } from '../../../../nodes/Smsc/Smsc.node';
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import { listSearch, loadOptions } from '../../../harness';
 import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
 import { newAccount, seedSender, withoutTransport } from '../../../support/accounts';
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const PARAMETERS = { resource: 'message', operation: 'send' };
 const pickerOptions = (login: string) => pickerOptionsFor(emu, login, PARAMETERS);
@@ -62,7 +59,7 @@ describe('searchSenderNames (listSearch)', () => {
 			});
 			expect(results).toEqual([
 				{
-					name: 'No approved sender names yet: a name appears here once the SMSC moderator approves it',
+					name: 'No approved sender names yet: add one with Sender Name > Create (it appears here once the SMSC moderator approves it), or enter a name (mode By Name)',
 					value: '',
 				},
 			]);
@@ -102,6 +99,43 @@ describe('searchSenderNames (listSearch)', () => {
 			{ get: '1' },
 			{ get: '1' },
 			{ get: '1' },
+		]);
+	});
+
+	it('offers what the channel can use: no e-mail sender on SMS-like channels, only e-mail senders on E-Mail', async () => {
+		const login = newAccount(emu);
+		await seedSender(emu, login, 'Shop');
+		await seedSender(emu, login, 'shop@example.com', { mail: 1, name: 'Shop team' });
+		const search = async (parameters: Record<string, string>) =>
+			(
+				await listSearch(
+					new Smsc(),
+					'searchSenderNames',
+					pickerOptionsFor(emu, login, { resource: 'message', operation: 'send', ...parameters }),
+				)
+			).results.map((result) => result.value);
+		expect(await search({})).toEqual(['Shop']);
+		expect(await search({ channel: 'viber' })).toEqual(['Shop']);
+		expect(await search({ channel: 'mail' })).toEqual(['shop@example.com']);
+		expect(await search({ operation: 'getCost', channel: 'mail' })).toEqual(['shop@example.com']);
+		const resource = { resource: 'senderName', operation: 'delete' };
+		const all = await listSearch(
+			new Smsc(),
+			'searchSenderNames',
+			pickerOptionsFor(emu, login, resource),
+		);
+		expect(all.results.map((result) => result.value)).toEqual(['Shop', 'shop@example.com']);
+	});
+
+	it('says what to do when the channel has no sender, even if the other kind has some', async () => {
+		const login = newAccount(emu);
+		await seedSender(emu, login, 'shop@example.com', { mail: 1, name: 'Shop team' });
+		const { results } = await listSearch(new Smsc(), 'searchSenderNames', pickerOptions(login));
+		expect(results).toEqual([
+			{
+				name: 'No approved sender names yet: add one with Sender Name > Create (it appears here once the SMSC moderator approves it), or enter a name (mode By Name)',
+				value: '',
+			},
 		]);
 	});
 

@@ -3,22 +3,14 @@
  * ("Відправка SMS-повідомлення", 003, and "Отправка сообщения в Telegram", 004), through n8n's
  * engine against the emulator: each test would fail if the node read the page the old way (issue 14).
  */
-import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import { messageAccount, runMessage } from '../../../support/accounts';
+import { messages } from '../../../support/resources';
 
-jest.setTimeout(60_000);
+const emu = useEmulator();
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
-
-async function send(login: string, parameters: IDataObject) {
-	const run = await runMessage(emu, login, { operation: 'send', ...parameters });
-	return { ...run, error: run.result.error?.message ?? '' };
-}
+const { send } = messages(emu);
 
 describe('Message: Send channels', () => {
 	it('Telegram: no #ID recipients; only a 4 to 8 digit code goes out, as __TGM__: <code>', async () => {

@@ -5,22 +5,14 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
-import { messageAccount, phonesApi, runMessage } from '../../../support/accounts';
+import { useEmulator } from '../../../support/emulator';
+import { messageAccount, phonesApi } from '../../../support/accounts';
+import { messages } from '../../../support/resources';
 
-jest.setTimeout(60_000);
+const emu = useEmulator();
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
-
-async function send(login: string, parameters: IDataObject) {
-	const run = await runMessage(emu, login, { operation: 'send', ...parameters });
-	return { ...run, error: run.result.error?.message ?? '' };
-}
+const { send } = messages(emu);
 
 describe('Message: Send options as send.php parameters', () => {
 	it('Validity takes hh:mm, so a one-time code can live five minutes; out of range is refused before sending', async () => {

@@ -6,15 +6,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import { messageAccount, requests, runMessage } from '../../../support/accounts';
 
-jest.setTimeout(60_000);
-
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const sms = { phones: '+79991234567', message: 'Hello' };
 

@@ -5,17 +5,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import { newAccount, runMessage } from '../../../support/accounts';
 
 jest.setTimeout(120_000);
 
-let emu: RunningEmulator;
-beforeAll(async () => {
-	emu = await startEmulator({ demoAccount: false });
-});
-afterAll(async () => emu.close());
+const emu = useEmulator();
 afterEach(() => {
 	emu.setLatency({ ms: 0 });
 	emu.setLimits({ maxConcurrent: 14 });

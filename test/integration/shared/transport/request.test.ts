@@ -1,8 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { startEmulator } from '../../../emulator';
-import type { RunningEmulator } from '../../../emulator';
+import { useEmulator } from '../../../support/emulator';
 import { findSecrets } from '../../../support/secrets';
 import { PROBE_NODE, runNode, smscCredentials } from '../../../support/smsc';
 
@@ -10,7 +9,9 @@ const PSW = 'Pw-Secret-7731';
 const KEY = 'Key-Secret-9931';
 const SECRETS = [PSW, KEY];
 
-let emu: RunningEmulator;
+const emu = useEmulator({
+	accounts: [{ login: 'probe', psw: PSW, apikey: KEY, balance: 100 }],
+});
 const creds = (data: Record<string, unknown> = {}) =>
 	smscCredentials(emu.url, { login: 'probe', password: PSW, ...data });
 const probe = (params: Record<string, unknown>, options: Parameters<typeof runNode>[2] = {}) =>
@@ -51,13 +52,6 @@ async function closedPort(): Promise<string> {
 	return `http://127.0.0.1:${port}`;
 }
 
-beforeAll(
-	async () =>
-		(emu = await startEmulator({
-			accounts: [{ login: 'probe', psw: PSW, apikey: KEY, balance: 100 }],
-		})),
-);
-afterAll(async () => emu.close());
 beforeEach(() => {
 	emu.resetLog();
 	emu.clearFailures();

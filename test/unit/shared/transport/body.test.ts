@@ -1,4 +1,4 @@
-import { multipartBody } from '../../../../nodes/shared/transport/body';
+import { multipartBody, withSecrets } from '../../../../nodes/shared/transport/body';
 import { parseParams } from '../../../emulator/params';
 
 describe('multipartBody', () => {
@@ -32,5 +32,27 @@ describe('multipartBody', () => {
 				bytes: file,
 			},
 		]);
+	});
+});
+
+describe('withSecrets', () => {
+	const secrets = { login: 'shop', psw: 'p&ss wörd' };
+	it('adds the secrets as parts of their own to a multipart body, readable by a multipart parser', () => {
+		const { body, contentType } = multipartBody({ mes: 'Hi', charset: 'utf-8' }, [
+			{ field: 'file0', fileName: 'a.png', contentType: 'image/png', bytes: Buffer.from([1, 2]) },
+		]);
+		const signed = withSecrets(
+			{ url: '/sys/send.php', headers: { 'Content-Type': contentType }, body },
+			secrets,
+		);
+		const parsed = parseParams('', signed.body as Buffer, contentType);
+		expect(parsed.params).toMatchObject({ mes: 'Hi', login: 'shop', psw: 'p&ss wörd' });
+		expect(parsed.files).toHaveLength(1);
+	});
+	it('appends them to a urlencoded text and adds them to a form object, never to the URL', () => {
+		const text = withSecrets({ url: '/sys/send.php', body: 'mes=%80' }, secrets);
+		expect(text.body).toBe('mes=%80&login=shop&psw=p%26ss+w%C3%B6rd');
+		const form = withSecrets({ url: '/sys/balance.php', body: { fmt: 3 } }, secrets);
+		expect(form).toEqual({ url: '/sys/balance.php', body: { fmt: 3, ...secrets } });
 	});
 });

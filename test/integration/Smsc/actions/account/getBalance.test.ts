@@ -1,11 +1,8 @@
-import { startEmulator } from '../../../../emulator';
-import type { RunningEmulator } from '../../../../emulator';
+import { useEmulator } from '../../../../support/emulator';
 import { newAccount, runAs } from '../../../../support/accounts';
 import { schemaViolations } from '../../../../support/schema';
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const getBalance = { resource: 'account', operation: 'getBalance' };
 

@@ -1,11 +1,8 @@
-import { startEmulator } from '../../../../emulator';
-import type { RunningEmulator } from '../../../../emulator';
+import { useEmulator } from '../../../../support/emulator';
 import { newAccount, runAs, smscApi } from '../../../../support/accounts';
 import { schemaViolations } from '../../../../support/schema';
 
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const request = (phone: string) => ({ resource: 'callVerification', operation: 'request', phone });
 const NUMBERS = ['74950000101', '74950000102', '74950000103'];

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../../../../emulator';
-import type { RunningEmulator } from '../../../../emulator';
+import { useEmulator } from '../../../../support/emulator';
 import {
 	messageAccount,
 	PASSWORD,
@@ -10,11 +9,7 @@ import {
 	smscApi,
 } from '../../../../support/accounts';
 
-jest.setTimeout(60_000);
-
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const sendRequests = (login: string) => requests(emu, login);
 const run = (

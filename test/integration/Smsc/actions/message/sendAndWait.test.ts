@@ -2,18 +2,13 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { SmscApi } from '../../../../../credentials/SmscApi.credentials';
 import { Smsc } from '../../../../../nodes/Smsc/Smsc.node';
-import { startEmulator } from '../../../../emulator';
-import type { RunningEmulator } from '../../../../emulator';
+import { useEmulator } from '../../../../support/emulator';
 import { HARNESS_ITEMS, NO_OP, startWaitingServer } from '../../../../harness';
 import type { WaitingServer } from '../../../../harness';
 import { PASSWORD, messageAccount, requests } from '../../../../support/accounts';
 import { SMSC_NODE, smscCredentials } from '../../../../support/smsc';
 
-jest.setTimeout(60_000);
-
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const NODE_ID = 'ask-node-1';
 const servers: WaitingServer[] = [];

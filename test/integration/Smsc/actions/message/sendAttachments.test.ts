@@ -6,15 +6,10 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { startEmulator } from '../../../../emulator';
-import type { RunningEmulator } from '../../../../emulator';
+import { useEmulator } from '../../../../support/emulator';
 import { messageAccount, runMessage } from '../../../../support/accounts';
 
-jest.setTimeout(60_000);
-
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 
 const PNG = Buffer.concat([Buffer.from('89504E470D0A1A0A', 'hex'), Buffer.alloc(400, 0x2d)]);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -1,14 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../../../../emulator';
-import type { RunningEmulator } from '../../../../emulator';
+import { useEmulator } from '../../../../support/emulator';
 import { messageAccount, PASSWORD, requests, runMessage } from '../../../../support/accounts';
 
-jest.setTimeout(60_000);
-
-let emu: RunningEmulator;
-beforeAll(async () => (emu = await startEmulator({ demoAccount: false })));
-afterAll(async () => emu.close());
+const emu = useEmulator();
 afterEach(() => {
 	emu.clearFailures();
 	emu.setLatency({ ms: 0 });

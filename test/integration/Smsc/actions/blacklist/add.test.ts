@@ -1,0 +1,134 @@
+import { useEmulator } from '../../../../support/emulator';
+import { newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/accounts';
+
+const emu = useEmulator();
+
+const blacklist = resourceRuns(emu, 'blacklist', 'phones');
+const mailBlacklist = resourceRuns(emu, 'blacklist', 'mails');
+
+describe('Blacklist: Add', () => {
+	it('blocks a number with the chosen type and comment', async () => {
+		const login = newAccount(emu);
+		const { json, requests, result } = await blacklist.run(
+			login,
+			'add',
+			{
+				phone: '={{ $json.phone }}',
+				blockType: '={{ $json.type }}',
+				additionalFields: { comment: '={{ $json.why }}' },
+			},
+			{
+				items: [
+					{ phone: '+7 999 000 11 01', type: 'all', why: '' },
+					{ phone: '+79990001102', type: 'mass', why: 'asked to stop newsletters' },
+					{ phone: '+79990001103', type: 'single', why: 'robot' },
+				],
+			},
+		);
+		expect(result.error).toBeUndefined();
+		expect(requests).toEqual([
+			{ add_black: '1', phone: '+79990001101', type: '0' },
+			{ add_black: '1', phone: '+79990001102', type: '1', cmt: 'asked to stop newsletters' },
+			{ add_black: '1', phone: '+79990001103', type: '2', cmt: 'robot' },
+		]);
+		expect(json).toEqual([
+			{ id: expect.any(Number), phone: '+79990001101', type: 'all' },
+			{
+				id: expect.any(Number),
+				phone: '+79990001102',
+				type: 'mass',
+				comment: 'asked to stop newsletters',
+			},
+			{ id: expect.any(Number), phone: '+79990001103', type: 'single', comment: 'robot' },
+		]);
+		const stored = await phonesApi(emu, login, { get_black: 1 });
+		expect(stored).toEqual([
+			{ id: json[2].id, phone: '79990001103', type: 2, comment: 'robot' },
+			{ id: json[1].id, phone: '79990001102', type: 1, comment: 'asked to stop newsletters' },
+			{ id: json[0].id, phone: '79990001101', type: 0, comment: '' },
+		]);
+	});
+
+	it('refuses a malformed phone before any request, or with continueOnFail outputs the error', async () => {
+		const login = newAccount(emu);
+		const items = [{ phone: 'call me' }, { phone: '+79990001104' }];
+		const parameters = blacklist('add', { phone: '={{ $json.phone }}', blockType: 'all' });
+		const stopped = await runAs(emu, login, 'phones', parameters, { items });
+		expect(stopped.result.error?.errorName).toBe('NodeOperationError');
+		expect(stopped.result.error?.message).toMatch(
+			/The Phone "call me" is not a phone number.*\[item 0\]/,
+		);
+		expect(stopped.requests).toEqual([]);
+		const continued = await runAs(emu, login, 'phones', parameters, {
+			items,
+			continueOnFail: true,
+		});
+		expect(continued.json).toEqual([
+			{ error: expect.stringMatching(/not a phone number/), itemIndex: 0 },
+			{ id: expect.any(Number), phone: '+79990001104', type: 'all' },
+		]);
+		expect(continued.requests).toEqual([{ add_black: '1', phone: '+79990001104', type: '0' }]);
+	});
+
+	it('reports SMSC refusing a fourth identical request within a minute (error 9)', async () => {
+		const login = newAccount(emu);
+		const { json, requests } = await blacklist.run(
+			login,
+			'add',
+			{ phone: '+79990001105', blockType: 'all' },
+			{
+				items: [{}, {}, {}, {}],
+				continueOnFail: true,
+			},
+		);
+		expect(requests).toHaveLength(4);
+		expect(json.slice(0, 3).every((item) => item.id === json[0].id)).toBe(true);
+		expect(json[3]).toEqual({
+			error: expect.stringMatching(
+				/more than three identical .* requests within a minute \(error 9\)/,
+			),
+			itemIndex: 3,
+		});
+	});
+});
+
+describe('Blacklist of e-mail addresses (mails.php)', () => {
+	it('adds, lists and removes an address with Address Book: E-Mail Addresses, apart from the phone blacklist', async () => {
+		const login = newAccount(emu, { senders: ['shop@example.com'] });
+		const added = await mailBlacklist.run(login, 'add', {
+			addressBook: 'mails',
+			mail: ' Spam@Example.com ',
+			blockType: 'all',
+			additionalFields: { comment: 'bounced' },
+		});
+		expect(added.result.error).toBeUndefined();
+		expect(added.requests).toEqual([
+			{ add_black: '1', mail: 'spam@example.com', type: '0', cmt: 'bounced' },
+		]);
+		expect(added.json).toEqual([
+			{ id: expect.any(Number), mail: 'spam@example.com', type: 'all', comment: 'bounced' },
+		]);
+		expect(await phonesApi(emu, login, { get_black: 1 })).toMatchObject({ error_code: 3 });
+
+		const listed = await mailBlacklist.run(login, 'getAll', {
+			addressBook: 'mails',
+			returnAll: true,
+		});
+		expect(listed.json).toEqual([
+			{ id: added.json[0].id, mail: 'spam@example.com', type: 'all', comment: 'bounced' },
+		]);
+
+		const removed = await mailBlacklist.run(login, 'remove', {
+			addressBook: 'mails',
+			mail: 'spam@example.com',
+		});
+		expect(removed.json).toEqual([{ success: true, mail: 'spam@example.com' }]);
+		const again = await mailBlacklist.run(login, 'remove', {
+			addressBook: 'mails',
+			mail: 'spam@example.com',
+		});
+		expect(again.result.error?.message).toMatch(
+			/The e-mail address spam@example.com is not on the SMSC blacklist/,
+		);
+	});
+});

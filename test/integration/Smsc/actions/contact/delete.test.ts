@@ -1,0 +1,45 @@
+import { useEmulator } from '../../../../support/emulator';
+import { newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
+import { phoneBook } from '../../../../support/resources';
+
+const emu = useEmulator();
+
+const contact = resourceRuns(emu, 'contact', 'phones');
+const { seedContact } = phoneBook(emu);
+
+describe('Contact: Delete', () => {
+	it('deletes the contact with this number', async () => {
+		const login = newAccount(emu);
+		await seedContact(login, '79994440001');
+		await seedContact(login, '79994440002');
+		const { json, requests } = await contact.run(login, 'delete', { phone: '+79994440001' });
+		expect(requests).toEqual([{ del: '1', phone: '+79994440001' }]);
+		expect(json).toEqual([{ success: true, phone: '+79994440001' }]);
+		const left = await phonesApi(emu, login, { get: 1 });
+		expect(left.map((row: { phone: string }) => row.phone)).toEqual(['79994440002']);
+	});
+
+	it('names the missing contact, or with continueOnFail outputs that error', async () => {
+		const login = newAccount(emu);
+		await seedContact(login, '79994440001');
+		const items = [{ phone: '+79994449999' }, { phone: '+79994440001' }];
+		const stopped = await contact.run(login, 'delete', { phone: '={{ $json.phone }}' }, { items });
+		expect(stopped.result.error?.message).toMatch(
+			/SMSC has no contact with phone \+79994449999.*\[item 0\]/,
+		);
+		expect(stopped.requests).toHaveLength(1);
+		const continued = await contact.run(
+			login,
+			'delete',
+			{ phone: '={{ $json.phone }}' },
+			{
+				items,
+				continueOnFail: true,
+			},
+		);
+		expect(continued.json).toEqual([
+			{ error: expect.stringMatching(/no contact with phone \+79994449999/), itemIndex: 0 },
+			{ success: true, phone: '+79994440001' },
+		]);
+	});
+});

@@ -1,0 +1,92 @@
+import { useEmulator } from '../../../../support/emulator';
+import { newAccount, resourceRuns } from '../../../../support/accounts';
+import { phoneBook } from '../../../../support/resources';
+
+const emu = useEmulator();
+
+const contact = resourceRuns(emu, 'contact', 'phones');
+const { seedGroup, seedContact, seedContacts } = phoneBook(emu);
+
+describe('Contact: Get Many', () => {
+	it('applies the filters and the limit in one request', async () => {
+		const login = newAccount(emu);
+		const group = await seedGroup(login, 'Clients');
+		for (let n = 1; n <= 4; n++)
+			await seedContact(login, `7996666000${n}`, {
+				name: `Client ${n}`,
+				lnm: 'Orlova',
+				grp: group,
+			});
+		await seedContact(login, '79966660009', { name: 'Outsider', lnm: 'Orlova' });
+		const { json, requests } = await contact.run(login, 'getAll', {
+			limit: 3,
+			filters: { group, personName: 'orlova', search: 'client' },
+		});
+		expect(requests).toEqual([
+			{ get: '1', grp: String(group), fio: 'orlova', search: 'client', cnt: '3' },
+		]);
+		expect(json.map((item) => item.name)).toEqual(['Client 1', 'Client 2', 'Client 3']);
+		expect(json[0]).toMatchObject({
+			phone: '79966660001',
+			groups: [group],
+			lastName: 'Orlova',
+			id: expect.any(Number),
+		});
+	});
+
+	it('returns all contacts page by page with after_id', async () => {
+		const login = newAccount(emu);
+		const total = 1003;
+		await seedContacts(login, total);
+		const { json, requests } = await contact.run(login, 'getAll', { returnAll: true });
+		expect(json).toHaveLength(total);
+		expect(new Set(json.map((item) => item.id)).size).toBe(total);
+		const lastOfFirstPage = [...json.slice(0, 1000)]
+			.map((item) => item.id as number)
+			.sort((a, b) => a - b)[999];
+		expect(requests).toEqual([
+			{ get: '1', cnt: '1000' },
+			{ get: '1', cnt: '1000', after_id: String(lastOfFirstPage) },
+		]);
+	}, 60_000);
+
+	it('outputs nothing for an empty phone book (SMSC error 3 is an empty list)', async () => {
+		const login = newAccount(emu);
+		const { json, result, requests } = await contact.run(login, 'getAll', { returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(json).toEqual([]);
+		expect(requests).toEqual([{ get: '1', cnt: '1000' }]);
+	});
+
+	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {
+		const login = newAccount(emu);
+		emu.updateAccount({ login, psw: 'changed-elsewhere' });
+		const stopped = await contact.run(login, 'getAll', { limit: 5 });
+		expect(stopped.result.error?.message).toMatch(
+			/rejected the login and password or the API key \(error 2\)/,
+		);
+		const continued = await contact.run(
+			login,
+			'getAll',
+			{ limit: 5 },
+			{
+				continueOnFail: true,
+			},
+		);
+		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+	});
+});
+
+describe("Contact: Get Many without int_id (the shape of SMSC's own contact example)", () => {
+	it('a full page is an error that says so, never a silent stop at 1000; a Limit of 1000 still works', async () => {
+		const login = newAccount(emu, { contactIntId: false });
+		await seedContacts(login, 1001);
+		const { json, result } = await contact.run(login, 'getAll', { returnAll: true });
+		expect(json).toEqual([]);
+		expect(result.error?.message).toMatch(
+			/SMSC returned 1000 contacts without their server IDs \(int_id\), so the rest cannot be requested/,
+		);
+		const limited = await contact.run(login, 'getAll', { returnAll: false, limit: 1000 });
+		expect(limited.json).toHaveLength(1000);
+	}, 60_000);
+});

@@ -1,0 +1,60 @@
+import { useEmulator } from '../../../../support/emulator';
+import { newAccount, resourceRuns, runAs } from '../../../../support/accounts';
+import { phoneBook } from '../../../../support/resources';
+
+const emu = useEmulator();
+
+const group = resourceRuns(emu, 'group', 'phones');
+const { groupsOf } = phoneBook(emu);
+
+describe('Group: Create', () => {
+	it('creates a phone group by default, and an e-mail group with a number', async () => {
+		const login = newAccount(emu);
+		const phone = await group.run(login, 'create', { name: 'Customers' });
+		const mail = await group.run(login, 'create', {
+			name: 'Newsletter',
+			additionalFields: { type: 'email', number: 77 },
+		});
+		expect([phone.result.error, mail.result.error]).toEqual([undefined, undefined]);
+		expect([...phone.requests, ...mail.requests]).toEqual([
+			{ add_group: '1', name: 'Customers', type: '0' },
+			{ add_group: '1', name: 'Newsletter', num: '77', type: '1' },
+		]);
+		const json = [...phone.json, ...mail.json];
+		expect(json).toEqual([
+			{ id: expect.any(Number), name: 'Customers', type: 'phone' },
+			{ id: expect.any(Number), name: 'Newsletter', type: 'email', number: 77 },
+		]);
+		expect(await groupsOf(login)).toEqual([
+			{ id: json[0].id, name: 'Customers', number: json[0].id, cnt: '0' },
+			{ id: json[1].id, name: 'Newsletter', number: 77, cnt: '0' },
+		]);
+	});
+
+	it('refuses an empty name or a bad number before any request, or with continueOnFail outputs the errors', async () => {
+		const login = newAccount(emu);
+		const items = [{ name: ' ' }, { name: 'Ok', number: 2.5 }, { name: 'Fine' }];
+		const parameters = group('create', {
+			name: '={{ $json.name }}',
+			additionalFields: { number: '={{ $json.number }}' },
+		});
+		const stopped = await runAs(emu, login, 'phones', parameters, { items });
+		expect(stopped.result.error?.errorName).toBe('NodeOperationError');
+		expect(stopped.result.error?.message).toMatch(/The group Name is empty.*\[item 0\]/);
+		const continued = await runAs(emu, login, 'phones', parameters, {
+			items,
+			continueOnFail: true,
+		});
+		expect(continued.json).toEqual([
+			{ error: expect.stringMatching(/Name is empty/), itemIndex: 0 },
+			{
+				error: expect.stringMatching(/The group Number "2.5" is not a positive whole number/),
+				itemIndex: 1,
+			},
+			{ id: expect.any(Number), name: 'Fine', type: 'phone' },
+		]);
+		expect([...stopped.requests, ...continued.requests]).toEqual([
+			{ add_group: '1', name: 'Fine', type: '0' },
+		]);
+	});
+});

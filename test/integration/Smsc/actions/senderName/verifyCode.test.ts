@@ -1,0 +1,71 @@
+import { useEmulator } from '../../../../support/emulator';
+import { newAccount, resourceRuns, runAs, seedSender, smscApi } from '../../../../support/accounts';
+import { senderNames } from '../../../../support/resources';
+
+const emu = useEmulator();
+
+const senderName = resourceRuns(emu, 'senderName', 'senders');
+const { allSenders } = senderNames(emu);
+
+describe('Sender Name: Send Verification Code and Verify Code', () => {
+	it('sends a code to a digital name and activates the name with it', async () => {
+		const login = newAccount(emu);
+		await seedSender(emu, login, 'MyShop');
+		await seedSender(emu, login, '79991234567');
+		const sent = await senderName.run(login, 'sendCode', {
+			senderName: '79991234567',
+			additionalFields: { site: 'MyShop', siteName: 'shop.example.com' },
+		});
+		expect(sent.result.error).toBeUndefined();
+		expect(sent.requests).toEqual([
+			{ send_code: '1', sender: '79991234567', site: 'MyShop', site_name: 'shop.example.com' },
+		]);
+		expect(sent.json).toEqual([
+			{ codeSent: true, sender: '79991234567', site: 'MyShop', siteName: 'shop.example.com' },
+		]);
+
+		const { code } = emu.getSenderCode({ login, sender: '79991234567' });
+		expect(code).toMatch(/^\d+$/);
+		const verified = await senderName.run(login, 'verifyCode', {
+			senderName: '79991234567',
+			code: ` ${code} `,
+		});
+		expect(verified.requests).toEqual([{ check_code: '1', sender: '79991234567', code }]);
+		expect(verified.json).toEqual([{ verified: true, sender: '79991234567' }]);
+		const active = await smscApi(emu, login, 'senders', { get: 1 });
+		expect(active.map((row: { sender: string }) => row.sender)).toContain('79991234567');
+	});
+
+	it('refuses a letter name or an empty code before any request', async () => {
+		const login = newAccount(emu);
+		const letters = await senderName.run(login, 'sendCode', { senderName: 'MyShop' });
+		expect(letters.result.error?.errorName).toBe('NodeOperationError');
+		expect(letters.result.error?.message).toMatch(/"MyShop" is not a digital sender name/);
+		const noCode = await senderName.run(login, 'verifyCode', {
+			senderName: '79991234567',
+			code: '  ',
+		});
+		expect(noCode.result.error?.message).toMatch(/The Code is empty/);
+		expect([...letters.requests, ...noCode.requests]).toEqual([]);
+	});
+
+	it('a wrong code fails, or with continueOnFail becomes an error item, and the name stays pending', async () => {
+		const login = newAccount(emu);
+		await seedSender(emu, login, '79991234567');
+		await smscApi(emu, login, 'senders', { send_code: 1, sender: '79991234567' });
+		const { code } = emu.getSenderCode({ login, sender: '79991234567' });
+		const wrong = code === '0000' ? '1111' : '0000';
+		const parameters = senderName('verifyCode', { senderName: '79991234567', code: wrong });
+		const stopped = await runAs(emu, login, 'senders', parameters);
+		expect(stopped.result.error?.errorName).toBe('NodeApiError');
+		expect(stopped.result.error?.message).toMatch(
+			/did not accept the code for "79991234567".*\(SMSC error 5: "operation error"\)/,
+		);
+		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
+		expect(continued.json).toEqual([
+			{ error: expect.stringMatching(/did not accept the code/), itemIndex: 0 },
+		]);
+		const [stored] = await allSenders(login);
+		expect(stored).toMatchObject({ sender: '79991234567', status: 0 });
+	});
+});

@@ -1,0 +1,121 @@
+/**
+ * What the tests of one resource set up straight through SMSC's API (as another SMSC client
+ * would), and run, for the emulator of the test file: `const { seedContact } = phoneBook(emu)`.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RunningEmulator } from '../emulator';
+import {
+	newAccount,
+	phonesApi,
+	requests as sendLog,
+	resourceRuns,
+	runMessage,
+	smscApi,
+} from './accounts';
+import type { MessageRunOptions } from './accounts';
+
+/** Contacts and groups of the phone book (phones.php). */
+export function phoneBook(emu: RunningEmulator) {
+	async function seedGroup(login: string, name: string): Promise<number> {
+		return (await phonesApi(emu, login, { add_group: 1, name })).id;
+	}
+
+	async function seedContact(
+		login: string,
+		phone: string,
+		extra: Record<string, string | number> = {},
+	): Promise<number> {
+		return (await phonesApi(emu, login, { add: 1, phone, ...extra })).id;
+	}
+
+	/** `count` contacts C0, C1, … with phones 7997…; twelve at a time, since SMSC (and the emulator)
+	 * refuse a fifteenth concurrent request per login. */
+	async function seedContacts(login: string, count: number): Promise<void> {
+		for (let start = 0; start < count; start += 12) {
+			const ids = await Promise.all(
+				Array.from({ length: Math.min(12, count - start) }, (_, k) =>
+					seedContact(login, `7997${String(start + k).padStart(7, '0')}`, {
+						name: `C${start + k}`,
+					}),
+				),
+			);
+			expect(ids.every((id) => typeof id === 'number')).toBe(true);
+		}
+	}
+
+	async function groupsOf(login: string): Promise<Array<Record<string, unknown>>> {
+		const answer = await phonesApi(emu, login, { get_group: 1 });
+		return Array.isArray(answer) ? answer : [];
+	}
+
+	/** The groups a contact is in, as phones.php lists them: `12,15`. */
+	async function memberOf(login: string, phone: string): Promise<string> {
+		const [row] = await phonesApi(emu, login, { get: 1, phone });
+		return String(row.group);
+	}
+
+	/** A new account with groups A and B. */
+	async function twoGroups(): Promise<{ login: string; a: number; b: number }> {
+		const login = newAccount(emu);
+		const a = await seedGroup(login, 'A');
+		const b = await seedGroup(login, 'B');
+		return { login, a, b };
+	}
+
+	/** Runs one Contact membership operation and checks the phones.php request and the item it returns. */
+	async function expectMembershipChange(
+		login: string,
+		operation: string,
+		phone: string,
+		group: IDataObject,
+		id: number,
+		mode: number,
+	) {
+		const { json, requests } = await contacts.run(login, operation, { phone, group });
+		expect(requests).toEqual([{ move_group: String(mode), grp: String(id), phone }]);
+		expect(json).toEqual([{ success: true, phone, group: id }]);
+	}
+
+	const contacts = resourceRuns(emu, 'contact', 'phones');
+	return {
+		seedGroup,
+		seedContact,
+		seedContacts,
+		groupsOf,
+		memberOf,
+		twoGroups,
+		expectMembershipChange,
+	};
+}
+
+/** Every sender name of the account, whatever its status (senders.php `get` with `all=1`). */
+export function senderNames(emu: RunningEmulator) {
+	async function allSenders(login: string): Promise<Array<Record<string, unknown>>> {
+		const answer = await smscApi(emu, login, 'senders', { get: 1, all: 1 });
+		return Array.isArray(answer) ? answer : [];
+	}
+	return { allSenders };
+}
+
+/** Message operations run as an account, and messages sent beside them. */
+export function messages(emu: RunningEmulator) {
+	return {
+		requests: (login: string, script: string) => sendLog(emu, login, script),
+		run: (
+			login: string,
+			operation: string,
+			parameters: IDataObject,
+			options: MessageRunOptions = {},
+		) => runMessage(emu, login, { operation, ...parameters }, options),
+		/** Sends straight to send.php, as another SMSC client would, to set up history. */
+		sendDirect: (login: string, params: Record<string, string>): Promise<IDataObject> =>
+			smscApi(emu, login, 'send', params),
+		settle: () => new Promise((resolve) => setTimeout(resolve, 600)),
+		/** Runs a Send; `error` is the run's error message, or '' when it succeeded. */
+		send: async (login: string, parameters: IDataObject) => {
+			const result = await runMessage(emu, login, { operation: 'send', ...parameters });
+			return { ...result, error: result.result.error?.message ?? '' };
+		},
+	};
+}
