@@ -121,6 +121,8 @@ const COMMON_OPTIONS = [
 	'Validity',
 ];
 const TEXT_SMS_OPTIONS = ['Max SMS Parts', 'Sender Name', 'Shorten Links', 'Translit'];
+/** The demo account's e-mail sender address (an approved sender with senders.php's mail: 1). */
+const MAIL_SENDER = 'shop@example.com';
 /** Settings of the run, not of the message: in their own Bulk Options (defect 2). */
 const BULK_OPTIONS = ['Batch Size', 'Batching', 'Concurrency', 'Include Raw Response'];
 
@@ -238,6 +240,8 @@ describe('pickers', () => {
 		expect(await editor.ndv().innerText()).not.toMatch(/is not supported/);
 		const names = await editor.openPicker('sender');
 		expect(names).toEqual(expect.arrayContaining(SENDER_NAMES));
+		// issue 26: the account's e-mail sender (senders.php marks it mail: 1) is not offered for an SMS
+		expect(names).not.toContain(MAIL_SENDER);
 		curate(await editor.screenshot('picker-sender-name', editor.ndv()), 'picker');
 		await editor.closePicker();
 	});
@@ -280,6 +284,25 @@ describe('pickers', () => {
 		await editor.selectOption('recipientType', 'Contact Group');
 		const groupError = await editor.pickerError('group');
 		expect(groupError).toMatch(/rejected the login and password or the API key \(error 2\)/);
+		await editor.closePicker();
+	});
+});
+
+describe('pickers of a new account', () => {
+	it('with no approved sender name and no contact group, each list says what to do instead of "No results"', async () => {
+		await editor.openWorkflow(workflowId('UI: new account'));
+		await editor.openNode('Send SMS');
+		await editor.addCollectionOption('Options', 'Sender Name');
+		const senders = (await editor.openPicker('sender')).join('\n');
+		expect(senders).toContain('No approved sender names yet: add one with Sender Name > Create');
+		expect(senders).not.toMatch(/No results/i);
+		await editor.screenshot('picker-sender-empty', editor.ndv());
+		await editor.closePicker();
+		await editor.selectOption('recipientType', 'Contact Group');
+		const groups = (await editor.openPicker('group')).join('\n');
+		expect(groups).toContain('No contact groups yet: create one with Group > Create');
+		expect(groups).not.toMatch(/No results/i);
+		await editor.screenshot('picker-group-empty', editor.ndv());
 		await editor.closePicker();
 	});
 });
@@ -571,7 +594,10 @@ describe('Send and Wait for Response', () => {
 		);
 		// the Send's own picker of the account's approved names
 		await editor.addCollectionOption('Options', 'Sender Name');
-		expect(await editor.openPicker('sender')).toEqual(expect.arrayContaining(SENDER_NAMES));
+		const senders = await editor.openPicker('sender');
+		expect(senders).toEqual(expect.arrayContaining(SENDER_NAMES));
+		// the question goes out as an SMS: no e-mail sender (issue 26)
+		expect(senders).not.toContain(MAIL_SENDER);
 		await editor.closePicker();
 		await editor.screenshot('send-and-wait-approval', editor.ndv());
 
