@@ -14,10 +14,13 @@ import { openBrowser, ensureChromium } from './lib/browser';
 import type { Browser } from './lib/browser';
 import { Editor, exactly } from './lib/editor';
 import {
+	AI_AGENT,
 	GROUP_NAME,
 	NEW_BULK,
 	NEW_TRIGGER,
 	OTHER_GROUP_NAME,
+	SEND_AND_WAIT,
+	SEND_AND_WAIT_PAGE,
 	SENDER_NAMES,
 	TESTED_CREDENTIAL,
 	UNKNOWN_MESSAGE,
@@ -118,6 +121,8 @@ const COMMON_OPTIONS = [
 	'Validity',
 ];
 const TEXT_SMS_OPTIONS = ['Max SMS Parts', 'Sender Name', 'Shorten Links', 'Translit'];
+/** The demo account's e-mail sender address (an approved sender with senders.php's mail: 1). */
+const MAIL_SENDER = 'shop@example.com';
 /** Settings of the run, not of the message: in their own Bulk Options (defect 2). */
 const BULK_OPTIONS = ['Batch Size', 'Batching', 'Concurrency', 'Include Raw Response'];
 
@@ -235,6 +240,8 @@ describe('pickers', () => {
 		expect(await editor.ndv().innerText()).not.toMatch(/is not supported/);
 		const names = await editor.openPicker('sender');
 		expect(names).toEqual(expect.arrayContaining(SENDER_NAMES));
+		// issue 26: the account's e-mail sender (senders.php marks it mail: 1) is not offered for an SMS
+		expect(names).not.toContain(MAIL_SENDER);
 		curate(await editor.screenshot('picker-sender-name', editor.ndv()), 'picker');
 		await editor.closePicker();
 	});
@@ -277,6 +284,25 @@ describe('pickers', () => {
 		await editor.selectOption('recipientType', 'Contact Group');
 		const groupError = await editor.pickerError('group');
 		expect(groupError).toMatch(/rejected the login and password or the API key \(error 2\)/);
+		await editor.closePicker();
+	});
+});
+
+describe('pickers of a new account', () => {
+	it('with no approved sender name and no contact group, each list says what to do instead of "No results"', async () => {
+		await editor.openWorkflow(workflowId('UI: new account'));
+		await editor.openNode('Send SMS');
+		await editor.addCollectionOption('Options', 'Sender Name');
+		const senders = (await editor.openPicker('sender')).join('\n');
+		expect(senders).toContain('No approved sender names yet: add one with Sender Name > Create');
+		expect(senders).not.toMatch(/No results/i);
+		await editor.screenshot('picker-sender-empty', editor.ndv());
+		await editor.closePicker();
+		await editor.selectOption('recipientType', 'Contact Group');
+		const groups = (await editor.openPicker('group')).join('\n');
+		expect(groups).toContain('No contact groups yet: create one with Group > Create');
+		expect(groups).not.toMatch(/No results/i);
+		await editor.screenshot('picker-group-empty', editor.ndv());
 		await editor.closePicker();
 	});
 });
@@ -533,5 +559,140 @@ describe('workflows', () => {
 		expect(typeof output[1].id).toBe('number');
 		await editor.screenshot('continue-on-fail-output', editor.ndv());
 		await editor.closeNdv();
+	});
+});
+
+describe('Send and Wait for Response', () => {
+	it('shows To, Message, Response Type with its approval options, and Options with Limit Wait Time, Sender Name and Shorten Links', async () => {
+		await editor.openWorkflow(workflowId(SEND_AND_WAIT));
+		await editor.openNode('Ask');
+		expect(await editor.parameter('operation').locator('input').first().inputValue()).toBe(
+			'Send and Wait for Response',
+		);
+		const approval = await editor.parameterLabels();
+		expect(approval).toEqual(
+			expect.arrayContaining([
+				'To',
+				'Message',
+				'Response Type',
+				'Approval Options',
+				'Type of Approval',
+				'Approve Button Label',
+				'Decline Button Label',
+				'Options',
+			]),
+		);
+		expect(await editor.collectionOptions('Options')).toEqual([
+			'Limit Wait Time',
+			'Sender Name',
+			'Shorten Links',
+		]);
+		await editor.addCollectionOption('Options', 'Limit Wait Time');
+		await editor.page.waitForTimeout(300);
+		expect(await editor.parameterLabels()).toEqual(
+			expect.arrayContaining(['Limit Wait Time', 'Limit Type', 'Amount', 'Unit']),
+		);
+		// the Send's own picker of the account's approved names
+		await editor.addCollectionOption('Options', 'Sender Name');
+		const senders = await editor.openPicker('sender');
+		expect(senders).toEqual(expect.arrayContaining(SENDER_NAMES));
+		// the question goes out as an SMS: no e-mail sender (issue 26)
+		expect(senders).not.toContain(MAIL_SENDER);
+		await editor.closePicker();
+		await editor.screenshot('send-and-wait-approval', editor.ndv());
+
+		await editor.parameter('responseType').click();
+		expect(await editor.openDropdownOptions()).toEqual(['Approval', 'Free Text']);
+		await editor.page
+			.locator('[role=option]:visible')
+			.filter({ has: editor.page.getByText('Free Text', { exact: true }) })
+			.first()
+			.click();
+		await editor.page.waitForTimeout(300);
+		const freeText = await editor.parameterLabels();
+		expect(freeText).toEqual(expect.arrayContaining(['To', 'Message', 'Response Type', 'Options']));
+		expect(freeText).not.toContain('Approval Options');
+		expect(freeText).not.toContain('Type of Approval');
+		await editor.screenshot('send-and-wait-free-text', editor.ndv());
+		await editor.closeNdv();
+	});
+
+	it('the link in the SMS of a waiting execution opens a page that fits a phone, with the question and both buttons', async () => {
+		const phone = '79991230077';
+		const question = 'Can we deliver your order tomorrow at 10:00?';
+		const res = await fetch(SEND_AND_WAIT_PAGE.url(ui.stack.n8n.baseUrl), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ phone, question, type: 'approval', approval: 'double' }),
+		});
+		expect(res.status).toBe(200);
+		await res.arrayBuffer();
+		let messages: Array<{ text: string }> = [];
+		for (const deadline = Date.now() + 60_000; messages.length === 0 && Date.now() < deadline;) {
+			messages = await ui.stack.emulator.call<Array<{ text: string }>>('getMessages', {
+				login: DEMO_LOGIN,
+				phone,
+			});
+			if (messages.length === 0) await editor.page.waitForTimeout(250);
+		}
+		expect(messages).toHaveLength(1);
+		const link = /(http:\/\/\S+)$/.exec(messages[0].text)?.[1] ?? '';
+		expect(new URL(link).pathname).toMatch(/^\/webhook-waiting\//);
+
+		const phonePage = await browser.context.newPage();
+		try {
+			await phonePage.setViewportSize({ width: 390, height: 844 });
+			const opened = await phonePage.goto(link);
+			expect(opened?.status()).toBe(200);
+			expect((await phonePage.locator('p.q').innerText()).trim()).toBe(question);
+			expect(await phonePage.locator('button').allInnerTexts()).toEqual(['Yes', 'No']);
+			// nothing wider than the phone's screen: no sideways scrolling
+			const width = await phonePage.evaluate(
+				() =>
+					(globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+						.document.documentElement.scrollWidth,
+			);
+			expect(width).toBeLessThanOrEqual(390);
+			const file = path.join(SHOTS, 'send-and-wait-page.png');
+			await phonePage.screenshot({ path: file });
+			curate(file, 'send-and-wait-page');
+		} finally {
+			await phonePage.close();
+		}
+	});
+});
+
+/**
+ * n8n 2.x turns a node with a `sendAndWait` operation into a "Human in the Loop" tool of its own
+ * (n8n's tool-generation/hitl-tools): an agent's tool call waits for the person's approval by SMS.
+ * test:ui runs on the newest n8n line (2.41), where this exists.
+ */
+describe('Send and Wait for Response as an AI Agent tool', () => {
+	it("on n8n 2.41 the AI Agent's Tool list offers SMSC under Human in the Loop, with the question's fields", async () => {
+		await editor.openWorkflow(workflowId(AI_AGENT));
+		await editor.page
+			.locator(
+				'[data-test-id="canvas-node-input-handle"][data-connection-type="ai_tool"][data-node-name="AI Agent"]',
+			)
+			.locator('[data-test-id="canvas-handle-plus"]')
+			.first()
+			.click();
+		await editor.byId('node-creator').waitFor();
+		await editor.searchNodes('SMSC');
+		const offered = await editor.byId('node-creator').innerText();
+		expect(offered).toMatch(/Human in the Loop\s+SMSC\s+Request human approval for tools/);
+		curate(await editor.screenshot('agent-tools-smsc'), 'send-and-wait-agent-tool');
+		await editor.pickNodeCreatorItem('SMSC');
+		await editor.ndv().waitFor();
+		// n8n's own Message (the tool call as the default text); the SMS goes to To, with the approval buttons
+		const labels = await editor.parameterLabels();
+		expect(labels).toEqual(
+			expect.arrayContaining(['Message', 'To', 'Approval Options', 'Options']),
+		);
+		expect(labels).not.toContain('Response Type');
+		await editor.screenshot('agent-tool-smsc-panel', editor.ndv());
+		await editor.closeNdv();
+		// the tool hangs under the agent's Tool input
+		expect(await editor.canvasNode('SMSC').count()).toBe(1);
 	});
 });

@@ -2,6 +2,7 @@ import { N8nApi, OWNER } from '../../e2e/lib/api';
 import { DEMO_LOGIN, DEMO_PASSWORD } from '../../e2e/lib/emulator';
 import { examples } from '../../e2e/lib/examples';
 import { createLog } from '../../e2e/lib/report';
+import { sendAndWaitWorkflow } from '../../e2e/lib/sendAndWaitWorkflows';
 import { EMULATOR_CREDENTIAL, startStack } from '../../e2e/lib/stack';
 import type { Stack } from '../../e2e/lib/stack';
 import {
@@ -25,6 +26,13 @@ export const WRONG_PASSWORD_CREDENTIAL: CredentialRef = {
 export const TESTED_CREDENTIAL: CredentialRef = {
 	id: 'SmscUiCredTest01',
 	name: 'SMSC (credential test)',
+};
+
+/** An account just opened at SMSC: no contact groups yet. */
+export const NEW_ACCOUNT = { login: 'ui-new-account', password: 'ui-new-password' };
+export const NEW_ACCOUNT_CREDENTIAL: CredentialRef = {
+	id: 'SmscUiNewAccount',
+	name: 'SMSC (new account)',
 };
 
 /** Sender names and a contact group the account already has, as a real account would. */
@@ -65,9 +73,18 @@ export function continueOnFailWorkflow(): Workflow {
 
 /** A Send node signed in with the wrong password, to open the pickers with. */
 export function wrongPasswordWorkflow(): Workflow {
+	return sendWith('UI: wrong password', WRONG_PASSWORD_CREDENTIAL);
+}
+
+/** A Send node of the new account, whose group list is empty. */
+export function newAccountWorkflow(): Workflow {
+	return sendWith('UI: new account', NEW_ACCOUNT_CREDENTIAL);
+}
+
+function sendWith(name: string, credential: CredentialRef): Workflow {
 	return buildWorkflow({
-		name: 'UI: wrong password',
-		credential: WRONG_PASSWORD_CREDENTIAL,
+		name,
+		credential,
 		steps: [
 			{
 				name: 'Send SMS',
@@ -183,6 +200,66 @@ function copyOf(workflow: Workflow, name: string): Workflow {
 	return { ...(JSON.parse(JSON.stringify(workflow)) as Workflow), id: workflowId(name), name };
 }
 
+/**
+ * Message > Send and Wait for Response with every field set by hand, to read its fields on screen,
+ * and a published copy started by a webhook, for a real waiting execution whose answer page the
+ * phone-sized window opens.
+ */
+export const SEND_AND_WAIT = 'UI: send and wait';
+export const SEND_AND_WAIT_PAGE = sendAndWaitWorkflow({
+	name: 'UI: send and wait (answer page)',
+	path: 'ui-ask',
+	credential: EMULATOR_CREDENTIAL,
+});
+
+export function sendAndWaitFieldsWorkflow(): Workflow {
+	return buildWorkflow({
+		name: SEND_AND_WAIT,
+		credential: EMULATOR_CREDENTIAL,
+		steps: [
+			{
+				name: 'Ask',
+				parameters: {
+					resource: 'message',
+					operation: 'sendAndWait',
+					to: '+79991234567',
+					message: 'Can we deliver your order tomorrow at 10:00?',
+					responseType: 'approval',
+					approvalOptions: {
+						values: { approvalType: 'double', approveLabel: 'Yes', disapproveLabel: 'No' },
+					},
+					options: {},
+				},
+			},
+		],
+	});
+}
+
+/** A chat-started AI Agent with no tool yet, to offer the SMSC approval tool to (n8n 2.x). */
+export const AI_AGENT = 'UI: AI agent';
+export function aiAgentWorkflow(): Workflow {
+	return buildWorkflow({
+		name: AI_AGENT,
+		trigger: {
+			name: 'When chat message received',
+			type: '@n8n/n8n-nodes-langchain.chatTrigger',
+			typeVersion: 1.1,
+			webhookId: stableUuid(`${AI_AGENT}/chat`),
+			noCredential: true,
+			parameters: { options: {} },
+		},
+		steps: [
+			{
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 2,
+				noCredential: true,
+				parameters: { options: {} },
+			},
+		],
+	});
+}
+
 export interface UiStack {
 	stack: Stack;
 	api: N8nApi;
@@ -222,6 +299,12 @@ export async function startUiStack(): Promise<UiStack> {
 			password: 'not-the-password',
 		}),
 		smscCredential({
+			...NEW_ACCOUNT_CREDENTIAL,
+			baseUrl: emulator.url,
+			login: NEW_ACCOUNT.login,
+			password: NEW_ACCOUNT.password,
+		}),
+		smscCredential({
 			...TESTED_CREDENTIAL,
 			baseUrl: emulator.url,
 			login: DEMO_LOGIN,
@@ -237,16 +320,27 @@ export async function startUiStack(): Promise<UiStack> {
 		...newestVersions(exampleWorkflows),
 		continueOnFailWorkflow(),
 		wrongPasswordWorkflow(),
+		newAccountWorkflow(),
 		statusWorkflow(),
+		sendAndWaitFieldsWorkflow(),
+		SEND_AND_WAIT_PAGE.workflow,
+		aiAgentWorkflow(),
 	];
 	await n8n.importWorkflows(list);
+	await emulator.call('createAccount', {
+		login: NEW_ACCOUNT.login,
+		psw: NEW_ACCOUNT.password,
+		balance: 100,
+	});
 	for (const sender of SENDER_NAMES) {
 		await smscCall(stack, 'senders', { add: 1, sender });
 		await emulator.call('setSenderStatus', { login: DEMO_LOGIN, sender, status: 1 });
 	}
 	for (const name of [GROUP_NAME, OTHER_GROUP_NAME])
 		await smscCall(stack, 'phones', { add_group: 1, name });
+	await n8n.activateWorkflow(SEND_AND_WAIT_PAGE.workflow.id);
 	await n8n.start();
+	await n8n.waitForWebhook(SEND_AND_WAIT_PAGE.url(n8n.baseUrl));
 	const api = new N8nApi(n8n.baseUrl);
 	await api.setupOwner(OWNER);
 	return { stack, api, workflows: Object.fromEntries(list.map((w) => [w.name, w])), logFile };
