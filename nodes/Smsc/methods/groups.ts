@@ -75,7 +75,7 @@ function matches(group: ContactGroup, filter?: string): boolean {
 const NO_GROUP = 'No contact groups yet: create one with Group > Create';
 export const NO_GROUP_BY_ID = emptyListHint(`${NO_GROUP}, or enter a group's ID (mode ID)`);
 export const NO_GROUP_BY_NUMBER = emptyListHint(
-	`${NO_GROUP}, or enter a group's number (mode By Number)`,
+	`${NO_GROUP}, or enter a group's number (mode Number)`,
 );
 
 /** The groups whose name, ID or number matches the typed filter, or the hint when there are none. */

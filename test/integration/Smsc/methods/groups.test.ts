@@ -132,7 +132,7 @@ describe('searchGroupNumbers (listSearch for Message > Send)', () => {
 		const { results } = await listSearch(new Smsc(), 'searchGroupNumbers', pickerOptions(login));
 		expect(results).toEqual([
 			{
-				name: "No contact groups yet: create one with Group > Create, or enter a group's number (mode By Number)",
+				name: "No contact groups yet: create one with Group > Create, or enter a group's number (mode Number)",
 				value: '',
 			},
 		]);
