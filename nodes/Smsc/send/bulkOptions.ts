@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { MAX_BATCH_SIZE } from './batch';
+import { MAX_CONCURRENCY } from '../../shared/smsc/rules';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, MAX_BATCH_SIZE } from './batch';
 
 /**
  * How Send packs and paces its requests, and the raw answer: settings of the run, not of the
@@ -18,7 +19,7 @@ export const bulkOptions: INodeProperties = {
 			name: 'batchSize',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
-			default: 200,
+			default: DEFAULT_BATCH_SIZE,
 			description: 'Max number of items packed into one request when Batching is on',
 		},
 		{
@@ -33,8 +34,8 @@ export const bulkOptions: INodeProperties = {
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 14 },
-			default: 10,
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+			default: DEFAULT_CONCURRENCY,
 			description:
 				'Max number of requests in flight at once. SMSC refuses a 15th concurrent request per login.',
 		},
