@@ -1,13 +1,13 @@
 // The lint of test and tool code (`npm run lint:test`): typescript-eslint's recommended rules, no
 // n8n node rules. Node and credential code is linted by n8n's own scanner (`npm run lint`,
-// test/lint/scan.mjs), which brings its own configuration and never reads this file.
+// scripts/lint/scan.mjs), which brings its own configuration and never reads this file.
 // Run with `--no-inline-config` as the scanner runs: an eslint-disable comment never hides a finding.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', 'bench-results/**'] },
 	{
-		files: ['test/**/*.ts', 'test/**/*.mjs', 'test/**/*.js'],
+		files: ['test/**/*.ts', 'test/**/*.mjs', 'test/**/*.js', 'scripts/**/*.ts', 'scripts/**/*.mjs'],
 		extends: [tseslint.configs.recommended],
 		rules: {
 			// A leading underscore marks a value left out on purpose (a rest sibling, a callback's

@@ -11,7 +11,7 @@ it('npm run demo starts everything, an SMS goes round, and it stops cleanly', as
 	const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 	const result = await runCommand(
 		tsx,
-		[path.join(repoRoot, 'test', 'demo', 'run.ts'), '--check', '--any-port'],
+		[path.join(repoRoot, 'scripts', 'demo', 'run.ts'), '--check', '--any-port'],
 		{ cwd: repoRoot },
 		14 * 60 * 1000,
 	);

@@ -313,7 +313,7 @@ describe('errors', () => {
 describe('examples/*.json', () => {
 	const byFile = (file: string) => examples().find((e) => e.file === file)!.workflow;
 
-	it('are what test/e2e/lib/examples.ts generates (npx tsx test/demo/write-examples.ts)', () => {
+	it('are what test/e2e/lib/examples.ts generates (npx tsx scripts/demo/write-examples.ts)', () => {
 		for (const example of examples()) {
 			expect(fs.readFileSync(path.join(repoRoot, 'examples', example.file), 'utf8')).toBe(
 				exampleJson(example),

@@ -4,7 +4,7 @@ import type { CredentialRef, Workflow } from './workflows';
 
 /**
  * The example workflows in examples/*.json, users import them into their own n8n. The demo loads
- * the same files; `npx tsx test/demo/write-examples.ts` regenerates them from here.
+ * the same files; `npx tsx scripts/demo/write-examples.ts` regenerates them from here.
  */
 
 /** What a user's imported workflow points at; n8n asks them to pick their own SMSC credential. */

@@ -28,20 +28,20 @@ import path from 'node:path';
 
 import { Agent, fetch as undiciFetch } from 'undici';
 
-import { OWNER, N8nApi } from '../e2e/lib/api';
-import { delay } from '../e2e/lib/processes';
-import { createLog } from '../e2e/lib/report';
-import { startStack } from '../e2e/lib/stack';
-import type { Stack } from '../e2e/lib/stack';
+import { OWNER, N8nApi } from '../../test/e2e/lib/api';
+import { delay } from '../../test/e2e/lib/processes';
+import { createLog } from '../../test/e2e/lib/report';
+import { startStack } from '../../test/e2e/lib/stack';
+import type { Stack } from '../../test/e2e/lib/stack';
 import {
 	buildWorkflow,
 	sendSmsStep,
 	smscCredential,
 	splitOutStep,
 	stableUuid,
-} from '../e2e/lib/workflows';
-import type { CredentialRef, SmscStep, Workflow } from '../e2e/lib/workflows';
-import { flags, wholeNumber } from '../support/flags';
+} from '../../test/e2e/lib/workflows';
+import type { CredentialRef, SmscStep, Workflow } from '../../test/e2e/lib/workflows';
+import { flags, wholeNumber } from '../../test/support/flags';
 import {
 	ExecutionCounter,
 	chooseLine,

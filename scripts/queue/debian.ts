@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { runCommand } from '../e2e/lib/processes';
+import { runCommand } from '../../test/e2e/lib/processes';
 
 /** Debian's PostgreSQL keeps its server programs outside PATH, one folder per major version. */
 const PG_ROOT = '/usr/lib/postgresql';

@@ -3,21 +3,21 @@
  * Redis, n8n main + 2 workers + 1 webhook processor, the SMSC emulator — and four proofs
  * (callbacks.ts, sendAndWait.ts, bulk.ts, poll.ts). Prints `queue:` result lines; exits 1 when any check fails.
  */
-import { N8nApi } from '../e2e/lib/api';
-import { DEMO_LOGIN, DEMO_PASSWORD, EmulatorProcess } from '../e2e/lib/emulator';
-import { ensureN8n } from '../e2e/lib/install';
-import { buildAndPack } from '../e2e/lib/pack';
-import { delay, stopAll } from '../e2e/lib/processes';
-import { LINES } from '../e2e/lib/lines';
+import { N8nApi } from '../../test/e2e/lib/api';
+import { DEMO_LOGIN, DEMO_PASSWORD, EmulatorProcess } from '../../test/e2e/lib/emulator';
+import { ensureN8n } from '../../test/e2e/lib/install';
+import { buildAndPack } from '../../test/e2e/lib/pack';
+import { delay, stopAll } from '../../test/e2e/lib/processes';
+import { LINES } from '../../test/e2e/lib/lines';
 
 // Queue mode is proven on 2.8 (its Poll Trigger uses a seconds-list schedule 2.41 refuses).
 const QUEUE_LINE = LINES['2.8'];
 const N8N_VERSION = QUEUE_LINE.n8n;
-import { createLog } from '../e2e/lib/report';
-import { webhookUrl } from '../e2e/lib/triggerWorkflows';
-import { smscCredential } from '../e2e/lib/workflows';
-import type { CredentialRef } from '../e2e/lib/workflows';
-import { flags } from '../support/flags';
+import { createLog } from '../../test/e2e/lib/report';
+import { webhookUrl } from '../../test/e2e/lib/triggerWorkflows';
+import { smscCredential } from '../../test/e2e/lib/workflows';
+import type { CredentialRef } from '../../test/e2e/lib/workflows';
+import { flags } from '../../test/support/flags';
 import { proveBulk } from './bulk';
 import { proveCallbacks } from './callbacks';
 import { Checks, progress, result } from './check';

@@ -1,6 +1,6 @@
-import { pollTriggerWorkflow, webhookTriggerWorkflow } from '../e2e/lib/triggerWorkflows';
-import { buildWorkflow, sendSmsStep, splitOutStep, stableUuid } from '../e2e/lib/workflows';
-import type { CredentialRef, Workflow } from '../e2e/lib/workflows';
+import { pollTriggerWorkflow, webhookTriggerWorkflow } from '../../test/e2e/lib/triggerWorkflows';
+import { buildWorkflow, sendSmsStep, splitOutStep, stableUuid } from '../../test/e2e/lib/workflows';
+import type { CredentialRef, Workflow } from '../../test/e2e/lib/workflows';
 
 export const CALLBACK_TOKEN = 'queue-callbacks-token-5c1e8a7f93';
 export const BULK_PATH = 'smsc-queue-bulk';

@@ -27,8 +27,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { spawnEmulator } from '../emulator/client';
-import { flags } from '../support/flags';
+import { spawnEmulator } from '../../test/emulator/client';
+import { flags } from '../../test/support/flags';
 import { PASS_THROUGH } from './mode';
 import type { ModeName, ModeRequest, ModeResult } from './mode';
 

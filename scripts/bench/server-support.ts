@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { LINE_ENV, resolveLine } from '../e2e/lib/lines';
+import { LINE_ENV, resolveLine } from '../../test/e2e/lib/lines';
 
 /**
  * The n8n line, through test/e2e/lib's one list of lines: `--line` (or SMSC_N8N_LINE) picks it and

@@ -1,8 +1,8 @@
 /** Regenerates examples/*.json from test/e2e/lib/examples.ts. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exampleJson, examples } from '../e2e/lib/examples';
-import { repoRoot } from '../e2e/lib/paths';
+import { exampleJson, examples } from '../../test/e2e/lib/examples';
+import { repoRoot } from '../../test/e2e/lib/paths';
 
 const dir = path.join(repoRoot, 'examples');
 fs.mkdirSync(dir, { recursive: true });

@@ -1,6 +1,6 @@
-import { nodeOutput } from '../e2e/lib/api';
-import type { FireResult } from '../e2e/lib/emulator';
-import { webhookUrl } from '../e2e/lib/triggerWorkflows';
+import { nodeOutput } from '../../test/e2e/lib/api';
+import type { FireResult } from '../../test/e2e/lib/emulator';
+import { webhookUrl } from '../../test/e2e/lib/triggerWorkflows';
 import { progress, result, tally } from './check';
 import { finishedExecutions, workerOf } from './context';
 import type { QueueContext } from './context';

@@ -1,6 +1,6 @@
-import type { N8nApi } from '../e2e/lib/api';
-import type { EmulatorProcess } from '../e2e/lib/emulator';
-import { delay } from '../e2e/lib/processes';
+import type { N8nApi } from '../../test/e2e/lib/api';
+import type { EmulatorProcess } from '../../test/e2e/lib/emulator';
+import { delay } from '../../test/e2e/lib/processes';
 import type { Checks } from './check';
 import type { Cluster } from './cluster';
 import type { Postgres } from './postgres';

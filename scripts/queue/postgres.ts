@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePorts } from '../e2e/lib/ports';
-import { delay, runCommand, startProcess } from '../e2e/lib/processes';
-import type { Managed } from '../e2e/lib/processes';
+import { freePorts } from '../../test/e2e/lib/ports';
+import { delay, runCommand, startProcess } from '../../test/e2e/lib/processes';
+import type { Managed } from '../../test/e2e/lib/processes';
 
 export const PG_DATABASE = 'n8n';
 export const PG_USER = 'n8n';

@@ -1,7 +1,7 @@
-import { nodeOutput } from '../e2e/lib/api';
-import type { Execution } from '../e2e/lib/api';
-import { DEMO_LOGIN } from '../e2e/lib/emulator';
-import { delay } from '../e2e/lib/processes';
+import { nodeOutput } from '../../test/e2e/lib/api';
+import type { Execution } from '../../test/e2e/lib/api';
+import { DEMO_LOGIN } from '../../test/e2e/lib/emulator';
+import { delay } from '../../test/e2e/lib/processes';
 import { progress, result, tally } from './check';
 import { executionRows, FINISHED, workerOf } from './context';
 import type { QueueContext } from './context';
@@ -30,7 +30,7 @@ export async function provePoll(ctx: QueueContext, workflowId: string): Promise<
 			injected.push(id);
 		}
 	};
-	// ids from Postgres, each read alone: n8n's list can miss one (test/queue/README.md, "Reading the poll's executions")
+	// ids from Postgres, each read alone: n8n's list can miss one (scripts/queue/README.md, "Reading the poll's executions")
 	const finished = new Map<string, Execution>();
 	const pollExecutions = async (): Promise<Execution[]> => {
 		for (const row of await executionRows(pg, workflowId)) {

@@ -16,18 +16,18 @@
  */
 import path from 'node:path';
 
-import { OWNER, N8nApi } from '../e2e/lib/api';
-import type { FireResult } from '../e2e/lib/emulator';
-import { delay } from '../e2e/lib/processes';
-import { createLog } from '../e2e/lib/report';
-import { startStack } from '../e2e/lib/stack';
-import type { Stack } from '../e2e/lib/stack';
+import { OWNER, N8nApi } from '../../test/e2e/lib/api';
+import type { FireResult } from '../../test/e2e/lib/emulator';
+import { delay } from '../../test/e2e/lib/processes';
+import { createLog } from '../../test/e2e/lib/report';
+import { startStack } from '../../test/e2e/lib/stack';
+import type { Stack } from '../../test/e2e/lib/stack';
 import {
 	n8nWebhookWorkflow,
 	webhookTriggerWorkflow,
 	webhookUrl,
-} from '../e2e/lib/triggerWorkflows';
-import { flags, wholeNumber } from '../support/flags';
+} from '../../test/e2e/lib/triggerWorkflows';
+import { flags, wholeNumber } from '../../test/support/flags';
 import {
 	ExecutionCounter,
 	chooseLine,

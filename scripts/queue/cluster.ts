@@ -1,10 +1,10 @@
-import { freePorts } from '../e2e/lib/ports';
-import { N8n } from '../e2e/lib/n8n';
-import type { N8nOptions } from '../e2e/lib/n8n';
-import { installPackedPackage } from '../e2e/lib/pack';
-import type { PackedPackage } from '../e2e/lib/pack';
-import { delay, startProcess } from '../e2e/lib/processes';
-import type { Managed } from '../e2e/lib/processes';
+import { freePorts } from '../../test/e2e/lib/ports';
+import { N8n } from '../../test/e2e/lib/n8n';
+import type { N8nOptions } from '../../test/e2e/lib/n8n';
+import { installPackedPackage } from '../../test/e2e/lib/pack';
+import type { PackedPackage } from '../../test/e2e/lib/pack';
+import { delay, startProcess } from '../../test/e2e/lib/processes';
+import type { Managed } from '../../test/e2e/lib/processes';
 import { PG_DATABASE, PG_PASSWORD, PG_USER } from './postgres';
 
 export interface QueueSettings {

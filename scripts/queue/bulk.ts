@@ -1,4 +1,4 @@
-import { DEMO_LOGIN } from '../e2e/lib/emulator';
+import { DEMO_LOGIN } from '../../test/e2e/lib/emulator';
 import { progress, result, tally } from './check';
 import { finishedExecutions, workerOf } from './context';
 import type { QueueContext } from './context';

@@ -1,8 +1,8 @@
-import type { Execution } from '../e2e/lib/api';
-import { DEMO_LOGIN } from '../e2e/lib/emulator';
-import { delay } from '../e2e/lib/processes';
-import { sendAndWaitWorkflow } from '../e2e/lib/sendAndWaitWorkflows';
-import type { CredentialRef } from '../e2e/lib/workflows';
+import type { Execution } from '../../test/e2e/lib/api';
+import { DEMO_LOGIN } from '../../test/e2e/lib/emulator';
+import { delay } from '../../test/e2e/lib/processes';
+import { sendAndWaitWorkflow } from '../../test/e2e/lib/sendAndWaitWorkflows';
+import type { CredentialRef } from '../../test/e2e/lib/workflows';
 import { progress, result } from './check';
 import { executionRows, FINISHED } from './context';
 import type { ExecutionRow, QueueContext } from './context';
@@ -22,7 +22,7 @@ interface Sms {
 	text: string;
 }
 
-/** n8n's job processor logs this for every job a worker takes (test/queue/README.md). */
+/** n8n's job processor logs this for every job a worker takes (scripts/queue/README.md). */
 const JOB_STARTED = /Worker started execution (\d+) \(job (\d+)\)/;
 
 /** Which worker took each job of one execution, in the order of the queue's job ids. */

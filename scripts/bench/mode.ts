@@ -4,9 +4,9 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { controlClient } from '../emulator/client';
-import { NO_OP } from '../harness/builtin-nodes';
-import { runNodeWorkflow, smscCredentials } from '../support/smsc';
+import { controlClient } from '../../test/emulator/client';
+import { NO_OP } from '../../test/harness/builtin-nodes';
+import { runNodeWorkflow, smscCredentials } from '../../test/support/smsc';
 import { SEND_FLOOR_NODE, SendFloor } from './SendFloor.node';
 
 export type ModeName = 'a' | 'b' | 'c' | 'd' | 'floor' | 'server' | 'auto';

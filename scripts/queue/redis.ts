@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePorts } from '../e2e/lib/ports';
-import { startProcess } from '../e2e/lib/processes';
-import type { Managed } from '../e2e/lib/processes';
+import { freePorts } from '../../test/e2e/lib/ports';
+import { startProcess } from '../../test/e2e/lib/processes';
+import type { Managed } from '../../test/e2e/lib/processes';
 
 /** A throwaway redis-server: 127.0.0.1, a free port, nothing written to disk. */
 export class Redis {
