@@ -6,7 +6,7 @@ import { parsePhoneList } from '../../../shared/smsc/phones';
 import { MAX_MESSAGE_LENGTH, messageLength, senderNameProblem } from '../../../shared/smsc/rules';
 import { smscRequest } from '../../../shared/transport/request';
 import { sendAndWaitFields } from '../../sendAndWait/fields';
-import { signedLink, smsText } from '../../sendAndWait/link';
+import { linkSecret, signedLink, smsText } from '../../sendAndWait/link';
 import { questionMessageId } from '../../sendAndWait/messageId';
 import { readQuestion } from '../../sendAndWait/question';
 import { waitTill } from '../../sendAndWait/waitLimit';
@@ -75,7 +75,11 @@ async function sendQuestion(this: IExecuteFunctions): Promise<IDataObject> {
 	const params: IDataObject = { phones: phones[0], mes, id };
 	if (sender !== '') params.sender = sender;
 	if (shorten) params.tinyurl = 1;
-	const answer = (await smscRequest.call(this, 'send', params, { itemIndex: 0 })) as IDataObject;
+	// a proxy or SMSC may echo the form, and an error quoting it must not hand out the link
+	const answer = (await smscRequest.call(this, 'send', params, {
+		itemIndex: 0,
+		secrets: [linkSecret(link)],
+	})) as IDataObject;
 
 	await this.putExecutionToWait(until);
 	const out: IDataObject = {
