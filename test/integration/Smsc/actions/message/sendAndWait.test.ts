@@ -350,3 +350,49 @@ describe('Message: Send and Wait for Response keeps its link out of errors', () 
 		else expect(result.error?.errorName ?? result.error?.name).toBe('NodeApiError');
 	});
 });
+
+describe('Message: Send and Wait for Response refuses bad input as an item error with its hint', () => {
+	it.each([
+		[
+			'several phones',
+			{ to: '+79991234567, +79991234568', message: 'Q?' },
+			/To holds 2 phone numbers/,
+			/in an execution of their own/,
+		],
+		[
+			"SMSC's comment line",
+			{ to: '+79991234567', message: 'Q?\n~~~\nnote' },
+			/start of a comment/,
+			/Remove the "~~~" line/,
+		],
+		[
+			'a Cyrillic sender name',
+			{ to: '+79991234567', message: 'Q?', options: { sender: 'Магазин' } },
+			/characters SMSC does not allow/,
+			/English letters, digits, spaces/,
+		],
+	])(
+		'%s: NodeOperationError naming item 0, the hint kept with Continue On Fail',
+		async (_, parameters, message, hint) => {
+			const login = messageAccount(emu);
+			const failed = await runMessage(emu, login, { operation: 'sendAndWait', ...parameters });
+			expect(failed.result.error?.errorName).toBe('NodeOperationError');
+			expect(failed.result.error?.message).toMatch(message);
+			expect(failed.result.error?.description).toMatch(hint);
+			const { json } = await runMessage(
+				emu,
+				login,
+				{ operation: 'sendAndWait', ...parameters },
+				{ continueOnFail: true, items: [{}, {}] },
+			);
+			expect(json).toEqual([
+				{
+					error: expect.stringMatching(/\[item 0\]$/),
+					errorDetails: expect.stringMatching(hint),
+					itemIndex: 0,
+				},
+			]);
+			expect(requests(emu, login)).toEqual([]);
+		},
+	);
+});
