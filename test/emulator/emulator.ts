@@ -52,7 +52,7 @@ export interface DeliveryDelays {
 	final: number;
 }
 
-export type FailureMode = 'drop' | '5xx' | 'slow' | 'html' | 'garbage';
+export type FailureMode = 'drop' | '5xx' | 'slow' | 'html' | 'garbage' | 'echo';
 export interface FailureRule {
 	mode: FailureMode;
 	/** requests left to affect */
@@ -505,7 +505,7 @@ export class Emulator {
 		return { ms: this.latencyMs, perScript: { ...this.scriptLatency } };
 	}
 
-	/** Make the next `count` SMSC requests (of `script`, if given) fail: drop | 5xx | slow | html. */
+	/** Make the next `count` SMSC requests (of `script`, if given) fail: drop | 5xx | slow | html | garbage | echo. */
 	failNext(o: {
 		count?: number;
 		mode: FailureMode;
@@ -514,7 +514,7 @@ export class Emulator {
 		body?: string;
 		script?: string;
 	}): { pending: FailureRule[] } {
-		if (!['drop', '5xx', 'slow', 'html', 'garbage'].includes(o.mode))
+		if (!['drop', '5xx', 'slow', 'html', 'garbage', 'echo'].includes(o.mode))
 			throw new Error(`failNext: unknown mode ${o.mode}`);
 		this.failures.push({
 			mode: o.mode,

@@ -218,6 +218,13 @@ async function handle(
 				);
 				return;
 			}
+			if (failure.mode === 'echo') {
+				// an error page that quotes the request it got, as some proxies' pages do: the form
+				// body holds the password and everything sent, so a client must not pass it on
+				httpStatus = failure.status ?? 502;
+				respond(`<html><body><pre>${body.toString('utf8')}</pre></body></html>`, 'text/html');
+				return;
+			}
 			if (failure.mode === 'garbage') {
 				// a proxy or a broken answer that claims to be JSON; the request may have been carried out
 				httpStatus = failure.status ?? 200;

@@ -13,6 +13,18 @@ export function signedLink(context: IExecuteFunctions): string {
 	return context.getSignedResumeUrl();
 }
 
+/**
+ * What of the link no error may show: its signature, which alone lets anyone answer in the
+ * person's name. A link without a `signature` parameter is hidden whole.
+ */
+export function linkSecret(link: string): string {
+	try {
+		return new URL(link).searchParams.get('signature') || link;
+	} catch {
+		return link;
+	}
+}
+
 /** The SMS: the question, then the link on a line of its own so phones make it tappable. */
 export function smsText(question: string, link: string): string {
 	return `${question}\n${link}`;

@@ -1,25 +1,21 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { COMMENT_SEPARATOR } from '../../shared/smsc/sms';
 import type { Question } from './page';
+import { refuseQuestion } from './refuse';
 
 /** The question as the node reads it from the first input item (one question per execution). */
 export function readQuestion(this: IExecuteFunctions): Question {
 	const message = String(this.getNodeParameter('message', 0, '') ?? '').trim();
 	if (message === '')
-		throw new NodeOperationError(
-			this.getNode(),
-			'The Message is empty. Write the question the person answers.',
-			{ itemIndex: 0 },
-		);
+		refuseQuestion(this, 'The Message is empty. Write the question the person answers.');
 	// SMSC takes what follows this line as a comment for the sender's own records (SMPP page
 	// "Отправка сообщения"), so the link after the question would never reach the person.
 	if (message.includes(COMMENT_SEPARATOR.trimEnd()))
-		throw new NodeOperationError(
-			this.getNode(),
+		refuseQuestion(
+			this,
 			'The Message holds a line "~~~", which SMSC reads as the start of a comment, so the link would not be sent.',
-			{ itemIndex: 0, description: 'Remove the "~~~" line from the question.' },
+			'Remove the "~~~" line from the question.',
 		);
 	const responseType =
 		this.getNodeParameter('responseType', 0, 'approval') === 'freeText' ? 'freeText' : 'approval';

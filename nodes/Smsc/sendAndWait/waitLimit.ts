@@ -1,5 +1,7 @@
-import { NodeOperationError, WAIT_INDEFINITELY } from 'n8n-workflow';
+import { WAIT_INDEFINITELY } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { refuseQuestion } from './refuse';
 
 const UNIT_MS: Record<string, number> = {
 	minutes: 60_000,
@@ -15,18 +17,16 @@ const UNIT_MS: Record<string, number> = {
 export function waitTill(this: IExecuteFunctions, now = Date.now()): Date {
 	const limit = this.getNodeParameter('options.limitWaitTime.values', 0, {}) as IDataObject;
 	if (Object.keys(limit).length === 0) return WAIT_INDEFINITELY;
-	const fail = (message: string): never => {
-		throw new NodeOperationError(this.getNode(), message, { itemIndex: 0 });
-	};
 	if (limit.limitType === 'atSpecifiedTime') {
 		const raw = limit.maxDateAndTime;
 		const at = new Date(
 			typeof raw === 'string' || typeof raw === 'number' ? raw : String(raw ?? ''),
 		);
 		if (raw === '' || raw === undefined || isNaN(at.getTime()))
-			fail(`Limit Wait Time: "${String(raw ?? '')}" is not a date and time.`);
+			refuseQuestion(this, `Limit Wait Time: "${String(raw ?? '')}" is not a date and time.`);
 		if (at.getTime() <= now)
-			fail(
+			refuseQuestion(
+				this,
 				`Limit Wait Time: ${at.toISOString()} has already passed, so nobody could answer in time. Choose a later date and time.`,
 			);
 		return at;
@@ -34,7 +34,8 @@ export function waitTill(this: IExecuteFunctions, now = Date.now()): Date {
 	const amount = Number(limit.resumeAmount ?? 45);
 	const unit = UNIT_MS[String(limit.resumeUnit ?? 'minutes')];
 	if (!Number.isFinite(amount) || amount <= 0 || unit === undefined)
-		fail(
+		refuseQuestion(
+			this,
 			`Limit Wait Time: the amount must be a positive number of minutes, hours or days (got ${String(limit.resumeAmount)} ${String(limit.resumeUnit)}).`,
 		);
 	return new Date(now + amount * unit);

@@ -21,6 +21,11 @@ export interface SmscRequestOptions extends BodyParts {
 	/** Item the request belongs to, so n8n can point at it when the request fails. */
 	itemIndex?: number;
 	timeoutMs?: number;
+	/**
+	 * Values of this request besides the credential's that no error may show, e.g. the signature of
+	 * Send and Wait's answer link inside `mes`: a proxy's or SMSC's page may echo the form back.
+	 */
+	secrets?: string[];
 }
 
 /** Whether a failed request may still have been carried out by SMSC (a timeout or 5xx after sending). */
@@ -46,20 +51,12 @@ export async function smscRequest(
 ): Promise<SmscResponse> {
 	const credentials = await this.getCredentials(SMSC_CREDENTIAL);
 	const hosts = smscBaseUrls(credentials);
-	// a proxy page may echo the form body, where a secret appears percent-encoded
-	const secrets = [credentials.password, credentials.apiKey]
-		.map((secret) => String(secret ?? ''))
-		.filter((secret) => secret.length >= 3)
-		.flatMap((secret) => [
-			secret,
-			encodeURIComponent(secret),
-			new URLSearchParams({ s: secret }).toString().slice(2),
-		]);
+	const hide = redactor([credentials.password, credentials.apiKey, ...(options.secrets ?? [])]);
 	const fail = (message: string, extra: JsonObject = {}, httpCode?: string): never => {
 		throw new NodeApiError(
 			this.getNode(),
-			{ script, ...extra },
-			{ message: redact(message, secrets), httpCode, itemIndex: options.itemIndex },
+			{ script, ...redactDetails(extra, hide) },
+			{ message: hide(message), httpCode, itemIndex: options.itemIndex },
 		);
 	};
 
@@ -69,6 +66,7 @@ export async function smscRequest(
 		readOnly: options.readOnly === true,
 		list: options.list === true,
 		params,
+		redact: hide,
 	};
 	// SMSC counts requests in flight per login, whichever key or host they use.
 	const limiterKey = `${hosts[0]}|${String(credentials.login ?? '')}|${String(credentials.apiKey ?? '')}`;
@@ -116,8 +114,29 @@ async function attemptOnce(
 	}
 }
 
-function redact(text: string, secrets: string[]): string {
-	return secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+/**
+ * Replaces every secret in a text with ***. A proxy page may echo the form body, where a secret
+ * appears percent-encoded; the longest forms go first, so a secret inside another is not left in part.
+ */
+function redactor(values: unknown[]): (text: string) => string {
+	const secrets = values
+		.map((secret) => String(secret ?? ''))
+		.filter((secret) => secret.length >= 3)
+		.flatMap((secret) => [
+			secret,
+			encodeURIComponent(secret),
+			new URLSearchParams({ s: secret }).toString().slice(2),
+		])
+		.sort((a, b) => b.length - a.length);
+	return (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+/** SMSC's own error text travels in the details too, and may quote the request. */
+function redactDetails(details: JsonObject, hide: (text: string) => string): JsonObject {
+	const out: JsonObject = {};
+	for (const [key, value] of Object.entries(details))
+		out[key] = typeof value === 'string' ? hide(value) : value;
+	return out;
 }
 
 /**

@@ -35,6 +35,8 @@ export interface RequestKind {
 	list: boolean;
 	/** The request's parameters, which some error texts depend on (error 9 per script). */
 	params?: IDataObject;
+	/** Hides the request's secrets in a quoted answer before it is cut short, so no part of one is left. */
+	redact?: (text: string) => string;
 }
 
 /**
@@ -85,7 +87,7 @@ export function judgeAttempt(attempt: Attempt, state: AttemptState, kind: Reques
 		const mayHaveSent = status >= 500 && !kind.readOnly;
 		return {
 			verdict: 'fail',
-			message: `SMSC answered HTTP ${status} at ${host}.${mayHaveSent ? MAY_HAVE_SENT : ''} Response: ${excerpt(attempt.body)}`,
+			message: `SMSC answered HTTP ${status} at ${host}.${mayHaveSent ? MAY_HAVE_SENT : ''} Response: ${excerpt(attempt.body, kind.redact)}`,
 			details: { httpStatus: status, ...(mayHaveSent ? { maybeSent: true } : {}) },
 			httpCode: String(status),
 		};
@@ -97,7 +99,7 @@ export function judgeAttempt(attempt: Attempt, state: AttemptState, kind: Reques
 		const mayHaveSent = !kind.readOnly;
 		return {
 			verdict: 'fail',
-			message: `SMSC's answer was not JSON, so ${host} may not be an SMSC server (check the Server or Base URL of the credential, or a proxy in between).${mayHaveSent ? MAY_HAVE_SENT : ''} Answer starts with: ${excerpt(attempt.body)}`,
+			message: `SMSC's answer was not JSON, so ${host} may not be an SMSC server (check the Server or Base URL of the credential, or a proxy in between).${mayHaveSent ? MAY_HAVE_SENT : ''} Answer starts with: ${excerpt(attempt.body, kind.redact)}`,
 			details: mayHaveSent ? { maybeSent: true } : {},
 		};
 	}
@@ -150,13 +152,13 @@ function parseBody(body: unknown): SmscResponse | undefined {
 	}
 }
 
-function excerpt(body: unknown): string {
-	const text =
+function excerpt(body: unknown, redact: (text: string) => string = (text) => text): string {
+	const raw =
 		typeof body === 'string'
 			? body
 			: Buffer.isBuffer(body)
 				? body.toString('utf8')
 				: JSON.stringify(body ?? '');
-	const flat = text.replace(/\s+/g, ' ').trim();
+	const flat = redact(raw).replace(/\s+/g, ' ').trim();
 	return `"${flat.slice(0, EXCERPT_LENGTH)}${flat.length > EXCERPT_LENGTH ? '…' : ''}"`;
 }

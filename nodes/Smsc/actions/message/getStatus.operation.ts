@@ -4,6 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { decodeStatus } from '../../../shared/smsc/codes';
 import { HLR_FIELDS, decodeHlr } from '../../../shared/smsc/hlr';
 import { toNumber } from '../../../shared/smsc/numbers';
+import { outputPhone } from '../../../shared/smsc/phones';
+import { itemError, nameItem } from '../itemErrors';
 import { outputsV2 } from '../version';
 import { describeStatusV2, unknownMessagesError } from './statusV2';
 import { optionsCollection } from '../../../shared/editor/options';
@@ -43,8 +45,9 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	const refs = readMessageRefs.call(this, itemIndex);
 	const { details } = this.getNodeParameter('options', itemIndex, {}) as { details?: boolean };
 	const v2 = outputsV2(this);
-	const results: IDataObject[] = [];
-	const unknown: MessageRef[] = [];
+	// in the order asked: a status, or (version 2) a message SMSC does not know
+	const results: Array<IDataObject | MessageRef> = [];
+	const unknown = new Set<MessageRef>();
 	for (let start = 0; start < refs.length; start += REFS_PER_REQUEST) {
 		const chunk = refs.slice(start, start + REFS_PER_REQUEST);
 		const answer = await smscRequest.call(
@@ -76,12 +79,36 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		for (const ref of chunk) {
 			const row = single ?? byRef.get(refKey(ref.id, ref.phone)) ?? { status: -3 };
 			if (!v2) results.push(describeStatus(ref, row, details === true));
-			else if (Number(row.status) === -3) unknown.push(ref);
-			else results.push(describeStatusV2(ref, row, details === true));
+			else if (Number(row.status) === -3) {
+				unknown.add(ref);
+				results.push(ref);
+			} else results.push(describeStatusV2(ref, row, details === true));
 		}
 	}
-	if (unknown.length > 0) throw unknownMessagesError(this, unknown, itemIndex);
-	return results;
+	if (unknown.size === 0) return results as IDataObject[];
+	// one unknown message must not hide the statuses found: with Continue On Fail each unknown
+	// message is an error entry of its own, in its place among the statuses
+	if (!this.continueOnFail())
+		throw unknownMessagesError(this, [...unknown], itemIndex, results.length - unknown.size);
+	return results.map((entry) =>
+		unknown.has(entry as MessageRef)
+			? unknownMessageItem.call(this, entry as MessageRef, itemIndex)
+			: (entry as IDataObject),
+	);
+}
+
+/** The error entry Continue On Fail gives for one message SMSC does not know, with its id and phone to route on. */
+function unknownMessageItem(
+	this: IExecuteFunctions,
+	ref: MessageRef,
+	itemIndex: number,
+): IDataObject {
+	const error = nameItem(this, unknownMessagesError(this, [ref], itemIndex), itemIndex);
+	return {
+		...itemError(error, itemIndex),
+		id: toNumber(ref.id) ?? ref.id,
+		phone: String(outputPhone(ref.phone)),
+	};
 }
 
 /** SMSC's answer in a shape the node does not know: a clear error that carries the answer. */

@@ -54,20 +54,30 @@ async function executeAll(
 
 	const settings = items.length > 0 ? parameters.get<BulkOptions>('bulkOptions', 0, {}) : {};
 	const batching = settings.batching !== false;
-	const batchSize = Number(settings.batchSize ?? DEFAULT_BATCH_SIZE);
-	const concurrency = Number(settings.concurrency ?? DEFAULT_CONCURRENCY);
 	// the editor's ranges, checked again for values set by an expression, before any request
-	for (const [label, value, max] of [
-		['Batch Size', batchSize, MAX_BATCH_SIZE],
-		['Concurrency', concurrency, MAX_CONCURRENCY],
-	] as const) {
+	const [batchSize, concurrency] = (
+		[
+			['Batch Size', settings.batchSize ?? DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE, Infinity],
+			[
+				'Concurrency',
+				settings.concurrency ?? DEFAULT_CONCURRENCY,
+				MAX_CONCURRENCY,
+				MAX_CONCURRENCY,
+			],
+		] as const
+	).map(([label, raw, max, v1Max]) => {
+		const value = Number(raw);
+		// version 1 rounded a number into range (Concurrency at most 14, Batch Size no upper bound),
+		// so saved workflows run as they did; version 2 refuses it, as the editor does
+		if (!v2 && Number.isFinite(value)) return Math.min(v1Max, Math.max(1, Math.floor(value)));
 		if (!inRange(value, { min: 1, max }, true))
 			throw new NodeOperationError(
 				this.getNode(),
-				`Bulk Options > ${label} "${String(value)}" is not a whole number from 1 to ${max}.`,
+				`Bulk Options > ${label} "${String(raw)}" is not a whole number from 1 to ${max}.`,
 				{ itemIndex: 0 },
 			);
-	}
+		return value;
+	});
 	const batches: Batch[] = batching
 		? packBatches(messages, batchSize)
 		: messages.map((message) => ({ messages: [message], list: false }));

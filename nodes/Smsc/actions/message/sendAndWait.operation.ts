@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { toNumber } from '../../../shared/smsc/numbers';
@@ -6,16 +5,13 @@ import { parsePhoneList } from '../../../shared/smsc/phones';
 import { MAX_MESSAGE_LENGTH, messageLength, senderNameProblem } from '../../../shared/smsc/rules';
 import { smscRequest } from '../../../shared/transport/request';
 import { sendAndWaitFields } from '../../sendAndWait/fields';
-import { signedLink, smsText } from '../../sendAndWait/link';
+import { linkSecret, signedLink, smsText } from '../../sendAndWait/link';
 import { questionMessageId } from '../../sendAndWait/messageId';
 import { readQuestion } from '../../sendAndWait/question';
+import { refuseQuestion } from '../../sendAndWait/refuse';
 import { waitTill } from '../../sendAndWait/waitLimit';
 import { itemError, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
-
-function fail(context: IExecuteFunctions, message: string, description?: string): never {
-	throw new NodeOperationError(context.getNode(), message, { itemIndex: 0, description });
-}
 
 function readSender(context: IExecuteFunctions): string {
 	// a resource locator ({mode, value}); a plain string from an expression
@@ -24,7 +20,7 @@ function readSender(context: IExecuteFunctions): string {
 		(typeof picked === 'object' && picked !== null ? picked.value : picked) ?? '',
 	).trim();
 	const problem = senderNameProblem(sender);
-	if (problem) fail(context, problem.message, problem.hint);
+	if (problem) refuseQuestion(context, problem.message, problem.hint);
 	return sender;
 }
 
@@ -54,7 +50,7 @@ async function executeAll(
 async function sendQuestion(this: IExecuteFunctions): Promise<IDataObject> {
 	const phones = parsePhoneList.call(this, this.getNodeParameter('to', 0, ''), 0, 'To');
 	if (phones.length > 1)
-		fail(
+		refuseQuestion(
 			this,
 			`To holds ${phones.length} phone numbers; Send and Wait for Response asks one person.`,
 			'Ask each person in an execution of their own, e.g. by calling this workflow once per number.',
@@ -67,7 +63,7 @@ async function sendQuestion(this: IExecuteFunctions): Promise<IDataObject> {
 	const link = signedLink(this);
 	const mes = smsText(question.message, link);
 	if (!shorten && messageLength(mes) > MAX_MESSAGE_LENGTH)
-		fail(
+		refuseQuestion(
 			this,
 			`The Message is too long: with the answer link the SMS has ${messageLength(mes)} characters, SMSC takes at most ${MAX_MESSAGE_LENGTH}.`,
 		);
@@ -75,7 +71,11 @@ async function sendQuestion(this: IExecuteFunctions): Promise<IDataObject> {
 	const params: IDataObject = { phones: phones[0], mes, id };
 	if (sender !== '') params.sender = sender;
 	if (shorten) params.tinyurl = 1;
-	const answer = (await smscRequest.call(this, 'send', params, { itemIndex: 0 })) as IDataObject;
+	// a proxy or SMSC may echo the form, and an error quoting it must not hand out the link
+	const answer = (await smscRequest.call(this, 'send', params, {
+		itemIndex: 0,
+		secrets: [linkSecret(link)],
+	})) as IDataObject;
 
 	await this.putExecutionToWait(until);
 	const out: IDataObject = {

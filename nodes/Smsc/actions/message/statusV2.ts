@@ -3,7 +3,7 @@
  * every output of the package (the Send's recipients, both triggers), times as ISO 8601 with the
  * zone, and SMSC's answer as it came under `raw`.
  */
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { DELIVERED_STATUSES, FAILED_STATUSES, decodeStatus } from '../../../shared/smsc/codes';
@@ -54,22 +54,33 @@ export function describeStatusV2(ref: MessageRef, row: IDataObject, details: boo
 
 /**
  * SMSC answers status -3 ("not found") for an ID and phone it has no message for: a wrong ID, a
- * phone the message was not sent to, or a message SMSC no longer keeps. That is an error of the
- * item, named, not a status beside "no error".
+ * phone the message was not sent to, or a message SMSC no longer keeps. That is SMSC's answer, so
+ * an API error of the item, naming the messages; `found` counts the item's other messages, whose
+ * statuses Continue On Fail still outputs.
  */
 export function unknownMessagesError(
 	context: IExecuteFunctions,
 	refs: MessageRef[],
 	itemIndex: number,
-): NodeOperationError {
+	found = 0,
+): NodeApiError {
 	const list = refs.map((ref) => `${ref.id} to ${String(outputPhone(ref.phone))}`).join(', ');
-	return new NodeOperationError(
+	const others =
+		found > 0
+			? ` SMSC found the other ${found} message${found === 1 ? '' : 's'} of this item: with Continue On Fail their statuses are output, beside an error item for each message it does not know.`
+			: '';
+	return new NodeApiError(
 		context.getNode(),
-		`SMSC has no message ${list} (status -3, not found)`,
 		{
+			script: 'status',
+			status: -3,
+			notFound: refs.map((ref) => ({ id: ref.id, phone: String(outputPhone(ref.phone)) })),
+		},
+		{
+			message: `SMSC has no message ${list} (status -3, not found)`,
+			description: `Check the Message ID and the phone: use the id the Send returned and a number it was sent to. SMSC keeps a message for a limited time, which its pages do not state.${others}`,
+			httpCode: '404',
 			itemIndex,
-			description:
-				'Check the Message ID and the phone: use the id the Send returned and a number it was sent to. SMSC keeps a message for a limited time, which its pages do not state.',
 		},
 	);
 }

@@ -66,16 +66,6 @@ describe('run-time checks of the ranges the editor checks', () => {
 			{ options: { sender: '={{ "Магазин" }}' } },
 			/Sender name "Магазин" has characters SMSC does not allow.*\[item 0\]/,
 		],
-		[
-			'Batch Size above 1000',
-			{ bulkOptions: { batchSize: '={{ 5000 }}' } },
-			/Bulk Options > Batch Size "5000" is not a whole number from 1 to 1000/,
-		],
-		[
-			'Concurrency above 14',
-			{ bulkOptions: { concurrency: '={{ 20 }}' } },
-			/Bulk Options > Concurrency "20" is not a whole number from 1 to 14/,
-		],
 	])('%s is refused before any request', async (_what, parameters, message) => {
 		const { error, errorName, requests: sent } = await send({ ...sms, ...parameters });
 		expect(error).toMatch(message);
@@ -136,5 +126,31 @@ describe('run-time checks of the ranges the editor checks', () => {
 		});
 		expect(run.result.error).toBeUndefined();
 		expect(requests(emu, login)[0]).toMatchObject({ call: '1', voice: 'm, en' });
+	});
+});
+
+describe('run-time checks of the Bulk Options ranges at version 2 (version 1 rounds into range)', () => {
+	it.each<[string, IDataObject, RegExp]>([
+		[
+			'Batch Size above 1000',
+			{ bulkOptions: { batchSize: '={{ 5000 }}' } },
+			/Bulk Options > Batch Size "5000" is not a whole number from 1 to 1000/,
+		],
+		[
+			'Concurrency above 14',
+			{ bulkOptions: { concurrency: '={{ 20 }}' } },
+			/Bulk Options > Concurrency "20" is not a whole number from 1 to 14/,
+		],
+	])('%s is refused before any request', async (_what, parameters, message) => {
+		const login = messageAccount(emu);
+		const run = await runMessage(
+			emu,
+			login,
+			{ operation: 'send', ...sms, ...parameters },
+			{ typeVersion: 2 },
+		);
+		expect(run.result.error?.message).toMatch(message);
+		expect(run.result.error?.errorName).toBe('NodeOperationError');
+		expect(requests(emu, login)).toEqual([]);
 	});
 });

@@ -119,3 +119,76 @@ describe('Message: Get Status matches entries by id and phone', () => {
 		]);
 	});
 });
+
+describe('Message: Get Status at version 2, a message SMSC does not know beside found ones', () => {
+	/** Two messages SMSC has, and a third ID it does not know, asked in one item. */
+	async function twoFoundOneUnknown() {
+		const login = messageAccount(emu, { balance: 5000 });
+		emu.setPhoneOutcome({ login, phone: '79991234568', status: 20, err: 1 });
+		const sent = await sendDirect(login, { phones: '79991234567,79991234568', mes: 'Hello' });
+		await settle();
+		const parameters = {
+			messageId: `${String(sent.id)},999,${String(sent.id)}`,
+			phones: '+79991234567, +79991234569, +79991234568',
+		};
+		return { login, sent, parameters };
+	}
+
+	it('fails the item with an API error naming only the unknown message and counting the found ones', async () => {
+		const { login, parameters } = await twoFoundOneUnknown();
+		const { result } = await run(login, 'getStatus', parameters, { typeVersion: 2 });
+		expect(result.error?.errorName).toBe('NodeApiError');
+		expect(result.error?.message).toMatch(
+			/^SMSC has no message 999 to \+79991234569 \(status -3, not found\) \[item 0\]$/,
+		);
+		expect(result.error?.description).toMatch(/SMSC found the other 2 messages of this item/);
+		expect(requests(login, 'status')).toHaveLength(1);
+	});
+
+	it('with Continue On Fail outputs the found statuses and an error entry for the unknown one, in the order asked', async () => {
+		const { login, sent, parameters } = await twoFoundOneUnknown();
+		const { json, output, result } = await run(
+			login,
+			'getStatus',
+			{ messageId: '={{ $json.ids }}', phones: '={{ $json.phones }}' },
+			{
+				typeVersion: 2,
+				continueOnFail: true,
+				items: [
+					{ ids: parameters.messageId, phones: parameters.phones },
+					{ ids: String(sent.id), phones: '+79991234567' },
+				],
+			},
+		);
+		expect(result.error).toBeUndefined();
+		expect(json).toEqual([
+			expect.objectContaining({ id: sent.id, phone: '+79991234567', status: 1, delivered: true }),
+			{
+				error: 'SMSC has no message 999 to +79991234569 (status -3, not found) [item 0]',
+				errorDetails: expect.stringMatching(/Check the Message ID and the phone/),
+				itemIndex: 0,
+				id: 999,
+				phone: '+79991234569',
+			},
+			expect.objectContaining({ id: sent.id, phone: '+79991234568', status: 20, failed: true }),
+			expect.objectContaining({ id: sent.id, phone: '+79991234567', status: 1 }),
+		]);
+		expect(output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+		]);
+	});
+
+	it('keeps version 1 as it was: notFound in its place, no error', async () => {
+		const { login, parameters } = await twoFoundOneUnknown();
+		const { json, result } = await run(login, 'getStatus', parameters);
+		expect(result.error).toBeUndefined();
+		expect(json.map((row) => [row.phone, row.statusName])).toEqual([
+			['79991234567', 'delivered'],
+			['79991234569', 'notFound'],
+			['79991234568', 'undeliverable'],
+		]);
+	});
+});

@@ -5,7 +5,8 @@ import { Smsc } from '../../../../../nodes/Smsc/Smsc.node';
 import { useEmulator } from '../../../../support/emulator';
 import { HARNESS_ITEMS, NO_OP, startWaitingServer } from '../../../../harness';
 import type { WaitingServer } from '../../../../harness';
-import { PASSWORD, messageAccount, requests } from '../../../../support/accounts';
+import { PASSWORD, messageAccount, requests, runMessage } from '../../../../support/accounts';
+import { findSecrets } from '../../../../support/secrets';
 import { SMSC_NODE, smscCredentials } from '../../../../support/smsc';
 
 const emu = useEmulator();
@@ -320,4 +321,78 @@ describe('Message: Send and Wait for Response', () => {
 			['+79991234567', 'Hi Ann'],
 		]);
 	});
+});
+
+describe('Message: Send and Wait for Response keeps its link out of errors', () => {
+	it.each([
+		['fails', false],
+		['gives an error item with Continue On Fail', true],
+	])('%s without the link signature when a page echoes the request', async (_, continueOnFail) => {
+		const login = messageAccount(emu);
+		emu.failNext({ mode: 'echo', script: 'send' });
+		const { result, json } = await runMessage(
+			emu,
+			login,
+			{ operation: 'sendAndWait', to: '+79991234567', message: 'Q?' },
+			{ continueOnFail },
+		);
+		const [sent] = emu.getLog({ login, script: 'send' });
+		const signature = new URL(linkIn(String(sent.params.mes))).searchParams.get('signature');
+		expect(signature).toMatch(/^[0-9a-f]{64}$/);
+		const message = continueOnFail ? String(json[0].error) : String(result.error?.message);
+		// the echoed form reached the error where the signature was, and only its mark is left
+		expect(message).toMatch(/SMSC answered HTTP 502.*mes=Q%3F%0Ahttp.*signature%3D\*\*\*/);
+		expect(message).toMatch(/\[item 0\]/);
+		// no piece of the signature either, in the error object or the output
+		const pieces = Array.from({ length: 7 }, (_, i) => signature!.slice(i * 8, i * 8 + 12));
+		expect(findSecrets(continueOnFail ? json : result.error, [...pieces, PASSWORD])).toEqual([]);
+		if (continueOnFail) expect(json[0]).toMatchObject({ itemIndex: 0 });
+		else expect(result.error?.errorName ?? result.error?.name).toBe('NodeApiError');
+	});
+});
+
+describe('Message: Send and Wait for Response refuses bad input as an item error with its hint', () => {
+	it.each([
+		[
+			'several phones',
+			{ to: '+79991234567, +79991234568', message: 'Q?' },
+			/To holds 2 phone numbers/,
+			/in an execution of their own/,
+		],
+		[
+			"SMSC's comment line",
+			{ to: '+79991234567', message: 'Q?\n~~~\nnote' },
+			/start of a comment/,
+			/Remove the "~~~" line/,
+		],
+		[
+			'a Cyrillic sender name',
+			{ to: '+79991234567', message: 'Q?', options: { sender: 'Магазин' } },
+			/characters SMSC does not allow/,
+			/English letters, digits, spaces/,
+		],
+	])(
+		'%s: NodeOperationError naming item 0, the hint kept with Continue On Fail',
+		async (_, parameters, message, hint) => {
+			const login = messageAccount(emu);
+			const failed = await runMessage(emu, login, { operation: 'sendAndWait', ...parameters });
+			expect(failed.result.error?.errorName).toBe('NodeOperationError');
+			expect(failed.result.error?.message).toMatch(message);
+			expect(failed.result.error?.description).toMatch(hint);
+			const { json } = await runMessage(
+				emu,
+				login,
+				{ operation: 'sendAndWait', ...parameters },
+				{ continueOnFail: true, items: [{}, {}] },
+			);
+			expect(json).toEqual([
+				{
+					error: expect.stringMatching(/\[item 0\]$/),
+					errorDetails: expect.stringMatching(hint),
+					itemIndex: 0,
+				},
+			]);
+			expect(requests(emu, login)).toEqual([]);
+		},
+	);
 });

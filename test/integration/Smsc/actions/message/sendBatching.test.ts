@@ -192,7 +192,7 @@ describe('Message: Send in bulk', () => {
 		expect(new Set(output.map((item) => item.json.id)).size).toBe(9);
 	});
 
-	it('keeps concurrency at 14 or below: the most the editor allows runs, more from an expression is refused before any request', async () => {
+	it('keeps concurrency at 14 or below: the most the editor allows runs, more from an expression is refused before any request (version 2)', async () => {
 		const login = messageAccount(emu);
 		emu.setLatency({ ms: 30 });
 		emu.resetStats();
@@ -200,7 +200,17 @@ describe('Message: Send in bulk', () => {
 		expect(result.error).toBeUndefined();
 		expect(emu.getStats().maxInFlightPerLogin).toBeLessThanOrEqual(14);
 		expect(emu.getStats().error9).toBe(0);
-		const refused = await send(login, { batching: false, concurrency: '={{ 50 }}' }, items(3));
+		const refused = await runMessage(
+			emu,
+			login,
+			{
+				operation: 'send',
+				phones: '={{ $json.phone }}',
+				message: '={{ $json.text }}',
+				bulkOptions: { batching: false, concurrency: '={{ 50 }}' },
+			},
+			{ items: items(3), typeVersion: 2 },
+		);
 		expect(refused.result.error?.message).toMatch(
 			/Concurrency "50" is not a whole number from 1 to 14/,
 		);
@@ -336,5 +346,45 @@ describe('Message: Send in bulk, failures', () => {
 				.map((m) => m.sender)
 				.sort(),
 		).toEqual(['A;B', 'Shop', 'Shop']);
+	});
+});
+
+describe('Message: Send in bulk at version 1, Concurrency and Batch Size from an expression', () => {
+	it('caps a Concurrency above 14 at 14 and sends, as version 1 always did', async () => {
+		const login = messageAccount(emu);
+		emu.setLatency({ ms: 30 });
+		emu.resetStats();
+		const { result, output } = await send(
+			login,
+			{ batching: false, concurrency: '={{ 50 }}' },
+			items(40),
+		);
+		expect(result.error).toBeUndefined();
+		expect(sendRequests(login)).toHaveLength(40);
+		expect(output.map((item) => item.json.phones)).toEqual(items(40).map((i) => [i.phone]));
+		// more than 1 at once, so the number was capped, not lowered to the minimum
+		expect(emu.getStats().maxInFlightPerLogin).toBeGreaterThan(1);
+		expect(emu.getStats().maxInFlightPerLogin).toBeLessThanOrEqual(14);
+		expect(emu.getStats().error9).toBe(0);
+	});
+
+	it('takes a Batch Size above 1000 and one below 1 rounded into range, as version 1 always did', async () => {
+		const login = messageAccount(emu);
+		const big = await send(login, { batchSize: '={{ 5000 }}' }, items(3));
+		expect(big.result.error).toBeUndefined();
+		expect(sendRequests(login)).toHaveLength(1);
+		const small = await send(login, { batchSize: '={{ 0 }}', concurrency: '={{ 0.5 }}' }, items(2));
+		expect(small.result.error).toBeUndefined();
+		expect(sendRequests(login)).toHaveLength(3);
+	});
+
+	it('still refuses a Concurrency that is not a number, which never sent anything', async () => {
+		const login = messageAccount(emu);
+		const { result } = await send(login, { concurrency: '={{ "many" }}' }, items(2));
+		expect(result.error?.message).toMatch(
+			/Bulk Options > Concurrency "many" is not a whole number from 1 to 14/,
+		);
+		expect(result.error?.errorName).toBe('NodeOperationError');
+		expect(sendRequests(login)).toEqual([]);
 	});
 });
