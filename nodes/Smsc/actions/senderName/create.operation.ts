@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
 import { additionalFieldsCollection } from '../../../shared/editor/options';
-import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { readRegistration, registrationFields } from './registration';
 import type { Registration } from './registration';
-import { validateSenderName, subClientField, subClientParam } from './senderName';
+import { sendersCommand, subClientField, validateSenderName } from './senderName';
 
 /** SMSC's flags for registering a name with Russian operators (SMSC page "Управление именами отправителей"); each one needs no other field. */
 const OPERATOR_FLAGS = [
@@ -114,24 +112,20 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		? { params: {}, files: [] }
 		: await readRegistration.call(this, itemIndex, additional);
 
-	const params: IDataObject = {
-		add: 1,
-		sender,
-		cmt: additional.comment,
-		...subClientParam.call(this, itemIndex),
-	};
+	const params: IDataObject = { add: 1, sender, cmt: additional.comment };
 	if (isEmail) Object.assign(params, { mail: 1, name: ownerName });
 	for (const flag of operators) params[flag] = 1;
 	Object.assign(params, registration.params);
 
-	const files = registration.files.length > 0 ? { files: registration.files } : {};
-	const answer = (await smscRequest
-		.call(this, 'senders', params, { itemIndex, ...files })
-		.catch((error) =>
-			explainSmscError.call(this, error, itemIndex, 'senders', {
-				5: `SMSC could not register "${sender}": the name is already in the account (perhaps still waiting for moderation)`,
-			}),
-		)) as IDataObject;
+	const answer = await sendersCommand.call(
+		this,
+		itemIndex,
+		params,
+		{
+			5: `SMSC could not register "${sender}": the name is already in the account (perhaps still waiting for moderation)`,
+		},
+		registration.files,
+	);
 	// GUESS (docs/fidelity.md): the senders page shows no answers; `{"id": n}` is assumed, as
 	// phones.php answers a create. Any other answer is given as it came, never dropped.
 	return {

@@ -1,7 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { FormFile } from '../../../shared/transport/body';
+import { refuseItem } from '../itemErrors';
 
 /**
  * Registering a name for Ukraine or Belarus (SMSC page "Управление именами отправителей"): `ua_reg`
@@ -142,9 +142,7 @@ export async function readRegistration(
 	itemIndex: number,
 	additional: Registration,
 ): Promise<{ params: IDataObject; files: FormFile[] }> {
-	const fail = (message: string): never => {
-		throw new NodeOperationError(this.getNode(), message, { itemIndex });
-	};
+	const fail = refuseItem(this, itemIndex);
 	const params: IDataObject = {};
 	for (const name of ['ukraine', 'belarus'] as const) {
 		const details = additional[name]?.details;

@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
 import { additionalFieldsCollection } from '../../../shared/editor/options';
-import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import {
 	digitalSenderField,
 	digitalSenderParam,
+	sendersCommand,
 	subClientField,
-	subClientParam,
 } from './senderName';
 
 const properties: INodeProperties[] = [
@@ -45,24 +43,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 	const site = additional.site?.trim();
 	const siteName = additional.siteName?.trim();
-	await smscRequest
-		.call(
-			this,
-			'senders',
-			{
-				send_code: 1,
-				sender,
-				site,
-				site_name: siteName,
-				...subClientParam.call(this, itemIndex),
-			},
-			{ itemIndex },
-		)
-		.catch((error) =>
-			explainSmscError.call(this, error, itemIndex, 'senders', {
-				3: `SMSC has no sender name "${sender}": create it with the Create operation first`,
-			}),
-		);
+	await sendersCommand.call(
+		this,
+		itemIndex,
+		{ send_code: 1, sender, site, site_name: siteName },
+		{ 3: `SMSC has no sender name "${sender}": create it with the Create operation first` },
+	);
 	return { codeSent: true, sender, ...(site ? { site } : {}), ...(siteName ? { siteName } : {}) };
 }
 

@@ -1,14 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
-import { smscRequest } from '../../../shared/transport/request';
+import { requiredText } from '../itemErrors';
 import { defineOperation } from '../operation';
 import {
 	digitalSenderField,
 	digitalSenderParam,
+	sendersCommand,
 	subClientField,
-	subClientParam,
 } from './senderName';
 
 const properties: INodeProperties[] = [
@@ -26,29 +24,21 @@ const properties: INodeProperties[] = [
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const sender = digitalSenderParam.call(this, itemIndex);
-	const code = String(this.getNodeParameter('code', itemIndex, '')).trim();
-	if (code === '') {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The Code is empty. Enter the code SMSC sent to the number.',
-			{
-				itemIndex,
-			},
-		);
-	}
-	await smscRequest
-		.call(
-			this,
-			'senders',
-			{ check_code: 1, sender, code, ...subClientParam.call(this, itemIndex) },
-			{ itemIndex },
-		)
-		.catch((error) =>
-			explainSmscError.call(this, error, itemIndex, 'senders', {
-				3: `SMSC has no sender name "${sender}"`,
-				5: `SMSC did not accept the code for "${sender}": it is wrong or no longer valid. Send a new one with Send Verification Code`,
-			}),
-		);
+	const code = requiredText(
+		this,
+		itemIndex,
+		'code',
+		'The Code is empty. Enter the code SMSC sent to the number.',
+	);
+	await sendersCommand.call(
+		this,
+		itemIndex,
+		{ check_code: 1, sender, code },
+		{
+			3: `SMSC has no sender name "${sender}"`,
+			5: `SMSC did not accept the code for "${sender}": it is wrong or no longer valid. Send a new one with Send Verification Code`,
+		},
+	);
 	return { verified: true, sender };
 }
 
