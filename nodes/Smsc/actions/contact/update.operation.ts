@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
-import { smscRequest } from '../../../shared/transport/request';
-import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
+import { bookCommand, contactAddress, contactAddressFields } from '../addressBook';
 import { defineOperation } from '../operation';
 import { contactParams } from './contact';
 import type { ContactFields } from './contact';
@@ -25,8 +23,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { book, param, value } = contactAddress.call(this, itemIndex);
-	const { script, noun } = BOOKS[book];
+	const { book, param, value, noun } = contactAddress.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as ContactFields;
 	const { params, output } = contactParams.call(
 		this,
@@ -45,13 +42,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		);
 	}
 
-	try {
-		await smscRequest.call(this, script, { chg: 1, [param]: value, ...params }, { itemIndex });
-	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, script, {
-			3: `SMSC has no contact with ${noun} ${value}`,
-		});
-	}
+	await bookCommand.call(
+		this,
+		itemIndex,
+		book,
+		{ chg: 1, [param]: value, ...params },
+		`SMSC has no contact with ${noun} ${value}`,
+	);
 	return { success: true, [param]: value, ...output };
 }
 
