@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { bookCommand, contactAddress, contactAddressFields } from '../addressBook';
+import { updateFieldsCollection } from '../../../shared/editor/options';
 import { defineOperation } from '../operation';
 import { contactParams } from './contact';
 import type { ContactFields } from './contact';
@@ -12,14 +13,7 @@ const properties: INodeProperties[] = [
 		'The current number of the contact to change, in international format',
 		'The current e-mail address of the contact to change',
 	),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: updateFields,
-	},
+	updateFieldsCollection(updateFields),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

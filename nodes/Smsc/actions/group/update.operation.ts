@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../../shared/editor/options';
 import { defineOperation } from '../operation';
 import { addressBook, addressBookField, bookCommand } from '../addressBook';
 import { readGroupNumber, groupNumberField } from './group';
@@ -9,23 +10,16 @@ import { groupIdParam, groupLocator } from '../../descriptions/locators';
 const properties: INodeProperties[] = [
 	addressBookField,
 	groupLocator('The group to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'The new name of the group',
-			},
-			groupNumberField,
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'The new name of the group',
+		},
+		groupNumberField,
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
