@@ -128,12 +128,23 @@ export const VOICES: INodePropertyOptions[] = [
 ];
 const VOICE_CODES = VOICES.map((voice) => String(voice.value)).sort();
 
-/** The `param` values in SMSC's order w,i,n, with the ranges SMSC works in (SMSC page "Відправка SMS-повідомлення"). */
-const CALL_PARAM_FIELDS: Array<[string, string, number, number]> = [
+/**
+ * The `param` values in SMSC's order w,i,n, with the ranges SMSC works in (SMSC page "Відправка
+ * SMS-повідомлення"); the Call Options fields take their limits from here.
+ */
+const CALL_PARAM_FIELDS: Array<[CallTiming, string, number, number]> = [
 	['waitSeconds', 'Wait for Answer (Seconds)', 10, 35],
 	['retryInterval', 'Retry Interval (Seconds)', 10, 3600],
 	['attempts', 'Attempts', 1, 9],
 ];
+
+type CallTiming = 'waitSeconds' | 'retryInterval' | 'attempts';
+
+/** The editor's limits of one Call Options timing: the range SMSC works in. */
+export function callTimingLimits(timing: CallTiming): { minValue: number; maxValue: number } {
+	const [, , minValue, maxValue] = CALL_PARAM_FIELDS.find(([name]) => name === timing)!;
+	return { minValue, maxValue };
+}
 
 /** A voice call reads the text or plays the attached files: "both text and attached files" (SMSC page "Відправка SMS-повідомлення", `call`). */
 export function callText(item: ChannelItem): string {
