@@ -4,7 +4,7 @@ import { additionalFieldsCollection } from '../../../shared/editor/options';
 import { defineOperation } from '../operation';
 import { readRegistration, registrationFields } from './registration';
 import type { Registration } from './registration';
-import { sendersCommand, subClientField, validateSenderName } from './senderName';
+import { sendersCommand, sendersFields, validateSenderName } from './senderName';
 
 /** SMSC's flags for registering a name with Russian operators (SMSC page "Управление именами отправителей"); each one needs no other field. */
 const OPERATOR_FLAGS = [
@@ -20,7 +20,7 @@ const OPERATOR_FLAGS = [
 	{ name: 'Win Mobile (Paid Name)', value: 'winmob_step' },
 ];
 
-const properties: INodeProperties[] = [
+const properties: INodeProperties[] = sendersFields([
 	{
 		displayName: 'Sender Type',
 		name: 'senderType',
@@ -88,8 +88,7 @@ const properties: INodeProperties[] = [
 		},
 		...registrationFields,
 	]),
-	subClientField,
-];
+]);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const senderType = this.getNodeParameter('senderType', itemIndex) as 'name' | 'email';

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { defineOperation } from '../operation';
 import { senderLocator, senderParam } from '../../descriptions/locators';
-import { describeTarget, sendersCommand, subClientField } from './senderName';
+import { describeTarget, sendersCommand, sendersFields } from './senderName';
 
-const properties: INodeProperties[] = [senderLocator('The sender name to delete'), subClientField];
+const properties: INodeProperties[] = sendersFields([senderLocator('The sender name to delete')]);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const target = senderParam.call(this, itemIndex);

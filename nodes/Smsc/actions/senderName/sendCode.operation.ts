@@ -6,10 +6,10 @@ import {
 	digitalSenderField,
 	digitalSenderParam,
 	sendersCommand,
-	subClientField,
+	sendersFields,
 } from './senderName';
 
-const properties: INodeProperties[] = [
+const properties: INodeProperties[] = sendersFields([
 	digitalSenderField(
 		'The phone number registered as a sender name. SMSC sends a code to it; confirm it with the Verify Code operation.',
 	),
@@ -32,8 +32,7 @@ const properties: INodeProperties[] = [
 			description: 'The website named in the text of the code message',
 		},
 	]),
-	subClientField,
-];
+]);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const sender = digitalSenderParam.call(this, itemIndex);

@@ -95,7 +95,7 @@ export function describeTarget(target: { id: number } | { sender: string }): str
  * `user`: "the login of the sub-client the command applies to" (SMSC page "Управление именами
  * отправителей"). Empty: the command applies to the credential's own account.
  */
-export const subClientField: INodeProperties = {
+const subClientField: INodeProperties = {
 	displayName: 'Sub-Client Login',
 	name: 'subClient',
 	type: 'string',
@@ -104,6 +104,11 @@ export const subClientField: INodeProperties = {
 	description:
 		'Apply the operation to the sender names of this sub-client of the account instead of the account itself',
 };
+
+/** A senders.php operation's fields: its own, then Sub-Client Login, which every one of them reads. */
+export function sendersFields(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields, subClientField];
+}
 
 export function subClientParam(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const user = String(this.getNodeParameter('subClient', itemIndex, '') ?? '').trim();

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredText } from '../itemErrors';
 import { defineOperation } from '../operation';
 import { senderLocator, senderParam } from '../../descriptions/locators';
-import { describeTarget, sendersCommand, subClientField } from './senderName';
+import { describeTarget, sendersCommand, sendersFields } from './senderName';
 
-const properties: INodeProperties[] = [
+const properties: INodeProperties[] = sendersFields([
 	senderLocator('The sender name to change'),
 	{
 		displayName: 'Comment',
@@ -15,8 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The new comment for the sender name, e.g. what it is used for',
 	},
-	subClientField,
-];
+]);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const target = senderParam.call(this, itemIndex);

@@ -6,10 +6,10 @@ import {
 	digitalSenderField,
 	digitalSenderParam,
 	sendersCommand,
-	subClientField,
+	sendersFields,
 } from './senderName';
 
-const properties: INodeProperties[] = [
+const properties: INodeProperties[] = sendersFields([
 	digitalSenderField('The phone number registered as a sender name that received the code'),
 	{
 		displayName: 'Code',
@@ -19,8 +19,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The code SMSC sent to the number with the Send Verification Code operation',
 	},
-	subClientField,
-];
+]);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const sender = digitalSenderParam.call(this, itemIndex);
