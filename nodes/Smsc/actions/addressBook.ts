@@ -1,9 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parsePhone, parsePhoneList, splitList } from '../../shared/smsc/phones';
-import { isEmail } from '../../shared/smsc/rules';
+import { PHONES_PAGE_SIZE, isEmail } from '../../shared/smsc/rules';
+import { explainSmscError } from '../../shared/transport/errors';
+import { smscRequest } from '../../shared/transport/request';
 import { phoneField } from '../descriptions/phone';
+import { collectPages } from './paging';
+import type { PagedList } from './paging';
+import type { RunState } from './runState';
 
 /**
  * SMSC's two address books (SMSC page "Управление контактами"): phones.php for phone numbers, and
@@ -79,19 +84,23 @@ export function contactAddressFields(
 	];
 }
 
-/** The contact's address of an item, checked: its book, the request parameter and the value. */
+/**
+ * The contact's address of an item, checked: its book, the request parameter, the value and what
+ * the book calls an address (for messages).
+ */
 export function contactAddress(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	several = false,
-): { book: AddressBook; param: 'phone' | 'mail'; value: string } {
+): { book: AddressBook; param: 'phone' | 'mail'; value: string; noun: string } {
 	const book = addressBook.call(this, itemIndex);
+	const { noun } = BOOKS[book];
 	if (book === 'phones') {
 		const raw = this.getNodeParameter('phone', itemIndex, '');
 		const value = several
 			? parsePhoneList.call(this, raw, itemIndex, 'Phone').join(',')
 			: parsePhone.call(this, raw, itemIndex);
-		return { book, param: 'phone', value };
+		return { book, param: 'phone', value, noun };
 	}
 	return {
 		book,
@@ -99,7 +108,28 @@ export function contactAddress(
 		value: parseEmails
 			.call(this, this.getNodeParameter('mail', itemIndex, ''), itemIndex, 'Email', several)
 			.join(','),
+		noun,
 	};
+}
+
+/**
+ * One phones.php or mails.php command on a contact, group or blacklist entry that must exist: SMSC
+ * answers error 3 when it has none (SMSC page "Управление контактами"), which `missing` words for
+ * the command.
+ */
+export async function bookCommand(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	book: AddressBook,
+	params: IDataObject,
+	missing: string,
+): Promise<IDataObject> {
+	const { script } = BOOKS[book];
+	try {
+		return (await smscRequest.call(this, script, params, { itemIndex })) as IDataObject;
+	} catch (error) {
+		return explainSmscError.call(this, error, itemIndex, script, { 3: missing });
+	}
 }
 
 /** E-mail addresses of one field, each checked, duplicates dropped; one unless `several`. */
@@ -135,4 +165,40 @@ export function parseEmails(
 		);
 	}
 	return addresses.filter((address, index) => addresses.indexOf(address) === index);
+}
+
+/**
+ * Contact Delete (`del`) and Blacklist Remove (`del_black`): the same command on the one address
+ * of an item; `missing` words SMSC's error 3 for it, given e.g. "phone +79991234567".
+ */
+export async function removeAddress(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	command: 'del' | 'del_black',
+	missing: (address: string) => string,
+): Promise<IDataObject> {
+	const { book, param, value, noun } = contactAddress.call(this, itemIndex);
+	await bookCommand.call(
+		this,
+		itemIndex,
+		book,
+		{ [command]: 1, [param]: value },
+		missing(`${noun} ${value}`),
+	);
+	return { success: true, [param]: value };
+}
+
+/** The pages of a list of one address book (Get Many): both scripts give at most PHONES_PAGE_SIZE rows a request. */
+export async function bookPages(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: RunState,
+	book: AddressBook,
+	list: Omit<PagedList, 'script' | 'pageSize'>,
+): Promise<IDataObject[]> {
+	return await collectPages.call(this, itemIndex, run, {
+		...list,
+		script: BOOKS[book].script,
+		pageSize: PHONES_PAGE_SIZE,
+	});
 }

@@ -22,3 +22,31 @@ export function itemError(error: Error, itemIndex: number): IDataObject {
 		itemIndex,
 	};
 }
+
+/**
+ * Refuses one item's input with a NodeOperationError that names the item: for readers that check
+ * several things before any request is made.
+ */
+export function refuseItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): (message: string) => never {
+	return (message) => {
+		throw new NodeOperationError(context.getNode(), message, { itemIndex });
+	};
+}
+
+/**
+ * A required text field, trimmed. The editor's `required` does not stop an expression that gives an
+ * empty value, so the run refuses it with `empty` before any request.
+ */
+export function requiredText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	empty: string,
+): string {
+	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (value === '') refuseItem(context, itemIndex)(empty);
+	return value;
+}

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { VOICES, callTimingLimits } from './channelReaders';
 import { channelsShowing } from './channels';
 
 /** The fields only some channels have (link, subject, attachments, bot, voice, call): after the message. */
@@ -78,16 +79,7 @@ export const channelFields: INodeProperties[] = [
 		default: 'm3',
 		description: 'The voice that reads the text',
 		displayOptions: { show: { channel: channelsShowing('voice') } },
-		options: [
-			{ name: 'Female 1', value: 'w' },
-			{ name: 'Female 2', value: 'w2' },
-			{ name: 'Female 3', value: 'w3' },
-			{ name: 'Female 4', value: 'w4' },
-			{ name: 'Male 1', value: 'm' },
-			{ name: 'Male 2', value: 'm2' },
-			{ name: 'Male 3', value: 'm3' },
-			{ name: 'Male 4', value: 'm4' },
-		],
+		options: VOICES,
 	},
 	{
 		displayName: 'Call Options',
@@ -101,7 +93,7 @@ export const channelFields: INodeProperties[] = [
 				displayName: 'Attempts',
 				name: 'attempts',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 9 },
+				typeOptions: callTimingLimits('attempts'),
 				default: 8,
 				description: 'How many times to call in total when nobody answers',
 			},
@@ -117,7 +109,7 @@ export const channelFields: INodeProperties[] = [
 				displayName: 'Retry Interval (Seconds)',
 				name: 'retryInterval',
 				type: 'number',
-				typeOptions: { minValue: 10, maxValue: 3600 },
+				typeOptions: callTimingLimits('retryInterval'),
 				default: 10,
 				description: 'Seconds to wait before calling again',
 			},
@@ -125,7 +117,7 @@ export const channelFields: INodeProperties[] = [
 				displayName: 'Wait for Answer (Seconds)',
 				name: 'waitSeconds',
 				type: 'number',
-				typeOptions: { minValue: 10, maxValue: 35 },
+				typeOptions: callTimingLimits('waitSeconds'),
 				default: 25,
 				description: 'Seconds to let the phone ring before counting the call as unanswered',
 			},

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { SmsEstimate } from '../../shared/smsc/sms';
-import type { Channel, ChannelItem, ChannelRow } from './channels';
+import type { ChannelItem } from './channelReaders';
+import type { Channel, ChannelRow } from './channels';
 import type { ItemParameters } from './itemParameters';
 
 /** Send's Bulk Options (bulkOptions.ts): how the run is packed and paced, and the raw answer. */

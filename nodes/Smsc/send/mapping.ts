@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { splitList } from '../../shared/smsc/phones';
-import type { ChannelItem, ChannelRow } from './channels';
+import type { ChannelItem } from './channelReaders';
+import type { ChannelRow } from './channels';
 import { channelsShowing } from './channels';
 import type { ItemParameters } from './itemParameters';
 

@@ -21,3 +21,8 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
 	return collection('Additional Fields', 'additionalFields', 'Add Field', options);
 }
+
+/** The "Update Fields" collection of an Update operation: what to change; what is not added stays. */
+export function updateFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Update Fields', 'updateFields', 'Add Field', options);
+}

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { DELIVERED_STATUSES, FAILED_STATUSES, MESSAGE_STATUSES } from '../smsc/codes';
+
 /** Events both triggers report the same way; each trigger adds its own delivery-status wording. */
 export const callVerificationEvent: INodePropertyOptions = {
 	name: 'Call Verification',
@@ -12,6 +14,32 @@ export const incomingMessageEvent: INodePropertyOptions = {
 	value: 'incomingMessage',
 	description: 'Someone sent an SMS to a number of your account',
 };
+
+/** "Passed to the operator" as an option name: "Passed to the Operator". */
+function titleCase(text: string): string {
+	return text
+		.split(' ')
+		.map((word, i) =>
+			i > 0 && ['the', 'to'].includes(word) ? word : word[0].toUpperCase() + word.slice(1),
+		)
+		.join(' ');
+}
+
+/**
+ * The Statuses filter: the two groups the filter expands (shared/smsc/codes.ts), then each delivery
+ * status SMSC reports, named with its code. Status -3 ("message not found") is an answer of
+ * status.php, never a delivery status.
+ */
+const STATUS_OPTIONS: INodePropertyOptions[] = [
+	{ name: `Any Delivered (${DELIVERED_STATUSES.join(', ')})`, value: 'anyDelivered' },
+	{ name: `Any Failed (${FAILED_STATUSES.join(', ')})`, value: 'anyFailed' },
+	...Object.entries(MESSAGE_STATUSES)
+		.filter(([code]) => code !== '-3')
+		.map(([code, { description }]) => ({
+			name: `${titleCase(description)} (${code})`,
+			value: code,
+		})),
+].sort((a, b) => a.name.localeCompare(b.name));
 
 export const filtersProperty: INodeProperties = {
 	displayName: 'Filters',
@@ -43,22 +71,7 @@ export const filtersProperty: INodeProperties = {
 			type: 'multiOptions',
 			default: [],
 			description: 'Start the workflow only for delivery statuses with one of these codes',
-			options: [
-				{ name: 'Any Delivered (1, 2, 4)', value: 'anyDelivered' },
-				{ name: 'Any Failed (-2, 3, 20, 22, 23, 24, 25)', value: 'anyFailed' },
-				{ name: 'Cannot Be Delivered (20)', value: '20' },
-				{ name: 'Delivered (1)', value: '1' },
-				{ name: 'Expired (3)', value: '3' },
-				{ name: 'Invalid Number (22)', value: '22' },
-				{ name: 'Link Clicked (4)', value: '4' },
-				{ name: 'Not Enough Money (24)', value: '24' },
-				{ name: 'Passed to the Operator (0)', value: '0' },
-				{ name: 'Prohibited (23)', value: '23' },
-				{ name: 'Read (2)', value: '2' },
-				{ name: 'Stopped (-2)', value: '-2' },
-				{ name: 'Unreachable Number (25)', value: '25' },
-				{ name: 'Waiting to Be Sent (-1)', value: '-1' },
-			],
+			options: STATUS_OPTIONS,
 		},
 	],
 };

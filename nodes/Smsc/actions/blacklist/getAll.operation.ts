@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PHONES_PAGE_SIZE } from '../../../shared/smsc/rules';
-import { BOOKS, addressBook, addressBookField } from '../addressBook';
-import { collectPages, getManyFields } from '../paging';
+import { addressBook, addressBookField, bookPages } from '../addressBook';
+import { getManyFields } from '../paging';
 import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { simplifyBlacklistEntry } from './blacklist';
@@ -16,12 +15,10 @@ async function execute(
 ): Promise<IDataObject[]> {
 	const book = addressBook.call(this, itemIndex);
 	// prev_id asks for entries added before that id (SMSC page "Управление контактами").
-	const entries = await collectPages.call(this, itemIndex, run, {
-		script: BOOKS[book].script,
+	const entries = await bookPages.call(this, itemIndex, run, book, {
 		params: () => ({ get_black: 1 }),
 		cursorParam: 'prev_id',
 		idField: 'id',
-		pageSize: PHONES_PAGE_SIZE,
 	});
 	return entries.map((entry) => simplifyBlacklistEntry(entry, book));
 }

@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
-import { smscRequest } from '../../../shared/transport/request';
-import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
+import { contactAddressFields, removeAddress } from '../addressBook';
 import { defineOperation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -13,16 +11,12 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { book, param, value } = contactAddress.call(this, itemIndex);
-	const script = BOOKS[book].script;
-	try {
-		await smscRequest.call(this, script, { del_black: 1, [param]: value }, { itemIndex });
-	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, script, {
-			3: `The ${BOOKS[book].noun} ${value} is not on the SMSC blacklist`,
-		});
-	}
-	return { success: true, [param]: value };
+	return await removeAddress.call(
+		this,
+		itemIndex,
+		'del_black',
+		(address) => `The ${address} is not on the SMSC blacklist`,
+	);
 }
 
 export const remove = defineOperation(

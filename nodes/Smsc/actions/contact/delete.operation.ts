@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
-import { smscRequest } from '../../../shared/transport/request';
-import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
+import { contactAddressFields, removeAddress } from '../addressBook';
 import { defineOperation } from '../operation';
 
 const properties: INodeProperties[] = contactAddressFields(
@@ -11,16 +9,12 @@ const properties: INodeProperties[] = contactAddressFields(
 );
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { book, param, value } = contactAddress.call(this, itemIndex);
-	const { script, noun } = BOOKS[book];
-	try {
-		await smscRequest.call(this, script, { del: 1, [param]: value }, { itemIndex });
-	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, script, {
-			3: `SMSC has no contact with ${noun} ${value}`,
-		});
-	}
-	return { success: true, [param]: value };
+	return await removeAddress.call(
+		this,
+		itemIndex,
+		'del',
+		(address) => `SMSC has no contact with ${address}`,
+	);
 }
 
 export const deleteContact = defineOperation(

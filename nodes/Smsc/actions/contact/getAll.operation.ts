@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { PHONES_PAGE_SIZE } from '../../../shared/smsc/rules';
 import { positiveId } from '../../descriptions/locators';
-import { BOOKS, addressBook, addressBookField } from '../addressBook';
-import { collectPages, getManyFields } from '../paging';
+import { addressBook, addressBookField, bookPages } from '../addressBook';
+import { getManyFields } from '../paging';
 import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { simplifyContact } from './contact';
@@ -62,12 +62,10 @@ async function execute(
 	};
 
 	// after_id asks for contacts after that server ID (int_id, SMSC page "Управление контактами").
-	const contacts = await collectPages.call(this, itemIndex, run, {
-		script: BOOKS[book].script,
+	const contacts = await bookPages.call(this, itemIndex, run, book, {
 		params: () => base,
 		cursorParam: 'after_id',
 		idField: 'int_id',
-		pageSize: PHONES_PAGE_SIZE,
 		// The page's fmt=3 contact has no int_id; it is named only under after_id. Whether SMSC sends
 		// it is a guess: when it does not, only one page can be read.
 		noCursor: `SMSC returned ${PHONES_PAGE_SIZE} contacts without their server IDs (int_id), so the rest cannot be requested. Narrow the list with a filter (group, person name or search) to under ${PHONES_PAGE_SIZE} contacts, or set Limit to at most ${PHONES_PAGE_SIZE}.`,

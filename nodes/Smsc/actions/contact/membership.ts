@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
-import { smscRequest } from '../../../shared/transport/request';
 import { groupIdParam, groupLocator } from '../../descriptions/locators';
 import { defineOperation } from '../operation';
-import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
+import { bookCommand, contactAddress, contactAddressFields } from '../addressBook';
 import type { SmscOperation } from '../operation';
 
 /** phones.php `move_group` modes: 1 moves the contact into only this group, 2 adds it, 3 removes it. */
@@ -39,22 +37,18 @@ async function changeMembership(
 	itemIndex: number,
 	mode: MoveGroupMode,
 ): Promise<IDataObject> {
-	const { book, param, value } = contactAddress.call(this, itemIndex);
-	const { script, noun } = BOOKS[book];
+	const { book, param, value, noun } = contactAddress.call(this, itemIndex);
 	const group = groupIdParam.call(this, itemIndex);
-	try {
-		await smscRequest.call(
-			this,
-			script,
-			{ move_group: mode, grp: group, [param]: value },
-			{ itemIndex },
-		);
-	} catch (error) {
-		const missing =
-			mode === 3
-				? `SMSC has no contact with ${noun} ${value} in group ${group}, or no such group`
-				: `SMSC has no contact with ${noun} ${value}, or no group with ID ${group}`;
-		explainSmscError.call(this, error, itemIndex, script, { 3: missing });
-	}
+	const missing =
+		mode === 3
+			? `SMSC has no contact with ${noun} ${value} in group ${group}, or no such group`
+			: `SMSC has no contact with ${noun} ${value}, or no group with ID ${group}`;
+	await bookCommand.call(
+		this,
+		itemIndex,
+		book,
+		{ move_group: mode, grp: group, [param]: value },
+		missing,
+	);
 	return { success: true, [param]: value, group };
 }

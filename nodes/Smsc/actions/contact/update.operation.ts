@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
-import { smscRequest } from '../../../shared/transport/request';
-import { BOOKS, contactAddress, contactAddressFields } from '../addressBook';
+import { bookCommand, contactAddress, contactAddressFields } from '../addressBook';
+import { updateFieldsCollection } from '../../../shared/editor/options';
 import { defineOperation } from '../operation';
 import { contactParams } from './contact';
 import type { ContactFields } from './contact';
@@ -14,19 +13,11 @@ const properties: INodeProperties[] = [
 		'The current number of the contact to change, in international format',
 		'The current e-mail address of the contact to change',
 	),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: updateFields,
-	},
+	updateFieldsCollection(updateFields),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { book, param, value } = contactAddress.call(this, itemIndex);
-	const { script, noun } = BOOKS[book];
+	const { book, param, value, noun } = contactAddress.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as ContactFields;
 	const { params, output } = contactParams.call(
 		this,
@@ -45,13 +36,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		);
 	}
 
-	try {
-		await smscRequest.call(this, script, { chg: 1, [param]: value, ...params }, { itemIndex });
-	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, script, {
-			3: `SMSC has no contact with ${noun} ${value}`,
-		});
-	}
+	await bookCommand.call(
+		this,
+		itemIndex,
+		book,
+		{ chg: 1, [param]: value, ...params },
+		`SMSC has no contact with ${noun} ${value}`,
+	);
 	return { success: true, [param]: value, ...output };
 }
 

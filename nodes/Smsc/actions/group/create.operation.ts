@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../../shared/editor/options';
 import { smscRequest } from '../../../shared/transport/request';
+import { requiredText } from '../itemErrors';
 import { defineOperation } from '../operation';
 import { BOOKS, addressBook, addressBookField } from '../addressBook';
 import { GROUP_TYPES, readGroupNumber, groupNumberField, groupTypeField } from './group';
@@ -30,10 +31,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
-	if (name === '') {
-		throw new NodeOperationError(this.getNode(), 'The group Name is empty.', { itemIndex });
-	}
+	const name = requiredText(this, itemIndex, 'name', 'The group Name is empty.');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as {
 		number?: number;
 		type?: string;

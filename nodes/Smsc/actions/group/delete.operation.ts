@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
-import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
-import { BOOKS, addressBook, addressBookField } from '../addressBook';
+import { addressBook, addressBookField, bookCommand } from '../addressBook';
 import { groupIdParam, groupLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
@@ -12,15 +10,14 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { script } = BOOKS[addressBook.call(this, itemIndex)];
 	const group = groupIdParam.call(this, itemIndex);
-	try {
-		await smscRequest.call(this, script, { del_group: 1, grp: group }, { itemIndex });
-	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, script, {
-			3: `SMSC has no group with ID ${group}`,
-		});
-	}
+	await bookCommand.call(
+		this,
+		itemIndex,
+		addressBook.call(this, itemIndex),
+		{ del_group: 1, grp: group },
+		`SMSC has no group with ID ${group}`,
+	);
 	return { success: true, id: group };
 }
 

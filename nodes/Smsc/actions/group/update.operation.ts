@@ -1,37 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
-import { smscRequest } from '../../../shared/transport/request';
+import { updateFieldsCollection } from '../../../shared/editor/options';
 import { defineOperation } from '../operation';
-import { BOOKS, addressBook, addressBookField } from '../addressBook';
+import { addressBook, addressBookField, bookCommand } from '../addressBook';
 import { readGroupNumber, groupNumberField } from './group';
 import { groupIdParam, groupLocator } from '../../descriptions/locators';
 
 const properties: INodeProperties[] = [
 	addressBookField,
 	groupLocator('The group to change'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'The new name of the group',
-			},
-			groupNumberField,
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'The new name of the group',
+		},
+		groupNumberField,
+	]),
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const { script } = BOOKS[addressBook.call(this, itemIndex)];
+	const book = addressBook.call(this, itemIndex);
 	const group = groupIdParam.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as {
 		name?: string;
@@ -49,18 +41,13 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		);
 	}
 
-	try {
-		await smscRequest.call(
-			this,
-			script,
-			{ chg_group: 1, grp: group, name, num: number },
-			{ itemIndex },
-		);
-	} catch (error) {
-		explainSmscError.call(this, error, itemIndex, script, {
-			3: `SMSC has no group with ID ${group}`,
-		});
-	}
+	await bookCommand.call(
+		this,
+		itemIndex,
+		book,
+		{ chg_group: 1, grp: group, name, num: number },
+		`SMSC has no group with ID ${group}`,
+	);
 	return {
 		success: true,
 		id: group,

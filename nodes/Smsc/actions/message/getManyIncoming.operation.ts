@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { cleanPhone } from '../../../shared/smsc/phones';
@@ -8,6 +7,7 @@ import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
 import { outputsV2 } from '../version';
 import { describeEvent } from '../../../shared/triggers/event';
+import { refuseItem } from '../itemErrors';
 
 const PAGE_SIZE = GET.incomingPerRequest;
 const MAX_HOURS = GET.maxIncomingHours;
@@ -56,9 +56,7 @@ async function execute(
 	run: RunState,
 ): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
-	const fail = (message: string): never => {
-		throw new NodeOperationError(this.getNode(), message, { itemIndex });
-	};
+	const fail = refuseItem(this, itemIndex);
 	if (filters.afterId !== undefined && filters.hours !== undefined) {
 		fail('Use either After ID or Last Hours: SMSC ignores the hours once an ID is given.');
 	}

@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { decodeStatus } from '../../../shared/smsc/codes';
@@ -11,6 +10,7 @@ import { defineOperation } from '../operation';
 import { outputsV2 } from '../version';
 import { describeEvent } from '../../../shared/triggers/event';
 import { toInstant } from '../../send/schedule';
+import { refuseItem } from '../itemErrors';
 
 const PAGE_SIZE = GET.sentPerRequest;
 /** SMSC keeps the sent history searchable for six months. */
@@ -58,9 +58,7 @@ async function execute(
 	run: RunState,
 ): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Filters;
-	const fail = (message: string): never => {
-		throw new NodeOperationError(this.getNode(), message, { itemIndex });
-	};
+	const fail = refuseItem(this, itemIndex);
 	const start = filters.startDate ? smscDay(filters.startDate, this.getTimezone()) : undefined;
 	const end = filters.endDate ? smscDay(filters.endDate, this.getTimezone()) : undefined;
 	if (filters.startDate && !start) fail(`From Date "${String(filters.startDate)}" is not a date.`);

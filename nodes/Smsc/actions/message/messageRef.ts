@@ -1,8 +1,8 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { cleanPhone, splitList } from '../../../shared/smsc/phones';
 import { isMessageId } from '../../../shared/smsc/rules';
+import { refuseItem } from '../itemErrors';
 
 /** Status and Delete address messages the way SMSC stores them: a message ID plus a recipient phone. */
 export function messageRefFields(action: string): INodeProperties[] {
@@ -38,9 +38,7 @@ export interface MessageRef {
 export function readMessageRefs(this: IExecuteFunctions, itemIndex: number): MessageRef[] {
 	const ids = splitList(this.getNodeParameter('messageId', itemIndex, ''));
 	const phones = splitList(this.getNodeParameter('phones', itemIndex, ''));
-	const fail = (message: string): never => {
-		throw new NodeOperationError(this.getNode(), message, { itemIndex });
-	};
+	const fail = refuseItem(this, itemIndex);
 	if (ids.length === 0) fail('Message ID is empty. Use the ID that Send returned.');
 	if (phones.length === 0)
 		fail('Phone Numbers is empty. Enter the recipient the message was sent to.');

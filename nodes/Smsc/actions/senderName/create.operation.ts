@@ -1,12 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
 import { additionalFieldsCollection } from '../../../shared/editor/options';
-import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { readRegistration, registrationFields } from './registration';
 import type { Registration } from './registration';
-import { validateSenderName, subClientField, subClientParam } from './senderName';
+import { sendersCommand, sendersFields, validateSenderName } from './senderName';
 
 /** SMSC's flags for registering a name with Russian operators (SMSC page "Управление именами отправителей"); each one needs no other field. */
 const OPERATOR_FLAGS = [
@@ -22,7 +20,7 @@ const OPERATOR_FLAGS = [
 	{ name: 'Win Mobile (Paid Name)', value: 'winmob_step' },
 ];
 
-const properties: INodeProperties[] = [
+const properties: INodeProperties[] = sendersFields([
 	{
 		displayName: 'Sender Type',
 		name: 'senderType',
@@ -90,8 +88,7 @@ const properties: INodeProperties[] = [
 		},
 		...registrationFields,
 	]),
-	subClientField,
-];
+]);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const senderType = this.getNodeParameter('senderType', itemIndex) as 'name' | 'email';
@@ -114,24 +111,20 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		? { params: {}, files: [] }
 		: await readRegistration.call(this, itemIndex, additional);
 
-	const params: IDataObject = {
-		add: 1,
-		sender,
-		cmt: additional.comment,
-		...subClientParam.call(this, itemIndex),
-	};
+	const params: IDataObject = { add: 1, sender, cmt: additional.comment };
 	if (isEmail) Object.assign(params, { mail: 1, name: ownerName });
 	for (const flag of operators) params[flag] = 1;
 	Object.assign(params, registration.params);
 
-	const files = registration.files.length > 0 ? { files: registration.files } : {};
-	const answer = (await smscRequest
-		.call(this, 'senders', params, { itemIndex, ...files })
-		.catch((error) =>
-			explainSmscError.call(this, error, itemIndex, 'senders', {
-				5: `SMSC could not register "${sender}": the name is already in the account (perhaps still waiting for moderation)`,
-			}),
-		)) as IDataObject;
+	const answer = await sendersCommand.call(
+		this,
+		itemIndex,
+		params,
+		{
+			5: `SMSC could not register "${sender}": the name is already in the account (perhaps still waiting for moderation)`,
+		},
+		registration.files,
+	);
 	// GUESS (docs/fidelity.md): the senders page shows no answers; `{"id": n}` is assumed, as
 	// phones.php answers a create. Any other answer is given as it came, never dropped.
 	return {

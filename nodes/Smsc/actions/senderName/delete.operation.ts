@@ -1,27 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
-import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import { senderLocator, senderParam } from '../../descriptions/locators';
-import { describeTarget, subClientField, subClientParam } from './senderName';
+import { describeTarget, sendersCommand, sendersFields } from './senderName';
 
-const properties: INodeProperties[] = [senderLocator('The sender name to delete'), subClientField];
+const properties: INodeProperties[] = sendersFields([senderLocator('The sender name to delete')]);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const target = senderParam.call(this, itemIndex);
-	await smscRequest
-		.call(
-			this,
-			'senders',
-			{ del: 1, ...target, ...subClientParam.call(this, itemIndex) },
-			{ itemIndex },
-		)
-		.catch((error) =>
-			explainSmscError.call(this, error, itemIndex, 'senders', {
-				3: `SMSC has no sender name ${describeTarget(target)}`,
-			}),
-		);
+	await sendersCommand.call(
+		this,
+		itemIndex,
+		{ del: 1, ...target },
+		{ 3: `SMSC has no sender name ${describeTarget(target)}` },
+	);
 	return { deleted: true, ...target };
 }
 

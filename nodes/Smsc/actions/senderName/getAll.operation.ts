@@ -7,12 +7,12 @@ import { smscDay } from '../message/getManySent.operation';
 import { collectPages, getManyFields, getManyLimit } from '../paging';
 import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
-import { simplifySender, subClientField, subClientParam } from './senderName';
+import { simplifySender, sendersFields, subClientParam } from './senderName';
 
 /** SMSC returns at most 15000 names per request (SMSC page "Управление именами отправителей"). */
 const PAGE_SIZE = 15000;
 
-const properties: INodeProperties[] = [
+const properties: INodeProperties[] = sendersFields([
 	...getManyFields([
 		{
 			displayName: 'Active Only',
@@ -48,8 +48,7 @@ const properties: INodeProperties[] = [
 				'Whether to add the documents attached for the operators to each name, with their review status',
 		},
 	]),
-	subClientField,
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

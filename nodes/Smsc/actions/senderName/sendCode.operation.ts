@@ -1,17 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
 import { additionalFieldsCollection } from '../../../shared/editor/options';
-import { smscRequest } from '../../../shared/transport/request';
 import { defineOperation } from '../operation';
 import {
 	digitalSenderField,
 	digitalSenderParam,
-	subClientField,
-	subClientParam,
+	sendersCommand,
+	sendersFields,
 } from './senderName';
 
-const properties: INodeProperties[] = [
+const properties: INodeProperties[] = sendersFields([
 	digitalSenderField(
 		'The phone number registered as a sender name. SMSC sends a code to it; confirm it with the Verify Code operation.',
 	),
@@ -34,8 +32,7 @@ const properties: INodeProperties[] = [
 			description: 'The website named in the text of the code message',
 		},
 	]),
-	subClientField,
-];
+]);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const sender = digitalSenderParam.call(this, itemIndex);
@@ -45,24 +42,12 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 	const site = additional.site?.trim();
 	const siteName = additional.siteName?.trim();
-	await smscRequest
-		.call(
-			this,
-			'senders',
-			{
-				send_code: 1,
-				sender,
-				site,
-				site_name: siteName,
-				...subClientParam.call(this, itemIndex),
-			},
-			{ itemIndex },
-		)
-		.catch((error) =>
-			explainSmscError.call(this, error, itemIndex, 'senders', {
-				3: `SMSC has no sender name "${sender}": create it with the Create operation first`,
-			}),
-		);
+	await sendersCommand.call(
+		this,
+		itemIndex,
+		{ send_code: 1, sender, site, site_name: siteName },
+		{ 3: `SMSC has no sender name "${sender}": create it with the Create operation first` },
+	);
 	return { codeSent: true, sender, ...(site ? { site } : {}), ...(siteName ? { siteName } : {}) };
 }
 

@@ -1,6 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { explainSmscError } from '../../../shared/transport/errors';
+import type { FormFile } from '../../../shared/transport/body';
+import { smscRequest } from '../../../shared/transport/request';
 import {
 	DIGITAL_SENDER,
 	MAX_SENDER_DIGITS as MAX_DIGITS,
@@ -8,6 +11,7 @@ import {
 	PRINTABLE_ASCII,
 	isEmail,
 } from '../../../shared/smsc/rules';
+import { refuseItem } from '../itemErrors';
 
 /** The phone number registered as a sender name, which Send Verification Code and Verify Code act on. */
 export function digitalSenderField(description: string): INodeProperties {
@@ -39,9 +43,7 @@ export function validateSenderName(
 	itemIndex: number,
 ): string {
 	const value = sender.trim();
-	const fail = (message: string): never => {
-		throw new NodeOperationError(this.getNode(), message, { itemIndex });
-	};
+	const fail = refuseItem(this, itemIndex);
 	if (value === '')
 		fail(kind === 'email' ? 'The E-Mail Address is empty.' : 'The Sender Name is empty.');
 	if (kind === 'email') {
@@ -93,7 +95,7 @@ export function describeTarget(target: { id: number } | { sender: string }): str
  * `user`: "the login of the sub-client the command applies to" (SMSC page "Управление именами
  * отправителей"). Empty: the command applies to the credential's own account.
  */
-export const subClientField: INodeProperties = {
+const subClientField: INodeProperties = {
 	displayName: 'Sub-Client Login',
 	name: 'subClient',
 	type: 'string',
@@ -103,6 +105,11 @@ export const subClientField: INodeProperties = {
 		'Apply the operation to the sender names of this sub-client of the account instead of the account itself',
 };
 
+/** A senders.php operation's fields: its own, then Sub-Client Login, which every one of them reads. */
+export function sendersFields(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields, subClientField];
+}
+
 export function subClientParam(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const user = String(this.getNodeParameter('subClient', itemIndex, '') ?? '').trim();
 	if (/[\s,]/.test(user))
@@ -110,4 +117,28 @@ export function subClientParam(this: IExecuteFunctions, itemIndex: number): IDat
 			itemIndex,
 		});
 	return user === '' ? {} : { user };
+}
+
+/**
+ * One senders.php command for the account, or for the sub-client named in Sub-Client Login, with
+ * SMSC's error codes worded for this command. SMSC page "Управление именами отправителей"
+ * documents no error codes for the script, so each operation says what they mean for it.
+ */
+export async function sendersCommand(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	params: IDataObject,
+	errors: Partial<Record<number, string>>,
+	files: FormFile[] = [],
+): Promise<IDataObject> {
+	return (await smscRequest
+		.call(
+			this,
+			'senders',
+			{ ...params, ...subClientParam.call(this, itemIndex) },
+			{ itemIndex, ...(files.length > 0 ? { files } : {}) },
+		)
+		.catch((error) =>
+			explainSmscError.call(this, error, itemIndex, 'senders', errors),
+		)) as IDataObject;
 }

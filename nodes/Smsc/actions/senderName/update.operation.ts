@@ -1,13 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { explainSmscError } from '../../../shared/transport/errors';
-import { smscRequest } from '../../../shared/transport/request';
+import { requiredText } from '../itemErrors';
 import { defineOperation } from '../operation';
 import { senderLocator, senderParam } from '../../descriptions/locators';
-import { describeTarget, subClientField, subClientParam } from './senderName';
+import { describeTarget, sendersCommand, sendersFields } from './senderName';
 
-const properties: INodeProperties[] = [
+const properties: INodeProperties[] = sendersFields([
 	senderLocator('The sender name to change'),
 	{
 		displayName: 'Comment',
@@ -17,34 +15,23 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The new comment for the sender name, e.g. what it is used for',
 	},
-	subClientField,
-];
+]);
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const target = senderParam.call(this, itemIndex);
-	const comment = String(this.getNodeParameter('comment', itemIndex, '')).trim();
 	// The comment is the only thing chg changes, so a request without one would do nothing.
-	if (comment === '') {
-		throw new NodeOperationError(
-			this.getNode(),
-			'The Comment is empty; it is what this operation changes.',
-			{
-				itemIndex,
-			},
-		);
-	}
-	const answer = (await smscRequest
-		.call(
-			this,
-			'senders',
-			{ chg: 1, ...target, cmt: comment, ...subClientParam.call(this, itemIndex) },
-			{ itemIndex },
-		)
-		.catch((error) =>
-			explainSmscError.call(this, error, itemIndex, 'senders', {
-				3: `SMSC has no sender name ${describeTarget(target)}`,
-			}),
-		)) as IDataObject;
+	const comment = requiredText(
+		this,
+		itemIndex,
+		'comment',
+		'The Comment is empty; it is what this operation changes.',
+	);
+	const answer = await sendersCommand.call(
+		this,
+		itemIndex,
+		{ chg: 1, ...target, cmt: comment },
+		{ 3: `SMSC has no sender name ${describeTarget(target)}` },
+	);
 	return {
 		success: true,
 		...target,
