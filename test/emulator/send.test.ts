@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
 import { encodeText } from './codec';
-import { call, raw, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, raw, useEmulator } from './helpers';
 import { countParts } from './sms';
 
-let emu: RunningEmulator;
-beforeEach(async () => {
-	emu = await start();
-});
-afterEach(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 describe('send.php examples of "Відправка SMS-повідомлення"', () => {
 	test('plain message, fmt=0 default: "OK - 1 SMS, ID - <id>"', async () => {
