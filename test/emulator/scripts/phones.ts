@@ -5,7 +5,7 @@
  * blacklist records; it keeps its own address book (a guess).
  */
 import { xmlEscape } from '../codec';
-import { apiError, type Reply } from '../reply';
+import { apiError, listLines, type Reply } from '../reply';
 import { normalizePhone } from '../sms';
 import { lowerBound, type AddressBook, type BlackRecord, type Contact, type Group } from '../state';
 import { flag, int, limitParam, type Ctx } from './context';
@@ -162,8 +162,7 @@ function contactKeys(): string[] {
 function listReply(json: Array<Record<string, unknown>>, keys: string[], itemTag: string): Reply {
 	return {
 		json,
-		text: () => json.map((o) => keys.map((k) => `${k} = ${o[k]}`).join(', ')).join('\n'),
-		nums: () => json.map((o) => keys.map((k) => String(o[k])).join(',')).join('\n'),
+		...listLines(json, keys),
 		xml: () =>
 			'<list>\n' +
 			json
