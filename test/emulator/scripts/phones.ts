@@ -143,22 +143,6 @@ function contactJson(c: Contact, withIntId: boolean): Record<string, unknown> {
 	return o;
 }
 
-function contactKeys(): string[] {
-	return [
-		kind,
-		'name',
-		'group',
-		'first_name',
-		'last_name',
-		'middle_name',
-		'birthday',
-		'id',
-		'comments',
-		'tags',
-		`${kind}_other`,
-	];
-}
-
 function listReply(json: Array<Record<string, unknown>>, keys: string[], itemTag: string): Reply {
 	return {
 		json,
@@ -345,7 +329,9 @@ function book(ctx: Ctx, k: Kind, acc: AddressBook): Reply {
 				out.push(contactJson(c, ctx.acc.contactIntId));
 			}
 			if (out.length === 0) throw apiError(S, 3);
-			return listReply(out, contactKeys(), 'contact');
+			// the other formats list the page's fields: those of the JSON but the guessed int_id
+			const pageKeys = Object.keys(out[0]).filter((k) => k !== 'int_id');
+			return listReply(out, pageKeys, 'contact');
 		}
 		case 'get_group': {
 			const type = p.type !== undefined && p.type !== '' ? int(p.type, 0) : undefined;
