@@ -22,6 +22,7 @@ import {
 	type Account,
 	type CallParams,
 	type MessageRecord,
+	type Prices,
 	type SentFile,
 } from '../state';
 import { parseSendTime, TimeFormatError } from '../time';
@@ -179,38 +180,14 @@ function partsFor(channel: string, text: string, p: Record<string, string>): num
 	}
 }
 
+/** SMS, flash, push and binary messages cost per part; any other channel per message, at its price. */
+const PER_PART = new Set(['sms', 'flash', 'push', 'bin']);
+
 function priceFor(acc: Account, channel: string, parts: number): number {
 	if (acc.testMode) return 0;
-	const pr = acc.prices;
-	switch (channel) {
-		case 'sms':
-		case 'flash':
-		case 'push':
-		case 'bin':
-			return pr.sms * parts;
-		case 'hlr':
-			return pr.hlr;
-		case 'ping':
-			return pr.ping;
-		case 'call':
-			return pr.call;
-		case 'mail':
-			return pr.mail;
-		case 'viber':
-			return pr.viber;
-		case 'whatsapp':
-			return pr.whatsapp;
-		case 'bot':
-			return pr.bot;
-		case 'tgm':
-			return pr.tgm;
-		case 'soc':
-			return pr.soc;
-		case 'mms':
-			return pr.mms;
-		default:
-			return pr.sms * parts;
-	}
+	const prices = acc.prices;
+	if (PER_PART.has(channel) || !Object.hasOwn(prices, channel)) return prices.sms * parts;
+	return prices[channel as keyof Prices];
 }
 
 function validClientId(id: string): boolean {
