@@ -80,19 +80,13 @@ export const MIN_FILEURL_BYTES = 101;
  * `mms`: "text (txt), images (jpg, gif, png), music (wav, amr, mp3, mid) and video (mp4, 3gp)",
  * told by the file name's extension (`jpeg` taken as `jpg`: a guess). No size or count is stated.
  */
-const MMS_TYPES = new Set([
-	'txt',
-	'jpg',
-	'jpeg',
-	'gif',
-	'png',
-	'wav',
-	'amr',
-	'mp3',
-	'mid',
-	'mp4',
-	'3gp',
-]);
+const MMS_TYPES_BY_KIND = {
+	text: ['txt'],
+	images: ['jpg', 'jpeg', 'gif', 'png'],
+	music: ['wav', 'amr', 'mp3', 'mid'],
+	video: ['mp4', '3gp'],
+};
+const MMS_TYPES = new Set(Object.values(MMS_TYPES_BY_KIND).flat());
 
 /** Channels that take files in the request body: MMS, e-mail and voice calls. */
 const FILE_CHANNELS = new Set(['mms', 'mail', 'call']);
