@@ -9,6 +9,8 @@ import {
 	SMSC_NODE,
 	SMSC_TRIGGER,
 	buildWorkflow,
+	jsonStep,
+	sendParameters,
 	sendSmsStep,
 	smscCredential,
 	splitOutStep,
@@ -47,19 +49,7 @@ export function continueOnFailWorkflow(): Workflow {
 		name: 'UI: Continue On Fail',
 		credential: EMULATOR_CREDENTIAL,
 		steps: [
-			{
-				name: 'Two Recipients',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				noCredential: true,
-				parameters: {
-					mode: 'raw',
-					jsonOutput: JSON.stringify({
-						rows: [{ phone: 'not a number' }, { phone: '+79991234567' }],
-					}),
-					options: {},
-				},
-			},
+			jsonStep('Two Recipients', { rows: [{ phone: 'not a number' }, { phone: '+79991234567' }] }),
 			splitOutStep('One Item per Row', 'rows', 'Two Recipients'),
 			sendSmsStep({
 				after: 'One Item per Row',
@@ -88,15 +78,7 @@ function sendWith(name: string, credential: CredentialRef): Workflow {
 		steps: [
 			{
 				name: 'Send SMS',
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
-					phones: '+79991234567',
-					message: 'Hello',
-					options: {},
-				},
+				parameters: sendParameters({ phones: '+79991234567', message: 'Hello' }),
 			},
 		],
 	});
@@ -117,15 +99,10 @@ export function statusWorkflow(): Workflow {
 			{
 				name: 'Send SMS',
 				typeVersion: 2,
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
+				parameters: sendParameters({
 					phones: '+79991234567',
 					message: 'Your table is booked for 19:00.',
-					options: {},
-				},
+				}),
 			},
 			{
 				name: 'Get Status',
