@@ -10,7 +10,7 @@ import { DEMO_LOGIN } from './lib/emulator';
 import { delay } from './lib/processes';
 import { createLog, report, seconds } from './lib/report';
 import { sendAndWaitWorkflow } from './lib/sendAndWaitWorkflows';
-import { startStack } from './lib/stack';
+import { endSuite, publishAndStart, startStack } from './lib/stack';
 import type { Stack } from './lib/stack';
 
 jest.setTimeout(10 * 60 * 1000);
@@ -38,27 +38,20 @@ beforeAll(
 			credential: stack.credential,
 			limitMinutes: 0.1,
 		});
-		const { n8n } = stack;
-		await n8n.importWorkflows([ask.workflow, askWithLimit.workflow]);
-		for (const { workflow } of [ask, askWithLimit]) await n8n.activateWorkflow(workflow.id);
-		const started = Date.now();
-		await n8n.start();
-		await n8n.waitForWebhook(ask.url(n8n.baseUrl));
-		await n8n.waitForWebhook(askWithLimit.url(n8n.baseUrl));
-		report(
-			`sendAndWait: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(Date.now() - started)}`,
+		const published = await publishAndStart(
+			stack,
+			[ask.workflow, askWithLimit.workflow],
+			(baseUrl) => [ask.url(baseUrl), askWithLimit.url(baseUrl)],
 		);
-		api = new N8nApi(n8n.baseUrl);
-		await api.setupOwner();
-		await api.createApiKey();
+		report(
+			`sendAndWait: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(published.webhooksMs)}`,
+		);
+		api = published.api;
 	},
 	15 * 60 * 1000,
 );
 
-afterAll(async () => {
-	await stack?.stop();
-	report(`sendAndWait: suite took ${seconds(Date.now() - suiteStarted)}`);
-});
+afterAll(() => endSuite('sendAndWait', stack, suiteStarted));
 
 interface Sms {
 	id: number;
