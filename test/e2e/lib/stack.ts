@@ -9,7 +9,7 @@ import { N8n } from './n8n';
 import { buildAndPack, installPackedPackage } from './pack';
 import type { PackedPackage } from './pack';
 import { stopAll } from './processes';
-import { report, seconds } from './report';
+import { report, seconds, stepTimer } from './report';
 import { smscCredential } from './workflows';
 import type { CredentialRef, Workflow } from './workflows';
 
@@ -51,15 +51,7 @@ export async function startStack(
 	} = {},
 ): Promise<Stack> {
 	const log = opts.log ?? (() => undefined);
-	const timings: Record<string, number> = {};
-	const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-		const started = Date.now();
-		try {
-			return await fn();
-		} finally {
-			timings[name] = Date.now() - started;
-		}
-	};
+	const { timings, timed } = stepTimer();
 
 	const emulator = new EmulatorProcess(log);
 	let n8n: N8n | undefined;
