@@ -350,7 +350,7 @@ describe('running a step', () => {
 
 describe('credential test', () => {
 	it('succeeds with the emulator account, then reads the English reason for a wrong password and a wrong Base URL', async () => {
-		await editor.openCredential(TESTED_CREDENTIAL.name);
+		await editor.openCredential(TESTED_CREDENTIAL.ref.name);
 		const ok = /Connection tested successfully/i;
 		expect(await editor.credentialTestResult(ok)).toMatch(ok);
 		curate(await editor.screenshot('credential-ok', editor.credentialModal()), 'credential-test');
