@@ -8,6 +8,7 @@ import { N8nApi, nodeOutput } from './lib/api';
 import type { Execution } from './lib/api';
 import { DEMO_LOGIN, DEMO_PASSWORD } from './lib/emulator';
 import type { CallbackRecord, FireResult } from './lib/emulator';
+import { postForm } from './lib/http';
 import { delay } from './lib/processes';
 import { createLog, report, seconds, summary } from './lib/report';
 import { endSuite, publishAndStart, startStack } from './lib/stack';
@@ -95,17 +96,13 @@ function triggerItems(executions: Execution[], node: string): Array<Record<strin
 }
 
 async function sendSms(phones: string, mes: string): Promise<{ id: number }> {
-	const res = await fetch(`${stack.emulator.url}/sys/send.php`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			login: DEMO_LOGIN,
-			psw: DEMO_PASSWORD,
-			phones,
-			mes,
-			fmt: '3',
-			charset: 'utf-8',
-		}),
+	const res = await postForm(`${stack.emulator.url}/sys/send.php`, {
+		login: DEMO_LOGIN,
+		psw: DEMO_PASSWORD,
+		phones,
+		mes,
+		fmt: '3',
+		charset: 'utf-8',
 	});
 	return (await res.json()) as { id: number };
 }
