@@ -13,7 +13,7 @@ import { LINES } from '../../test/e2e/lib/lines';
 // Queue mode is proven on 2.8 (its Poll Trigger uses a seconds-list schedule 2.41 refuses).
 const QUEUE_LINE = LINES['2.8'];
 const N8N_VERSION = QUEUE_LINE.n8n;
-import { createLog } from '../../test/e2e/lib/report';
+import { createLog, stepTimer } from '../../test/e2e/lib/report';
 import { webhookUrl } from '../../test/e2e/lib/triggerWorkflows';
 import { smscCredential } from '../../test/e2e/lib/workflows';
 import type { CredentialRef } from '../../test/e2e/lib/workflows';
@@ -63,15 +63,7 @@ async function main(): Promise<number> {
 	const { file, log } = createLog('queue');
 	progress(`process output in ${file}`);
 	const checks = new Checks();
-	const timings: Record<string, number> = {};
-	const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-		const t = Date.now();
-		try {
-			return await fn();
-		} finally {
-			timings[name] = Date.now() - t;
-		}
-	};
+	const { timings, timed } = stepTimer();
 
 	const tools = await timed('debianPackages', () => ensureSystemTools(log));
 	const pg = new Postgres(tools.pgBin, tools.psql, log);

@@ -7,7 +7,7 @@ import type { ExecuteResult } from './lib/n8n';
 import { createLog, report } from './lib/report';
 import { startStack } from './lib/stack';
 import type { Stack } from './lib/stack';
-import { buildWorkflow, splitOutStep } from './lib/workflows';
+import { buildWorkflow, jsonStep, sendParameters, splitOutStep } from './lib/workflows';
 import type { CredentialRef, Workflow } from './lib/workflows';
 
 jest.setTimeout(10 * 60 * 1000);
@@ -38,28 +38,17 @@ function autoSendWorkflow(
 		name,
 		credential,
 		steps: [
-			{
-				name: 'Recipients',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				noCredential: true,
-				parameters: { mode: 'raw', jsonOutput: JSON.stringify({ recipients }), options: {} },
-			},
+			jsonStep('Recipients', { recipients }),
 			splitOutStep('One Item per Recipient', 'recipients', 'Recipients'),
 			{
 				name: 'Send SMS',
 				after: 'One Item per Recipient',
 				...(continueOnFail ? { continueOnFail: true } : {}),
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
+				parameters: sendParameters({
 					dataMode: 'autoMapInputData',
 					recipientField: 'phone',
 					textField: 'message',
-					options: {},
-				},
+				}),
 			},
 		],
 	});

@@ -17,8 +17,8 @@ import {
 	operationsWorkflow,
 	stoppingWorkflow,
 } from './lib/operationWorkflows';
-import { createLog, report, seconds } from './lib/report';
-import { EMULATOR_APIKEY_CREDENTIAL, startStack } from './lib/stack';
+import { createLog, report } from './lib/report';
+import { EMULATOR_APIKEY_CREDENTIAL, endSuite, startStack } from './lib/stack';
 import type { Stack } from './lib/stack';
 
 // The project-level testTimeout does not reach hooks; these tests wait on real processes.
@@ -98,10 +98,7 @@ beforeAll(
 	15 * 60 * 1000,
 );
 
-afterAll(async () => {
-	await stack?.stop();
-	report(`operations: suite took ${seconds(Date.now() - suiteStarted)}`);
-});
+afterAll(() => endSuite('operations', stack, suiteStarted));
 
 describe('the packed tarball', () => {
 	it('holds every node and credential package.json names, their icons, and no tests', () => {

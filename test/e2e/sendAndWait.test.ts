@@ -7,10 +7,11 @@
 import { N8nApi } from './lib/api';
 import type { Execution } from './lib/api';
 import { DEMO_LOGIN } from './lib/emulator';
+import { postForm } from './lib/http';
 import { delay } from './lib/processes';
 import { createLog, report, seconds } from './lib/report';
 import { sendAndWaitWorkflow } from './lib/sendAndWaitWorkflows';
-import { startStack } from './lib/stack';
+import { endSuite, publishAndStart, startStack } from './lib/stack';
 import type { Stack } from './lib/stack';
 
 jest.setTimeout(10 * 60 * 1000);
@@ -38,27 +39,20 @@ beforeAll(
 			credential: stack.credential,
 			limitMinutes: 0.1,
 		});
-		const { n8n } = stack;
-		await n8n.importWorkflows([ask.workflow, askWithLimit.workflow]);
-		for (const { workflow } of [ask, askWithLimit]) await n8n.activateWorkflow(workflow.id);
-		const started = Date.now();
-		await n8n.start();
-		await n8n.waitForWebhook(ask.url(n8n.baseUrl));
-		await n8n.waitForWebhook(askWithLimit.url(n8n.baseUrl));
-		report(
-			`sendAndWait: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(Date.now() - started)}`,
+		const published = await publishAndStart(
+			stack,
+			[ask.workflow, askWithLimit.workflow],
+			(baseUrl) => [ask.url(baseUrl), askWithLimit.url(baseUrl)],
 		);
-		api = new N8nApi(n8n.baseUrl);
-		await api.setupOwner();
-		await api.createApiKey();
+		report(
+			`sendAndWait: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(published.webhooksMs)}`,
+		);
+		api = published.api;
 	},
 	15 * 60 * 1000,
 );
 
-afterAll(async () => {
-	await stack?.stop();
-	report(`sendAndWait: suite took ${seconds(Date.now() - suiteStarted)}`);
-});
+afterAll(() => endSuite('sendAndWait', stack, suiteStarted));
 
 interface Sms {
 	id: number;
@@ -122,13 +116,6 @@ function lastOutput(execution: Execution, node: string): Array<Record<string, un
 	return (runs[runs.length - 1]?.data?.main[0] ?? []).map((item) => item.json);
 }
 
-const post = async (url: string, form: Record<string, string>) =>
-	await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams(form).toString(),
-	});
-
 describe('Send and Wait for Response', () => {
 	it('waits while the page is opened and goes on with approved: true after the POST', async () => {
 		const { sms, link, executionId } = await askQuestion(ask, {
@@ -146,7 +133,7 @@ describe('Send and Wait for Response', () => {
 		await delay(1000);
 		expect((await api.execution(executionId)).status).toBe('waiting');
 
-		const answered = await post(link, { answer: 'approve' });
+		const answered = await postForm(link, { answer: 'approve' });
 		expect(answered.status).toBe(200);
 		expect(await answered.text()).toContain('your answer has been recorded');
 		const done = await waitForStatus(executionId, ['success', 'error', 'crashed']);
@@ -161,7 +148,7 @@ describe('Send and Wait for Response', () => {
 		expect(lastOutput(done, 'After')).toEqual([output]);
 
 		// A second answer changes nothing.
-		const again = await post(link, { answer: 'decline' });
+		const again = await postForm(link, { answer: 'decline' });
 		expect(again.status).toBeLessThan(500);
 		await again.arrayBuffer();
 		await delay(500);
@@ -176,7 +163,7 @@ describe('Send and Wait for Response', () => {
 			type: 'approval',
 			approval: 'double',
 		});
-		expect((await post(link, { answer: 'decline' })).status).toBe(200);
+		expect((await postForm(link, { answer: 'decline' })).status).toBe(200);
 		const done = await waitForStatus(executionId, ['success', 'error', 'crashed']);
 		expect(lastOutput(done, 'After')[0]).toMatchObject({ data: { approved: false } });
 	});
@@ -189,7 +176,7 @@ describe('Send and Wait for Response', () => {
 		});
 		const html = await (await fetch(link)).text();
 		expect(html).toContain('<textarea name="text"');
-		expect((await post(link, { text: 'Traffic, 20 min' })).status).toBe(200);
+		expect((await postForm(link, { text: 'Traffic, 20 min' })).status).toBe(200);
 		const done = await waitForStatus(executionId, ['success', 'error', 'crashed']);
 		expect(lastOutput(done, 'After')[0]).toMatchObject({ data: { text: 'Traffic, 20 min' } });
 	});
@@ -208,7 +195,7 @@ describe('Send and Wait for Response', () => {
 			const shown = await fetch(url);
 			expect(shown.status).toBe(401);
 			expect(await shown.text()).not.toContain('Open gate 1004?');
-			const answered = await post(url, { answer: 'approve' });
+			const answered = await postForm(url, { answer: 'approve' });
 			expect(answered.status).toBe(401);
 			await answered.arrayBuffer();
 		}

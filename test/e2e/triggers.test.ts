@@ -8,9 +8,10 @@ import { N8nApi, nodeOutput } from './lib/api';
 import type { Execution } from './lib/api';
 import { DEMO_LOGIN, DEMO_PASSWORD } from './lib/emulator';
 import type { CallbackRecord, FireResult } from './lib/emulator';
+import { postForm } from './lib/http';
 import { delay } from './lib/processes';
 import { createLog, report, seconds, summary } from './lib/report';
-import { startStack } from './lib/stack';
+import { endSuite, publishAndStart, startStack } from './lib/stack';
 import type { Stack } from './lib/stack';
 import {
 	n8nWebhookWorkflow,
@@ -55,43 +56,25 @@ beforeAll(
 		report(`triggers: process output in ${logFile}`);
 		stack = await startStack({ log });
 		poll = pollTriggerWorkflow({ name: 'E2E SMSC poll', credential: stack.credential });
-		const { n8n } = stack;
-		await n8n.importWorkflows([
-			events.workflow,
-			eventsV1.workflow,
-			load.workflow,
-			plainWebhook.workflow,
-			poll,
-		]);
-		for (const id of [
-			events.workflow.id,
-			eventsV1.workflow.id,
-			load.workflow.id,
-			plainWebhook.workflow.id,
-			poll.id,
-		])
-			await n8n.activateWorkflow(id);
-		const started = Date.now();
-		await n8n.start();
-		const ready = Date.now() - started;
-		await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, events));
-		await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, eventsV1));
-		await n8n.waitForWebhook(webhookUrl(n8n.baseUrl, load));
-		await n8n.waitForWebhook(plainWebhook.url(n8n.baseUrl));
-		report(
-			`triggers: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(ready)}, webhooks after ${seconds(Date.now() - started)}; setup ${JSON.stringify(stack.timings)}`,
+		const published = await publishAndStart(
+			stack,
+			[events.workflow, eventsV1.workflow, load.workflow, plainWebhook.workflow, poll],
+			(baseUrl) => [
+				webhookUrl(baseUrl, events),
+				webhookUrl(baseUrl, eventsV1),
+				webhookUrl(baseUrl, load),
+				plainWebhook.url(baseUrl),
+			],
 		);
-		api = new N8nApi(n8n.baseUrl);
-		await api.setupOwner();
-		await api.createApiKey();
+		report(
+			`triggers: n8n ${stack.install.line.n8n} on Node ${stack.install.nodeVersion} ready in ${seconds(published.startMs)}, webhooks after ${seconds(published.webhooksMs)}; setup ${JSON.stringify(stack.timings)}`,
+		);
+		api = published.api;
 	},
 	15 * 60 * 1000,
 );
 
-afterAll(async () => {
-	await stack?.stop();
-	report(`triggers: suite took ${seconds(Date.now() - suiteStarted)}`);
-});
+afterAll(() => endSuite('triggers', stack, suiteStarted));
 
 /** Executions of a workflow once at least `count` have finished (n8n saves them after answering SMSC). */
 async function executionsOf(
@@ -113,17 +96,13 @@ function triggerItems(executions: Execution[], node: string): Array<Record<strin
 }
 
 async function sendSms(phones: string, mes: string): Promise<{ id: number }> {
-	const res = await fetch(`${stack.emulator.url}/sys/send.php`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			login: DEMO_LOGIN,
-			psw: DEMO_PASSWORD,
-			phones,
-			mes,
-			fmt: '3',
-			charset: 'utf-8',
-		}),
+	const res = await postForm(`${stack.emulator.url}/sys/send.php`, {
+		login: DEMO_LOGIN,
+		psw: DEMO_PASSWORD,
+		phones,
+		mes,
+		fmt: '3',
+		charset: 'utf-8',
 	});
 	return (await res.json()) as { id: number };
 }

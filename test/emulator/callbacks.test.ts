@@ -1,14 +1,9 @@
 import { TextDecoder } from 'node:util';
-import { call, handlerServer, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, handlerServer, start, useEmulator } from './helpers';
 
-let emu: RunningEmulator;
+const emu = useEmulator({ callbackPolicy: { backoffMs: 10 } });
 let handler: Awaited<ReturnType<typeof handlerServer>>;
-beforeEach(async () => {
-	emu = await start({ callbackPolicy: { backoffMs: 10 } });
-});
 afterEach(async () => {
-	await emu.close();
 	await handler?.close();
 });
 

@@ -3,16 +3,9 @@
  * seconds between them" (SMSC page "Відправка SMS-повідомлення"). How SMSC answers is not stated:
  * the emulator refuses the recipient (status 23) and, when every recipient is refused, error 8.
  */
-import { call, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, useEmulator } from './helpers';
 
-let emu: RunningEmulator;
-beforeEach(async () => {
-	emu = await start({ manualClock: true });
-});
-afterEach(async () => {
-	await emu.close();
-});
+const emu = useEmulator({ manualClock: true });
 
 const send = async (phones: string, n: number) =>
 	(await call(emu, 'send', { fmt: 3, phones, mes: `message ${n}`, op: 1 })).json;

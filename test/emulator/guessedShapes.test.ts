@@ -2,16 +2,9 @@
  * `guessedShapes: 'other'`: where SMSC's pages show no answer, the emulator can answer in another
  * plausible shape (README "guessedShapes"), so client tests can prove they do not depend on a guess.
  */
-import { call, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, useEmulator } from './helpers';
 
-let emu: RunningEmulator;
-beforeEach(async () => {
-	emu = await start();
-});
-afterEach(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 test('status.php list entries lose id and phone', async () => {
 	await call(emu, 'send', { fmt: 3, phones: '79990000001,79990000002', mes: 'hi' });

@@ -19,6 +19,30 @@ export async function start(opts: EmulatorOptions = {}): Promise<RunningEmulator
 	return startEmulator({ manualClock: true, ...opts });
 }
 
+/**
+ * The emulator a test file talks to: a fresh one for each test (ids, balances and logs start
+ * over), or one for the whole file with `perFile`. What comes back stands for the running one
+ * inside tests and hooks, so a file writes `const emu = useEmulator()` instead of a variable and
+ * two hooks.
+ */
+export function useEmulator(opts: EmulatorOptions = {}, { perFile = false } = {}): RunningEmulator {
+	let running: RunningEmulator | undefined;
+	(perFile ? beforeAll : beforeEach)(async () => {
+		running = await start(opts);
+	});
+	(perFile ? afterAll : afterEach)(async () => {
+		await running?.close();
+		running = undefined;
+	});
+	return new Proxy({} as RunningEmulator, {
+		get: (_target, key) => {
+			if (!running) throw new Error('No emulator runs outside a test or its hooks.');
+			const value: unknown = Reflect.get(running, key);
+			return typeof value === 'function' ? (value as () => unknown).bind(running) : value;
+		},
+	});
+}
+
 function decode(bytes: Buffer, contentType: string | null): string {
 	const cs = /charset=([^;]+)/i.exec(contentType ?? '')?.[1]?.trim() ?? 'utf-8';
 	return new TextDecoder(cs).decode(bytes);

@@ -2,16 +2,9 @@
  * mails.php ("Управление контактами": "the format of requests is the same as for phones.php") and
  * the fmt=3 contact shape of that page, with and without the guessed `int_id`.
  */
-import { call, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, useEmulator } from './helpers';
 
-let emu: RunningEmulator;
-beforeEach(async () => {
-	emu = await start();
-});
-afterEach(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 const mails = async (params: Record<string, string | number>) =>
 	(await call(emu, 'mails', { fmt: 3, ...params })).json;

@@ -1,13 +1,6 @@
-import { call, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, start, useEmulator } from './helpers';
 
-let emu: RunningEmulator;
-beforeEach(async () => {
-	emu = await start({ duplicateLimits: { phones: 1000 } });
-});
-afterEach(async () => {
-	await emu.close();
-});
+const emu = useEmulator({ duplicateLimits: { phones: 1000 } });
 
 describe('phones.php examples of "Управление контактами"', () => {
 	test('contacts and groups, in the documented order', async () => {

@@ -23,6 +23,22 @@ export interface Reply {
 	xml?: () => string;
 }
 
+/**
+ * fmt=0 and fmt=1 of a list answer, one line per record: `key = value` pairs in the order of
+ * `textKeys`, the bare values by commas in the order of `numKeys` (the pages order them apart).
+ */
+export function listLines(
+	rows: Array<Record<string, unknown>>,
+	textKeys: string[],
+	numKeys: string[] = textKeys,
+): Required<Pick<Reply, 'text' | 'nums'>> {
+	return {
+		text: () =>
+			rows.map((o) => textKeys.map((k) => `${k} = ${String(o[k])}`).join(', ')).join('\n'),
+		nums: () => rows.map((o) => numKeys.map((k) => String(o[k])).join(',')).join('\n'),
+	};
+}
+
 export const TOO_MANY_CONCURRENT = 'too many concurrent requests';
 export const DUPLICATE_REQUEST = 'duplicate request, wait a minute';
 

@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
 import { encodeText } from './codec';
-import { call, raw, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, raw, useEmulator } from './helpers';
 import { countParts } from './sms';
 
-let emu: RunningEmulator;
-beforeEach(async () => {
-	emu = await start();
-});
-afterEach(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
+
+/** send.php with op=1, in JSON: the answer lists every recipient with its outcome. */
+const sendListingAll = async (phones: string, mes: string) =>
+	(await call(emu, 'send', { phones, mes, op: 1, fmt: 3 })).json;
 
 describe('send.php examples of "Відправка SMS-повідомлення"', () => {
 	test('plain message, fmt=0 default: "OK - 1 SMS, ID - <id>"', async () => {
@@ -95,13 +92,7 @@ describe('answer shapes: cost × fmt', () => {
 	});
 
 	test('op=1 adds every recipient, in all formats', async () => {
-		const r = await call(emu, 'send', {
-			phones: '79999999999,+79999999998,123',
-			mes: 'Hi',
-			op: 1,
-			fmt: 3,
-		});
-		expect(r.json).toEqual({
+		expect(await sendListingAll('79999999999,+79999999998,123', 'Hi')).toEqual({
 			id: 1,
 			cnt: 2,
 			phones: [
@@ -249,21 +240,19 @@ describe('errors', () => {
 
 describe('recipients and parts', () => {
 	test('phone formats: +, separators, 8→7 auto-correction, 10..15 digits', async () => {
-		const r = await call(emu, 'send', {
-			phones: '+7 (999) 111-22-33; 89991112234, 9991112235,+380501234567,123456789',
-			mes: 'x',
-			op: 1,
-			fmt: 3,
-		});
-		expect(r.json.cnt).toBe(4);
-		expect(r.json.phones.map((p: { phone: string }) => p.phone)).toEqual([
+		const json = await sendListingAll(
+			'+7 (999) 111-22-33; 89991112234, 9991112235,+380501234567,123456789',
+			'x',
+		);
+		expect(json.cnt).toBe(4);
+		expect(json.phones.map((p: { phone: string }) => p.phone)).toEqual([
 			'79991112233',
 			'79991112234',
 			'79991112235',
 			'380501234567',
 			'123456789',
 		]);
-		expect(r.json.phones[4].status).toBe('22');
+		expect(json.phones[4].status).toBe('22');
 	});
 
 	test('part counting: GSM-7 160/153, UCS-2 70/67, extension chars count twice', () => {
@@ -342,9 +331,9 @@ describe('recipients and parts', () => {
 		await call(emu, 'phones', { add: 1, phone: '79990000004' });
 		await call(emu, 'phones', { add_black: 1, phone: '79990000003', type: 1 }); // mass mailings only
 		await call(emu, 'phones', { add_black: 1, phone: '79990000005', type: 2 }); // single messages only
-		const r = await call(emu, 'send', { phones: 'G7', mes: 'x', op: 1, fmt: 3 });
-		expect(r.json.cnt).toBe(2);
-		expect(r.json.phones).toEqual([
+		const json = await sendListingAll('G7', 'x');
+		expect(json.cnt).toBe(2);
+		expect(json.phones).toEqual([
 			expect.objectContaining({ phone: '79990000001', status: '-1' }),
 			expect.objectContaining({ phone: '79990000002', status: '-1' }),
 			expect.objectContaining({ phone: '79990000003', status: '23', error: '252' }),

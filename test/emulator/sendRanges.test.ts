@@ -2,16 +2,9 @@
  * The ranges SMSC's page "Відправка SMS-повідомлення" states for send.php parameters: the emulator
  * refuses a value outside them by itself (error 1; the page gives no code, so the code is a guess).
  */
-import { call, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, useEmulator } from './helpers';
 
-let emu: RunningEmulator;
-beforeAll(async () => {
-	emu = await start();
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator({}, { perFile: true });
 
 let n = 0;
 /** Every request differs (its own phone), so SMSC's duplicate rule never gets in the way. */

@@ -4,16 +4,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { call, DEMO, raw, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, DEMO, raw, useEmulator } from './helpers';
 
-let emu: RunningEmulator;
-beforeEach(async () => {
-	emu = await start();
-});
-afterEach(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 const send = async (params: Record<string, string | number>) =>
 	(await call(emu, 'send', { fmt: 3, ...params })).json;

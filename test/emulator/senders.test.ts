@@ -1,13 +1,9 @@
-import { call, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, useEmulator } from './helpers';
 
-let emu: RunningEmulator;
-beforeEach(async () => {
-	// an account with no sender names yet (the demo account has some registered)
-	emu = await start({ demoAccount: false, accounts: [{ login: 'demo', psw: 'demo-password' }] });
-});
-afterEach(async () => {
-	await emu.close();
+// an account with no sender names yet (the demo account has some registered)
+const emu = useEmulator({
+	demoAccount: false,
+	accounts: [{ login: 'demo', psw: 'demo-password' }],
 });
 
 describe('senders.php ("Управление именами отправителей (Sender ID)")', () => {

@@ -174,49 +174,26 @@ export interface NumberInfo {
 	region: string;
 }
 
-const PLAN: Array<[string, string, string, string[], string[]]> = [
-	// prefix, mcc, country, mncs, operators
-	[
-		'77',
-		'401',
-		'Kazakhstan',
-		['01', '02', '07', '77'],
-		['Beeline KZ', 'Kcell', 'Altel', 'Tele2 KZ'],
-	],
-	['7', '250', 'Russia', ['01', '02', '99', '20'], ['MTS', 'MegaFon', 'Beeline', 'Tele2']],
-	[
-		'380',
-		'255',
-		'Ukraine',
-		['01', '03', '06', '07'],
-		['Vodafone UA', 'Kyivstar', 'lifecell', '3Mob'],
-	],
-	['375', '257', 'Belarus', ['01', '02', '04', '01'], ['A1', 'MTS BY', 'life:)', 'A1']],
-	[
-		'992',
-		'436',
-		'Tajikistan',
-		['01', '02', '03', '04'],
-		['Tcell', 'Tcell', 'MegaFon TJ', 'Babilon-M'],
-	],
-	[
-		'998',
-		'434',
-		'Uzbekistan',
-		['04', '05', '07', '08'],
-		['Beeline UZ', 'Ucell', 'UMS', 'Uzmobile'],
-	],
-	['44', '234', 'United Kingdom', ['10', '15', '20', '30'], ['O2', 'Vodafone', 'Three', 'EE']],
-	['49', '262', 'Germany', ['01', '02', '03', '07'], ['Telekom', 'Vodafone DE', 'O2 DE', 'O2 DE']],
-	['1', '310', 'USA', ['260', '410', '120', '004'], ['T-Mobile', 'AT&T', 'Sprint', 'Verizon']],
+/** Prefix, MCC, country, then four networks as `MNC operator`: the number's last digit picks one. */
+const PLAN: Array<[string, string, string, ...string[]]> = [
+	['77', '401', 'Kazakhstan', '01 Beeline KZ', '02 Kcell', '07 Altel', '77 Tele2 KZ'],
+	['7', '250', 'Russia', '01 MTS', '02 MegaFon', '99 Beeline', '20 Tele2'],
+	['380', '255', 'Ukraine', '01 Vodafone UA', '03 Kyivstar', '06 lifecell', '07 3Mob'],
+	['375', '257', 'Belarus', '01 A1', '02 MTS BY', '04 life:)', '01 A1'],
+	['992', '436', 'Tajikistan', '01 Tcell', '02 Tcell', '03 MegaFon TJ', '04 Babilon-M'],
+	['998', '434', 'Uzbekistan', '04 Beeline UZ', '05 Ucell', '07 UMS', '08 Uzmobile'],
+	['44', '234', 'United Kingdom', '10 O2', '15 Vodafone', '20 Three', '30 EE'],
+	['49', '262', 'Germany', '01 Telekom', '02 Vodafone DE', '03 O2 DE', '07 O2 DE'],
+	['1', '310', 'USA', '260 T-Mobile', '410 AT&T', '120 Sprint', '004 Verizon'],
 ];
 
 /** Deterministic numbering-plan facts for a normalised phone. */
 export function numberInfo(phone: string): NumberInfo {
-	for (const [prefix, mcc, country, mncs, ops] of PLAN) {
+	for (const [prefix, mcc, country, ...networks] of PLAN) {
 		if (phone.startsWith(prefix)) {
-			const k = Number(phone.charAt(phone.length - 1)) % mncs.length;
-			return { mcc, mnc: mncs[k], mccmnc: mcc + mncs[k], country, operator: ops[k], region: '' };
+			const network = networks[Number(phone.charAt(phone.length - 1)) % networks.length];
+			const [, mnc, operator] = /^(\d+) (.+)$/.exec(network)!;
+			return { mcc, mnc, mccmnc: mcc + mnc, country, operator, region: '' };
 		}
 	}
 	return {

@@ -1,14 +1,7 @@
-import { call, start } from './helpers';
-import type { RunningEmulator } from './index';
+import { call, start, useEmulator } from './helpers';
 import { formatDay } from './time';
 
-let emu: RunningEmulator;
-beforeEach(async () => {
-	emu = await start();
-});
-afterEach(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 async function sendOne(
 	phone: string,

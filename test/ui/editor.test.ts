@@ -231,6 +231,25 @@ describe('Message > Send, channel by channel', () => {
 	);
 });
 
+/**
+ * Opens the Send SMS node of a workflow, then its sender name picker and its contact group picker
+ * in turn, each read by `read` while open and closed after.
+ */
+async function readBothPickers<T>(
+	workflowName: string,
+	read: (picker: 'sender' | 'group') => Promise<T>,
+): Promise<{ sender: T; group: T }> {
+	await editor.openWorkflow(workflowId(workflowName));
+	await editor.openNode('Send SMS');
+	await editor.addCollectionOption('Options', 'Sender Name');
+	const sender = await read('sender');
+	await editor.closePicker();
+	await editor.selectOption('recipientType', 'Contact Group');
+	const group = await read('group');
+	await editor.closePicker();
+	return { sender, group };
+}
+
 describe('pickers', () => {
 	it("Sender Name lists the account's approved names, and is not marked invalid when added", async () => {
 		await editor.openWorkflow(workflowId('UI: pickers'));
@@ -273,37 +292,30 @@ describe('pickers', () => {
 	});
 
 	it('with a wrong password both pickers show the package\'s English error, not "[object Object]"', async () => {
-		await editor.openWorkflow(workflowId('UI: wrong password'));
-		await editor.openNode('Send SMS');
-		await editor.addCollectionOption('Options', 'Sender Name');
-		const senderError = await editor.pickerError('sender');
-		expect(senderError).not.toContain('[object Object]');
-		expect(senderError).toMatch(/rejected the login and password or the API key \(error 2\)/);
-		await editor.screenshot('picker-wrong-password', editor.ndv());
-		await editor.closePicker();
-		await editor.selectOption('recipientType', 'Contact Group');
-		const groupError = await editor.pickerError('group');
-		expect(groupError).toMatch(/rejected the login and password or the API key \(error 2\)/);
-		await editor.closePicker();
+		const errors = await readBothPickers('UI: wrong password', async (picker) => {
+			const error = await editor.pickerError(picker);
+			if (picker === 'sender') await editor.screenshot('picker-wrong-password', editor.ndv());
+			return error;
+		});
+		expect(errors.sender).not.toContain('[object Object]');
+		expect(errors.sender).toMatch(/rejected the login and password or the API key \(error 2\)/);
+		expect(errors.group).toMatch(/rejected the login and password or the API key \(error 2\)/);
 	});
 });
 
 describe('pickers of a new account', () => {
 	it('with no approved sender name and no contact group, each list says what to do instead of "No results"', async () => {
-		await editor.openWorkflow(workflowId('UI: new account'));
-		await editor.openNode('Send SMS');
-		await editor.addCollectionOption('Options', 'Sender Name');
-		const senders = (await editor.openPicker('sender')).join('\n');
-		expect(senders).toContain('No approved sender names yet: add one with Sender Name > Create');
-		expect(senders).not.toMatch(/No results/i);
-		await editor.screenshot('picker-sender-empty', editor.ndv());
-		await editor.closePicker();
-		await editor.selectOption('recipientType', 'Contact Group');
-		const groups = (await editor.openPicker('group')).join('\n');
-		expect(groups).toContain('No contact groups yet: create one with Group > Create');
-		expect(groups).not.toMatch(/No results/i);
-		await editor.screenshot('picker-group-empty', editor.ndv());
-		await editor.closePicker();
+		const lists = await readBothPickers('UI: new account', async (picker) => {
+			const list = (await editor.openPicker(picker)).join('\n');
+			await editor.screenshot(`picker-${picker}-empty`, editor.ndv());
+			return list;
+		});
+		expect(lists.sender).toContain(
+			'No approved sender names yet: add one with Sender Name > Create',
+		);
+		expect(lists.sender).not.toMatch(/No results/i);
+		expect(lists.group).toContain('No contact groups yet: create one with Group > Create');
+		expect(lists.group).not.toMatch(/No results/i);
 	});
 });
 
@@ -338,7 +350,7 @@ describe('running a step', () => {
 
 describe('credential test', () => {
 	it('succeeds with the emulator account, then reads the English reason for a wrong password and a wrong Base URL', async () => {
-		await editor.openCredential(TESTED_CREDENTIAL.name);
+		await editor.openCredential(TESTED_CREDENTIAL.ref.name);
 		const ok = /Connection tested successfully/i;
 		expect(await editor.credentialTestResult(ok)).toMatch(ok);
 		curate(await editor.screenshot('credential-ok', editor.credentialModal()), 'credential-test');
@@ -359,6 +371,23 @@ describe('credential test', () => {
 		await editor.closeCredential();
 	});
 });
+
+/**
+ * Executes the open trigger step and, while it listens, points SMSC's handler at `handlerUrl` and
+ * has SMSC send one incoming SMS: the panel's output, which must be that one event.
+ */
+async function incomingWhileListening(
+	handlerUrl: string,
+	incoming: Record<string, string>,
+): Promise<Array<Record<string, unknown>>> {
+	await editor.executeStep({ wait: false });
+	await editor.waitForListening();
+	await ui.stack.emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: handlerUrl });
+	await ui.stack.emulator.call('injectIncoming', { login: DEMO_LOGIN, ...incoming });
+	const output = await editor.outputJson();
+	expect(output).toHaveLength(1);
+	return output;
+}
 
 describe('SMSC Trigger', () => {
 	it("version 3 (new nodes): n8n's Webhook URLs show the whole URL to paste, a numbered notice says where, and a test event arrives with the package's fields", async () => {
@@ -397,17 +426,11 @@ describe('SMSC Trigger', () => {
 		expect(docs).not.toContain('#');
 
 		// what the notice says: Execute step, paste the Test URL into SMSC, an event arrives
-		await editor.executeStep({ wait: false });
-		await editor.waitForListening();
-		await ui.stack.emulator.call('setHandlerUrl', { login: DEMO_LOGIN, url: test[0] });
-		await ui.stack.emulator.call('injectIncoming', {
-			login: DEMO_LOGIN,
+		const output = await incomingWhileListening(test[0], {
 			phone: '79991230003',
 			mes: 'Is my table booked?',
 			to: '74950000101',
 		});
-		const output = await editor.outputJson();
-		expect(output).toHaveLength(1);
 		// issue 26: the phone as the Send writes it, times as ISO with the zone, SMSC's fields under raw
 		expect(output[0]).toMatchObject({
 			event: 'incomingMessage',
@@ -456,20 +479,11 @@ describe('SMSC Trigger', () => {
 		expect(await editor.ndv().innerText()).toMatch(
 			/press "Execute step", paste the Test Handler URL below into SMSC/,
 		);
-		await editor.executeStep({ wait: false });
-		await editor.waitForListening();
 		const n8nAddress = ui.stack.n8n.baseUrl.replace(/\/$/, '');
-		await ui.stack.emulator.call('setHandlerUrl', {
-			login: DEMO_LOGIN,
-			url: testHandlerUrl.replace('YOUR_N8N_URL', n8nAddress),
-		});
-		await ui.stack.emulator.call('injectIncoming', {
-			login: DEMO_LOGIN,
-			phone: '79991230001',
-			mes: 'Is my order ready?',
-		});
-		const output = await editor.outputJson();
-		expect(output).toHaveLength(1);
+		const output = await incomingWhileListening(
+			testHandlerUrl.replace('YOUR_N8N_URL', n8nAddress),
+			{ phone: '79991230001', mes: 'Is my order ready?' },
+		);
 		// defect 4: numbers as numbers and the Poll Trigger's names (text, to), times as ISO
 		expect(output[0]).toMatchObject({
 			event: 'incomingMessage',
@@ -487,12 +501,20 @@ describe('SMSC Trigger', () => {
 	});
 });
 
+/** Runs a whole workflow from the canvas, then opens one of its nodes: that node's output items. */
+async function runAndOpen(
+	workflowName: string,
+	nodeName: string,
+): Promise<Array<Record<string, unknown>>> {
+	await editor.openWorkflow(workflowId(workflowName));
+	await editor.executeWorkflow();
+	await editor.openNode(nodeName);
+	return editor.outputJson();
+}
+
 describe('workflows', () => {
 	it('the bulk example (saved with version 1, unchanged) sends one personal SMS per row, in one SMSC request (one message id)', async () => {
-		await editor.openWorkflow(workflowId('SMSC: bulk send from a list'));
-		await editor.executeWorkflow();
-		await editor.openNode('Send Personal SMS');
-		const output = await editor.outputJson();
+		const output = await runAndOpen('SMSC: bulk send from a list', 'Send Personal SMS');
 		expect(output).toHaveLength(3);
 		expect(new Set(output.map((item) => item.id)).size).toBe(1);
 		// defect 5: the output says why the items share an id and what partsEstimated means
@@ -505,10 +527,7 @@ describe('workflows', () => {
 	});
 
 	it('version 2 (new nodes): bulk items share the id without a per-item note, bookkeeping or bare phones', async () => {
-		await editor.openWorkflow(workflowId(NEW_BULK));
-		await editor.executeWorkflow();
-		await editor.openNode('Send Personal SMS');
-		const output = await editor.outputJson();
+		const output = await runAndOpen(NEW_BULK, 'Send Personal SMS');
 		expect(output).toHaveLength(3);
 		expect(new Set(output.map((item) => item.id)).size).toBe(1);
 		for (const item of output) {
@@ -526,10 +545,7 @@ describe('workflows', () => {
 	});
 
 	it('version 2: Get Status names the fields as the triggers do, and a message SMSC does not know is an error item', async () => {
-		await editor.openWorkflow(workflowId('UI: status (version 2)'));
-		await editor.executeWorkflow();
-		await editor.openNode('Get Status');
-		const [status] = await editor.outputJson();
+		const [status] = await runAndOpen('UI: status (version 2)', 'Get Status');
 		expect(status).toMatchObject({ phone: '+79991234567', statusName: expect.any(String) });
 		expect(String(status.lastDate)).toMatch(ISO_MOSCOW);
 		expect((status.raw as Record<string, unknown>).last_date).toEqual(expect.any(String));
@@ -550,10 +566,7 @@ describe('workflows', () => {
 	});
 
 	it('with Continue On Fail a bad number becomes an error item and the good one is still sent', async () => {
-		await editor.openWorkflow(workflowId('UI: Continue On Fail'));
-		await editor.executeWorkflow();
-		await editor.openNode('Send SMS');
-		const output = await editor.outputJson();
+		const output = await runAndOpen('UI: Continue On Fail', 'Send SMS');
 		expect(output).toHaveLength(2);
 		expect(String(output[0].error ?? '')).toMatch(/not a number|phone/i);
 		expect(typeof output[1].id).toBe('number');

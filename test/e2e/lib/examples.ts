@@ -1,6 +1,13 @@
 import { pollTriggerWorkflow, webhookTriggerWorkflow } from './triggerWorkflows';
-import { buildWorkflow, workflowId } from './workflows';
-import type { CredentialRef, Workflow } from './workflows';
+import {
+	buildWorkflow,
+	jsonStep,
+	sendParameters,
+	sendSmsStep,
+	splitOutStep,
+	workflowId,
+} from './workflows';
+import type { CredentialRef, SmscStep, Workflow } from './workflows';
 
 /**
  * The example workflows in examples/*.json, users import them into their own n8n. The demo loads
@@ -18,175 +25,119 @@ export const EXAMPLE_TOKEN = '';
 
 export const DEMO_PHONE = '+79991234567';
 
-const send = (extra: Record<string, unknown>) => ({
-	resource: 'message',
-	operation: 'send',
-	channel: 'sms',
-	recipientType: 'phones',
-	options: {},
-	...extra,
-});
-
-function sendSms(credential: CredentialRef): Workflow {
-	return buildWorkflow({
-		name: 'SMSC: send an SMS',
-		credential,
-		steps: [
-			{
-				name: 'Send SMS',
-				parameters: send({
-					phones: DEMO_PHONE,
-					message: 'Hello from n8n! Your order #1042 has shipped.',
-				}),
-			},
-		],
-	});
+/** A workflow started by a click (a Manual Trigger), as its steps. */
+interface ClickedExample {
+	name: string;
+	steps: SmscStep[];
 }
 
-function bulkSend(credential: CredentialRef): Workflow {
-	return buildWorkflow({
-		name: 'SMSC: bulk send from a list',
-		credential,
-		steps: [
-			{
-				name: 'Recipients',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				noCredential: true,
-				parameters: {
-					mode: 'raw',
-					jsonOutput: JSON.stringify(
-						{
-							recipients: [
-								{ phone: '+79991234501', name: 'Anna', order: '1042' },
-								{ phone: '+79991234502', name: 'Boris', order: '1043' },
-								{ phone: '+79991234503', name: 'Vera', order: '1044' },
-							],
-						},
-						null,
-						2,
-					),
-					options: {},
-				},
-			},
-			{
-				name: 'One Item per Recipient',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				noCredential: true,
-				after: 'Recipients',
-				parameters: { fieldToSplitOut: 'recipients', options: {} },
-			},
-			{
-				name: 'Send Personal SMS',
-				after: 'One Item per Recipient',
-				parameters: send({
-					phones: '={{ $json.phone }}',
-					message: '=Hello {{ $json.name }}, your order #{{ $json.order }} has shipped.',
-				}),
-			},
-		],
-	});
-}
+const SEND_SMS: ClickedExample = {
+	name: 'SMSC: send an SMS',
+	steps: [
+		{
+			name: 'Send SMS',
+			parameters: sendParameters({
+				phones: DEMO_PHONE,
+				message: 'Hello from n8n! Your order #1042 has shipped.',
+			}),
+		},
+	],
+};
 
-function contactSync(credential: CredentialRef): Workflow {
-	return buildWorkflow({
-		name: 'SMSC: sync contacts into a group',
-		credential,
-		steps: [
+const BULK_SEND: ClickedExample = {
+	name: 'SMSC: bulk send from a list',
+	steps: [
+		jsonStep(
+			'Recipients',
 			{
-				name: 'Create Group',
-				parameters: {
-					resource: 'group',
-					operation: 'create',
-					name: 'Newsletter',
-					additionalFields: {},
-				},
+				recipients: [
+					{ phone: '+79991234501', name: 'Anna', order: '1042' },
+					{ phone: '+79991234502', name: 'Boris', order: '1043' },
+					{ phone: '+79991234503', name: 'Vera', order: '1044' },
+				],
 			},
-			{
-				name: 'Contacts from Your CRM',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				noCredential: true,
-				after: 'Create Group',
-				parameters: {
-					mode: 'raw',
-					jsonOutput: JSON.stringify(
-						{
-							contacts: [
-								{ phone: '+79991234511', firstName: 'Anna', lastName: 'Petrova', crmId: 'C-17' },
-								{ phone: '+79991234512', firstName: 'Boris', lastName: 'Ivanov', crmId: 'C-18' },
-							],
-						},
-						null,
-						2,
-					),
-					options: {},
-				},
-			},
-			{
-				name: 'One Item per Contact',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				noCredential: true,
-				after: 'Contacts from Your CRM',
-				parameters: { fieldToSplitOut: 'contacts', options: {} },
-			},
-			{
-				name: 'Create Contact',
-				after: 'One Item per Contact',
-				parameters: {
-					resource: 'contact',
-					operation: 'create',
-					phone: '={{ $json.phone }}',
-					name: '={{ $json.firstName }} {{ $json.lastName }}',
-					additionalFields: {
-						firstName: '={{ $json.firstName }}',
-						lastName: '={{ $json.lastName }}',
-						myId: '={{ $json.crmId }}',
-						groups: "={{ [$('Create Group').first().json.id] }}",
-					},
-				},
-			},
-			{
-				name: 'Message the Group',
-				after: 'Create Contact',
-				executeOnce: true,
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'group',
-					group: { __rl: true, mode: 'number', value: "={{ $('Create Group').first().json.id }}" },
-					message: 'Welcome to our newsletter!',
-					options: {},
-				},
-			},
-		],
-	});
-}
+			{ indent: 2 },
+		),
+		splitOutStep('One Item per Recipient', 'recipients', 'Recipients'),
+		sendSmsStep({
+			name: 'Send Personal SMS',
+			after: 'One Item per Recipient',
+			message: '=Hello {{ $json.name }}, your order #{{ $json.order }} has shipped.',
+		}),
+	],
+};
 
-function callVerification(credential: CredentialRef): Workflow {
-	return buildWorkflow({
-		name: 'SMSC: verify a phone by a call',
-		credential,
-		steps: [
-			{
-				name: 'Request Call Verification',
-				parameters: { resource: 'callVerification', operation: 'request', phone: DEMO_PHONE },
+const CONTACT_SYNC: ClickedExample = {
+	name: 'SMSC: sync contacts into a group',
+	steps: [
+		{
+			name: 'Create Group',
+			parameters: {
+				resource: 'group',
+				operation: 'create',
+				name: 'Newsletter',
+				additionalFields: {},
 			},
+		},
+		jsonStep(
+			'Contacts from Your CRM',
 			{
-				name: 'Tell the Subscriber Whom to Call',
-				after: 'Request Call Verification',
-				parameters: send({
-					phones: '={{ $json.phone }}',
-					message:
-						'=To confirm your number, call {{ $json.callTo }} within 15 minutes. The call is free and ends by itself.',
-				}),
+				contacts: [
+					{ phone: '+79991234511', firstName: 'Anna', lastName: 'Petrova', crmId: 'C-17' },
+					{ phone: '+79991234512', firstName: 'Boris', lastName: 'Ivanov', crmId: 'C-18' },
+				],
 			},
-		],
-	});
-}
+			{ after: 'Create Group', indent: 2 },
+		),
+		splitOutStep('One Item per Contact', 'contacts', 'Contacts from Your CRM'),
+		{
+			name: 'Create Contact',
+			after: 'One Item per Contact',
+			parameters: {
+				resource: 'contact',
+				operation: 'create',
+				phone: '={{ $json.phone }}',
+				name: '={{ $json.firstName }} {{ $json.lastName }}',
+				additionalFields: {
+					firstName: '={{ $json.firstName }}',
+					lastName: '={{ $json.lastName }}',
+					myId: '={{ $json.crmId }}',
+					groups: "={{ [$('Create Group').first().json.id] }}",
+				},
+			},
+		},
+		{
+			name: 'Message the Group',
+			after: 'Create Contact',
+			executeOnce: true,
+			parameters: {
+				resource: 'message',
+				operation: 'send',
+				channel: 'sms',
+				recipientType: 'group',
+				group: { __rl: true, mode: 'number', value: "={{ $('Create Group').first().json.id }}" },
+				message: 'Welcome to our newsletter!',
+				options: {},
+			},
+		},
+	],
+};
+
+const CALL_VERIFICATION: ClickedExample = {
+	name: 'SMSC: verify a phone by a call',
+	steps: [
+		{
+			name: 'Request Call Verification',
+			parameters: { resource: 'callVerification', operation: 'request', phone: DEMO_PHONE },
+		},
+		sendSmsStep({
+			name: 'Tell the Subscriber Whom to Call',
+			after: 'Request Call Verification',
+			message:
+				'=To confirm your number, call {{ $json.callTo }} within 15 minutes. The call is free and ends by itself.',
+		}),
+	],
+};
 
 function events(): Workflow {
 	const { workflow } = webhookTriggerWorkflow({
@@ -211,13 +162,10 @@ function autoReply(credential: CredentialRef): Workflow {
 			parameters: base.nodes[0].parameters,
 		},
 		steps: [
-			{
+			sendSmsStep({
 				name: 'Reply',
-				parameters: send({
-					phones: '={{ $json.phone }}',
-					message: '=Thanks for your message "{{ $json.text }}". We will get back to you soon.',
-				}),
-			},
+				message: '=Thanks for your message "{{ $json.text }}". We will get back to you soon.',
+			}),
 		],
 	});
 	return { ...withReply, id: workflowId(base.name) };
@@ -232,31 +180,26 @@ export interface Example {
 }
 
 export function examples(credential: CredentialRef = EXAMPLE_CREDENTIAL): Example[] {
+	const clicked = (file: string, example: ClickedExample, summary: string): Example => ({
+		file,
+		// a copy, so that a caller changing one workflow's parameters leaves the next call's alone
+		workflow: buildWorkflow({ ...structuredClone(example), credential }),
+		trigger: false,
+		summary,
+	});
 	return [
-		{
-			file: 'send-sms.json',
-			workflow: sendSms(credential),
-			trigger: false,
-			summary: 'one SMS to one number',
-		},
-		{
-			file: 'bulk-send-from-list.json',
-			workflow: bulkSend(credential),
-			trigger: false,
-			summary: 'a personal SMS to every row of a list',
-		},
-		{
-			file: 'contact-sync.json',
-			workflow: contactSync(credential),
-			trigger: false,
-			summary: 'contacts into a new group, then a message to the group',
-		},
-		{
-			file: 'call-verification.json',
-			workflow: callVerification(credential),
-			trigger: false,
-			summary: 'ask for a confirmation call and tell the subscriber the number',
-		},
+		clicked('send-sms.json', SEND_SMS, 'one SMS to one number'),
+		clicked('bulk-send-from-list.json', BULK_SEND, 'a personal SMS to every row of a list'),
+		clicked(
+			'contact-sync.json',
+			CONTACT_SYNC,
+			'contacts into a new group, then a message to the group',
+		),
+		clicked(
+			'call-verification.json',
+			CALL_VERIFICATION,
+			'ask for a confirmation call and tell the subscriber the number',
+		),
 		{
 			file: 'status-and-incoming-trigger.json',
 			workflow: events(),

@@ -1,4 +1,4 @@
-import { buildWorkflow, sendSmsStep, splitOutStep } from './workflows';
+import { buildWorkflow, jsonStep, sendParameters, sendSmsStep, splitOutStep } from './workflows';
 import type { CredentialRef, SmscStep, Workflow } from './workflows';
 
 /** Numbers and names the workflows use, so the test can find their requests in the emulator's log. */
@@ -48,67 +48,40 @@ export function operationsWorkflow(
 			: []),
 		{
 			name: 'Send SMS',
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				channel: 'sms',
-				recipientType: 'phones',
+			parameters: sendParameters({
 				phones: OPS.smsPhones.join(', '),
 				message: 'Your order #1042 has shipped',
-				options: {},
-			},
+			}),
 		},
 		{
 			name: 'Send Viber',
-			parameters: {
-				resource: 'message',
-				operation: 'send',
+			parameters: sendParameters({
 				channel: 'viber',
-				recipientType: 'phones',
 				phones: OPS.viberPhone,
 				message: 'Viber: your order has shipped',
-				options: {},
-			},
+			}),
 		},
 		{
 			name: 'Voice Call',
-			parameters: {
-				resource: 'message',
-				operation: 'send',
+			parameters: sendParameters({
 				channel: 'call',
-				recipientType: 'phones',
 				phones: OPS.callPhone,
 				message: 'Your code is 4 8 2 1',
 				voice: 'w',
 				callOptions: {},
-				options: {},
-			},
+			}),
 		},
 		{
 			name: 'Send E-Mail',
-			parameters: {
-				resource: 'message',
-				operation: 'send',
+			parameters: sendParameters({
 				channel: 'mail',
-				recipientType: 'phones',
 				emails: OPS.email,
 				subject: 'Your order',
 				senderEmail: OPS.senderEmail,
 				message: 'Your order #1042 has shipped.',
-				options: {},
-			},
+			}),
 		},
-		{
-			name: 'Picture',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			noCredential: true,
-			parameters: {
-				mode: 'raw',
-				jsonOutput: JSON.stringify({ picture: OPS.mmsPicture }),
-				options: {},
-			},
-		},
+		jsonStep('Picture', { picture: OPS.mmsPicture }),
 		{
 			name: 'Picture File',
 			after: 'Picture',
@@ -125,17 +98,13 @@ export function operationsWorkflow(
 		{
 			name: 'Send MMS',
 			after: 'Picture File',
-			parameters: {
-				resource: 'message',
-				operation: 'send',
+			parameters: sendParameters({
 				channel: 'mms',
-				recipientType: 'phones',
 				phones: OPS.mmsPhone,
 				message: 'Your order, as packed',
 				subject: 'Order #1042',
 				attachments: 'data',
-				options: {},
-			},
+			}),
 		},
 		{
 			name: 'Create Group',
@@ -165,15 +134,11 @@ export function operationsWorkflow(
 		{
 			name: 'Send to Group',
 			after: 'Create Contact',
-			parameters: {
-				resource: 'message',
-				operation: 'send',
-				channel: 'sms',
+			parameters: sendParameters({
 				recipientType: 'group',
 				group: { __rl: true, mode: 'number', value: String(OPS.groupNumber) },
 				message: 'News for our customers',
-				options: {},
-			},
+			}),
 		},
 		{
 			name: 'Block Number',
@@ -223,17 +188,7 @@ export function bulkSendWorkflow(
 		name,
 		credential,
 		steps: [
-			{
-				name: 'Recipients',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				noCredential: true,
-				parameters: {
-					mode: 'raw',
-					jsonOutput: JSON.stringify({ recipients: OPS.list }, null, 2),
-					options: {},
-				},
-			},
+			jsonStep('Recipients', { recipients: OPS.list }, { indent: 2 }),
 			splitOutStep('One Item per Recipient', 'recipients', 'Recipients'),
 			sendSmsStep({
 				after: 'One Item per Recipient',
@@ -249,33 +204,13 @@ export function failuresWorkflow(credential: CredentialRef): Workflow {
 		name: 'E2E failures continue',
 		credential,
 		steps: [
-			{
-				name: 'Bad Number',
-				continueOnFail: true,
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
-					phones: 'not-a-number',
-					message: 'Hi',
-					options: {},
-				},
-			},
-			{
-				name: 'Blocked Number',
-				continueOnFail: true,
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
-					phones: OPS.blockedPhone,
-					message: 'Hi',
-					options: {},
-				},
-			},
-		],
+			['Bad Number', 'not-a-number'],
+			['Blocked Number', OPS.blockedPhone],
+		].map(([name, phones]) => ({
+			name,
+			continueOnFail: true,
+			parameters: sendParameters({ phones, message: 'Hi' }),
+		})),
 	});
 }
 
@@ -286,15 +221,10 @@ export function stoppingWorkflow(credential: CredentialRef): Workflow {
 		steps: [
 			{
 				name: 'Send Without Money',
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
+				parameters: sendParameters({
 					phones: '+79991110030',
 					message: 'This costs more than the balance',
-					options: {},
-				},
+				}),
 			},
 		],
 	});

@@ -21,11 +21,7 @@ export function startProcess(
 	args: string[],
 	options: SpawnOptions & { onLine?: (line: string) => void } = {},
 ): Managed {
-	const child = spawn(command, args, {
-		...options,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawnInGroup(command, args, options);
 	let out = '';
 	let partial = '';
 	const onData = (chunk: Buffer) => {
@@ -56,6 +52,11 @@ export function startProcess(
 	live.add(managed);
 	void exited.then(() => live.delete(managed));
 	return managed;
+}
+
+/** A child in a process group of its own (so a group signal reaches its children), output piped. */
+function spawnInGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
+	return spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 async function killGroup(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
@@ -121,11 +122,7 @@ export function runCommand(
 	timeoutMs = 120_000,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, {
-			...options,
-			detached: true,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawnInGroup(command, args, options);
 		let stdout = '';
 		let stderr = '';
 		child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));

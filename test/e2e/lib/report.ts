@@ -35,3 +35,20 @@ export function summary(line: string): void {
 export function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** How long each named step took: `timed(name, fn)` awaits fn and records its milliseconds. */
+export function stepTimer(): {
+	timings: Record<string, number>;
+	timed: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+} {
+	const timings: Record<string, number> = {};
+	const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+		const started = Date.now();
+		try {
+			return await fn();
+		} finally {
+			timings[name] = Date.now() - started;
+		}
+	};
+	return { timings, timed };
+}

@@ -1,5 +1,6 @@
 import type { CredentialRef, Workflow } from './workflows';
-import { buildWorkflow, stableUuid } from './workflows';
+import { postWebhookTrigger } from './triggerWorkflows';
+import { buildWorkflow } from './workflows';
 
 /**
  * `Webhook (POST /webhook/<path>) → Ask (SMSC, Send and Wait for Response) → After (No Op)`.
@@ -15,14 +16,7 @@ export function sendAndWaitWorkflow(opts: {
 	const workflow = buildWorkflow({
 		name: opts.name,
 		credential: opts.credential,
-		trigger: {
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			webhookId: stableUuid(`${opts.name}/webhook`),
-			noCredential: true,
-			parameters: { httpMethod: 'POST', path: opts.path, responseMode: 'onReceived', options: {} },
-		},
+		trigger: postWebhookTrigger(opts.name, opts.path),
 		steps: [
 			{
 				name: 'Ask',

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { N8nApi } from './api';
 import { EmulatorProcess, DEMO_API_KEY, DEMO_LOGIN, DEMO_PASSWORD } from './emulator';
 import { ensureN8n } from './install';
 import type { InstallResult } from './install';
@@ -8,8 +9,9 @@ import { N8n } from './n8n';
 import { buildAndPack, installPackedPackage } from './pack';
 import type { PackedPackage } from './pack';
 import { stopAll } from './processes';
+import { report, seconds, stepTimer } from './report';
 import { smscCredential } from './workflows';
-import type { CredentialRef } from './workflows';
+import type { CredentialRef, Workflow } from './workflows';
 
 /** The credential every e2e and demo workflow uses: the emulator's demo account. */
 export const EMULATOR_CREDENTIAL: CredentialRef = {
@@ -49,15 +51,7 @@ export async function startStack(
 	} = {},
 ): Promise<Stack> {
 	const log = opts.log ?? (() => undefined);
-	const timings: Record<string, number> = {};
-	const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-		const started = Date.now();
-		try {
-			return await fn();
-		} finally {
-			timings[name] = Date.now() - started;
-		}
-	};
+	const { timings, timed } = stepTimer();
 
 	const emulator = new EmulatorProcess(log);
 	let n8n: N8n | undefined;
@@ -106,4 +100,47 @@ export async function startStack(
 		await stopAll();
 		throw error;
 	}
+}
+
+/** What publishAndStart made and measured. */
+export interface Published {
+	/** n8n's public API as the owner, with an API key: for reading executions back */
+	api: N8nApi;
+	/** from `n8n start` until its REST API answered */
+	startMs: number;
+	/** from `n8n start` until every webhook answered */
+	webhooksMs: number;
+}
+
+/**
+ * Imports and publishes the workflows, starts n8n and waits until each webhook `webhookUrls` names
+ * (at the port n8n got) answers, then sets up the owner and an API key.
+ */
+export async function publishAndStart(
+	stack: Stack,
+	workflows: Workflow[],
+	webhookUrls: (baseUrl: string) => string[],
+): Promise<Published> {
+	const { n8n } = stack;
+	await n8n.importWorkflows(workflows);
+	for (const workflow of workflows) await n8n.activateWorkflow(workflow.id);
+	const started = Date.now();
+	await n8n.start();
+	const startMs = Date.now() - started;
+	for (const url of webhookUrls(n8n.baseUrl)) await n8n.waitForWebhook(url);
+	const webhooksMs = Date.now() - started;
+	const api = new N8nApi(n8n.baseUrl);
+	await api.setupOwner();
+	await api.createApiKey();
+	return { api, startMs, webhooksMs };
+}
+
+/** A suite's end: stops its stack, if it started, and reports how long the suite took. */
+export async function endSuite(
+	name: string,
+	stack: Stack | undefined,
+	startedAt: number,
+): Promise<void> {
+	await stack?.stop();
+	report(`${name}: suite took ${seconds(Date.now() - startedAt)}`);
 }

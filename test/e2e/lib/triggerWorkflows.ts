@@ -1,5 +1,5 @@
 import { SMSC_POLL_TRIGGER, SMSC_TRIGGER, buildWorkflow, stableUuid } from './workflows';
-import type { CredentialRef, Workflow } from './workflows';
+import type { CredentialRef, SmscStep, Workflow } from './workflows';
 
 /** The webhook trigger's path below /webhook/<webhookId>/ (nodes/SmscTrigger). */
 export const TRIGGER_PATH = 'smsc';
@@ -50,6 +50,18 @@ export function webhookUrl(
 	return `${baseUrl}/webhook/${trigger.webhookId}/${TRIGGER_PATH}?${params}`;
 }
 
+/** n8n's Webhook node taking POSTs at `/webhook/<path>` and answering at once. */
+export function postWebhookTrigger(workflowName: string, path: string): SmscStep {
+	return {
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: stableUuid(`${workflowName}/webhook`),
+		noCredential: true,
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+}
+
 /**
  * n8n's own Webhook node as a user would set it up for SMSC's callbacks (POST, answer at once):
  * what the SMSC Trigger is compared with, on the same n8n, by the e2e load test and bench:trigger.
@@ -60,14 +72,7 @@ export function n8nWebhookWorkflow(opts: { name: string; path: string }): {
 } {
 	const workflow = buildWorkflow({
 		name: opts.name,
-		trigger: {
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			webhookId: stableUuid(`${opts.name}/webhook`),
-			noCredential: true,
-			parameters: { httpMethod: 'POST', path: opts.path, responseMode: 'onReceived', options: {} },
-		},
+		trigger: postWebhookTrigger(opts.name, opts.path),
 		steps: [],
 	});
 	return { workflow, url: (baseUrl) => `${baseUrl}/webhook/${opts.path}` };

@@ -83,9 +83,40 @@ export function splitOutStep(name: string, field: string, after?: string): SmscS
 	};
 }
 
+/** n8n's Edit Fields node in raw mode: one item holding `value` (`indent` as JSON.stringify takes it). */
+export function jsonStep(
+	name: string,
+	value: unknown,
+	opts: { after?: string; indent?: number } = {},
+): SmscStep {
+	return {
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		noCredential: true,
+		...(opts.after ? { after: opts.after } : {}),
+		parameters: { mode: 'raw', jsonOutput: JSON.stringify(value, null, opts.indent), options: {} },
+	};
+}
+
+/** The SMSC node's Message > Send parameters: an SMS to phones, unless `parameters` say otherwise. */
+export function sendParameters(parameters: Record<string, unknown>): Record<string, unknown> {
+	return {
+		resource: 'message',
+		operation: 'send',
+		channel: 'sms',
+		recipientType: 'phones',
+		options: {},
+		...parameters,
+	};
+}
+
 /** The SMSC node sending an SMS to `{{ $json.phone }}` of each item, with the given text. */
 export function sendSmsStep(opts: {
-	after: string;
+	/** default: Send SMS */
+	name?: string;
+	/** default: the trigger */
+	after?: string;
 	message: string;
 	options?: Record<string, unknown>;
 	/** Send's Bulk Options: batching, batch size, concurrency, raw response */
@@ -93,19 +124,15 @@ export function sendSmsStep(opts: {
 	continueOnFail?: boolean;
 }): SmscStep {
 	return {
-		name: 'Send SMS',
+		name: opts.name ?? 'Send SMS',
 		after: opts.after,
 		...(opts.continueOnFail ? { continueOnFail: true } : {}),
-		parameters: {
-			resource: 'message',
-			operation: 'send',
-			channel: 'sms',
-			recipientType: 'phones',
+		parameters: sendParameters({
 			phones: '={{ $json.phone }}',
 			message: opts.message,
 			options: opts.options ?? {},
 			...(opts.bulkOptions ? { bulkOptions: opts.bulkOptions } : {}),
-		},
+		}),
 	};
 }
 

@@ -1,5 +1,5 @@
 /** get.php: get_answers (incoming messages) and get_messages (sent history). Error 3 = nothing found. */
-import { apiError, type Reply } from '../reply';
+import { apiError, listLines, type Reply } from '../reply';
 import { normalizePhone } from '../sms';
 import { lowerBoundBy, money, type MessageRecord } from '../state';
 import { formatDate, parseDay } from '../time';
@@ -44,17 +44,11 @@ function getAnswers(ctx: Ctx): Reply {
 	}));
 	return {
 		json,
-		text: () =>
-			json
-				.map(
-					(o) =>
-						`id = ${o.id}, received = ${o.received}, phone = ${o.phone}, message = ${o.message}, to_phone = ${o.to_phone}, sent = ${o.sent}`,
-				)
-				.join('\n'),
-		nums: () =>
-			json
-				.map((o) => `${o.id},${o.received},${o.phone},${o.to_phone},${o.sent},${o.message}`)
-				.join('\n'),
+		...listLines(
+			json,
+			['id', 'received', 'phone', 'message', 'to_phone', 'sent'],
+			['id', 'received', 'phone', 'to_phone', 'sent', 'message'],
+		),
 	};
 }
 
@@ -122,20 +116,11 @@ function getMessages(ctx: Ctx): Reply {
 	const json = out.map(messageJson);
 	return {
 		json,
-		text: () =>
-			json
-				.map(
-					(o) =>
-						`id = ${o.id}, int_id = ${o.int_id}, send_date = ${o.send_date}, phone = ${o.phone}, status = ${o.status}, err = ${o.err}, cost = ${o.cost}, message = ${o.message}`,
-				)
-				.join('\n'),
-		nums: () =>
-			json
-				.map(
-					(o) =>
-						`${o.id},${o.int_id},${o.send_timestamp},${o.phone},${o.status},${o.err},${o.cost},${o.message}`,
-				)
-				.join('\n'),
+		...listLines(
+			json,
+			['id', 'int_id', 'send_date', 'phone', 'status', 'err', 'cost', 'message'],
+			['id', 'int_id', 'send_timestamp', 'phone', 'status', 'err', 'cost', 'message'],
+		),
 	};
 }
 

@@ -5,7 +5,7 @@
  * blacklist records; it keeps its own address book (a guess).
  */
 import { xmlEscape } from '../codec';
-import { apiError, type Reply } from '../reply';
+import { apiError, listLines, type Reply } from '../reply';
 import { normalizePhone } from '../sms';
 import { lowerBound, type AddressBook, type BlackRecord, type Contact, type Group } from '../state';
 import { flag, int, limitParam, type Ctx } from './context';
@@ -143,27 +143,10 @@ function contactJson(c: Contact, withIntId: boolean): Record<string, unknown> {
 	return o;
 }
 
-function contactKeys(): string[] {
-	return [
-		kind,
-		'name',
-		'group',
-		'first_name',
-		'last_name',
-		'middle_name',
-		'birthday',
-		'id',
-		'comments',
-		'tags',
-		`${kind}_other`,
-	];
-}
-
 function listReply(json: Array<Record<string, unknown>>, keys: string[], itemTag: string): Reply {
 	return {
 		json,
-		text: () => json.map((o) => keys.map((k) => `${k} = ${o[k]}`).join(', ')).join('\n'),
-		nums: () => json.map((o) => keys.map((k) => String(o[k])).join(',')).join('\n'),
+		...listLines(json, keys),
 		xml: () =>
 			'<list>\n' +
 			json
@@ -346,7 +329,9 @@ function book(ctx: Ctx, k: Kind, acc: AddressBook): Reply {
 				out.push(contactJson(c, ctx.acc.contactIntId));
 			}
 			if (out.length === 0) throw apiError(S, 3);
-			return listReply(out, contactKeys(), 'contact');
+			// the other formats list the page's fields: those of the JSON but the guessed int_id
+			const pageKeys = Object.keys(out[0]).filter((k) => k !== 'int_id');
+			return listReply(out, pageKeys, 'contact');
 		}
 		case 'get_group': {
 			const type = p.type !== undefined && p.type !== '' ? int(p.type, 0) : undefined;

@@ -22,6 +22,7 @@ import {
 	type Account,
 	type CallParams,
 	type MessageRecord,
+	type Prices,
 	type SentFile,
 } from '../state';
 import { parseSendTime, TimeFormatError } from '../time';
@@ -79,19 +80,13 @@ export const MIN_FILEURL_BYTES = 101;
  * `mms`: "text (txt), images (jpg, gif, png), music (wav, amr, mp3, mid) and video (mp4, 3gp)",
  * told by the file name's extension (`jpeg` taken as `jpg`: a guess). No size or count is stated.
  */
-const MMS_TYPES = new Set([
-	'txt',
-	'jpg',
-	'jpeg',
-	'gif',
-	'png',
-	'wav',
-	'amr',
-	'mp3',
-	'mid',
-	'mp4',
-	'3gp',
-]);
+const MMS_TYPES_BY_KIND = {
+	text: ['txt'],
+	images: ['jpg', 'jpeg', 'gif', 'png'],
+	music: ['wav', 'amr', 'mp3', 'mid'],
+	video: ['mp4', '3gp'],
+};
+const MMS_TYPES = new Set(Object.values(MMS_TYPES_BY_KIND).flat());
 
 /** Channels that take files in the request body: MMS, e-mail and voice calls. */
 const FILE_CHANNELS = new Set(['mms', 'mail', 'call']);
@@ -179,38 +174,14 @@ function partsFor(channel: string, text: string, p: Record<string, string>): num
 	}
 }
 
+/** SMS, flash, push and binary messages cost per part; any other channel per message, at its price. */
+const PER_PART = new Set(['sms', 'flash', 'push', 'bin']);
+
 function priceFor(acc: Account, channel: string, parts: number): number {
 	if (acc.testMode) return 0;
-	const pr = acc.prices;
-	switch (channel) {
-		case 'sms':
-		case 'flash':
-		case 'push':
-		case 'bin':
-			return pr.sms * parts;
-		case 'hlr':
-			return pr.hlr;
-		case 'ping':
-			return pr.ping;
-		case 'call':
-			return pr.call;
-		case 'mail':
-			return pr.mail;
-		case 'viber':
-			return pr.viber;
-		case 'whatsapp':
-			return pr.whatsapp;
-		case 'bot':
-			return pr.bot;
-		case 'tgm':
-			return pr.tgm;
-		case 'soc':
-			return pr.soc;
-		case 'mms':
-			return pr.mms;
-		default:
-			return pr.sms * parts;
-	}
+	const prices = acc.prices;
+	if (PER_PART.has(channel) || !Object.hasOwn(prices, channel)) return prices.sms * parts;
+	return prices[channel as keyof Prices];
 }
 
 function validClientId(id: string): boolean {

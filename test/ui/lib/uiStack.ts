@@ -9,6 +9,8 @@ import {
 	SMSC_NODE,
 	SMSC_TRIGGER,
 	buildWorkflow,
+	jsonStep,
+	sendParameters,
 	sendSmsStep,
 	smscCredential,
 	splitOutStep,
@@ -17,22 +19,30 @@ import {
 } from '../../e2e/lib/workflows';
 import type { CredentialRef, Workflow } from '../../e2e/lib/workflows';
 
+/** An SMSC credential the UI adds: what workflows point at, and the account it signs in to. */
+export interface UiCredential {
+	ref: CredentialRef;
+	login: string;
+	password: string;
+}
+
 /** The same account with a password SMSC rejects, for the pickers' error. */
-export const WRONG_PASSWORD_CREDENTIAL: CredentialRef = {
-	id: 'SmscUiWrongPass1',
-	name: 'SMSC (wrong password)',
+export const WRONG_PASSWORD_CREDENTIAL: UiCredential = {
+	ref: { id: 'SmscUiWrongPass1', name: 'SMSC (wrong password)' },
+	login: DEMO_LOGIN,
+	password: 'not-the-password',
 };
 /** A credential the test edits in the credential modal, so the others stay as they are. */
-export const TESTED_CREDENTIAL: CredentialRef = {
-	id: 'SmscUiCredTest01',
-	name: 'SMSC (credential test)',
+export const TESTED_CREDENTIAL: UiCredential = {
+	ref: { id: 'SmscUiCredTest01', name: 'SMSC (credential test)' },
+	login: DEMO_LOGIN,
+	password: DEMO_PASSWORD,
 };
-
 /** An account just opened at SMSC: no contact groups yet. */
-export const NEW_ACCOUNT = { login: 'ui-new-account', password: 'ui-new-password' };
-export const NEW_ACCOUNT_CREDENTIAL: CredentialRef = {
-	id: 'SmscUiNewAccount',
-	name: 'SMSC (new account)',
+export const NEW_ACCOUNT_CREDENTIAL: UiCredential = {
+	ref: { id: 'SmscUiNewAccount', name: 'SMSC (new account)' },
+	login: 'ui-new-account',
+	password: 'ui-new-password',
 };
 
 /** Sender names and a contact group the account already has, as a real account would. */
@@ -47,19 +57,7 @@ export function continueOnFailWorkflow(): Workflow {
 		name: 'UI: Continue On Fail',
 		credential: EMULATOR_CREDENTIAL,
 		steps: [
-			{
-				name: 'Two Recipients',
-				type: 'n8n-nodes-base.set',
-				typeVersion: 3.4,
-				noCredential: true,
-				parameters: {
-					mode: 'raw',
-					jsonOutput: JSON.stringify({
-						rows: [{ phone: 'not a number' }, { phone: '+79991234567' }],
-					}),
-					options: {},
-				},
-			},
+			jsonStep('Two Recipients', { rows: [{ phone: 'not a number' }, { phone: '+79991234567' }] }),
 			splitOutStep('One Item per Row', 'rows', 'Two Recipients'),
 			sendSmsStep({
 				after: 'One Item per Row',
@@ -73,12 +71,12 @@ export function continueOnFailWorkflow(): Workflow {
 
 /** A Send node signed in with the wrong password, to open the pickers with. */
 export function wrongPasswordWorkflow(): Workflow {
-	return sendWith('UI: wrong password', WRONG_PASSWORD_CREDENTIAL);
+	return sendWith('UI: wrong password', WRONG_PASSWORD_CREDENTIAL.ref);
 }
 
 /** A Send node of the new account, whose group list is empty. */
 export function newAccountWorkflow(): Workflow {
-	return sendWith('UI: new account', NEW_ACCOUNT_CREDENTIAL);
+	return sendWith('UI: new account', NEW_ACCOUNT_CREDENTIAL.ref);
 }
 
 function sendWith(name: string, credential: CredentialRef): Workflow {
@@ -88,15 +86,7 @@ function sendWith(name: string, credential: CredentialRef): Workflow {
 		steps: [
 			{
 				name: 'Send SMS',
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
-					phones: '+79991234567',
-					message: 'Hello',
-					options: {},
-				},
+				parameters: sendParameters({ phones: '+79991234567', message: 'Hello' }),
 			},
 		],
 	});
@@ -117,15 +107,10 @@ export function statusWorkflow(): Workflow {
 			{
 				name: 'Send SMS',
 				typeVersion: 2,
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channel: 'sms',
-					recipientType: 'phones',
+				parameters: sendParameters({
 					phones: '+79991234567',
 					message: 'Your table is booked for 19:00.',
-					options: {},
-				},
+				}),
 			},
 			{
 				name: 'Get Status',
@@ -291,26 +276,11 @@ export async function startUiStack(): Promise<UiStack> {
 	const { file: logFile, log } = createLog('ui');
 	const stack = await startStack({ log });
 	const { n8n, emulator } = stack;
-	await n8n.importCredentials([
-		smscCredential({
-			...WRONG_PASSWORD_CREDENTIAL,
-			baseUrl: emulator.url,
-			login: DEMO_LOGIN,
-			password: 'not-the-password',
-		}),
-		smscCredential({
-			...NEW_ACCOUNT_CREDENTIAL,
-			baseUrl: emulator.url,
-			login: NEW_ACCOUNT.login,
-			password: NEW_ACCOUNT.password,
-		}),
-		smscCredential({
-			...TESTED_CREDENTIAL,
-			baseUrl: emulator.url,
-			login: DEMO_LOGIN,
-			password: DEMO_PASSWORD,
-		}),
-	]);
+	await n8n.importCredentials(
+		[WRONG_PASSWORD_CREDENTIAL, NEW_ACCOUNT_CREDENTIAL, TESTED_CREDENTIAL].map((c) =>
+			smscCredential({ ...c.ref, baseUrl: emulator.url, login: c.login, password: c.password }),
+		),
+	);
 	const exampleWorkflows = examples(EMULATOR_CREDENTIAL).map((e) => e.workflow);
 	const send = exampleWorkflows.find((w) => w.name === 'SMSC: send an SMS');
 	if (!send) throw new Error('the examples have no "SMSC: send an SMS"');
@@ -328,8 +298,8 @@ export async function startUiStack(): Promise<UiStack> {
 	];
 	await n8n.importWorkflows(list);
 	await emulator.call('createAccount', {
-		login: NEW_ACCOUNT.login,
-		psw: NEW_ACCOUNT.password,
+		login: NEW_ACCOUNT_CREDENTIAL.login,
+		psw: NEW_ACCOUNT_CREDENTIAL.password,
 		balance: 100,
 	});
 	for (const sender of SENDER_NAMES) {

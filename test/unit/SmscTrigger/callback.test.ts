@@ -39,6 +39,9 @@ function form(fields: Record<string, string>, encode: (text: string) => Buffer):
 }
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
+/** What decodeCallback makes of a POST to `url` with this body. */
+const posted = (url: string, contentType: string, body: Buffer) =>
+	decodeCallback({ method: 'POST', url, contentType, body });
 const FIELDS = {
 	id: '17',
 	phone: '79991234567',
@@ -49,33 +52,30 @@ const FIELDS = {
 
 describe('decodeCallback: form fields', () => {
 	it('reads windows-1251 by default, as SMSC sends when the handler URL says nothing', () => {
-		const decoded = decodeCallback({
-			method: 'POST',
-			url: '/webhook/x/smsc?token=t',
-			contentType: 'application/x-www-form-urlencoded',
-			body: form(FIELDS, cp1251),
-		});
+		const decoded = posted(
+			'/webhook/x/smsc?token=t',
+			'application/x-www-form-urlencoded',
+			form(FIELDS, cp1251),
+		);
 		expect(decoded).toEqual({ format: 'form', charset: 'windows-1251', callbacks: [FIELDS] });
 	});
 
 	it('reads UTF-8 when the handler URL has charset=utf-8', () => {
-		const decoded = decodeCallback({
-			method: 'POST',
-			url: '/webhook/x/smsc?token=t&charset=utf-8',
-			contentType: 'application/x-www-form-urlencoded',
-			body: form(FIELDS, utf8),
-		});
+		const decoded = posted(
+			'/webhook/x/smsc?token=t&charset=utf-8',
+			'application/x-www-form-urlencoded',
+			form(FIELDS, utf8),
+		);
 		expect(decoded.charset).toBe('utf-8');
 		expect(decoded.callbacks).toEqual([FIELDS]);
 	});
 
 	it('prefers the charset the Content-Type declares over the URL', () => {
-		const decoded = decodeCallback({
-			method: 'POST',
-			url: '/smsc?charset=utf-8',
-			contentType: 'application/x-www-form-urlencoded; charset=windows-1251',
-			body: form(FIELDS, cp1251),
-		});
+		const decoded = posted(
+			'/smsc?charset=utf-8',
+			'application/x-www-form-urlencoded; charset=windows-1251',
+			form(FIELDS, cp1251),
+		);
 		expect(decoded.callbacks).toEqual([FIELDS]);
 	});
 
@@ -125,12 +125,11 @@ describe('decodeCallback: form fields', () => {
 
 	it('refuses a body whose field names are not names', () => {
 		expect(() =>
-			decodeCallback({
-				method: 'POST',
-				url: '/smsc',
-				contentType: 'application/x-www-form-urlencoded',
-				body: Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x3d, 0x42]),
-			}),
+			posted(
+				'/smsc',
+				'application/x-www-form-urlencoded',
+				Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x3d, 0x42]),
+			),
 		).toThrow(MalformedCallbackError);
 		expect(() =>
 			decodeCallback({
@@ -150,12 +149,11 @@ describe('decodeCallback: form fields', () => {
 
 describe('decodeCallback: JSON (fmt=3)', () => {
 	it('reads a UTF-8 JSON object', () => {
-		const decoded = decodeCallback({
-			method: 'POST',
-			url: '/smsc?fmt=3&charset=utf-8',
-			contentType: 'application/json; charset=utf-8',
-			body: utf8(JSON.stringify({ ...FIELDS, cost: 1.5 })),
-		});
+		const decoded = posted(
+			'/smsc?fmt=3&charset=utf-8',
+			'application/json; charset=utf-8',
+			utf8(JSON.stringify({ ...FIELDS, cost: 1.5 })),
+		);
 		expect(decoded).toEqual({
 			format: 'json',
 			charset: 'utf-8',
@@ -164,12 +162,7 @@ describe('decodeCallback: JSON (fmt=3)', () => {
 	});
 
 	it('reads a windows-1251 JSON body, the default when the handler URL has fmt=3 only', () => {
-		const decoded = decodeCallback({
-			method: 'POST',
-			url: '/smsc?fmt=3',
-			contentType: 'application/json',
-			body: cp1251(JSON.stringify(FIELDS)),
-		});
+		const decoded = posted('/smsc?fmt=3', 'application/json', cp1251(JSON.stringify(FIELDS)));
 		expect(decoded.callbacks).toEqual([FIELDS]);
 	});
 
@@ -183,26 +176,18 @@ describe('decodeCallback: JSON (fmt=3)', () => {
 	});
 
 	it('accepts an array of callbacks and strips a byte order mark', () => {
-		const decoded = decodeCallback({
-			method: 'POST',
-			url: '/smsc',
-			contentType: 'application/json; charset=utf-8',
-			body: utf8('\uFEFF[{"id":"1"},{"id":"2"}]'),
-		});
+		const decoded = posted(
+			'/smsc',
+			'application/json; charset=utf-8',
+			utf8('\uFEFF[{"id":"1"},{"id":"2"}]'),
+		);
 		expect(decoded.callbacks).toEqual([{ id: '1' }, { id: '2' }]);
 	});
 
 	it.each(['{"id": 1', '"just a string"', '[1, 2]', 'null', '{"a":1} trailing'])(
 		'refuses %s',
 		(body) => {
-			expect(() =>
-				decodeCallback({
-					method: 'POST',
-					url: '/smsc',
-					contentType: 'application/json',
-					body: utf8(body),
-				}),
-			).toThrow(MalformedCallbackError);
+			expect(() => posted('/smsc', 'application/json', utf8(body))).toThrow(MalformedCallbackError);
 		},
 	);
 });
@@ -212,22 +197,16 @@ describe('decodeCallback: XML (fmt=2)', () => {
 		`<?xml version="1.0" encoding="${charset}"?>\n<data>\n<id>17</id>\n<phone>79991234567</phone>\n<mes>Привет, мир! 100% &amp; more</mes>\n<to>79000000001</to>\n<sent>1735689600</sent>\n</data>\n`;
 
 	it('reads windows-1251 XML, taking the charset from its declaration', () => {
-		const decoded = decodeCallback({
-			method: 'POST',
-			url: '/smsc?fmt=2',
-			contentType: 'application/xml',
-			body: cp1251(xml('windows-1251')),
-		});
+		const decoded = posted('/smsc?fmt=2', 'application/xml', cp1251(xml('windows-1251')));
 		expect(decoded).toEqual({ format: 'xml', charset: 'windows-1251', callbacks: [FIELDS] });
 	});
 
 	it('reads UTF-8 XML', () => {
-		const decoded = decodeCallback({
-			method: 'POST',
-			url: '/smsc?fmt=2&charset=utf-8',
-			contentType: 'text/xml; charset=utf-8',
-			body: utf8(xml('utf-8')),
-		});
+		const decoded = posted(
+			'/smsc?fmt=2&charset=utf-8',
+			'text/xml; charset=utf-8',
+			utf8(xml('utf-8')),
+		);
 		expect(decoded.callbacks).toEqual([FIELDS]);
 	});
 
@@ -251,14 +230,7 @@ describe('decodeCallback: XML (fmt=2)', () => {
 		['text outside the root', 'oops<data><id>1</id></data>'],
 		['a stray <', '<data><id>1 < 2</id></data>'],
 	])('refuses %s', (_what, body) => {
-		expect(() =>
-			decodeCallback({
-				method: 'POST',
-				url: '/smsc',
-				contentType: 'application/xml',
-				body: utf8(body),
-			}),
-		).toThrow(MalformedCallbackError);
+		expect(() => posted('/smsc', 'application/xml', utf8(body))).toThrow(MalformedCallbackError);
 	});
 });
 

@@ -48,24 +48,19 @@ describe('Send and Get Cost: the mapping mode', () => {
 	);
 
 	it('with a contact group only the text comes from the item; a channel without text maps recipients only', () => {
-		const group = shown(
-			resolved({
-				resource: 'message',
-				operation: 'send',
-				dataMode: 'autoMapInputData',
-				recipientType: 'group',
-			}),
-		);
+		const mapped = (values: INodeParameters) =>
+			shown(
+				resolved({
+					resource: 'message',
+					operation: 'send',
+					dataMode: 'autoMapInputData',
+					...values,
+				}),
+			);
+		const group = mapped({ recipientType: 'group' });
 		expect(group).toContain('textField');
 		expect(group).not.toContain('recipientField');
-		const ping = shown(
-			resolved({
-				resource: 'message',
-				operation: 'send',
-				dataMode: 'autoMapInputData',
-				channel: 'ping',
-			}),
-		);
+		const ping = mapped({ channel: 'ping' });
 		expect(ping).toContain('recipientField');
 		expect(ping).not.toContain('textField');
 	});

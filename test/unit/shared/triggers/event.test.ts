@@ -1,20 +1,11 @@
 import { describeEvent } from '../../../../nodes/shared/triggers/event';
+import { DELIVERY_STATUS, INCOMING_CALLED, INCOMING_LISTED } from './smscEvents';
 
 const ISO_MOSCOW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/;
 
 describe('describeEvent (SMSC Trigger 3, SMSC Poll Trigger 2)', () => {
 	it('names a delivery status callback as Get Status does and keeps what SMSC sent under raw', () => {
-		const fields = {
-			id: '5',
-			phone: '79991234567',
-			status: '20',
-			err: '1',
-			cost: '2.50',
-			cnt: '1',
-			time: '1735689600',
-			ts: '01.01.2025 03:00:00',
-			extra: 'x',
-		};
+		const fields = { ...DELIVERY_STATUS, cnt: '1', ts: '01.01.2025 03:00:00' };
 		expect(describeEvent(fields)).toEqual({
 			event: 'deliveryStatus',
 			id: 5,
@@ -35,22 +26,8 @@ describe('describeEvent (SMSC Trigger 3, SMSC Poll Trigger 2)', () => {
 	});
 
 	it('gives an incoming message the same fields whether SMSC called (mes, to) or get.php listed it (message, to_phone)', () => {
-		const called = describeEvent({
-			id: '7',
-			phone: '79991234567',
-			mes: 'Hi',
-			to: '74950000101',
-			sent: '1735689600',
-			smsc_time: '1735689601',
-		});
-		const listed = describeEvent({
-			id: 7,
-			phone: '79991234567',
-			message: 'Hi',
-			to_phone: '74950000101',
-			sent: 1735689600,
-			received: '01.01.2025 03:00:01',
-		});
+		const called = describeEvent({ ...INCOMING_CALLED, smsc_time: '1735689601' });
+		const listed = describeEvent(INCOMING_LISTED);
 		const { raw: calledRaw, ...calledItem } = called;
 		const { raw: listedRaw, ...listedItem } = listed;
 		expect(calledItem).toEqual(listedItem);

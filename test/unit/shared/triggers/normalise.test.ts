@@ -4,20 +4,13 @@ import {
 	matchesFilters,
 	normaliseCallback,
 } from '../../../../nodes/shared/triggers/normalise';
+import { DELIVERY_STATUS, INCOMING_CALLED, INCOMING_LISTED } from './smscEvents';
 
 const ALL = ['deliveryStatus', 'incomingMessage', 'callVerification', 'other'];
 
 describe('normaliseCallback', () => {
 	it('decodes a delivery status and keeps every received field, numbers as numbers', () => {
-		const item = normaliseCallback({
-			id: '5',
-			phone: '79991234567',
-			status: '20',
-			err: '1',
-			cost: '2.50',
-			time: '1735689600',
-			extra: 'x',
-		});
+		const item = normaliseCallback(DELIVERY_STATUS);
 		expect(item).toEqual({
 			id: 5,
 			phone: '79991234567',
@@ -38,21 +31,8 @@ describe('normaliseCallback', () => {
 	});
 
 	it('gives incoming messages the same names whether SMSC called (mes, to) or get.php listed them (message, to_phone)', () => {
-		const called = normaliseCallback({
-			id: '7',
-			phone: '79991234567',
-			mes: 'Hi',
-			to: '74950000101',
-			sent: '1735689600',
-		});
-		const listed = normaliseCallback({
-			id: 7,
-			phone: '79991234567',
-			message: 'Hi',
-			to_phone: '74950000101',
-			sent: 1735689600,
-			received: '01.01.2025 03:00:00',
-		});
+		const called = normaliseCallback(INCOMING_CALLED);
+		const listed = normaliseCallback(INCOMING_LISTED);
 		const common = {
 			event: 'incomingMessage',
 			id: 7,
@@ -67,13 +47,15 @@ describe('normaliseCallback', () => {
 	});
 
 	it('marks incoming messages and verification calls', () => {
-		expect(
-			normaliseCallback({ id: '1', phone: '7999', mes: 'Hi', sent: '1735689600000' }),
-		).toMatchObject({
-			event: 'incomingMessage',
-			text: 'Hi',
-			sentIso: '2025-01-01T00:00:00.000Z',
+		// `sent` in milliseconds is read as well
+		const incoming = normaliseCallback({
+			id: '1',
+			phone: '7999',
+			mes: 'Hi',
+			sent: '1735689600000',
 		});
+		expect(incoming).toMatchObject({ event: 'incomingMessage', text: 'Hi' });
+		expect(incoming.sentIso).toBe('2025-01-01T00:00:00.000Z');
 		expect(classifyCallback({ phone: '7999', mes: ' [WAITCALL] ' })).toBe('callVerification');
 		expect(classifyCallback({ phone: '7999', mes: 'please [waitcall] me' })).toBe(
 			'incomingMessage',
@@ -84,9 +66,8 @@ describe('normaliseCallback', () => {
 
 	it('converts only plausible epoch values to ISO dates', () => {
 		expect(epochToIso('1735689600')).toBe('2025-01-01T00:00:00.000Z');
-		expect(epochToIso('01.01.2025 10:00')).toBeUndefined();
-		expect(epochToIso('12345678901')).toBeUndefined();
-		expect(epochToIso('')).toBeUndefined();
+		for (const implausible of ['01.01.2025 10:00', '12345678901', ''])
+			expect(epochToIso(implausible)).toBeUndefined();
 	});
 });
 
