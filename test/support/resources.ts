@@ -1,6 +1,7 @@
 /**
  * What the tests of one resource set up straight through SMSC's API (as another SMSC client
- * would), and run, for the emulator of the test file: `const { seedContact } = phoneBook(emu)`.
+ * would), and run, for the emulator of the test file: `const { seedContact } = phoneBook(emu)`,
+ * or with the emulator started for the file: `const { emu, contact, seedContact } = usePhoneBook()`.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -11,14 +12,21 @@ import {
 	requests as sendLog,
 	resourceRuns,
 	runMessage,
+	seedSender as seedSenderAt,
 	smscApi,
 } from './accounts';
 import type { MessageRunOptions } from './accounts';
+import { useEmulator } from './emulator';
 
 /** Contacts and groups of the phone book (phones.php). */
 export function phoneBook(emu: RunningEmulator) {
-	async function seedGroup(login: string, name: string): Promise<number> {
-		return (await phonesApi(emu, login, { add_group: 1, name })).id;
+	/** `extra`: more phones.php fields, e.g. `{ num: 7 }` for the group's number, `{ type: 1 }` for an e-mail group. */
+	async function seedGroup(
+		login: string,
+		name: string,
+		extra: Record<string, string | number> = {},
+	): Promise<number> {
+		return (await phonesApi(emu, login, { add_group: 1, name, ...extra })).id;
 	}
 
 	async function seedContact(
@@ -79,6 +87,8 @@ export function phoneBook(emu: RunningEmulator) {
 
 	const contacts = resourceRuns(emu, 'contact', 'phones');
 	return {
+		contact: contacts,
+		group: resourceRuns(emu, 'group', 'phones'),
 		seedGroup,
 		seedContact,
 		seedContacts,
@@ -95,7 +105,13 @@ export function senderNames(emu: RunningEmulator) {
 		const answer = await smscApi(emu, login, 'senders', { get: 1, all: 1 });
 		return Array.isArray(answer) ? answer : [];
 	}
-	return { allSenders };
+	return {
+		senderName: resourceRuns(emu, 'senderName', 'senders'),
+		/** Registers a sender name directly at the emulator and returns its id. */
+		seedSender: (login: string, sender: string, extra: Record<string, string | number> = {}) =>
+			seedSenderAt(emu, login, sender, extra),
+		allSenders,
+	};
 }
 
 /** Message operations run as an account, and messages sent beside them. */
@@ -118,4 +134,16 @@ export function messages(emu: RunningEmulator) {
 			return { ...result, error: result.result.error?.message ?? '' };
 		},
 	};
+}
+
+/** The phone book of an emulator started for the test file. */
+export function usePhoneBook() {
+	const emu = useEmulator();
+	return { emu, ...phoneBook(emu) };
+}
+
+/** The sender names of an emulator started for the test file. */
+export function useSenderNames() {
+	const emu = useEmulator();
+	return { emu, ...senderNames(emu) };
 }

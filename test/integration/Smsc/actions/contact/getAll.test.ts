@@ -1,11 +1,7 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, resourceRuns } from '../../../../support/accounts';
-import { phoneBook } from '../../../../support/resources';
+import { newAccount } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const contact = resourceRuns(emu, 'contact', 'phones');
-const { seedGroup, seedContact, seedContacts } = phoneBook(emu);
+const { emu, contact, seedGroup, seedContact, seedContacts } = usePhoneBook();
 
 describe('Contact: Get Many', () => {
 	it('applies the filters and the limit in one request', async () => {
@@ -59,21 +55,7 @@ describe('Contact: Get Many', () => {
 	});
 
 	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {
-		const login = newAccount(emu);
-		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const stopped = await contact.run(login, 'getAll', { limit: 5 });
-		expect(stopped.result.error?.message).toMatch(
-			/rejected the login and password or the API key \(error 2\)/,
-		);
-		const continued = await contact.run(
-			login,
-			'getAll',
-			{ limit: 5 },
-			{
-				continueOnFail: true,
-			},
-		);
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+		await contact.expectRejectedLogin('getAll', { limit: 5 });
 	});
 });
 

@@ -1,17 +1,15 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
+import { newAccount } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const group = resourceRuns(emu, 'group', 'phones');
+const { emu, group, seedGroup, seedContact } = usePhoneBook();
 
 describe('Group: Get Many', () => {
 	it('outputs one item per group with numbers as numbers, filtered by type and limited', async () => {
 		const login = newAccount(emu);
-		const a = (await phonesApi(emu, login, { add_group: 1, name: 'A', num: 5 })).id;
-		const b = (await phonesApi(emu, login, { add_group: 1, name: 'B' })).id;
-		await phonesApi(emu, login, { add_group: 1, name: 'Mail', type: 1 });
-		await phonesApi(emu, login, { add: 1, phone: '79990002222', grp: a });
+		const a = await seedGroup(login, 'A', { num: 5 });
+		const b = await seedGroup(login, 'B');
+		await seedGroup(login, 'Mail', { type: 1 });
+		await seedContact(login, '79990002222', { grp: a });
 
 		const phoneGroups = await group.run(login, 'getAll', {
 			returnAll: true,
@@ -36,19 +34,6 @@ describe('Group: Get Many', () => {
 	});
 
 	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {
-		const login = newAccount(emu);
-		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const stopped = await group.run(login, 'getAll', { returnAll: true });
-		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(/error 2/);
-		const continued = await group.run(
-			login,
-			'getAll',
-			{ returnAll: true },
-			{
-				continueOnFail: true,
-			},
-		);
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+		await group.expectRejectedLogin('getAll', { returnAll: true });
 	});
 });

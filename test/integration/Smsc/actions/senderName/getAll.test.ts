@@ -1,17 +1,15 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, resourceRuns, runAs, seedSender } from '../../../../support/accounts';
+import { newAccount } from '../../../../support/accounts';
+import { useSenderNames } from '../../../../support/resources';
 import { schemaViolations } from '../../../../support/schema';
 
-const emu = useEmulator();
-
-const senderName = resourceRuns(emu, 'senderName', 'senders');
+const { emu, senderName, seedSender } = useSenderNames();
 
 describe('Sender Name: Get Many', () => {
 	async function seedFour(login: string): Promise<void> {
-		await seedSender(emu, login, 'Alpha', { cmt: 'a', mts_step: 1 });
-		await seedSender(emu, login, 'Beta');
-		await seedSender(emu, login, '79990001122'); // digital: pending until confirmed
-		await seedSender(emu, login, 'Gamma');
+		await seedSender(login, 'Alpha', { cmt: 'a', mts_step: 1 });
+		await seedSender(login, 'Beta');
+		await seedSender(login, '79990001122'); // digital: pending until confirmed
+		await seedSender(login, 'Gamma');
 	}
 
 	it('lists every name, newest first, with numeric ids', async () => {
@@ -122,23 +120,14 @@ describe('Sender Name: Get Many', () => {
 	});
 
 	it('fails with a wrong password, or with continueOnFail outputs the error', async () => {
-		const login = newAccount(emu);
-		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const parameters = senderName('getAll', { returnAll: true });
-		const stopped = await runAs(emu, login, 'senders', parameters);
-		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(
-			/rejected the login and password or the API key \(error 2\)/,
-		);
-		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+		await senderName.expectRejectedLogin('getAll', { returnAll: true });
 	});
 });
 
 describe("Sender Name: Get Many with SMSC's defaults", () => {
 	it("with no filter asks with SMSC's default all=0 and lists active names only", async () => {
 		const login = newAccount(emu, { senders: ['MyShop'] });
-		await seedSender(emu, login, '79990001122'); // digital: pending until confirmed
+		await seedSender(login, '79990001122'); // digital: pending until confirmed
 		const { json, requests } = await senderName.run(login, 'getAll', { returnAll: true });
 		expect(requests.at(-1)).not.toHaveProperty('all');
 		expect(json.map((row) => row.name ?? row.sender)).toEqual(['MyShop']);
