@@ -18,39 +18,46 @@ import {
 import type { MessageRunOptions } from './accounts';
 import { useEmulator } from './emulator';
 
-/** Contacts and groups of the phone book (phones.php). */
+type Fields = Record<string, string | number>;
+
+/** Contacts, groups and the blacklist of the phone book (phones.php). */
 export function phoneBook(emu: RunningEmulator) {
-	/** `extra`: more phones.php fields, e.g. `{ num: 7 }` for the group's number, `{ type: 1 }` for an e-mail group. */
-	async function seedGroup(
-		login: string,
-		name: string,
-		extra: Record<string, string | number> = {},
-	): Promise<number> {
-		return (await phonesApi(emu, login, { add_group: 1, name, ...extra })).id;
+	/** Adds a record straight through phones.php and returns its id. */
+	async function add(login: string, fields: Fields): Promise<number> {
+		return (await phonesApi(emu, login, fields)).id;
 	}
 
-	async function seedContact(
-		login: string,
-		phone: string,
-		extra: Record<string, string | number> = {},
-	): Promise<number> {
-		return (await phonesApi(emu, login, { add: 1, phone, ...extra })).id;
-	}
+	/** `extra`: e.g. `{ num: 7 }` for the group's number, `{ type: 1 }` for an e-mail group. */
+	const seedGroup = (login: string, name: string, extra: Fields = {}) =>
+		add(login, { add_group: 1, name, ...extra });
 
-	/** `count` contacts C0, C1, … with phones 7997…; twelve at a time, since SMSC (and the emulator)
-	 * refuse a fifteenth concurrent request per login. */
-	async function seedContacts(login: string, count: number): Promise<void> {
+	const seedContact = (login: string, phone: string, extra: Fields = {}) =>
+		add(login, { add: 1, phone, ...extra });
+
+	/** `count` records, twelve at a time, since SMSC (and the emulator) refuse a fifteenth
+	 * concurrent request per login; `seed(k)` adds the k-th and returns its id. */
+	async function seedMany(count: number, seed: (k: number) => Promise<number>): Promise<void> {
 		for (let start = 0; start < count; start += 12) {
 			const ids = await Promise.all(
-				Array.from({ length: Math.min(12, count - start) }, (_, k) =>
-					seedContact(login, `7997${String(start + k).padStart(7, '0')}`, {
-						name: `C${start + k}`,
-					}),
-				),
+				Array.from({ length: Math.min(12, count - start) }, (_, k) => seed(start + k)),
 			);
 			expect(ids.every((id) => typeof id === 'number')).toBe(true);
 		}
 	}
+
+	/** `count` contacts C0, C1, … with phones 7997…. */
+	const seedContacts = (login: string, count: number) =>
+		seedMany(count, (k) =>
+			seedContact(login, `7997${String(k).padStart(7, '0')}`, { name: `C${k}` }),
+		);
+
+	/** Blocks a number; `extra`: e.g. `{ type: 1, cmt: 'why' }`. */
+	const seedBlocked = (login: string, phone: string, extra: Fields = {}) =>
+		add(login, { add_black: 1, phone, ...extra });
+
+	/** `count` blocked numbers 7998…. */
+	const seedBlockedMany = (login: string, count: number) =>
+		seedMany(count, (k) => seedBlocked(login, `7998${String(k).padStart(7, '0')}`));
 
 	async function groupsOf(login: string): Promise<Array<Record<string, unknown>>> {
 		const answer = await phonesApi(emu, login, { get_group: 1 });
@@ -63,10 +70,10 @@ export function phoneBook(emu: RunningEmulator) {
 		return String(row.group);
 	}
 
-	/** A new account with groups A and B. */
-	async function twoGroups(): Promise<{ login: string; a: number; b: number }> {
+	/** A new account with groups A and B; `extraA`: more fields of A, e.g. `{ num: 5 }`. */
+	async function twoGroups(extraA: Fields = {}): Promise<{ login: string; a: number; b: number }> {
 		const login = newAccount(emu);
-		const a = await seedGroup(login, 'A');
+		const a = await seedGroup(login, 'A', extraA);
 		const b = await seedGroup(login, 'B');
 		return { login, a, b };
 	}
@@ -89,9 +96,12 @@ export function phoneBook(emu: RunningEmulator) {
 	return {
 		contact: contacts,
 		group: resourceRuns(emu, 'group', 'phones'),
+		blacklist: resourceRuns(emu, 'blacklist', 'phones'),
 		seedGroup,
 		seedContact,
 		seedContacts,
+		seedBlocked,
+		seedBlockedMany,
 		groupsOf,
 		memberOf,
 		twoGroups,
@@ -116,6 +126,11 @@ export function senderNames(emu: RunningEmulator) {
 
 /** Message operations run as an account, and messages sent beside them. */
 export function messages(emu: RunningEmulator) {
+	/** Runs a Send; `error` is the run's error message, or '' when it succeeded. */
+	const send = async (login: string, parameters: IDataObject) => {
+		const result = await runMessage(emu, login, { operation: 'send', ...parameters });
+		return { ...result, error: result.result.error?.message ?? '' };
+	};
 	return {
 		requests: (login: string, script: string) => sendLog(emu, login, script),
 		run: (
@@ -128,10 +143,12 @@ export function messages(emu: RunningEmulator) {
 		sendDirect: (login: string, params: Record<string, string>): Promise<IDataObject> =>
 			smscApi(emu, login, 'send', params),
 		settle: () => new Promise((resolve) => setTimeout(resolve, 600)),
-		/** Runs a Send; `error` is the run's error message, or '' when it succeeded. */
-		send: async (login: string, parameters: IDataObject) => {
-			const result = await runMessage(emu, login, { operation: 'send', ...parameters });
-			return { ...result, error: result.result.error?.message ?? '' };
+		send,
+		/** Runs a Send that must stop on bad input before the account's first request to send.php. */
+		refuses: async (login: string, parameters: IDataObject, message: RegExp) => {
+			const { error, requests } = await send(login, parameters);
+			expect(error).toMatch(message);
+			expect(requests).toEqual([]);
 		},
 	};
 }

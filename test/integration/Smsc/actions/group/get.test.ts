@@ -1,13 +1,11 @@
 import { groupRef, newAccount, runAs, smscApi } from '../../../../support/accounts';
 import { usePhoneBook } from '../../../../support/resources';
 
-const { emu, group, seedGroup, seedContact } = usePhoneBook();
+const { emu, group, twoGroups, seedContact } = usePhoneBook();
 
 describe('Group: Get', () => {
 	it('outputs the group of each item from one get_group request, and names a missing group', async () => {
-		const login = newAccount(emu);
-		const a = await seedGroup(login, 'A', { num: 5 });
-		const b = await seedGroup(login, 'B');
+		const { login, a, b } = await twoGroups({ num: 5 });
 		await seedContact(login, '79990002222', { grp: a });
 		const items = [{ id: b }, { id: a }, { id: 999 }, { id: a }, { id: b }];
 		const parameters = { group: groupRef('={{ $json.id }}', 'id') };

@@ -1,13 +1,11 @@
 import { newAccount } from '../../../../support/accounts';
 import { usePhoneBook } from '../../../../support/resources';
 
-const { emu, group, seedGroup, seedContact } = usePhoneBook();
+const { emu, group, twoGroups, seedGroup, seedContact } = usePhoneBook();
 
 describe('Group: Get Many', () => {
 	it('outputs one item per group with numbers as numbers, filtered by type and limited', async () => {
-		const login = newAccount(emu);
-		const a = await seedGroup(login, 'A', { num: 5 });
-		const b = await seedGroup(login, 'B');
+		const { login, a, b } = await twoGroups({ num: 5 });
 		await seedGroup(login, 'Mail', { type: 1 });
 		await seedContact(login, '79990002222', { grp: a });
 

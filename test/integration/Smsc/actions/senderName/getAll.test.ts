@@ -5,16 +5,18 @@ import { schemaViolations } from '../../../../support/schema';
 const { emu, senderName, seedSender } = useSenderNames();
 
 describe('Sender Name: Get Many', () => {
-	async function seedFour(login: string): Promise<void> {
+	/** A new account with four names, Alpha, Beta, 79990001122 and Gamma, as SMSC's Get lists them. */
+	async function accountOfFour(): Promise<string> {
+		const login = newAccount(emu);
 		await seedSender(login, 'Alpha', { cmt: 'a', mts_step: 1 });
 		await seedSender(login, 'Beta');
 		await seedSender(login, '79990001122'); // digital: pending until confirmed
 		await seedSender(login, 'Gamma');
+		return login;
 	}
 
 	it('lists every name, newest first, with numeric ids', async () => {
-		const login = newAccount(emu);
-		await seedFour(login);
+		const login = await accountOfFour();
 		const { json, requests } = await senderName.run(login, 'getAll', {
 			returnAll: true,
 			filters: { activeOnly: false },
@@ -26,8 +28,7 @@ describe('Sender Name: Get Many', () => {
 	});
 
 	it('Status Changed Since (from_date) and Include Documents (files=1): one request, documents listed', async () => {
-		const login = newAccount(emu);
-		await seedFour(login);
+		const login = await accountOfFour();
 		const since = await senderName.run(login, 'getAll', {
 			returnAll: true,
 			filters: { changedSince: '2020-01-01' },
@@ -55,8 +56,7 @@ describe('Sender Name: Get Many', () => {
 	});
 
 	it('keeps only active names and adds operator statuses when asked', async () => {
-		const login = newAccount(emu);
-		await seedFour(login);
+		const login = await accountOfFour();
 		const { json, requests } = await senderName.run(login, 'getAll', {
 			returnAll: true,
 			filters: { activeOnly: true },
@@ -69,8 +69,7 @@ describe('Sender Name: Get Many', () => {
 	});
 
 	it('asks for no more than the limit', async () => {
-		const login = newAccount(emu);
-		await seedFour(login);
+		const login = await accountOfFour();
 		const { json, requests } = await senderName.run(login, 'getAll', {
 			returnAll: false,
 			limit: 2,
