@@ -215,7 +215,28 @@ export function resourceRuns(emu: RunningEmulator, resource: string, script: str
 		);
 		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
 	};
-	return Object.assign(parameters, { run, stopAndContinue, expectRejectedLogin });
+	/** Runs the operation as a new account with nothing to list: it succeeds with no items. */
+	const expectNothingListed = async (
+		operation: string,
+		fields: Record<string, unknown> = {},
+	): Promise<RunResult> => {
+		const listed = await run(newAccount(emu), operation, fields);
+		expect(listed.result.error).toBeUndefined();
+		expect(listed.json).toEqual([]);
+		return listed;
+	};
+	return Object.assign(parameters, {
+		run,
+		stopAndContinue,
+		expectRejectedLogin,
+		expectNothingListed,
+	});
+}
+
+/** `count` items, and no two of them with the same `key` (a record output twice, or a page read twice). */
+export function expectEachOnce(json: IDataObject[], count: number, key = 'id'): void {
+	expect(json).toHaveLength(count);
+	expect(new Set(json.map((item) => item[key])).size).toBe(count);
 }
 
 /** The run stopped on bad input before any request: a NodeOperationError with this message. */

@@ -1,4 +1,4 @@
-import { newAccount } from '../../../../support/accounts';
+import { expectEachOnce, newAccount } from '../../../../support/accounts';
 import { usePhoneBook } from '../../../../support/resources';
 
 const { emu, blacklist, seedBlocked, seedBlockedMany } = usePhoneBook();
@@ -34,8 +34,7 @@ describe('Blacklist: Get Many', () => {
 		const total = 1002;
 		await seedBlockedMany(login, total);
 		const { json, requests } = await blacklist.run(login, 'getAll', { returnAll: true });
-		expect(json).toHaveLength(total);
-		expect(new Set(json.map((item) => item.id)).size).toBe(total);
+		expectEachOnce(json, total);
 		const smallestOfFirstPage = Math.min(...json.slice(0, 1000).map((item) => item.id as number));
 		expect(requests).toEqual([
 			{ get_black: '1', cnt: '1000' },
@@ -44,10 +43,7 @@ describe('Blacklist: Get Many', () => {
 	}, 60_000);
 
 	it('outputs nothing for an empty blacklist', async () => {
-		const login = newAccount(emu);
-		const { json, result } = await blacklist.run(login, 'getAll', { returnAll: true });
-		expect(result.error).toBeUndefined();
-		expect(json).toEqual([]);
+		await blacklist.expectNothingListed('getAll', { returnAll: true });
 	});
 
 	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {

@@ -1,7 +1,6 @@
-import { newAccount } from '../../../../support/accounts';
 import { usePhoneBook } from '../../../../support/resources';
 
-const { emu, group, twoGroups, seedGroup, seedContact } = usePhoneBook();
+const { group, twoGroups, seedGroup, seedContact } = usePhoneBook();
 
 describe('Group: Get Many', () => {
 	it('outputs one item per group with numbers as numbers, filtered by type and limited', async () => {
@@ -25,10 +24,7 @@ describe('Group: Get Many', () => {
 	});
 
 	it('outputs nothing for an account without groups', async () => {
-		const login = newAccount(emu);
-		const { json, result } = await group.run(login, 'getAll', { returnAll: true });
-		expect(result.error).toBeUndefined();
-		expect(json).toEqual([]);
+		await group.expectNothingListed('getAll', { returnAll: true });
 	});
 
 	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {
