@@ -7,7 +7,7 @@
 import { N8nApi } from './lib/api';
 import type { Execution } from './lib/api';
 import { DEMO_LOGIN } from './lib/emulator';
-import { postForm } from './lib/http';
+import { postForm } from '../support/http';
 import { delay } from './lib/processes';
 import { createLog, report, seconds } from './lib/report';
 import { sendAndWaitWorkflow } from './lib/sendAndWaitWorkflows';

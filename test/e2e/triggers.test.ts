@@ -8,7 +8,7 @@ import { N8nApi, nodeOutput } from './lib/api';
 import type { Execution } from './lib/api';
 import { DEMO_LOGIN, DEMO_PASSWORD } from './lib/emulator';
 import type { CallbackRecord, FireResult } from './lib/emulator';
-import { postForm } from './lib/http';
+import { postForm } from '../support/http';
 import { delay } from './lib/processes';
 import { createLog, report, seconds, summary } from './lib/report';
 import { endSuite, publishAndStart, startStack } from './lib/stack';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { TextDecoder } from 'node:util';
 import { startEmulator, type RunningEmulator } from './index';
 import type { EmulatorOptions } from './emulator';
+import { useEmulator as useTestEmulator } from '../support/emulator';
 
 export const DEMO = { login: 'demo', psw: 'demo-password' };
 
@@ -20,27 +21,11 @@ export async function start(opts: EmulatorOptions = {}): Promise<RunningEmulator
 }
 
 /**
- * The emulator a test file talks to: a fresh one for each test (ids, balances and logs start
- * over), or one for the whole file with `perFile`. What comes back stands for the running one
- * inside tests and hooks, so a file writes `const emu = useEmulator()` instead of a variable and
- * two hooks.
+ * The emulator an emulator test talks to: the demo account and a manual clock, fresh for each
+ * test, or one for the whole file with `perFile` (test/support/emulator.ts).
  */
 export function useEmulator(opts: EmulatorOptions = {}, { perFile = false } = {}): RunningEmulator {
-	let running: RunningEmulator | undefined;
-	(perFile ? beforeAll : beforeEach)(async () => {
-		running = await start(opts);
-	});
-	(perFile ? afterAll : afterEach)(async () => {
-		await running?.close();
-		running = undefined;
-	});
-	return new Proxy({} as RunningEmulator, {
-		get: (_target, key) => {
-			if (!running) throw new Error('No emulator runs outside a test or its hooks.');
-			const value: unknown = Reflect.get(running, key);
-			return typeof value === 'function' ? (value as () => unknown).bind(running) : value;
-		},
-	});
+	return useTestEmulator({ manualClock: true, ...opts }, { perTest: !perFile });
 }
 
 function decode(bytes: Buffer, contentType: string | null): string {

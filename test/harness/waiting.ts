@@ -19,12 +19,11 @@ import type { AddressInfo } from 'node:net';
 import {
 	InstanceSettings,
 	WAITING_TOKEN_QUERY_PARAM,
-	WebhookContext,
 	generateUrlSignature,
 	prepareUrlForSigning,
 } from 'n8n-core';
 import type { IRun, IRunExecutionData, IWebhookResponseData } from 'n8n-workflow';
-import { Node, SEND_AND_WAIT_OPERATION, Workflow } from 'n8n-workflow';
+import { SEND_AND_WAIT_OPERATION, Workflow } from 'n8n-workflow';
 import { timingSafeEqual } from 'node:crypto';
 
 import { createAdditionalData } from './additional-data';
@@ -32,7 +31,13 @@ import { HarnessCredentialTypes, HarnessCredentialsHelper } from './credentials'
 import { HarnessNodeTypes } from './node-types';
 import type { RunWorkflowOptions, WorkflowRunResult } from './run-workflow';
 import { runWorkflow } from './run-workflow';
-import { expressResponse, getNodeWebhooks, parseRequest, respondWith } from './webhook';
+import {
+	expressResponse,
+	getNodeWebhooks,
+	parseRequest,
+	respondWith,
+	runNodeWebhook,
+} from './webhook';
 
 export type WaitingOptions = Omit<RunWorkflowOptions, 'webhookWaitingBaseUrl' | 'resumeData'>;
 
@@ -195,20 +200,14 @@ export async function startWaitingServer(options: WaitingOptions): Promise<Waiti
 				source: popped.source ?? [],
 				inputOverride: popped.inputOverride,
 			});
-		const context = new WebhookContext(
+		const result = await runNodeWebhook(
 			workflow,
 			node,
 			additionalData,
 			mode,
 			webhookData,
-			[],
 			runExecutionData,
 		);
-		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-		const result =
-			nodeType instanceof Node
-				? await nodeType.webhook!(context)
-				: await nodeType.webhook!.call(context);
 		if (result.noWebhookResponse !== true)
 			respondWith(response, result.webhookResponse ?? { message: 'Workflow was started' }, 200);
 		if (result.workflowData !== undefined) {

@@ -16,6 +16,7 @@ import type {
 	IDataObject,
 	IHttpRequestMethods,
 	INode,
+	IRunExecutionData,
 	INodeExecutionData,
 	INodeType,
 	IWebhookData,
@@ -366,6 +367,35 @@ export function respondWith(
 	else res.json(data);
 }
 
+/**
+ * The node's `webhook` with an n8n-core WebhookContext, as WebhookService.runWebhook calls it;
+ * `runExecutionData` is the saved run when a waiting node is resumed, else null.
+ */
+export async function runNodeWebhook(
+	workflow: Workflow,
+	node: INode,
+	additionalData: IWorkflowExecuteAdditionalData,
+	mode: WorkflowExecuteMode,
+	webhookData: IWebhookData,
+	runExecutionData: IRunExecutionData | null,
+): Promise<IWebhookResponseData> {
+	const nodeType: INodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	if (nodeType.webhook === undefined)
+		throw new UnexpectedError('Node does not have any webhooks defined');
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		webhookData,
+		[],
+		runExecutionData,
+	);
+	return nodeType instanceof Node
+		? await nodeType.webhook(context)
+		: await nodeType.webhook.call(context);
+}
+
 export async function startWebhookServer(
 	options: WebhookServerOptions,
 ): Promise<HarnessWebhookServer> {
@@ -478,25 +508,7 @@ export async function startWebhookServer(
 
 		let result: IWebhookResponseData;
 		try {
-			const nodeType: INodeType = workflow.nodeTypes.getByNameAndVersion(
-				node.type,
-				node.typeVersion,
-			);
-			if (nodeType.webhook === undefined)
-				throw new UnexpectedError('Node does not have any webhooks defined');
-			const context = new WebhookContext(
-				workflow,
-				node,
-				additionalData,
-				mode,
-				webhookData,
-				[],
-				null,
-			);
-			result =
-				nodeType instanceof Node
-					? await nodeType.webhook(context)
-					: await nodeType.webhook.call(context);
+			result = await runNodeWebhook(workflow, node, additionalData, mode, webhookData, null);
 		} catch (e) {
 			call.error = e as Error;
 			respondWith(

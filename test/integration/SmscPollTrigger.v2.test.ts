@@ -5,20 +5,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { newAccount, PASSWORD, smscApi } from '../support/accounts';
 import { useEmulator } from '../support/emulator';
 import { smscCredentials } from '../support/smsc';
-import { poller } from '../support/triggers';
+import { ISO_MOSCOW, UNDELIVERABLE_EVENT, poller } from '../support/triggers';
 import { triggerSchemaViolations } from '../support/schema';
 
-const PASSWORD = 'poll-password';
-const ISO_MOSCOW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/;
 const emu = useEmulator({ manualClock: true });
 
-let accounts = 0;
-
 function watch(events: string[]) {
-	const login = `pollv2${++accounts}`;
-	emu.createAccount({ login, psw: PASSWORD });
+	const login = newAccount(emu);
 	const trigger = poller(
 		{ events },
 		smscCredentials(emu.url, { login, password: PASSWORD }),
@@ -59,26 +55,11 @@ describe('SMSC Poll Trigger version 2', () => {
 		const { login, trigger } = watch(['deliveryStatus']);
 		await trigger.poll();
 		emu.setPhoneOutcome({ login, phone: '79990000002', status: 20, err: 1 });
-		const body = new URLSearchParams({
-			login,
-			psw: PASSWORD,
-			phones: '79990000002',
-			mes: 'status test',
-			fmt: '3',
-		});
-		await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body });
+		await smscApi(emu, login, 'send', { phones: '79990000002', mes: 'status test' });
 		emu.advanceClock({ ms: 2000 });
 		const [item] = await trigger.poll();
 		const raw = item.raw as IDataObject;
-		expect(item).toMatchObject({
-			event: 'deliveryStatus',
-			phone: '+79990000002',
-			status: 20,
-			statusName: 'undeliverable',
-			failed: true,
-			error: 1,
-			errorDescription: 'Subscriber does not exist',
-		});
+		expect(item).toMatchObject({ ...UNDELIVERABLE_EVENT, phone: '+79990000002' });
 		expect(item).not.toHaveProperty('previousStatus');
 		expect(item.lastDate).toMatch(ISO_MOSCOW);
 		expect(Date.parse(String(item.lastDate)) / 1000).toBe(Number(raw.last_timestamp));

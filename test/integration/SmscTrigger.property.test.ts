@@ -10,7 +10,7 @@ import http from 'node:http';
 import type { IDataObject } from 'n8n-workflow';
 
 import { encodeCallback } from '../emulator';
-import { checkProperty, propertyTimeout } from '../support/properties';
+import { describeProperty } from '../support/properties';
 import { findSecrets } from '../support/secrets';
 import { TOKEN, startTriggerServer } from '../support/triggers';
 import type { TriggerServer } from '../support/triggers';
@@ -265,15 +265,13 @@ async function runCase(c: Case): Promise<void> {
 	}
 }
 
-describe('SMSC Trigger with generated requests', () => {
-	it(
-		'for any method, content type, charset and body, with or without the token, the answer is never a 5xx, an execution starts only for the right token and a decodable callback, no token appears in an output or an answer, and the same request decoded twice gives the same items',
-		async () => {
-			await checkProperty(
-				fc.asyncProperty(cases, async (c) => runCase(c)),
-				QUICK_RUNS,
-			);
-		},
-		propertyTimeout(QUICK_RUNS, 500),
-	);
-});
+describeProperty(
+	'SMSC Trigger with generated requests',
+	'for any method, content type, charset and body, with or without the token, the answer is never a 5xx, an execution starts only for the right token and a decodable callback, no token appears in an output or an answer, and the same request decoded twice gives the same items',
+	{
+		cases,
+		check: runCase,
+		quick: QUICK_RUNS,
+		perCaseMs: 500,
+	},
+);

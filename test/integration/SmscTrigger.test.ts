@@ -81,6 +81,39 @@ function callbacksOf(login: string) {
 	return emu.getCallbacks({}).filter((record) => record.login === login);
 }
 
+/**
+ * An SMS from 79991234567 to the account (to its number `to`, if given), called back at once:
+ * the message's id and the emulator's record of the first callback to the account.
+ */
+async function receive(login: string, mes: string, to?: string) {
+	const { id } = emu.injectIncoming({ login, phone: '79991234567', mes, ...(to ? { to } : {}) });
+	await settle(0);
+	return { id, record: callbacksOf(login)[0] };
+}
+
+/**
+ * A callback written by hand, not by the emulator's sender, to a trigger on every event: to its
+ * URL with `query`, as a `contentType` body, or as `fields`. The emulator's record of the answer,
+ * once any run the callback started has finished.
+ */
+async function forge(
+	query: string,
+	body: { contentType?: string; rawBody?: string; fields?: Record<string, string> },
+	method?: 'GET',
+) {
+	server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
+	const { contentType, rawBody, fields } = body;
+	const record = await emu.forgeCallback({
+		url: `${server.url}${query}`,
+		method,
+		rawBody,
+		fields,
+		headers: contentType === undefined ? undefined : { 'content-type': contentType },
+	});
+	await server.idle();
+	return { record, server };
+}
+
 describe('SMSC Trigger versions', () => {
 	// Version 2 only spares n8n 2.41 an expression per request (issue 11); a workflow saved with
 	// version 1 must get the same items and answers.
@@ -93,14 +126,7 @@ describe('SMSC Trigger versions', () => {
 			const outputs: Array<{ item: Record<string, unknown>; answer: unknown }> = [];
 			for (const version of [1, 2]) {
 				const { login, server: running } = await setUp({}, { method, query }, version);
-				emu.injectIncoming({
-					login,
-					phone: '79991234567',
-					mes: 'Привет & 100%',
-					to: '74950000101',
-				});
-				await settle(0);
-				const [record] = callbacksOf(login);
+				const { record } = await receive(login, 'Привет & 100%', '74950000101');
 				expect(running.runs).toHaveLength(1);
 				const { id, sent, sentIso, ...item } = running.runs[0][0];
 				expect([typeof id, typeof sent, typeof sentIso]).toEqual(['number', 'number', 'string']);
@@ -117,15 +143,7 @@ describe('SMSC Trigger versions', () => {
 describe('SMSC Trigger: encodings SMSC sends', () => {
 	it("reads form fields in windows-1251, SMSC's default", async () => {
 		const { login, server } = await setUp();
-		const { id } = emu.injectIncoming({
-			login,
-			phone: '79991234567',
-			mes: 'Привет! Ёлка & 100%',
-			to: '74950000101',
-		});
-		await settle(0);
-
-		const [record] = callbacksOf(login);
+		const { id, record } = await receive(login, 'Привет! Ёлка & 100%', '74950000101');
 		expect(record).toMatchObject({
 			kind: 'incoming',
 			format: 'form',
@@ -191,15 +209,7 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 		['XML in UTF-8', '&fmt=2&charset=utf-8', 'xml'],
 	])('reads %s', async (_what, query, format) => {
 		const { login, server } = await setUp({}, { query: `?token=${TOKEN}${query}` });
-		emu.injectIncoming({
-			login,
-			phone: '79991234567',
-			mes: 'Ответ <да> & "нет"',
-			to: '74950000102',
-		});
-		await settle(0);
-
-		const [record] = callbacksOf(login);
+		const { record } = await receive(login, 'Ответ <да> & "нет"', '74950000102');
 		expect(record).toMatchObject({ format, charset: 'utf-8', status: 200 });
 		expect(server.runs).toHaveLength(1);
 		expect(server.runs[0]).toEqual([
@@ -221,10 +231,8 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 		'cannot receive %s in windows-1251 through n8n, which answers 422',
 		async (_what, query, format) => {
 			const { login, server } = await setUp({}, { query: `?token=${TOKEN}${query}` });
-			emu.injectIncoming({ login, phone: '79991234567', mes: 'Ответ', to: '74950000102' });
-			await settle(0);
-
-			expect(callbacksOf(login)[0]).toMatchObject({ format, charset: 'windows-1251', status: 422 });
+			const { record } = await receive(login, 'Ответ', '74950000102');
+			expect(record).toMatchObject({ format, charset: 'windows-1251', status: 422 });
 			expect(server.calls[0].result).toBeUndefined();
 			expect(server.runs).toEqual([]);
 		},
@@ -232,10 +240,7 @@ describe('SMSC Trigger: encodings SMSC sends', () => {
 
 	it('reads GET callbacks from the query string', async () => {
 		const { login, server } = await setUp({}, { method: 'GET', query: `?token=${TOKEN}` });
-		emu.injectIncoming({ login, phone: '79991234567', mes: 'Через GET', to: '74950000101' });
-		await settle(0);
-
-		const [record] = callbacksOf(login);
+		const { record } = await receive(login, 'Через GET', '74950000101');
 		expect(record).toMatchObject({ method: 'GET', status: 200 });
 		expect(server.runs[0]).toEqual([
 			expect.objectContaining({ ...asOutput(record.fields), text: 'Через GET' }),
@@ -319,8 +324,7 @@ describe('SMSC Trigger: events and filters', () => {
 describe('SMSC Trigger: the answer', () => {
 	it('leaves the OK of a callback that starts a run to n8n, which gives it once the execution is recorded', async () => {
 		const { login, server } = await setUp();
-		emu.injectIncoming({ login, phone: '79991234567', mes: 'hello' });
-		await settle(0);
+		await receive(login, 'hello');
 
 		// n8n answers the Webhook node's calls the same way: after WorkflowRunner.run has created the
 		// execution, so callbacks cannot outrun the saving of their executions (npm run bench:trigger).
@@ -338,8 +342,7 @@ describe('SMSC Trigger: the answer', () => {
 
 	it('answers a callback that starts nothing itself', async () => {
 		const { login, server } = await setUp({ events: ['deliveryStatus'] });
-		emu.injectIncoming({ login, phone: '79991234567', mes: 'not wanted' });
-		await settle(0);
+		await receive(login, 'not wanted');
 
 		expect(server.calls.at(-1)?.result).toEqual({ noWebhookResponse: true });
 		expect(callbacksOf(login)).toEqual([
@@ -370,13 +373,10 @@ describe('SMSC Trigger: refused requests', () => {
 	});
 
 	it('answers 401 to a forged callback before looking at its body', async () => {
-		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
-		const record = await emu.forgeCallback({
-			url: `${server.url}?token=nope`,
+		const { record, server } = await forge('?token=nope', {
+			contentType: 'text/plain',
 			rawBody: 'not a callback',
-			headers: { 'content-type': 'text/plain' },
 		});
-		await server.idle();
 		expect(record.status).toBe(401);
 		expect(server.runs).toEqual([]);
 	});
@@ -392,13 +392,7 @@ describe('SMSC Trigger: refused requests', () => {
 		],
 		['a text body', 'text/plain', 'hello world'],
 	])('answers 400 to %s and starts nothing', async (_what, contentType, rawBody) => {
-		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
-		const record = await emu.forgeCallback({
-			url: `${server.url}?token=${TOKEN}`,
-			rawBody,
-			headers: { 'content-type': contentType },
-		});
-		await server.idle();
+		const { record, server } = await forge(`?token=${TOKEN}`, { contentType, rawBody });
 		expect(record.status).toBe(400);
 		expect(record.responseBody).toMatch(/^Bad Request: /);
 		expect(server.calls.at(-1)).toMatchObject({ status: 400, result: { noWebhookResponse: true } });
@@ -411,22 +405,14 @@ describe('SMSC Trigger: refused requests', () => {
 	])(
 		'starts nothing for %s, which n8n itself refuses with 422',
 		async (_what, contentType, rawBody) => {
-			server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
-			const record = await emu.forgeCallback({
-				url: `${server.url}?token=${TOKEN}`,
-				rawBody,
-				headers: { 'content-type': contentType },
-			});
-			await server.idle();
+			const { record, server } = await forge(`?token=${TOKEN}`, { contentType, rawBody });
 			expect(record.status).toBe(422);
 			expect(server.runs).toEqual([]);
 		},
 	);
 
 	it('answers OK to an empty call and starts nothing', async () => {
-		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
-		const record = await emu.forgeCallback({ url: `${server.url}?token=${TOKEN}`, method: 'GET' });
-		await server.idle();
+		const { record, server } = await forge(`?token=${TOKEN}`, {}, 'GET');
 		expect(record).toMatchObject({ status: 200, responseBody: 'OK' });
 		expect(server.runs).toEqual([]);
 	});
@@ -441,20 +427,16 @@ describe('SMSC Trigger: refused requests', () => {
 		],
 		['JSON', 'application/json', `{"token":"${TOKEN}","id":5,"phone":"79990000000","status":1}`],
 	])('leaves out a token sent in the body as %s', async (_what, contentType, rawBody) => {
-		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
-		const record = await emu.forgeCallback({
-			url: `${server.url}?token=${TOKEN}&charset=utf-8`,
+		const { record, server } = await forge(`?token=${TOKEN}&charset=utf-8`, {
+			contentType,
 			rawBody,
-			headers: { 'content-type': contentType },
 		});
-		await server.idle();
 		expect(record.status).toBe(200);
 		expect(server.runs).toEqual([[expect.objectContaining({ id: 5, event: 'deliveryStatus' })]]);
 		expect(server.runs[0][0]).not.toHaveProperty('token');
 	});
 
 	it('keeps a checksum field SMSC may add, unchecked', async () => {
-		server = await startTriggerServer({ events: ALL_EVENTS, token: TOKEN });
 		const fields = {
 			id: '9',
 			phone: '79991234567',
@@ -462,8 +444,7 @@ describe('SMSC Trigger: refused requests', () => {
 			err: '0',
 			md5: 'd41d8cd98f00b204e9800998ecf8427e',
 		};
-		const record = await emu.forgeCallback({ url: `${server.url}?token=${TOKEN}&md5=1`, fields });
-		await server.idle();
+		const { record, server } = await forge(`?token=${TOKEN}&md5=1`, { fields });
 		expect(record.status).toBe(200);
 		expect(server.runs).toEqual([
 			[expect.objectContaining({ ...asOutput(fields), event: 'deliveryStatus' })],

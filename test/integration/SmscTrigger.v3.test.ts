@@ -5,26 +5,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../emulator';
-import type { RunningEmulator } from '../emulator';
-import { TOKEN, startTriggerServer } from '../support/triggers';
+import { newAccount, smscApi } from '../support/accounts';
+import { useEmulator } from '../support/emulator';
+import { postForm } from '../support/http';
+import { ISO_MOSCOW, TOKEN, UNDELIVERABLE_EVENT, startTriggerServer } from '../support/triggers';
 import type { TriggerServer } from '../support/triggers';
 import { triggerSchemaViolations } from '../support/schema';
 
-const PASSWORD = 'trigger-password';
-const ISO_MOSCOW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/;
-let emu: RunningEmulator;
+const emu = useEmulator({ manualClock: true, callbackPolicy: { retries: 0, timeoutMs: 3000 } });
 let server: TriggerServer | undefined;
-let accounts = 0;
 
-beforeAll(
-	async () =>
-		(emu = await startEmulator({
-			manualClock: true,
-			callbackPolicy: { retries: 0, timeoutMs: 3000 },
-		})),
-);
-afterAll(async () => emu.close());
 afterEach(async () => {
 	await server?.close();
 	server = undefined;
@@ -37,8 +27,7 @@ async function setUp(method: 'GET' | 'POST' = 'POST', query = ''): Promise<strin
 		3,
 	);
 	await server.activate();
-	const login = `trigv3${++accounts}`;
-	emu.createAccount({ login, psw: PASSWORD });
+	const login = newAccount(emu);
 	emu.setHandlerUrl({ login, url: `${server.url}${query}`, method, statusCallbacks: 'final' });
 	return login;
 }
@@ -104,27 +93,15 @@ describe('SMSC Trigger version 3', () => {
 	it('emits a delivery status with the names Get Status uses, lastDate the instant of SMSC ts', async () => {
 		const login = await setUp();
 		emu.setPhoneOutcome({ login, phone: '79991234568', status: 20, err: 1 });
-		const body = new URLSearchParams({
-			login,
-			psw: PASSWORD,
-			phones: '79991234568',
-			mes: 'Hello',
-			fmt: '3',
-		});
-		await fetch(`${emu.url}/sys/send.php`, { method: 'POST', body });
+		await smscApi(emu, login, 'send', { phones: '79991234568', mes: 'Hello' });
 		await settle();
 		const [item] = server!.runs.flat();
 		const raw = item.raw as IDataObject;
 		expect(item).toMatchObject({
-			event: 'deliveryStatus',
+			...UNDELIVERABLE_EVENT,
 			phone: '+79991234568',
-			status: 20,
-			statusName: 'undeliverable',
 			final: true,
 			delivered: false,
-			failed: true,
-			error: 1,
-			errorDescription: 'Subscriber does not exist',
 		});
 		expect(item).not.toHaveProperty('err');
 		expect(item.lastDate).toMatch(ISO_MOSCOW);
@@ -141,11 +118,7 @@ describe('SMSC Trigger version 3', () => {
 		const login = await setUp();
 		const base = server!.url.replace(new RegExp(`/${TOKEN}$`), '');
 		for (const url of [`${base}/wrong-token-0123456789`, `${base}?token=${TOKEN}`]) {
-			const answer = await fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded' },
-				body: 'id=1&phone=79991234567&mes=forged',
-			});
+			const answer = await postForm(url, 'id=1&phone=79991234567&mes=forged');
 			expect(answer.status).not.toBe(200);
 		}
 		expect(server!.runs).toEqual([]);

@@ -7,6 +7,7 @@ import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 import { SmscApi } from '../../credentials/SmscApi.credentials';
 import { Smsc } from '../../nodes/Smsc/Smsc.node';
 import { startEmulator } from '../emulator';
+import { postForm } from '../support/http';
 
 import {
 	HARNESS_ITEMS,
@@ -383,11 +384,7 @@ describe('webhooks', () => {
 			expect([...api.registrations.values()]).toEqual([server.url]);
 			expect(staticData).toEqual({ 'node:Callback': { remoteId: 'remote-1' } });
 
-			const form = await fetch(`${server.url}?token=tok`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded' },
-				body: 'id=42&status=1&phone=%2B79001112233',
-			});
+			const form = await postForm(`${server.url}?token=tok`, 'id=42&status=1&phone=%2B79001112233');
 			expect(form.status).toBe(200);
 			expect(await form.text()).toBe('OK');
 

@@ -191,5 +191,66 @@ export function resourceRuns(emu: RunningEmulator, resource: string, script: str
 		options: RunNodeOptions = {},
 	): Promise<RunResult> =>
 		await runAs(emu, login, script, parameters(operation, fields) as IDataObject, options);
-	return Object.assign(parameters, { run });
+	/** The same run twice: as n8n stops on an item's error, and with Continue On Fail. */
+	const stopAndContinue = async (
+		login: string,
+		operation: string,
+		fields: Record<string, unknown> = {},
+		options: RunNodeOptions = {},
+	): Promise<{ stopped: RunResult; continued: RunResult }> => ({
+		stopped: await run(login, operation, fields, options),
+		continued: await run(login, operation, fields, { ...options, continueOnFail: true }),
+	});
+	/**
+	 * Runs the operation as an account whose password was changed elsewhere: the run stops with
+	 * SMSC's error 2 as a NodeApiError, or with Continue On Fail outputs it as the item's error.
+	 */
+	const expectRejectedLogin = async (operation: string, fields: Record<string, unknown> = {}) => {
+		const login = newAccount(emu);
+		emu.updateAccount({ login, psw: 'changed-elsewhere' });
+		const { stopped, continued } = await stopAndContinue(login, operation, fields);
+		expect(stopped.result.error?.errorName).toBe('NodeApiError');
+		expect(stopped.result.error?.message).toMatch(
+			/rejected the login and password or the API key \(error 2\)/,
+		);
+		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+	};
+	/** Runs the operation as a new account with nothing to list: it succeeds with no items. */
+	const expectNothingListed = async (
+		operation: string,
+		fields: Record<string, unknown> = {},
+	): Promise<RunResult> => {
+		const listed = await run(newAccount(emu), operation, fields);
+		expect(listed.result.error).toBeUndefined();
+		expect(listed.json).toEqual([]);
+		return listed;
+	};
+	return Object.assign(parameters, {
+		run,
+		stopAndContinue,
+		expectRejectedLogin,
+		expectNothingListed,
+	});
+}
+
+/** `count` items, and no two of them with the same `key` (a record output twice, or a page read twice). */
+export function expectEachOnce(json: IDataObject[], count: number, key = 'id'): void {
+	expect(json).toHaveLength(count);
+	expect(new Set(json.map((item) => item[key])).size).toBe(count);
+}
+
+/** The run stopped on bad input before any request: a NodeOperationError with this message. */
+export function expectRefused(run: Pick<RunResult, 'result' | 'requests'>, message: RegExp): void {
+	expect(run.result.error?.errorName).toBe('NodeOperationError');
+	expect(run.result.error?.message).toMatch(message);
+	expect(run.requests).toEqual([]);
+}
+
+/** The run succeeded and made exactly these requests. */
+export function expectRequests(
+	run: Pick<RunResult, 'result' | 'requests'>,
+	requests: Array<Record<string, string>>,
+): void {
+	expect(run.result.error).toBeUndefined();
+	expect(run.requests).toEqual(requests);
 }

@@ -66,3 +66,33 @@ export async function checkProperty<T>(
 		].join('\n\n'),
 	);
 }
+
+/** A property of the code under test: the cases to generate, the check each must pass, and its budget. */
+export interface Property<T> {
+	cases: fc.Arbitrary<T>;
+	check: (c: T) => Promise<void>;
+	/** cases in `npm test` (propertyRuns) */
+	quick: number;
+	/** the timeout a case (propertyTimeout) */
+	perCaseMs: number;
+}
+
+/**
+ * Adds a `describe(subject)` with the one test that `claim` holds: every case of the property
+ * passes its check, and a failure reports the line that replays it (checkProperty).
+ */
+export function describeProperty<T>(subject: string, claim: string, property: Property<T>): void {
+	const { cases, check, quick, perCaseMs } = property;
+	describe(subject, () => {
+		it(
+			claim,
+			async () => {
+				await checkProperty(
+					fc.asyncProperty(cases, async (c) => await check(c)),
+					quick,
+				);
+			},
+			propertyTimeout(quick, perCaseMs),
+		);
+	});
+}

@@ -25,6 +25,16 @@ export const SMSC_NODE = 'n8n-nodes-smsc.smsc';
 export const PROBE_NODE = 'test.transportProbe';
 export const DEMO = { login: 'demo', password: 'demo-password', apiKey: 'demo-api-key' };
 
+/** The node every test workflow starts with: it emits the run's input items (harness.items). */
+export const ITEMS_NODE: INode = {
+	id: 'items',
+	name: 'Items',
+	type: HARNESS_ITEMS,
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
 /** An SmscApi credential pointing at an emulator (or any base URL). */
 export function smscCredentials(baseUrl: string, data: IDataObject = {}): CredentialsMap {
 	return {
@@ -77,17 +87,7 @@ export async function runNodeWorkflow(
 	};
 	return await runWorkflow({
 		workflow: {
-			nodes: [
-				{
-					id: 'items',
-					name: 'Items',
-					type: HARNESS_ITEMS,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
-				node,
-			],
+			nodes: [ITEMS_NODE, node],
 			connections: { Items: { main: [[{ node: 'SMSC', type: 'main', index: 0 }]] } },
 		},
 		nodeTypes: {

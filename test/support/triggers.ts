@@ -14,6 +14,23 @@ import type { CredentialsMap, HarnessWebhookServer, WebhookCall, WorkflowJson } 
 export const TRIGGER_TYPE = 'n8n-nodes-smsc.smscTrigger';
 export const TOKEN = 'k3Jd9sPq2LmX7vRt5wYz';
 
+/** A date of an event item (shared/triggers/event.ts): ISO with Moscow's offset, as SMSC's times are. */
+export const ISO_MOSCOW = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+03:00$/;
+
+/**
+ * The event item (shared/triggers/event.ts) of a final status 20 with error 1, what the emulator
+ * reports for a number set up with `setPhoneOutcome({ status: 20, err: 1 })`: the same fields
+ * from the SMSC Trigger's version 3 and the SMSC Poll Trigger's version 2.
+ */
+export const UNDELIVERABLE_EVENT = {
+	event: 'deliveryStatus',
+	status: 20,
+	statusName: 'undeliverable',
+	failed: true,
+	error: 1,
+	errorDescription: 'Subscriber does not exist',
+};
+
 function workflowJson(parameters: IDataObject, typeVersion: number): WorkflowJson {
 	return {
 		id: 'trigger-workflow',

@@ -1,13 +1,12 @@
 import { Smsc } from '../../../../nodes/Smsc/Smsc.node';
-import { useEmulator } from '../../../support/emulator';
 import { listSearch, loadOptions } from '../../../harness';
-import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
 import { newAccount, phonesApi, smscApi } from '../../../support/accounts';
+import { usePickers } from './pickers';
 
-const emu = useEmulator();
-
-const PARAMETERS = { resource: 'contact', operation: 'addToGroup' };
-const pickerOptions = (login: string) => pickerOptionsFor(emu, login, PARAMETERS);
+const { emu, pickerOptions, itGivesEmptyList, itFailsOnRejectedLogin } = usePickers({
+	resource: 'contact',
+	operation: 'addToGroup',
+});
 
 /** Two groups named alike, one with a custom number and a member, one e-mail group. */
 async function seedGroups(
@@ -43,13 +42,9 @@ describe('getGroups (loadOptions)', () => {
 		expect(requests[0].params).toMatchObject({ get_group: '1', fmt: '3', charset: 'utf-8' });
 	});
 
-	it('gives an empty list for an account without groups (SMSC error 3)', async () => {
-		const login = newAccount(emu);
-		expect(await loadOptions(new Smsc(), 'getGroups', pickerOptions(login))).toEqual([]);
-		expect(pickerRequests(login).map((entry) => entry.errorCode)).toEqual([3]);
-	});
+	itGivesEmptyList('getGroups', { without: 'groups', pickerRequests });
 
-	itFailsOnRejectedLogin(() => emu, 'getGroups', PARAMETERS);
+	itFailsOnRejectedLogin('getGroups');
 });
 
 describe('searchGroups (listSearch)', () => {
@@ -146,20 +141,13 @@ describe('group pickers in the e-mail address book', () => {
 		const news = (await smscApi(emu, login, 'mails', { add_group: 1, name: 'Newsletter', num: 9 }))
 			.id as number;
 		const inBook = { resource: 'contact', operation: 'addToGroup', addressBook: 'mails' };
-		expect(
-			await loadOptions(new Smsc(), 'getGroups', pickerOptionsFor(emu, login, inBook)),
-		).toEqual([
+		expect(await loadOptions(new Smsc(), 'getGroups', pickerOptions(login, inBook))).toEqual([
 			{ name: 'Newsletter (number 9, 0 contacts)', value: news, description: `ID ${news}` },
 		]);
 		const mailChannel = { resource: 'message', operation: 'send', channel: 'mail' };
 		expect(
-			(
-				await listSearch(
-					new Smsc(),
-					'searchGroupNumbers',
-					pickerOptionsFor(emu, login, mailChannel),
-				)
-			).results,
+			(await listSearch(new Smsc(), 'searchGroupNumbers', pickerOptions(login, mailChannel)))
+				.results,
 		).toEqual([{ name: 'Newsletter (number 9, 0 contacts)', value: '9' }]);
 		expect(
 			emu

@@ -1,13 +1,12 @@
 import { Smsc } from '../../../../nodes/Smsc/Smsc.node';
-import { useEmulator } from '../../../support/emulator';
 import { listSearch, loadOptions } from '../../../harness';
-import { itFailsOnRejectedLogin, pickerOptions as pickerOptionsFor } from './pickers';
 import { newAccount, seedSender, withoutTransport } from '../../../support/accounts';
+import { usePickers } from './pickers';
 
-const emu = useEmulator();
-
-const PARAMETERS = { resource: 'message', operation: 'send' };
-const pickerOptions = (login: string) => pickerOptionsFor(emu, login, PARAMETERS);
+const { emu, pickerOptions, itGivesEmptyList, itFailsOnRejectedLogin } = usePickers({
+	resource: 'message',
+	operation: 'send',
+});
 
 /** Active names (one with a comment), a digital name still pending, and a rejected name. */
 async function seedSenders(login: string): Promise<void> {
@@ -37,14 +36,13 @@ describe('getSenderNames (loadOptions)', () => {
 		expect(requests.map((entry) => withoutTransport(entry.params))).toEqual([{ get: '1' }]);
 	});
 
-	it('gives an empty list for an account without active names (SMSC error 3)', async () => {
-		const login = newAccount(emu);
-		await seedSender(emu, login, '79990001122');
-		expect(await loadOptions(new Smsc(), 'getSenderNames', pickerOptions(login))).toEqual([]);
-		expect(pickerRequests(login).map((entry) => entry.errorCode)).toEqual([3]);
+	itGivesEmptyList('getSenderNames', {
+		without: 'active names',
+		seed: async (login) => await seedSender(emu, login, '79990001122'),
+		pickerRequests,
 	});
 
-	itFailsOnRejectedLogin(() => emu, 'getSenderNames', PARAMETERS);
+	itFailsOnRejectedLogin('getSenderNames');
 });
 
 describe('searchSenderNames (listSearch)', () => {
@@ -111,7 +109,7 @@ describe('searchSenderNames (listSearch)', () => {
 				await listSearch(
 					new Smsc(),
 					'searchSenderNames',
-					pickerOptionsFor(emu, login, { resource: 'message', operation: 'send', ...parameters }),
+					pickerOptions(login, { resource: 'message', operation: 'send', ...parameters }),
 				)
 			).results.map((result) => result.value);
 		expect(await search({})).toEqual(['Shop']);
@@ -119,11 +117,7 @@ describe('searchSenderNames (listSearch)', () => {
 		expect(await search({ channel: 'mail' })).toEqual(['shop@example.com']);
 		expect(await search({ operation: 'getCost', channel: 'mail' })).toEqual(['shop@example.com']);
 		const resource = { resource: 'senderName', operation: 'delete' };
-		const all = await listSearch(
-			new Smsc(),
-			'searchSenderNames',
-			pickerOptionsFor(emu, login, resource),
-		);
+		const all = await listSearch(new Smsc(), 'searchSenderNames', pickerOptions(login, resource));
 		expect(all.results.map((result) => result.value)).toEqual(['Shop', 'shop@example.com']);
 	});
 

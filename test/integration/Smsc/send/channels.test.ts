@@ -10,20 +10,21 @@ import { messages } from '../../../support/resources';
 
 const emu = useEmulator();
 
-const { send } = messages(emu);
+const { send, refuses } = messages(emu);
 
 describe('Message: Send channels', () => {
 	it('Telegram: no #ID recipients; only a 4 to 8 digit code goes out, as __TGM__: <code>', async () => {
 		const login = messageAccount(emu);
-		const byId = await send(login, { channel: 'tg', phones: '#123456789', message: 'Hello' });
-		expect(byId.error).toMatch(/"#123456789" is not a valid phone number/);
-		const text = await send(login, {
-			channel: 'tg',
-			phones: '+79991234567',
-			message: 'Your code is 4821',
-		});
-		expect(text.error).toMatch(/only a numeric code of 4 to 8 digits/);
-		expect(text.requests).toEqual([]);
+		await refuses(
+			login,
+			{ channel: 'tg', phones: '#123456789', message: 'Hello' },
+			/"#123456789" is not a valid phone number/,
+		);
+		await refuses(
+			login,
+			{ channel: 'tg', phones: '+79991234567', message: 'Your code is 4821' },
+			/only a numeric code of 4 to 8 digits/,
+		);
 		const code = await send(login, { channel: 'tg', phones: '+79991234567', message: '4821' });
 		expect(code.error).toBe('');
 		expect(code.requests).toEqual([{ phones: '+79991234567', mes: '__TGM__: 4821' }]);
@@ -32,19 +33,9 @@ describe('Message: Send channels', () => {
 
 	it('WAP push needs the link and the title', async () => {
 		const login = messageAccount(emu);
-		const alone = await send(login, {
-			channel: 'push',
-			phones: '+79991234567',
-			pushUrl: 'http://wap.ru',
-		});
-		expect(alone.error).toMatch(/WAP push title is empty/);
-		expect(alone.requests).toEqual([]);
-		const both = await send(login, {
-			channel: 'push',
-			phones: '+79991234567',
-			pushUrl: 'http://wap.ru',
-			pushTitle: 'WAP.RU',
-		});
+		const link = { channel: 'push', phones: '+79991234567', pushUrl: 'http://wap.ru' };
+		await refuses(login, link, /WAP push title is empty/);
+		const both = await send(login, { ...link, pushTitle: 'WAP.RU' });
 		expect(both.error).toBe('');
 		expect(both.requests).toEqual([
 			{ phones: '+79991234567', mes: 'http://wap.ru\nWAP.RU', push: '1' },
@@ -53,18 +44,14 @@ describe('Message: Send channels', () => {
 
 	it('Voice call: param is sent only as the user set it, all three values, never filled in', async () => {
 		const login = messageAccount(emu);
-		const one = await send(login, {
-			channel: 'call',
-			phones: '+79991234567',
-			message: 'Your code is 1 2 3 4',
-			callOptions: { waitSeconds: 20 },
-		});
-		expect(one.error).toMatch(/Set Retry Interval \(Seconds\) and Attempts too/);
-		expect(one.requests).toEqual([]);
+		const call = { channel: 'call', phones: '+79991234567', message: 'Your code is 1 2 3 4' };
+		await refuses(
+			login,
+			{ ...call, callOptions: { waitSeconds: 20 } },
+			/Set Retry Interval \(Seconds\) and Attempts too/,
+		);
 		const all = await send(login, {
-			channel: 'call',
-			phones: '+79991234567',
-			message: 'Your code is 1 2 3 4',
+			...call,
 			callOptions: { waitSeconds: 20, retryInterval: 60, attempts: 3 },
 		});
 		expect(all.error).toBe('');
@@ -75,11 +62,7 @@ describe('Message: Send channels', () => {
 			attempts: 3,
 			defaults: false,
 		});
-		const none = await send(login, {
-			channel: 'call',
-			phones: '+79991234568',
-			message: 'Your code is 1 2 3 4',
-		});
+		const none = await send(login, { ...call, phones: '+79991234568' });
 		expect(none.requests[1]).not.toHaveProperty('param');
 	});
 

@@ -99,14 +99,12 @@ describe('run-time checks of the ranges the editor checks', () => {
 	});
 
 	it('the edges of each range are accepted and sent as the page writes them', async () => {
-		const login = messageAccount(emu);
-		const run = await runMessage(emu, login, {
-			operation: 'send',
+		const edges = await send({
 			...sms,
 			options: { period: '={{ 0.1 }}', freq: '={{ 1440 }}', maxParts: 1, translit: 2 },
 		});
-		expect(run.result.error).toBeUndefined();
-		expect(requests(emu, login)[0]).toMatchObject({
+		expect(edges.error).toBe('');
+		expect(edges.requests[0]).toMatchObject({
 			period: '0.1',
 			freq: '1440',
 			maxsms: '1',
@@ -115,17 +113,15 @@ describe('run-time checks of the ranges the editor checks', () => {
 	});
 
 	it('the voice language goes as the page writes it: "m, en"', async () => {
-		const login = messageAccount(emu);
-		const run = await runMessage(emu, login, {
-			operation: 'send',
+		const call = await send({
 			channel: 'call',
 			phones: '+79991234567',
 			message: 'Your code is 1 2 3 4',
 			voice: 'm',
 			callOptions: { language: 'EN' },
 		});
-		expect(run.result.error).toBeUndefined();
-		expect(requests(emu, login)[0]).toMatchObject({ call: '1', voice: 'm, en' });
+		expect(call.error).toBe('');
+		expect(call.requests[0]).toMatchObject({ call: '1', voice: 'm, en' });
 	});
 });
 

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { startEmulator } from '../../../emulator';
 import type { FailureMode, LogEntry, RunningEmulator } from '../../../emulator';
 import { createServer } from '../../../emulator/server';
-import { checkProperty, propertyTimeout } from '../../../support/properties';
+import { describeProperty } from '../../../support/properties';
 import { PROBE_NODE, runNode, smscCredentials } from '../../../support/smsc';
 
 const LOGIN = 'prop';
@@ -282,15 +282,13 @@ async function runCase(c: Case): Promise<void> {
 	});
 }
 
-describe('transport under generated faults', () => {
-	it(
-		'for any mix of dropped, refused, 5xx, garbage, slow and good answers, a send that may have reached SMSC is sent once and flagged maybeSent, a read is tried at most 3 times, the backup host gets a request only when the base URL refused it, and no more than 14 requests are in flight under one login',
-		async () => {
-			await checkProperty(
-				fc.asyncProperty(cases, async (c) => runCase(c)),
-				QUICK_RUNS,
-			);
-		},
-		propertyTimeout(QUICK_RUNS, 1_500),
-	);
-});
+describeProperty(
+	'transport under generated faults',
+	'for any mix of dropped, refused, 5xx, garbage, slow and good answers, a send that may have reached SMSC is sent once and flagged maybeSent, a read is tried at most 3 times, the backup host gets a request only when the base URL refused it, and no more than 14 requests are in flight under one login',
+	{
+		cases,
+		check: runCase,
+		quick: QUICK_RUNS,
+		perCaseMs: 1_500,
+	},
+);

@@ -1,15 +1,13 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/accounts';
+import { expectRequests, newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const blacklist = resourceRuns(emu, 'blacklist', 'phones');
+const { emu, blacklist } = usePhoneBook();
 const mailBlacklist = resourceRuns(emu, 'blacklist', 'mails');
 
 describe('Blacklist: Add', () => {
 	it('blocks a number with the chosen type and comment', async () => {
 		const login = newAccount(emu);
-		const { json, requests, result } = await blacklist.run(
+		const added = await blacklist.run(
 			login,
 			'add',
 			{
@@ -25,12 +23,12 @@ describe('Blacklist: Add', () => {
 				],
 			},
 		);
-		expect(result.error).toBeUndefined();
-		expect(requests).toEqual([
+		expectRequests(added, [
 			{ add_black: '1', phone: '+79990001101', type: '0' },
 			{ add_black: '1', phone: '+79990001102', type: '1', cmt: 'asked to stop newsletters' },
 			{ add_black: '1', phone: '+79990001103', type: '2', cmt: 'robot' },
 		]);
+		const { json } = added;
 		expect(json).toEqual([
 			{ id: expect.any(Number), phone: '+79990001101', type: 'all' },
 			{
@@ -51,18 +49,17 @@ describe('Blacklist: Add', () => {
 
 	it('refuses a malformed phone before any request, or with continueOnFail outputs the error', async () => {
 		const login = newAccount(emu);
-		const items = [{ phone: 'call me' }, { phone: '+79990001104' }];
-		const parameters = blacklist('add', { phone: '={{ $json.phone }}', blockType: 'all' });
-		const stopped = await runAs(emu, login, 'phones', parameters, { items });
+		const { stopped, continued } = await blacklist.stopAndContinue(
+			login,
+			'add',
+			{ phone: '={{ $json.phone }}', blockType: 'all' },
+			{ items: [{ phone: 'call me' }, { phone: '+79990001104' }] },
+		);
 		expect(stopped.result.error?.errorName).toBe('NodeOperationError');
 		expect(stopped.result.error?.message).toMatch(
 			/The Phone "call me" is not a phone number.*\[item 0\]/,
 		);
 		expect(stopped.requests).toEqual([]);
-		const continued = await runAs(emu, login, 'phones', parameters, {
-			items,
-			continueOnFail: true,
-		});
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/not a phone number/), itemIndex: 0 },
 			{ id: expect.any(Number), phone: '+79990001104', type: 'all' },
@@ -101,8 +98,7 @@ describe('Blacklist of e-mail addresses (mails.php)', () => {
 			blockType: 'all',
 			additionalFields: { comment: 'bounced' },
 		});
-		expect(added.result.error).toBeUndefined();
-		expect(added.requests).toEqual([
+		expectRequests(added, [
 			{ add_black: '1', mail: 'spam@example.com', type: '0', cmt: 'bounced' },
 		]);
 		expect(added.json).toEqual([

@@ -1,20 +1,13 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
+import { expectEachOnce, newAccount } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const blacklist = resourceRuns(emu, 'blacklist', 'phones');
+const { emu, blacklist, seedBlocked, seedBlockedMany } = usePhoneBook();
 
 describe('Blacklist: Get Many', () => {
 	it('outputs the newest entries up to the limit in one request', async () => {
 		const login = newAccount(emu);
 		for (let n = 1; n <= 4; n++)
-			await phonesApi(emu, login, {
-				add_black: 1,
-				phone: `7999000330${n}`,
-				type: n % 3,
-				cmt: `c${n}`,
-			});
+			await seedBlocked(login, `7999000330${n}`, { type: n % 3, cmt: `c${n}` });
 		const { json, requests } = await blacklist.run(login, 'getAll', { limit: 2 });
 		expect(requests).toEqual([{ get_black: '1', cnt: '2' }]);
 		expect(json).toEqual([
@@ -25,7 +18,7 @@ describe('Blacklist: Get Many', () => {
 
 	it('asks SMSC once when several items ask for the same list (SMSC refuses a fourth identical request)', async () => {
 		const login = newAccount(emu);
-		await phonesApi(emu, login, { add_black: 1, phone: '79990003311', type: 0 });
+		await seedBlocked(login, '79990003311', { type: 0 });
 		const { json, requests } = await blacklist.run(
 			login,
 			'getAll',
@@ -39,21 +32,9 @@ describe('Blacklist: Get Many', () => {
 	it('returns every entry page by page with prev_id', async () => {
 		const login = newAccount(emu);
 		const total = 1002;
-		// Twelve at a time: SMSC (and the emulator) refuse a fifteenth concurrent request per login.
-		for (let start = 0; start < total; start += 12) {
-			const answers = await Promise.all(
-				Array.from({ length: Math.min(12, total - start) }, (_, k) =>
-					phonesApi(emu, login, {
-						add_black: 1,
-						phone: `7998${String(start + k).padStart(7, '0')}`,
-					}),
-				),
-			);
-			expect(answers.every((answer) => typeof answer.id === 'number')).toBe(true);
-		}
+		await seedBlockedMany(login, total);
 		const { json, requests } = await blacklist.run(login, 'getAll', { returnAll: true });
-		expect(json).toHaveLength(total);
-		expect(new Set(json.map((item) => item.id)).size).toBe(total);
+		expectEachOnce(json, total);
 		const smallestOfFirstPage = Math.min(...json.slice(0, 1000).map((item) => item.id as number));
 		expect(requests).toEqual([
 			{ get_black: '1', cnt: '1000' },
@@ -62,25 +43,10 @@ describe('Blacklist: Get Many', () => {
 	}, 60_000);
 
 	it('outputs nothing for an empty blacklist', async () => {
-		const login = newAccount(emu);
-		const { json, result } = await blacklist.run(login, 'getAll', { returnAll: true });
-		expect(result.error).toBeUndefined();
-		expect(json).toEqual([]);
+		await blacklist.expectNothingListed('getAll', { returnAll: true });
 	});
 
 	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {
-		const login = newAccount(emu);
-		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const stopped = await blacklist.run(login, 'getAll', { limit: 10 });
-		expect(stopped.result.error?.message).toMatch(/error 2/);
-		const continued = await blacklist.run(
-			login,
-			'getAll',
-			{ limit: 10 },
-			{
-				continueOnFail: true,
-			},
-		);
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+		await blacklist.expectRejectedLogin('getAll', { limit: 10 });
 	});
 });

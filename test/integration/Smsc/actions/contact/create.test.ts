@@ -1,18 +1,14 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
-import { phoneBook } from '../../../../support/resources';
+import { expectRefused, expectRequests, newAccount, phonesApi } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const contact = resourceRuns(emu, 'contact', 'phones');
-const { seedGroup, seedContact } = phoneBook(emu);
+const { emu, contact, seedGroup, seedContact } = usePhoneBook();
 
 describe('Contact: Create', () => {
 	it('sends every field under its phones.php name and outputs the new contact', async () => {
 		const login = newAccount(emu);
 		const vip = await seedGroup(login, 'VIP');
 		const news = await seedGroup(login, 'News');
-		const { json, requests, result } = await contact.run(login, 'create', {
+		const created = await contact.run(login, 'create', {
 			phone: '+7 (999) 123-45-67',
 			name: 'Anna Petrova',
 			additionalFields: {
@@ -27,8 +23,7 @@ describe('Contact: Create', () => {
 				tags: 'lead,fair',
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(requests).toEqual([
+		expectRequests(created, [
 			{
 				add: '1',
 				phone: '+79991234567',
@@ -44,7 +39,7 @@ describe('Contact: Create', () => {
 				grp: `${vip},${news}`,
 			},
 		]);
-		expect(json).toEqual([
+		expect(created.json).toEqual([
 			{
 				id: expect.any(Number),
 				phone: '+79991234567',
@@ -65,7 +60,7 @@ describe('Contact: Create', () => {
 			name: 'Anna Petrova',
 			birthday: '17.05.1990',
 			group: `${vip},${news}`,
-			int_id: json[0].id,
+			int_id: created.json[0].id,
 		});
 	});
 
@@ -92,17 +87,17 @@ describe('Contact: Create', () => {
 
 	it('refuses a malformed phone or birthday before any request', async () => {
 		const login = newAccount(emu);
-		const badPhone = await contact.run(login, 'create', { phone: '12-ab' });
-		expect(badPhone.result.error?.errorName).toBe('NodeOperationError');
-		expect(badPhone.result.error?.message).toMatch(
+		expectRefused(
+			await contact.run(login, 'create', { phone: '12-ab' }),
 			/The Phone "12-ab" is not a phone number in international format/,
 		);
-		const badDate = await contact.run(login, 'create', {
-			phone: '+79991234567',
-			additionalFields: { birthday: '31.02.1990' },
-		});
-		expect(badDate.result.error?.message).toMatch(/The Birthday "31.02.1990" is not a valid date/);
-		expect([...badPhone.requests, ...badDate.requests]).toEqual([]);
+		expectRefused(
+			await contact.run(login, 'create', {
+				phone: '+79991234567',
+				additionalFields: { birthday: '31.02.1990' },
+			}),
+			/The Birthday "31.02.1990" is not a valid date/,
+		);
 	});
 
 	it('fails on an existing number, or with continueOnFail outputs the error and goes on', async () => {

@@ -1,11 +1,7 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
-import { phoneBook } from '../../../../support/resources';
+import { newAccount, phonesApi } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const contact = resourceRuns(emu, 'contact', 'phones');
-const { seedContact } = phoneBook(emu);
+const { emu, contact, seedContact } = usePhoneBook();
 
 describe('Contact: Delete', () => {
 	it('deletes the contact with this number', async () => {
@@ -22,21 +18,16 @@ describe('Contact: Delete', () => {
 	it('names the missing contact, or with continueOnFail outputs that error', async () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79994440001');
-		const items = [{ phone: '+79994449999' }, { phone: '+79994440001' }];
-		const stopped = await contact.run(login, 'delete', { phone: '={{ $json.phone }}' }, { items });
+		const { stopped, continued } = await contact.stopAndContinue(
+			login,
+			'delete',
+			{ phone: '={{ $json.phone }}' },
+			{ items: [{ phone: '+79994449999' }, { phone: '+79994440001' }] },
+		);
 		expect(stopped.result.error?.message).toMatch(
 			/SMSC has no contact with phone \+79994449999.*\[item 0\]/,
 		);
 		expect(stopped.requests).toHaveLength(1);
-		const continued = await contact.run(
-			login,
-			'delete',
-			{ phone: '={{ $json.phone }}' },
-			{
-				items,
-				continueOnFail: true,
-			},
-		);
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/no contact with phone \+79994449999/), itemIndex: 0 },
 			{ success: true, phone: '+79994440001' },

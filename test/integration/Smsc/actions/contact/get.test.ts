@@ -1,11 +1,7 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, resourceRuns } from '../../../../support/accounts';
-import { phoneBook } from '../../../../support/resources';
+import { newAccount } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const contact = resourceRuns(emu, 'contact', 'phones');
-const { seedGroup, seedContact } = phoneBook(emu);
+const { emu, contact, seedGroup, seedContact } = usePhoneBook();
 
 describe('Contact: Get', () => {
 	it('outputs the contact with readable field names', async () => {
@@ -55,20 +51,15 @@ describe('Contact: Get', () => {
 	it('fails clearly for a number without a contact, or with continueOnFail outputs that error', async () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79995550001', { name: 'Ivan' });
-		const items = [{ phone: '+79995550001' }, { phone: '+79995559999' }];
-		const stopped = await contact.run(login, 'get', { phone: '={{ $json.phone }}' }, { items });
-		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(
-			/SMSC has no contact with phone \+79995559999.*\[item 1\]/,
-		);
-		const continued = await contact.run(
+		const { stopped, continued } = await contact.stopAndContinue(
 			login,
 			'get',
 			{ phone: '={{ $json.phone }}' },
-			{
-				items,
-				continueOnFail: true,
-			},
+			{ items: [{ phone: '+79995550001' }, { phone: '+79995559999' }] },
+		);
+		expect(stopped.result.error?.errorName).toBe('NodeApiError');
+		expect(stopped.result.error?.message).toMatch(
+			/SMSC has no contact with phone \+79995559999.*\[item 1\]/,
 		);
 		expect(continued.json).toEqual([
 			expect.objectContaining({ phone: '79995550001', name: 'Ivan' }),

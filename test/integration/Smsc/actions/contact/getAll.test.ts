@@ -1,11 +1,7 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, resourceRuns } from '../../../../support/accounts';
-import { phoneBook } from '../../../../support/resources';
+import { expectEachOnce, newAccount } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const contact = resourceRuns(emu, 'contact', 'phones');
-const { seedGroup, seedContact, seedContacts } = phoneBook(emu);
+const { emu, contact, seedGroup, seedContact, seedContacts } = usePhoneBook();
 
 describe('Contact: Get Many', () => {
 	it('applies the filters and the limit in one request', async () => {
@@ -39,8 +35,7 @@ describe('Contact: Get Many', () => {
 		const total = 1003;
 		await seedContacts(login, total);
 		const { json, requests } = await contact.run(login, 'getAll', { returnAll: true });
-		expect(json).toHaveLength(total);
-		expect(new Set(json.map((item) => item.id)).size).toBe(total);
+		expectEachOnce(json, total);
 		const lastOfFirstPage = [...json.slice(0, 1000)]
 			.map((item) => item.id as number)
 			.sort((a, b) => a - b)[999];
@@ -51,29 +46,12 @@ describe('Contact: Get Many', () => {
 	}, 60_000);
 
 	it('outputs nothing for an empty phone book (SMSC error 3 is an empty list)', async () => {
-		const login = newAccount(emu);
-		const { json, result, requests } = await contact.run(login, 'getAll', { returnAll: true });
-		expect(result.error).toBeUndefined();
-		expect(json).toEqual([]);
+		const { requests } = await contact.expectNothingListed('getAll', { returnAll: true });
 		expect(requests).toEqual([{ get: '1', cnt: '1000' }]);
 	});
 
 	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {
-		const login = newAccount(emu);
-		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const stopped = await contact.run(login, 'getAll', { limit: 5 });
-		expect(stopped.result.error?.message).toMatch(
-			/rejected the login and password or the API key \(error 2\)/,
-		);
-		const continued = await contact.run(
-			login,
-			'getAll',
-			{ limit: 5 },
-			{
-				continueOnFail: true,
-			},
-		);
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+		await contact.expectRejectedLogin('getAll', { limit: 5 });
 	});
 });
 

@@ -1,17 +1,13 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/accounts';
-import { phoneBook } from '../../../../support/resources';
+import { expectRefused, expectRequests, newAccount, phonesApi } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const contact = resourceRuns(emu, 'contact', 'phones');
-const { seedContact } = phoneBook(emu);
+const { emu, contact, seedContact } = usePhoneBook();
 
 describe('Contact: Update', () => {
 	it('changes the details and the number of the contact found by phone', async () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79993330001', { name: 'Old' });
-		const { json, requests, result } = await contact.run(login, 'update', {
+		const updated = await contact.run(login, 'update', {
 			phone: '+79993330001',
 			updateFields: {
 				name: 'New',
@@ -20,8 +16,7 @@ describe('Contact: Update', () => {
 				tags: 'moved',
 			},
 		});
-		expect(result.error).toBeUndefined();
-		expect(requests).toEqual([
+		expectRequests(updated, [
 			{
 				chg: '1',
 				phone: '+79993330001',
@@ -31,7 +26,7 @@ describe('Contact: Update', () => {
 				new_phone: '+79993330002',
 			},
 		]);
-		expect(json).toEqual([
+		expect(updated.json).toEqual([
 			{
 				success: true,
 				phone: '+79993330001',
@@ -52,27 +47,22 @@ describe('Contact: Update', () => {
 
 	it('refuses an update without fields before any request', async () => {
 		const login = newAccount(emu);
-		const { result, requests } = await contact.run(login, 'update', {
-			phone: '+79993330001',
-			updateFields: {},
-		});
-		expect(result.error?.errorName).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(/Nothing to update/);
-		expect(requests).toEqual([]);
+		expectRefused(
+			await contact.run(login, 'update', { phone: '+79993330001', updateFields: {} }),
+			/Nothing to update/,
+		);
 	});
 
 	it('names the missing contact, or with continueOnFail outputs that error', async () => {
 		const login = newAccount(emu);
-		const parameters = contact('update', {
+		const { stopped, continued } = await contact.stopAndContinue(login, 'update', {
 			phone: '+79993339999',
 			updateFields: { name: 'Nobody' },
 		});
-		const stopped = await runAs(emu, login, 'phones', parameters);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
 			/SMSC has no contact with phone \+79993339999 \(SMSC error 3\)/,
 		);
-		const continued = await runAs(emu, login, 'phones', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/no contact with phone \+79993339999/), itemIndex: 0 },
 		]);

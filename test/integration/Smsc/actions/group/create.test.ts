@@ -1,11 +1,7 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, resourceRuns, runAs } from '../../../../support/accounts';
-import { phoneBook } from '../../../../support/resources';
+import { newAccount } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const group = resourceRuns(emu, 'group', 'phones');
-const { groupsOf } = phoneBook(emu);
+const { emu, group, groupsOf } = usePhoneBook();
 
 describe('Group: Create', () => {
 	it('creates a phone group by default, and an e-mail group with a number', async () => {
@@ -33,18 +29,14 @@ describe('Group: Create', () => {
 
 	it('refuses an empty name or a bad number before any request, or with continueOnFail outputs the errors', async () => {
 		const login = newAccount(emu);
-		const items = [{ name: ' ' }, { name: 'Ok', number: 2.5 }, { name: 'Fine' }];
-		const parameters = group('create', {
-			name: '={{ $json.name }}',
-			additionalFields: { number: '={{ $json.number }}' },
-		});
-		const stopped = await runAs(emu, login, 'phones', parameters, { items });
+		const { stopped, continued } = await group.stopAndContinue(
+			login,
+			'create',
+			{ name: '={{ $json.name }}', additionalFields: { number: '={{ $json.number }}' } },
+			{ items: [{ name: ' ' }, { name: 'Ok', number: 2.5 }, { name: 'Fine' }] },
+		);
 		expect(stopped.result.error?.errorName).toBe('NodeOperationError');
 		expect(stopped.result.error?.message).toMatch(/The group Name is empty.*\[item 0\]/);
-		const continued = await runAs(emu, login, 'phones', parameters, {
-			items,
-			continueOnFail: true,
-		});
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/Name is empty/), itemIndex: 0 },
 			{

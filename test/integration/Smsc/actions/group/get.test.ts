@@ -1,30 +1,16 @@
-import { useEmulator } from '../../../../support/emulator';
-import {
-	forResource,
-	groupRef,
-	newAccount,
-	phonesApi,
-	runAs,
-	smscApi,
-} from '../../../../support/accounts';
+import { groupRef, newAccount, runAs, smscApi } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const group = forResource('group');
+const { emu, group, twoGroups, seedContact } = usePhoneBook();
 
 describe('Group: Get', () => {
 	it('outputs the group of each item from one get_group request, and names a missing group', async () => {
-		const login = newAccount(emu);
-		const a = (await phonesApi(emu, login, { add_group: 1, name: 'A', num: 5 })).id;
-		const b = (await phonesApi(emu, login, { add_group: 1, name: 'B' })).id;
-		await phonesApi(emu, login, { add: 1, phone: '79990002222', grp: a });
+		const { login, a, b } = await twoGroups({ num: 5 });
+		await seedContact(login, '79990002222', { grp: a });
 		const items = [{ id: b }, { id: a }, { id: 999 }, { id: a }, { id: b }];
-		const parameters = group('get', { group: groupRef('={{ $json.id }}', 'id') });
+		const parameters = { group: groupRef('={{ $json.id }}', 'id') };
 
-		const continued = await runAs(emu, login, 'phones', parameters, {
-			items,
-			continueOnFail: true,
-		});
+		const continued = await group.run(login, 'get', parameters, { items, continueOnFail: true });
 		// five items, one request: SMSC refuses the fourth identical phones.php request in a minute (error 9)
 		expect(continued.requests).toEqual([{ get_group: '1' }]);
 		expect(continued.json).toEqual([
@@ -38,7 +24,7 @@ describe('Group: Get', () => {
 			[0, 1, 2, 3, 4].map((item) => ({ item })),
 		);
 
-		const stopped = await runAs(emu, login, 'phones', parameters, { items });
+		const stopped = await group.run(login, 'get', parameters, { items });
 		expect(stopped.result.error?.message).toBe('SMSC has no group with ID 999. [item 2]');
 	});
 
@@ -55,12 +41,7 @@ describe('Group: Get', () => {
 		expect(result.requests).toEqual([{ get_group: '1' }]);
 		expect(result.json).toEqual([expect.objectContaining({ id: mailGroup, name: 'Newsletter' })]);
 		// the phone book does not have it
-		const phones = await runAs(
-			emu,
-			login,
-			'phones',
-			group('get', { group: groupRef(String(mailGroup), 'id') }),
-		);
+		const phones = await group.run(login, 'get', { group: groupRef(String(mailGroup), 'id') });
 		expect(phones.result.error?.message).toMatch(/SMSC has no group with ID/);
 	});
 });

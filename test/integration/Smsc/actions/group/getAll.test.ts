@@ -1,17 +1,12 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, phonesApi, resourceRuns } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const group = resourceRuns(emu, 'group', 'phones');
+const { group, twoGroups, seedGroup, seedContact } = usePhoneBook();
 
 describe('Group: Get Many', () => {
 	it('outputs one item per group with numbers as numbers, filtered by type and limited', async () => {
-		const login = newAccount(emu);
-		const a = (await phonesApi(emu, login, { add_group: 1, name: 'A', num: 5 })).id;
-		const b = (await phonesApi(emu, login, { add_group: 1, name: 'B' })).id;
-		await phonesApi(emu, login, { add_group: 1, name: 'Mail', type: 1 });
-		await phonesApi(emu, login, { add: 1, phone: '79990002222', grp: a });
+		const { login, a, b } = await twoGroups({ num: 5 });
+		await seedGroup(login, 'Mail', { type: 1 });
+		await seedContact(login, '79990002222', { grp: a });
 
 		const phoneGroups = await group.run(login, 'getAll', {
 			returnAll: true,
@@ -29,26 +24,10 @@ describe('Group: Get Many', () => {
 	});
 
 	it('outputs nothing for an account without groups', async () => {
-		const login = newAccount(emu);
-		const { json, result } = await group.run(login, 'getAll', { returnAll: true });
-		expect(result.error).toBeUndefined();
-		expect(json).toEqual([]);
+		await group.expectNothingListed('getAll', { returnAll: true });
 	});
 
 	it('fails on a rejected login, or with continueOnFail outputs the error', async () => {
-		const login = newAccount(emu);
-		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const stopped = await group.run(login, 'getAll', { returnAll: true });
-		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(/error 2/);
-		const continued = await group.run(
-			login,
-			'getAll',
-			{ returnAll: true },
-			{
-				continueOnFail: true,
-			},
-		);
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+		await group.expectRejectedLogin('getAll', { returnAll: true });
 	});
 });

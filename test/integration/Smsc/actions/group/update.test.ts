@@ -1,16 +1,12 @@
-import { useEmulator } from '../../../../support/emulator';
-import { groupRef, newAccount, phonesApi, resourceRuns, runAs } from '../../../../support/accounts';
-import { phoneBook } from '../../../../support/resources';
+import { expectRefused, groupRef, newAccount } from '../../../../support/accounts';
+import { usePhoneBook } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const group = resourceRuns(emu, 'group', 'phones');
-const { groupsOf } = phoneBook(emu);
+const { emu, group, groupsOf, seedGroup } = usePhoneBook();
 
 describe('Group: Update', () => {
 	it('renames a group and changes its number (chg_group)', async () => {
 		const login = newAccount(emu);
-		const { id } = await phonesApi(emu, login, { add_group: 1, name: 'Old' });
+		const id = await seedGroup(login, 'Old');
 		const { json, requests } = await group.run(login, 'update', {
 			group: groupRef(id),
 			updateFields: { name: 'New', number: 12 },
@@ -22,21 +18,20 @@ describe('Group: Update', () => {
 
 	it('refuses an update without fields before any request', async () => {
 		const login = newAccount(emu);
-		const { result, requests } = await group.run(login, 'update', {
-			group: groupRef(5, 'id'),
-			updateFields: {},
-		});
-		expect(result.error?.message).toMatch(/Nothing to update/);
-		expect(requests).toEqual([]);
+		expectRefused(
+			await group.run(login, 'update', { group: groupRef(5, 'id'), updateFields: {} }),
+			/Nothing to update/,
+		);
 	});
 
 	it('names a missing group, or with continueOnFail outputs that error', async () => {
 		const login = newAccount(emu);
-		const parameters = group('update', { group: groupRef(404, 'id'), updateFields: { name: 'X' } });
-		const stopped = await runAs(emu, login, 'phones', parameters);
+		const { stopped, continued } = await group.stopAndContinue(login, 'update', {
+			group: groupRef(404, 'id'),
+			updateFields: { name: 'X' },
+		});
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(/SMSC has no group with ID 404 \(SMSC error 3\)/);
-		const continued = await runAs(emu, login, 'phones', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/no group with ID 404/), itemIndex: 0 },
 		]);

@@ -1,5 +1,5 @@
 import { useEmulator } from '../../../../support/emulator';
-import { messageAccount } from '../../../../support/accounts';
+import { expectEachOnce, messageAccount } from '../../../../support/accounts';
 import { messages } from '../../../../support/resources';
 
 const emu = useEmulator();
@@ -52,8 +52,7 @@ describe('Message: Get Many Sent', () => {
 		expect(gets).toHaveLength(2);
 		expect(gets[0]).toEqual({ get_messages: '1', cnt: '1000' });
 		expect(gets[1]).toEqual({ get_messages: '1', cnt: '1000', prev_id: String(json[999].int_id) });
-		expect(json).toHaveLength(1003);
-		expect(new Set(json.map((m) => m.phone)).size).toBe(1003);
+		expectEachOnce(json, 1003, 'phone');
 	});
 
 	it('refuses a range longer than six months', async () => {

@@ -12,7 +12,7 @@ import { startEmulator } from '../../../../emulator';
 import type { LogEntry, RunningEmulator } from '../../../../emulator';
 import { validSender } from '../../../../emulator/scripts/send';
 import { lastSeq, MESSAGE_SENDERS, messageAccount, PASSWORD } from '../../../../support/accounts';
-import { checkProperty, propertyTimeout } from '../../../../support/properties';
+import { describeProperty } from '../../../../support/properties';
 import { runNode, smscCredentials } from '../../../../support/smsc';
 
 const QUICK_RUNS = 30;
@@ -217,15 +217,13 @@ async function runCase(c: Case): Promise<void> {
 	});
 }
 
-describe('Message > Send with generated items', () => {
-	it(
-		'for any phones, text, sender name, schedule and channel, an item either fails with an error naming it before any request is sent, or every request it causes is one SMSC documents allow; no item is dropped or doubled and each output item is paired with its own input',
-		async () => {
-			await checkProperty(
-				fc.asyncProperty(cases, async (c) => runCase(c)),
-				QUICK_RUNS,
-			);
-		},
-		propertyTimeout(QUICK_RUNS, 1_000),
-	);
-});
+describeProperty(
+	'Message > Send with generated items',
+	'for any phones, text, sender name, schedule and channel, an item either fails with an error naming it before any request is sent, or every request it causes is one SMSC documents allow; no item is dropped or doubled and each output item is paired with its own input',
+	{
+		cases,
+		check: runCase,
+		quick: QUICK_RUNS,
+		perCaseMs: 1_000,
+	},
+);

@@ -2,6 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { useEmulator } from '../../../../support/emulator';
 import {
+	expectRefused,
+	expectRequests,
 	messageAccount,
 	PASSWORD,
 	requests,
@@ -28,8 +30,7 @@ describe('Message: Send', () => {
 				'Привет, это длинное сообщение на кириллице, которое точно не уместится в одну SMS часть.',
 			options: { sender: 'MyShop' },
 		});
-		expect(result.error).toBeUndefined();
-		expect(requests).toEqual([
+		expectRequests({ result, requests }, [
 			{
 				phones: '+79991234567',
 				mes: 'Привет, это длинное сообщение на кириллице, которое точно не уместится в одну SMS часть.',
@@ -87,8 +88,7 @@ describe('Message: Send', () => {
 			},
 			bulkOptions: { rawResponse: true },
 		});
-		expect(result.error).toBeUndefined();
-		expect(requests).toEqual([
+		expectRequests({ result, requests }, [
 			{
 				phones: '+79991234567,+79991234568',
 				mes: 'Sale today\n~~~\ncampaign 7',
@@ -194,8 +194,7 @@ describe('Message: Send', () => {
 			subject: 'Invoice 7',
 			senderEmail: 'shop@example.com',
 		});
-		expect(result.error).toBeUndefined();
-		expect(requests).toEqual([
+		expectRequests({ result, requests }, [
 			{
 				phones: 'anna@example.com,bob@example.com',
 				mes: 'Your invoice',
@@ -233,8 +232,7 @@ describe('Message: Send', () => {
 			message: 'Members only',
 			options: { perRecipient: true },
 		});
-		expect(result.error).toBeUndefined();
-		expect(requests).toEqual([{ phones: 'G7', mes: 'Members only', op: '1' }]);
+		expectRequests({ result, requests }, [{ phones: 'G7', mes: 'Members only', op: '1' }]);
 		expect(json[0]).toMatchObject({
 			group: 'G7',
 			phones: ['79990000001', '79990000002'],
@@ -363,11 +361,9 @@ describe('Message: Send checks items before any request', () => {
 	];
 	it.each(bad)('refuses %s and sends nothing', async (_what, parameters, message) => {
 		const login = messageAccount(emu);
-		const { result, requests } = await run(login, parameters, [{}, {}]);
-		expect(result.error?.message).toMatch(message);
-		expect(result.error?.message).toMatch(/\[item 0\]/);
-		expect(result.error?.errorName).toBe('NodeOperationError');
-		expect(requests).toEqual([]);
+		const refused = await run(login, parameters, [{}, {}]);
+		expectRefused(refused, message);
+		expect(refused.result.error?.message).toMatch(/\[item 0\]/);
 	});
 
 	it('with Continue On Fail, fails only the bad item and sends the rest', async () => {

@@ -3,11 +3,12 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { SmscApi } from '../../../../../credentials/SmscApi.credentials';
 import { Smsc } from '../../../../../nodes/Smsc/Smsc.node';
 import { useEmulator } from '../../../../support/emulator';
-import { HARNESS_ITEMS, NO_OP, startWaitingServer } from '../../../../harness';
+import { NO_OP, startWaitingServer } from '../../../../harness';
 import type { WaitingServer } from '../../../../harness';
 import { PASSWORD, messageAccount, requests, runMessage } from '../../../../support/accounts';
+import { postForm } from '../../../../support/http';
 import { findSecrets } from '../../../../support/secrets';
-import { SMSC_NODE, smscCredentials } from '../../../../support/smsc';
+import { ITEMS_NODE, SMSC_NODE, smscCredentials } from '../../../../support/smsc';
 
 const emu = useEmulator();
 
@@ -31,14 +32,7 @@ async function ask(login: string, parameters: IDataObject, items: IDataObject[] 
 	const server = await startWaitingServer({
 		workflow: {
 			nodes: [
-				{
-					id: 'items',
-					name: 'Items',
-					type: HARNESS_ITEMS,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {},
-				},
+				ITEMS_NODE,
 				node,
 				{
 					id: 'after',
@@ -76,13 +70,6 @@ function smsTo(login: string) {
 	expect(messages).toHaveLength(1);
 	return messages[0];
 }
-
-const post = async (url: string, form: Record<string, string>) =>
-	await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams(form).toString(),
-	});
 
 describe('Message: Send and Wait for Response', () => {
 	it('sends the question with one signed link, waits, shows the page on GET and goes on with the POSTed approval', async () => {
@@ -136,7 +123,7 @@ describe('Message: Send and Wait for Response', () => {
 		expect(html).not.toMatch(/<script|src=|href=|signature/);
 		expect(server.latest()?.status).toBe('waiting');
 
-		const answered = await post(link, { answer: 'approve' });
+		const answered = await postForm(link, { answer: 'approve' });
 		expect(answered.status).toBe(200);
 		expect(await answered.text()).toContain('your answer has been recorded');
 		const done = await server.resumed();
@@ -154,7 +141,7 @@ describe('Message: Send and Wait for Response', () => {
 		expect(done.output('Ask')[0].pairedItem).toEqual({ item: 0 });
 
 		// A second answer changes nothing, and nothing more is sent.
-		const again = await post(link, { answer: 'decline' });
+		const again = await postForm(link, { answer: 'decline' });
 		expect(await again.text()).toMatch(/No action required/);
 		expect(server.latest()).toBe(done);
 		expect(emu.getMessages({ login })).toHaveLength(1);
@@ -171,7 +158,7 @@ describe('Message: Send and Wait for Response', () => {
 		const html = await (await fetch(link)).text();
 		expect(html).toContain('>Approve</button>');
 		expect(html).toContain('>Decline</button>');
-		await post(link, { answer: 'decline' });
+		await postForm(link, { answer: 'decline' });
 		expect((await server.resumed()).json('After')[0].data).toEqual({ approved: false });
 	});
 
@@ -182,11 +169,11 @@ describe('Message: Send and Wait for Response', () => {
 		const html = await (await fetch(link)).text();
 		expect(html).toContain('value="approve">Approve</button>');
 		expect(html).not.toContain('decline');
-		const refused = await post(link, { answer: 'decline' });
+		const refused = await postForm(link, { answer: 'decline' });
 		expect(refused.status).toBe(400);
 		expect(await refused.text()).toContain('Please choose one of the buttons.');
 		expect(server.latest()?.status).toBe('waiting');
-		await post(link, { answer: 'approve' });
+		await postForm(link, { answer: 'approve' });
 		expect((await server.resumed()).json('Ask')[0].data).toEqual({ approved: true });
 	});
 
@@ -201,11 +188,11 @@ describe('Message: Send and Wait for Response', () => {
 		const html = await (await fetch(link)).text();
 		expect(html).toContain('Why &lt;b&gt;&quot;late&quot;&lt;/b&gt; &amp; when?');
 		expect(html).toContain('<textarea name="text"');
-		const empty = await post(link, { text: '   ' });
+		const empty = await postForm(link, { text: '   ' });
 		expect(empty.status).toBe(400);
 		expect(await empty.text()).toContain('Please type an answer');
 		expect(server.latest()?.status).toBe('waiting');
-		await post(link, { text: ' Traffic <jam>, 20 min ' });
+		await postForm(link, { text: ' Traffic <jam>, 20 min ' });
 		const done = await server.resumed();
 		expect(done.json('Ask')[0]).toMatchObject({ data: { text: 'Traffic <jam>, 20 min' } });
 	});
@@ -221,7 +208,7 @@ describe('Message: Send and Wait for Response', () => {
 		expect(forged).not.toBe(link);
 		for (const url of [forged, link.replace(/\?signature=.*$/, '')]) {
 			expect((await fetch(url)).status).toBe(401);
-			expect((await post(url, { answer: 'approve' })).status).toBe(401);
+			expect((await postForm(url, { answer: 'approve' })).status).toBe(401);
 		}
 		expect(server.calls.every((call) => call.result === undefined)).toBe(true);
 		expect(server.latest()?.status).toBe('waiting');

@@ -1,27 +1,22 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, resourceRuns, runAs, seedSender } from '../../../../support/accounts';
-import { senderNames } from '../../../../support/resources';
+import { expectRefused, expectRequests, newAccount } from '../../../../support/accounts';
+import { useSenderNames } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const senderName = resourceRuns(emu, 'senderName', 'senders');
-const { allSenders } = senderNames(emu);
+const { emu, senderName, seedSender, allSenders } = useSenderNames();
 
 describe('Sender Name: Create', () => {
 	it('registers an SMS sender name with a comment and operator registration flags', async () => {
 		const login = newAccount(emu);
-		const { json, requests, result } = await senderName.run(login, 'create', {
+		const created = await senderName.run(login, 'create', {
 			senderType: 'name',
 			senderName: ' MyShop ',
 			additionalFields: { comment: 'order notices', operators: ['mts_step', 'tele2'] },
 		});
-		expect(result.error).toBeUndefined();
-		expect(requests).toEqual([
+		expectRequests(created, [
 			{ add: '1', sender: 'MyShop', cmt: 'order notices', mts_step: '1', tele2: '1' },
 		]);
 		const [stored] = await allSenders(login);
 		expect(stored).toMatchObject({ sender: 'MyShop', cmt: 'order notices' });
-		expect(json).toEqual([
+		expect(created.json).toEqual([
 			{
 				id: stored.id,
 				sender: 'MyShop',
@@ -61,39 +56,32 @@ describe('Sender Name: Create', () => {
 		['  ', /The Sender Name is empty/],
 	])('refuses the sender name %p before any request', async (name, message) => {
 		const login = newAccount(emu);
-		const { result, requests } = await senderName.run(login, 'create', { senderName: name });
-		expect(result.error?.errorName).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(message);
-		expect(requests).toEqual([]);
+		expectRefused(await senderName.run(login, 'create', { senderName: name }), message);
 	});
 
 	it('refuses a malformed e-mail sender before any request', async () => {
 		const login = newAccount(emu);
-		const { result, requests } = await senderName.run(login, 'create', {
-			senderType: 'email',
-			email: 'not-an-address',
-		});
-		expect(result.error?.message).toMatch(/"not-an-address" is not an e-mail address/);
-		expect(requests).toEqual([]);
+		expectRefused(
+			await senderName.run(login, 'create', { senderType: 'email', email: 'not-an-address' }),
+			/"not-an-address" is not an e-mail address/,
+		);
 	});
 
 	it('fails on a name the account already has, or with continueOnFail outputs the error and goes on', async () => {
 		const login = newAccount(emu);
-		await seedSender(emu, login, 'Taken');
-		const parameters = senderName('create', { senderName: '={{ $json.name }}' });
-		const items = [{ name: 'Taken' }, { name: 'Fresh' }];
-
-		const stopped = await runAs(emu, login, 'senders', parameters, { items });
+		await seedSender(login, 'Taken');
+		const { stopped, continued } = await senderName.stopAndContinue(
+			login,
+			'create',
+			{ senderName: '={{ $json.name }}' },
+			{ items: [{ name: 'Taken' }, { name: 'Fresh' }] },
+		);
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
 			/could not register "Taken": the name is already in the account.*\(SMSC error 5: "operation error"\)\. \[item 0\]/,
 		);
 		expect(stopped.requests).toEqual([{ add: '1', sender: 'Taken' }]);
 
-		const continued = await runAs(emu, login, 'senders', parameters, {
-			items,
-			continueOnFail: true,
-		});
 		expect(continued.result.error).toBeUndefined();
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/could not register "Taken"/), itemIndex: 0 },

@@ -1,24 +1,14 @@
-import { useEmulator } from '../../../../support/emulator';
-import {
-	newAccount,
-	resourceRuns,
-	runAs,
-	seedSender,
-	senderRef,
-} from '../../../../support/accounts';
-import { senderNames } from '../../../../support/resources';
+import { newAccount, senderRef } from '../../../../support/accounts';
+import { useSenderNames } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const senderName = resourceRuns(emu, 'senderName', 'senders');
-const { allSenders } = senderNames(emu);
+const { emu, senderName, seedSender, allSenders } = useSenderNames();
 
 describe('Sender Name: Delete', () => {
 	it('deletes names by name and by ID', async () => {
 		const login = newAccount(emu);
-		await seedSender(emu, login, 'Shop');
-		const news = await seedSender(emu, login, 'News');
-		await seedSender(emu, login, 'Keep');
+		await seedSender(login, 'Shop');
+		const news = await seedSender(login, 'News');
+		await seedSender(login, 'Keep');
 		const { json, requests } = await senderName.run(
 			login,
 			'delete',
@@ -40,18 +30,17 @@ describe('Sender Name: Delete', () => {
 
 	it('names the missing ID, or with continueOnFail outputs the error and goes on', async () => {
 		const login = newAccount(emu);
-		await seedSender(emu, login, 'Shop');
-		const items = [{ ref: senderRef(9999, 'id') }, { ref: senderRef('Shop') }];
-		const parameters = senderName('delete', { sender: '={{ $json.ref }}' });
-		const stopped = await runAs(emu, login, 'senders', parameters, { items });
+		await seedSender(login, 'Shop');
+		const { stopped, continued } = await senderName.stopAndContinue(
+			login,
+			'delete',
+			{ sender: '={{ $json.ref }}' },
+			{ items: [{ ref: senderRef(9999, 'id') }, { ref: senderRef('Shop') }] },
+		);
 		expect(stopped.result.error?.message).toMatch(
 			/SMSC has no sender name with ID 9999 \(SMSC error 3: "records not found"\).*\[item 0\]/,
 		);
 		expect(stopped.requests).toHaveLength(1);
-		const continued = await runAs(emu, login, 'senders', parameters, {
-			items,
-			continueOnFail: true,
-		});
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/no sender name with ID 9999/), itemIndex: 0 },
 			{ deleted: true, sender: 'Shop' },

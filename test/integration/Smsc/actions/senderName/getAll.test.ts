@@ -1,22 +1,22 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, resourceRuns, runAs, seedSender } from '../../../../support/accounts';
+import { expectEachOnce, newAccount } from '../../../../support/accounts';
+import { useSenderNames } from '../../../../support/resources';
 import { schemaViolations } from '../../../../support/schema';
 
-const emu = useEmulator();
-
-const senderName = resourceRuns(emu, 'senderName', 'senders');
+const { emu, senderName, seedSender } = useSenderNames();
 
 describe('Sender Name: Get Many', () => {
-	async function seedFour(login: string): Promise<void> {
-		await seedSender(emu, login, 'Alpha', { cmt: 'a', mts_step: 1 });
-		await seedSender(emu, login, 'Beta');
-		await seedSender(emu, login, '79990001122'); // digital: pending until confirmed
-		await seedSender(emu, login, 'Gamma');
+	/** A new account with four names, Alpha, Beta, 79990001122 and Gamma, as SMSC's Get lists them. */
+	async function accountOfFour(): Promise<string> {
+		const login = newAccount(emu);
+		await seedSender(login, 'Alpha', { cmt: 'a', mts_step: 1 });
+		await seedSender(login, 'Beta');
+		await seedSender(login, '79990001122'); // digital: pending until confirmed
+		await seedSender(login, 'Gamma');
+		return login;
 	}
 
 	it('lists every name, newest first, with numeric ids', async () => {
-		const login = newAccount(emu);
-		await seedFour(login);
+		const login = await accountOfFour();
 		const { json, requests } = await senderName.run(login, 'getAll', {
 			returnAll: true,
 			filters: { activeOnly: false },
@@ -28,8 +28,7 @@ describe('Sender Name: Get Many', () => {
 	});
 
 	it('Status Changed Since (from_date) and Include Documents (files=1): one request, documents listed', async () => {
-		const login = newAccount(emu);
-		await seedFour(login);
+		const login = await accountOfFour();
 		const since = await senderName.run(login, 'getAll', {
 			returnAll: true,
 			filters: { changedSince: '2020-01-01' },
@@ -57,8 +56,7 @@ describe('Sender Name: Get Many', () => {
 	});
 
 	it('keeps only active names and adds operator statuses when asked', async () => {
-		const login = newAccount(emu);
-		await seedFour(login);
+		const login = await accountOfFour();
 		const { json, requests } = await senderName.run(login, 'getAll', {
 			returnAll: true,
 			filters: { activeOnly: true },
@@ -71,8 +69,7 @@ describe('Sender Name: Get Many', () => {
 	});
 
 	it('asks for no more than the limit', async () => {
-		const login = newAccount(emu);
-		await seedFour(login);
+		const login = await accountOfFour();
 		const { json, requests } = await senderName.run(login, 'getAll', {
 			returnAll: false,
 			limit: 2,
@@ -108,37 +105,24 @@ describe('Sender Name: Get Many', () => {
 			{ get: '1', cnt: '15000' },
 			{ get: '1', cnt: '15000', prev_id: '3' },
 		]);
-		expect(json).toHaveLength(15002);
-		expect(new Set(json.map((row) => row.id)).size).toBe(15002);
+		expectEachOnce(json, 15002);
 		expect(json.slice(-2).map((row) => row.id)).toEqual([2, 1]);
 	});
 
 	it('outputs nothing for an account without names', async () => {
-		const login = newAccount(emu);
-		const { json, result, requests } = await senderName.run(login, 'getAll', { returnAll: true });
-		expect(result.error).toBeUndefined();
+		const { requests } = await senderName.expectNothingListed('getAll', { returnAll: true });
 		expect(requests).toHaveLength(1);
-		expect(json).toEqual([]);
 	});
 
 	it('fails with a wrong password, or with continueOnFail outputs the error', async () => {
-		const login = newAccount(emu);
-		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const parameters = senderName('getAll', { returnAll: true });
-		const stopped = await runAs(emu, login, 'senders', parameters);
-		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(
-			/rejected the login and password or the API key \(error 2\)/,
-		);
-		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+		await senderName.expectRejectedLogin('getAll', { returnAll: true });
 	});
 });
 
 describe("Sender Name: Get Many with SMSC's defaults", () => {
 	it("with no filter asks with SMSC's default all=0 and lists active names only", async () => {
 		const login = newAccount(emu, { senders: ['MyShop'] });
-		await seedSender(emu, login, '79990001122'); // digital: pending until confirmed
+		await seedSender(login, '79990001122'); // digital: pending until confirmed
 		const { json, requests } = await senderName.run(login, 'getAll', { returnAll: true });
 		expect(requests.at(-1)).not.toHaveProperty('all');
 		expect(json.map((row) => row.name ?? row.sender)).toEqual(['MyShop']);

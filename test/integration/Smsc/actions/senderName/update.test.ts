@@ -1,24 +1,14 @@
-import { useEmulator } from '../../../../support/emulator';
-import {
-	newAccount,
-	resourceRuns,
-	runAs,
-	seedSender,
-	senderRef,
-} from '../../../../support/accounts';
-import { senderNames } from '../../../../support/resources';
+import { expectRefused, expectRequests, newAccount, senderRef } from '../../../../support/accounts';
+import { useSenderNames } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const senderName = resourceRuns(emu, 'senderName', 'senders');
-const { allSenders } = senderNames(emu);
+const { emu, senderName, seedSender, allSenders } = useSenderNames();
 
 describe('Sender Name: Update', () => {
 	it('changes the comment of a name picked from the list, typed, or given by ID', async () => {
 		const login = newAccount(emu);
-		const shop = await seedSender(emu, login, 'Shop', { cmt: 'old' });
-		const news = await seedSender(emu, login, 'News', { cmt: 'old' });
-		const { json, requests, result } = await senderName.run(
+		const shop = await seedSender(login, 'Shop', { cmt: 'old' });
+		const news = await seedSender(login, 'News', { cmt: 'old' });
+		const updated = await senderName.run(
 			login,
 			'update',
 			{ sender: '={{ $json.ref }}', comment: '={{ $json.comment }}' },
@@ -29,12 +19,11 @@ describe('Sender Name: Update', () => {
 				],
 			},
 		);
-		expect(result.error).toBeUndefined();
-		expect(requests).toEqual([
+		expectRequests(updated, [
 			{ chg: '1', sender: 'Shop', cmt: 'picked' },
 			{ chg: '1', id: String(news), cmt: 'by id' },
 		]);
-		expect(json).toEqual([
+		expect(updated.json).toEqual([
 			{ success: true, sender: 'Shop', comment: 'picked', id: shop },
 			{ success: true, id: news, comment: 'by id' },
 		]);
@@ -47,40 +36,32 @@ describe('Sender Name: Update', () => {
 
 	it('refuses an empty comment or a malformed ID before any request', async () => {
 		const login = newAccount(emu);
-		const noComment = await senderName.run(login, 'update', {
-			sender: senderRef('Shop', 'name'),
-			comment: ' ',
-		});
-		expect(noComment.result.error?.errorName).toBe('NodeOperationError');
-		expect(noComment.result.error?.message).toMatch(/The Comment is empty/);
-		const badId = await senderName.run(login, 'update', {
-			sender: senderRef('0', 'id'),
-			comment: 'x',
-		});
-		expect(badId.result.error?.message).toMatch(
+		const update = (sender: object, comment: string) =>
+			senderName.run(login, 'update', { sender, comment });
+		expectRefused(await update(senderRef('Shop', 'name'), ' '), /The Comment is empty/);
+		expectRefused(
+			await update(senderRef('0', 'id'), 'x'),
 			/The sender name ID "0" is not a positive whole number/,
 		);
 		// n8n itself stops a non-numeric ID: the locator's ID mode carries a regex.
-		const letters = await senderName.run(login, 'update', {
-			sender: senderRef('12a', 'id'),
-			comment: 'x',
-		});
+		const letters = await update(senderRef('12a', 'id'), 'x');
 		// one builder writes every locator's ID check: the text names what the ID is of, as the group's does
 		expect(letters.result.error?.message).toMatch(
 			/The sender name ID is a whole number, e\.g\. 12345/,
 		);
-		expect([...noComment.requests, ...badId.requests, ...letters.requests]).toEqual([]);
+		expect(letters.requests).toEqual([]);
 	});
 
 	it('names the missing sender name, or with continueOnFail outputs that error', async () => {
 		const login = newAccount(emu);
-		const parameters = senderName('update', { sender: senderRef('Ghost', 'name'), comment: 'x' });
-		const stopped = await runAs(emu, login, 'senders', parameters);
+		const { stopped, continued } = await senderName.stopAndContinue(login, 'update', {
+			sender: senderRef('Ghost', 'name'),
+			comment: 'x',
+		});
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
 			/SMSC has no sender name "Ghost" \(SMSC error 3: "records not found"\)/,
 		);
-		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/no sender name "Ghost"/), itemIndex: 0 },
 		]);

@@ -1,23 +1,18 @@
-import { useEmulator } from '../../../../support/emulator';
-import { newAccount, resourceRuns, runAs, seedSender, smscApi } from '../../../../support/accounts';
-import { senderNames } from '../../../../support/resources';
+import { expectRefused, expectRequests, newAccount, smscApi } from '../../../../support/accounts';
+import { useSenderNames } from '../../../../support/resources';
 
-const emu = useEmulator();
-
-const senderName = resourceRuns(emu, 'senderName', 'senders');
-const { allSenders } = senderNames(emu);
+const { emu, senderName, seedSender, allSenders } = useSenderNames();
 
 describe('Sender Name: Send Verification Code and Verify Code', () => {
 	it('sends a code to a digital name and activates the name with it', async () => {
 		const login = newAccount(emu);
-		await seedSender(emu, login, 'MyShop');
-		await seedSender(emu, login, '79991234567');
+		await seedSender(login, 'MyShop');
+		await seedSender(login, '79991234567');
 		const sent = await senderName.run(login, 'sendCode', {
 			senderName: '79991234567',
 			additionalFields: { site: 'MyShop', siteName: 'shop.example.com' },
 		});
-		expect(sent.result.error).toBeUndefined();
-		expect(sent.requests).toEqual([
+		expectRequests(sent, [
 			{ send_code: '1', sender: '79991234567', site: 'MyShop', site_name: 'shop.example.com' },
 		]);
 		expect(sent.json).toEqual([
@@ -38,30 +33,30 @@ describe('Sender Name: Send Verification Code and Verify Code', () => {
 
 	it('refuses a letter name or an empty code before any request', async () => {
 		const login = newAccount(emu);
-		const letters = await senderName.run(login, 'sendCode', { senderName: 'MyShop' });
-		expect(letters.result.error?.errorName).toBe('NodeOperationError');
-		expect(letters.result.error?.message).toMatch(/"MyShop" is not a digital sender name/);
-		const noCode = await senderName.run(login, 'verifyCode', {
-			senderName: '79991234567',
-			code: '  ',
-		});
-		expect(noCode.result.error?.message).toMatch(/The Code is empty/);
-		expect([...letters.requests, ...noCode.requests]).toEqual([]);
+		expectRefused(
+			await senderName.run(login, 'sendCode', { senderName: 'MyShop' }),
+			/"MyShop" is not a digital sender name/,
+		);
+		expectRefused(
+			await senderName.run(login, 'verifyCode', { senderName: '79991234567', code: '  ' }),
+			/The Code is empty/,
+		);
 	});
 
 	it('a wrong code fails, or with continueOnFail becomes an error item, and the name stays pending', async () => {
 		const login = newAccount(emu);
-		await seedSender(emu, login, '79991234567');
+		await seedSender(login, '79991234567');
 		await smscApi(emu, login, 'senders', { send_code: 1, sender: '79991234567' });
 		const { code } = emu.getSenderCode({ login, sender: '79991234567' });
 		const wrong = code === '0000' ? '1111' : '0000';
-		const parameters = senderName('verifyCode', { senderName: '79991234567', code: wrong });
-		const stopped = await runAs(emu, login, 'senders', parameters);
+		const { stopped, continued } = await senderName.stopAndContinue(login, 'verifyCode', {
+			senderName: '79991234567',
+			code: wrong,
+		});
 		expect(stopped.result.error?.errorName).toBe('NodeApiError');
 		expect(stopped.result.error?.message).toMatch(
 			/did not accept the code for "79991234567".*\(SMSC error 5: "operation error"\)/,
 		);
-		const continued = await runAs(emu, login, 'senders', parameters, { continueOnFail: true });
 		expect(continued.json).toEqual([
 			{ error: expect.stringMatching(/did not accept the code/), itemIndex: 0 },
 		]);
