@@ -7,11 +7,10 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
-	INodeTypeDescription,
 	ITriggerFunctions,
 	ITriggerResponse,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { testNodeDescription } from './testNode';
 
 export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 export const NO_OP = 'n8n-nodes-base.noOp';
@@ -19,18 +18,15 @@ export const HARNESS_ITEMS = 'harness.items';
 
 /** Same behaviour as n8n's ManualTrigger: in manual mode it emits one empty item. */
 class ManualTrigger implements INodeType {
-	description: INodeTypeDescription = {
+	description = testNodeDescription({
 		displayName: 'Manual Trigger',
 		name: MANUAL_TRIGGER,
 		group: ['trigger'],
-		version: 1,
 		description: 'Runs the flow on clicking a button in n8n',
 		maxNodes: 1,
 		defaults: { name: 'When clicking ‘Execute workflow’', color: '#909298' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
 		properties: [],
-	};
+	});
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const manualTriggerFunction = async () => {
@@ -42,17 +38,14 @@ class ManualTrigger implements INodeType {
 
 /** Same behaviour as n8n's NoOp: passes its input through unchanged. */
 class NoOp implements INodeType {
-	description: INodeTypeDescription = {
+	description = testNodeDescription({
 		displayName: 'No Operation, do nothing',
 		name: NO_OP,
 		group: ['organization'],
-		version: 1,
 		description: 'No Operation',
 		defaults: { name: 'No Operation, do nothing', color: '#b0b0b0' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		properties: [],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [this.getInputData()];
@@ -67,21 +60,18 @@ class NoOp implements INodeType {
  *    (the harness hands those items to the start node without copying them).
  */
 class HarnessItems implements INodeType {
-	description: INodeTypeDescription = {
+	description = testNodeDescription({
 		displayName: 'Harness Items',
 		name: HARNESS_ITEMS,
 		group: ['input'],
-		version: 1,
 		description: 'Emits test items',
 		defaults: { name: 'Items' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		properties: [
 			{ displayName: 'Items', name: 'items', type: 'json', default: [] },
 			{ displayName: 'Count', name: 'count', type: 'number', default: 0 },
 			{ displayName: 'Item Template', name: 'item', type: 'json', default: {} },
 		],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		let items = this.getNodeParameter('items', 0, []) as IDataObject[] | string;

@@ -1,11 +1,5 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import { testNodeDescription } from '../harness/testNode';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { mayHaveReachedSmsc, smscRequest } from '../../nodes/shared/transport/request';
 import type { SmscScript } from '../../nodes/shared/transport/types';
@@ -14,15 +8,11 @@ import { itemError, nameItem } from '../../nodes/Smsc/actions/itemErrors';
 /** Test-only node: calls the transport with any script and parameters, so its edge cases can be
  * driven through n8n's real engine without going through a particular operation. */
 export class TransportProbe implements INodeType {
-	description: INodeTypeDescription = {
+	description = testNodeDescription({
 		displayName: 'Transport Probe',
 		name: 'transportProbe',
-		group: ['transform'],
-		version: 1,
 		description: 'Calls the SMSC transport directly',
 		defaults: { name: 'Probe' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smscApi', required: true }],
 		properties: [
 			{ displayName: 'Script', name: 'script', type: 'string', default: 'balance' },
@@ -31,7 +21,7 @@ export class TransportProbe implements INodeType {
 			{ displayName: 'List', name: 'list', type: 'boolean', default: false },
 			{ displayName: 'Timeout', name: 'timeoutMs', type: 'number', default: 0 },
 		],
-	};
+	});
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const out: INodeExecutionData[] = [];
