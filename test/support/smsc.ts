@@ -56,7 +56,8 @@ export function smscCredentials(baseUrl: string, data: IDataObject = {}): Creden
 export interface RunNodeOptions {
 	/** Input items for the node under test (one empty item by default). */
 	items?: Array<INodeExecutionData | IDataObject>;
-	continueOnFail?: boolean;
+	/** On Error: Continue (`true`, n8n's regular output) or Continue using the error output. */
+	continueOnFail?: boolean | 'errorOutput';
 	credentials?: CredentialsMap;
 	/** Default the SMSC node; the benchmark's engine floor runs `n8n-nodes-base.noOp` here. */
 	nodeType?: string;
@@ -83,7 +84,14 @@ export async function runNodeWorkflow(
 		position: [200, 0],
 		parameters: parameters as INodeParameters,
 		credentials: { smscApi: { id: '1', name: 'SMSC test' } },
-		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.continueOnFail
+			? {
+					onError:
+						options.continueOnFail === 'errorOutput'
+							? ('continueErrorOutput' as const)
+							: ('continueRegularOutput' as const),
+				}
+			: {}),
 	};
 	return await runWorkflow({
 		workflow: {

@@ -1,5 +1,5 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 /** Makes sure the error tells which input item failed, whatever layer threw it. */
 export function nameItem(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
@@ -21,6 +21,47 @@ export function itemError(error: Error, itemIndex: number): IDataObject {
 		...(details.description ? { errorDetails: details.description } : {}),
 		itemIndex,
 	};
+}
+
+/**
+ * The output item Continue On Fail gives for a failed input item. With On Error set to "Continue
+ * (using error output)" it also carries the error itself: n8n sends an item to the error output
+ * only when it carries an error or its JSON holds nothing but the error's text, and this JSON also
+ * names the item (and, for a send, its phones). n8n then keeps only the error's message of the
+ * JSON, beside the input item's fields, so the message itself says whether a send may have gone
+ * out (transport/errors.ts MAY_HAVE_SENT). With the regular output the JSON stays whole.
+ */
+export function errorItem(
+	context: IExecuteFunctions,
+	error: Error,
+	itemIndex: number,
+	json: IDataObject = itemError(error, itemIndex),
+): INodeExecutionData {
+	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	if (context.getNode().onError === 'continueErrorOutput')
+		item.error = nodeError(context, error, itemIndex);
+	return item;
+}
+
+/**
+ * One failure among the entries an operation outputs for an item (Get Status: a message SMSC does
+ * not know, beside the statuses it found); the router makes it an error item like errorItem's.
+ */
+export class FailedEntry {
+	constructor(
+		readonly json: IDataObject,
+		readonly error: Error,
+	) {}
+}
+
+function nodeError(
+	context: IExecuteFunctions,
+	error: Error,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	return error instanceof NodeApiError || error instanceof NodeOperationError
+		? error
+		: new NodeOperationError(context.getNode(), error, { itemIndex });
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { FailedEntry } from './itemErrors';
 import type { RunState } from './runState';
 
 /**
@@ -17,12 +18,15 @@ import type { RunState } from './runState';
 export interface SmscOperation {
 	option: INodePropertyOptions;
 	description: INodeProperties[];
-	/** One item; `run` keeps what the run's items share (see runState.ts). */
+	/**
+	 * One item; `run` keeps what the run's items share (see runState.ts). An item's entries may
+	 * include failures of their own (FailedEntry), output as error items.
+	 */
 	execute?(
 		this: IExecuteFunctions,
 		itemIndex: number,
 		run: RunState,
-	): Promise<IDataObject | IDataObject[]>;
+	): Promise<IDataObject | Array<IDataObject | FailedEntry>>;
 	executeAll?(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { itemError, nameItem } from './itemErrors';
+import { FailedEntry, errorItem, nameItem } from './itemErrors';
 import { resources } from './resources';
 import { RunState } from './runState';
 
@@ -23,13 +23,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await operation.execute!.call(this, itemIndex, run);
-			for (const json of Array.isArray(result) ? result : [result]) {
-				output.push({ json, pairedItem: { item: itemIndex } });
+			for (const entry of Array.isArray(result) ? result : [result]) {
+				output.push(
+					entry instanceof FailedEntry
+						? errorItem(this, entry.error, itemIndex, entry.json)
+						: { json: entry, pairedItem: { item: itemIndex } },
+				);
 			}
 		} catch (error) {
 			const named = nameItem(this, error, itemIndex);
 			if (!this.continueOnFail()) throw named;
-			output.push({ json: itemError(named, itemIndex), pairedItem: { item: itemIndex } });
+			output.push(errorItem(this, named, itemIndex));
 		}
 	}
 	return [output];

@@ -116,7 +116,8 @@ async function attemptOnce(
 
 /**
  * Replaces every secret in a text with ***. A proxy page may echo the form body, where a secret
- * appears percent-encoded; the longest forms go first, so a secret inside another is not left in part.
+ * appears percent-encoded, and a JSON answer is quoted through JSON.stringify, which escapes `"`
+ * and `\`; the longest forms go first, so a secret inside another is not left in part.
  */
 function redactor(values: unknown[]): (text: string) => string {
 	const secrets = values
@@ -126,6 +127,7 @@ function redactor(values: unknown[]): (text: string) => string {
 			secret,
 			encodeURIComponent(secret),
 			new URLSearchParams({ s: secret }).toString().slice(2),
+			JSON.stringify(secret).slice(1, -1),
 		])
 		.sort((a, b) => b.length - a.length);
 	return (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);

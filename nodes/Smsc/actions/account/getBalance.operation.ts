@@ -7,7 +7,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { smscRequest } from '../../../shared/transport/request';
-import { itemError, nameItem } from '../itemErrors';
+import { errorItem, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
 
 const properties: INodeProperties[] = [];
@@ -52,10 +52,7 @@ async function executeAll(
 		if (!this.continueOnFail()) throw nameItem(this, error, 0);
 		// The one request failed for all items alike, so no item number goes into the message.
 		const failure = error instanceof Error ? error : new Error(String(error));
-		return items.map((_, itemIndex) => ({
-			json: itemError(failure, itemIndex),
-			pairedItem: { item: itemIndex },
-		}));
+		return items.map((_, itemIndex) => errorItem(this, failure, itemIndex));
 	}
 	return items.map((_, itemIndex) => ({ json: { ...result }, pairedItem: { item: itemIndex } }));
 }

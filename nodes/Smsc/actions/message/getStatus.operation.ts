@@ -5,7 +5,7 @@ import { decodeStatus } from '../../../shared/smsc/codes';
 import { HLR_FIELDS, decodeHlr } from '../../../shared/smsc/hlr';
 import { toNumber } from '../../../shared/smsc/numbers';
 import { outputPhone } from '../../../shared/smsc/phones';
-import { itemError, nameItem } from '../itemErrors';
+import { FailedEntry, itemError, nameItem } from '../itemErrors';
 import { outputsV2 } from '../version';
 import { describeStatusV2, unknownMessagesError } from './statusV2';
 import { optionsCollection } from '../../../shared/editor/options';
@@ -41,7 +41,10 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<Array<IDataObject | FailedEntry>> {
 	const refs = readMessageRefs.call(this, itemIndex);
 	const { details } = this.getNodeParameter('options', itemIndex, {}) as { details?: boolean };
 	const v2 = outputsV2(this);
@@ -102,13 +105,16 @@ function unknownMessageItem(
 	this: IExecuteFunctions,
 	ref: MessageRef,
 	itemIndex: number,
-): IDataObject {
+): FailedEntry {
 	const error = nameItem(this, unknownMessagesError(this, [ref], itemIndex), itemIndex);
-	return {
-		...itemError(error, itemIndex),
-		id: toNumber(ref.id) ?? ref.id,
-		phone: String(outputPhone(ref.phone)),
-	};
+	return new FailedEntry(
+		{
+			...itemError(error, itemIndex),
+			id: toNumber(ref.id) ?? ref.id,
+			phone: String(outputPhone(ref.phone)),
+		},
+		error,
+	);
 }
 
 /** SMSC's answer in a shape the node does not know: a clear error that carries the answer. */

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { outputPhone } from '../../../shared/smsc/phones';
 import { inRange, MAX_CONCURRENCY } from '../../../shared/smsc/rules';
 import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport/request';
-import { itemError, nameItem } from '../itemErrors';
+import { errorItem, itemError, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
 import type { Batch } from '../../send/batch';
 import {
@@ -48,7 +48,7 @@ async function executeAll(
 			const named = nameItem(this, error, itemIndex);
 			if (!continueOnFail) throw named;
 			outcome[itemIndex] = Outcome.Invalid;
-			output[itemIndex] = { json: itemError(named, itemIndex), pairedItem: { item: itemIndex } };
+			output[itemIndex] = errorItem(this, named, itemIndex);
 		}
 	}
 
@@ -92,11 +92,12 @@ async function executeAll(
 			return;
 		}
 		for (const { itemIndex, recipients } of failed) {
-			const json = itemError(nameItem(this, copyError(error), itemIndex), itemIndex);
+			const named = nameItem(this, copyError(error), itemIndex);
+			const json = itemError(named, itemIndex);
 			json.phones = v2 ? (recipients.map(outputPhone) as string[]) : recipients;
 			// so a workflow can route these to a check of the SMSC history instead of a resend
 			if (maybeSent) json.maybeSent = true;
-			output[itemIndex] = { json, pairedItem: { item: itemIndex } };
+			output[itemIndex] = errorItem(this, named, itemIndex, json);
 		}
 	};
 	await runPool(

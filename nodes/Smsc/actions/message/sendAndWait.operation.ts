@@ -10,7 +10,7 @@ import { questionMessageId } from '../../sendAndWait/messageId';
 import { readQuestion } from '../../sendAndWait/question';
 import { refuseQuestion } from '../../sendAndWait/refuse';
 import { waitTill } from '../../sendAndWait/waitLimit';
-import { itemError, nameItem } from '../itemErrors';
+import { errorItem, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
 
 function readSender(context: IExecuteFunctions): string {
@@ -41,7 +41,7 @@ async function executeAll(
 	} catch (error) {
 		const named = nameItem(this, error, 0);
 		if (!this.continueOnFail()) throw named;
-		return [{ json: itemError(named, 0), pairedItem: { item: 0 } }];
+		return [errorItem(this, named, 0)];
 	}
 	// While the execution waits, this output shows what was sent; the answer replaces it.
 	return [{ json, pairedItem: { item: 0 } }];

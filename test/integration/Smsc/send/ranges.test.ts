@@ -125,7 +125,7 @@ describe('run-time checks of the ranges the editor checks', () => {
 	});
 });
 
-describe('run-time checks of the Bulk Options ranges at version 2 (version 1 rounds into range)', () => {
+describe('run-time checks of the Bulk Options ranges at version 2 (version 1 floors them, at least 1, Concurrency at most 14)', () => {
 	it.each<[string, IDataObject, RegExp]>([
 		[
 			'Batch Size above 1000',

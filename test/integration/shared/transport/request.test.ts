@@ -364,6 +364,36 @@ describe('transport against scripted answers', () => {
 		}
 	});
 
+	it('keeps a secret with quotes and a backslash out of an error that quotes a JSON page echoing it', async () => {
+		const secret = 'Pw"Quoted\\Back 9';
+		const server = http.createServer((req, res) => {
+			let body = '';
+			req.on('data', (c) => (body += c));
+			req.on('end', () => {
+				res.writeHead(502, { 'Content-Type': 'application/json' });
+				res.end(JSON.stringify({ echo: Object.fromEntries(new URLSearchParams(body)) }));
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		try {
+			const { result } = await runNode(
+				url,
+				{ script: 'balance', params: '{}', readOnly: false },
+				{
+					nodeType: PROBE_NODE,
+					credentials: smscCredentials(url, { login: 'probe', password: secret }),
+				},
+			);
+			expect(result.error?.message).toMatch(/HTTP 502.*"psw":"\*\*\*"/);
+			expect(findSecrets(result, [secret, JSON.stringify(secret).slice(1, -1), 'Quoted'])).toEqual(
+				[],
+			);
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
 	it('keeps the SMSC code and text on the error object', async () => {
 		const server = await scriptedServer(['{"error":"no money","error_code":3,"id":55}']);
 		try {

@@ -22,6 +22,25 @@ describe('the Statuses filter of both triggers', () => {
 		expect(options).toHaveLength(codes.length + 2);
 	});
 
+	it('offers exactly these choices, sorted by name as the editor lists them', () => {
+		expect(options.map(({ name, value }) => [name, value])).toEqual([
+			['Any Delivered (1, 2, 4)', 'anyDelivered'],
+			['Any Failed (-2, 3, 20, 22, 23, 24, 25)', 'anyFailed'],
+			['Cannot Be Delivered (20)', '20'],
+			['Delivered (1)', '1'],
+			['Expired (3)', '3'],
+			['Invalid Number (22)', '22'],
+			['Link Clicked (4)', '4'],
+			['Not Enough Money (24)', '24'],
+			['Passed to the Operator (0)', '0'],
+			['Prohibited (23)', '23'],
+			['Read (2)', '2'],
+			['Stopped (-2)', '-2'],
+			['Unreachable Number (25)', '25'],
+			['Waiting to Be Sent (-1)', '-1'],
+		]);
+	});
+
 	it('names each option in Title Case with its code, e.g. "Passed to the Operator (0)"', () => {
 		expect(options.find((option) => option.value === '0')?.name).toBe('Passed to the Operator (0)');
 		expect(options.find((option) => option.value === '-1')?.name).toBe('Waiting to Be Sent (-1)');

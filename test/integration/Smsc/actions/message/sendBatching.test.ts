@@ -368,7 +368,7 @@ describe('Message: Send in bulk at version 1, Concurrency and Batch Size from an
 		expect(emu.getStats().error9).toBe(0);
 	});
 
-	it('takes a Batch Size above 1000 and one below 1 rounded into range, as version 1 always did', async () => {
+	it('takes a Batch Size above 1000 (no upper bound at version 1) and one below 1 raised to 1, as version 1 always did', async () => {
 		const login = messageAccount(emu);
 		const big = await send(login, { batchSize: '={{ 5000 }}' }, items(3));
 		expect(big.result.error).toBeUndefined();
