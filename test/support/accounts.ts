@@ -125,7 +125,7 @@ export function requests(
 
 export interface MessageRunOptions extends Pick<
 	RunNodeOptions,
-	'items' | 'continueOnFail' | 'typeVersion'
+	'items' | 'continueOnFail' | 'typeVersion' | 'settings'
 > {
 	/** Default the account's own password. */
 	password?: string;
@@ -145,6 +145,7 @@ export async function runMessage(
 			items: options.items,
 			continueOnFail: options.continueOnFail,
 			typeVersion: options.typeVersion,
+			settings: options.settings,
 			credentials: smscCredentials(emu.url, { login, password: options.password ?? PASSWORD }),
 		},
 	);

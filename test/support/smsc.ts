@@ -65,6 +65,8 @@ export interface RunNodeOptions {
 	nodeTypes?: Record<string, INodeType>;
 	/** The SMSC node's version: 1 unless given (version 2 changed some outputs, actions/version.ts). */
 	typeVersion?: number;
+	/** The node's Settings, e.g. `{ retryOnFail: true, maxTries: 2, waitBetweenTries: 0 }`. */
+	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 }
 
 /**
@@ -84,6 +86,7 @@ export async function runNodeWorkflow(
 		position: [200, 0],
 		parameters: parameters as INodeParameters,
 		credentials: { smscApi: { id: '1', name: 'SMSC test' } },
+		...options.settings,
 		...(options.continueOnFail
 			? {
 					onError:

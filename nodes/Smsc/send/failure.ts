@@ -1,9 +1,27 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeItems } from './itemRanges';
 import type { PreparedMessage } from './item';
 import { describeRecipient } from './result';
+
+/**
+ * n8n's Retry On Fail runs the whole node again when it fails (or, with Continue On Fail, when its
+ * first output item is an error), so every item already sent would go out again. The node repeats
+ * only what provably never reached SMSC, itself; a node that sends refuses the setting (at node
+ * version 2; version 1 runs saved workflows as they ran) before any request.
+ */
+export function refuseRetryOnFail(context: IExecuteFunctions, operation: string): void {
+	if (context.getNode().retryOnFail !== true) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Turn off Retry On Fail in this node's Settings: n8n would run ${operation} again for every item, sending again what was already sent.`,
+		{
+			description:
+				'The node itself repeats only a request that provably never reached SMSC. To handle failed items, set On Error to Continue and route the error items (a send that may have reached SMSC says so).',
+		},
+	);
+}
 
 /** What became of each item of a Send run, for the account given when the run stops. */
 export const enum Outcome {

@@ -20,7 +20,14 @@ import { sendAndCostFields } from '../../send/fields';
 import { ItemParameters } from '../../send/itemParameters';
 import type { BulkOptions, PreparedMessage } from '../../send/item';
 import { prepareMessage, singleRequestPayload } from '../../send/prepare';
-import { Outcome, copyError, explainFailure, isRefused, refusedError } from '../../send/failure';
+import {
+	Outcome,
+	copyError,
+	explainFailure,
+	isRefused,
+	refuseRetryOnFail,
+	refusedError,
+} from '../../send/failure';
 import { indexRows, recipientRows, sendOutput } from '../../send/result';
 import { outputsV2 } from '../version';
 
@@ -36,6 +43,7 @@ async function executeAll(
 ): Promise<INodeExecutionData[]> {
 	const parameters = new ItemParameters(this);
 	const v2 = outputsV2(this);
+	if (v2) refuseRetryOnFail(this, 'Send');
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = new Array(items.length);
 	const outcome = new Uint8Array(items.length);

@@ -10,6 +10,8 @@ import { questionMessageId } from '../../sendAndWait/messageId';
 import { readQuestion } from '../../sendAndWait/question';
 import { refuseQuestion } from '../../sendAndWait/refuse';
 import { waitTill } from '../../sendAndWait/waitLimit';
+import { refuseRetryOnFail } from '../../send/failure';
+import { outputsV2 } from '../version';
 import { errorItem, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
 
@@ -35,6 +37,7 @@ async function executeAll(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	if (items.length === 0) return [];
+	if (outputsV2(this)) refuseRetryOnFail(this, 'Send and Wait for Response');
 	let json: IDataObject;
 	try {
 		json = await sendQuestion.call(this);

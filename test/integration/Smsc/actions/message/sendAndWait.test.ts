@@ -383,3 +383,20 @@ describe('Message: Send and Wait for Response refuses bad input as an item error
 		},
 	);
 });
+
+describe("Message: Send and Wait for Response with n8n's Retry On Fail", () => {
+	it('at version 2 is refused before the SMS, since a retry would ask again', async () => {
+		const login = messageAccount(emu);
+		const { result } = await runMessage(
+			emu,
+			login,
+			{ operation: 'sendAndWait', to: '+79991234567', message: 'Ship it?' },
+			{ typeVersion: 2, settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } },
+		);
+		expect(result.error?.errorName).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(
+			/Turn off Retry On Fail.*Send and Wait for Response again/,
+		);
+		expect(requests(emu, login)).toEqual([]);
+	});
+});
