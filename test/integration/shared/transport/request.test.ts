@@ -334,65 +334,54 @@ describe('transport against scripted answers', () => {
 		},
 	);
 
-	it('keeps a secret out of an error that quotes a page echoing the request body', async () => {
-		const secret = 'Pw@Secret 77&x';
-		const server = http.createServer((req, res) => {
-			let body = '';
-			req.on('data', (c) => (body += c));
-			req.on('end', () => {
-				res.writeHead(502, { 'Content-Type': 'text/html' });
-				res.end(`<html>bad gateway for ${body}</html>`);
+	it.each([
+		{
+			page: 'an HTML page quoting the form as sent',
+			secret: 'Pw@Secret 77&x',
+			contentType: 'text/html',
+			render: (form: string) => `<html>bad gateway for ${form}</html>`,
+			shown: /HTTP 502.*bad gateway for .*psw=\*\*\*/,
+			forms: ['Pw@Secret 77&x', encodeURIComponent('Pw@Secret 77&x'), 'Pw%40Secret+77%26x'],
+		},
+		{
+			// the error quotes a JSON answer through JSON.stringify, which escapes `"` and `\`
+			page: 'a JSON answer quoting the form, with quotes and a backslash in the secret',
+			secret: 'Pw"Quoted\\Back 9',
+			contentType: 'application/json',
+			render: (form: string) =>
+				JSON.stringify({ echo: Object.fromEntries(new URLSearchParams(form)) }),
+			shown: /HTTP 502.*"psw":"\*\*\*"/,
+			forms: ['Pw"Quoted\\Back 9', JSON.stringify('Pw"Quoted\\Back 9').slice(1, -1), 'Quoted'],
+		},
+	])(
+		'keeps a secret out of an error that quotes $page',
+		async ({ secret, contentType, render, shown, forms }) => {
+			const server = http.createServer((req, res) => {
+				let body = '';
+				req.on('data', (c) => (body += c));
+				req.on('end', () => {
+					res.writeHead(502, { 'Content-Type': contentType });
+					res.end(render(body));
+				});
 			});
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-		try {
-			const { result } = await runNode(
-				url,
-				{ script: 'balance', params: '{}', readOnly: false },
-				{
-					nodeType: PROBE_NODE,
-					credentials: smscCredentials(url, { login: 'probe', password: secret }),
-				},
-			);
-			expect(result.error?.message).toMatch(/HTTP 502.*bad gateway for .*psw=\*\*\*/);
-			expect(
-				findSecrets(result, [secret, encodeURIComponent(secret), 'Pw%40Secret+77%26x']),
-			).toEqual([]);
-		} finally {
-			await new Promise((resolve) => server.close(resolve));
-		}
-	});
-
-	it('keeps a secret with quotes and a backslash out of an error that quotes a JSON page echoing it', async () => {
-		const secret = 'Pw"Quoted\\Back 9';
-		const server = http.createServer((req, res) => {
-			let body = '';
-			req.on('data', (c) => (body += c));
-			req.on('end', () => {
-				res.writeHead(502, { 'Content-Type': 'application/json' });
-				res.end(JSON.stringify({ echo: Object.fromEntries(new URLSearchParams(body)) }));
-			});
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-		try {
-			const { result } = await runNode(
-				url,
-				{ script: 'balance', params: '{}', readOnly: false },
-				{
-					nodeType: PROBE_NODE,
-					credentials: smscCredentials(url, { login: 'probe', password: secret }),
-				},
-			);
-			expect(result.error?.message).toMatch(/HTTP 502.*"psw":"\*\*\*"/);
-			expect(findSecrets(result, [secret, JSON.stringify(secret).slice(1, -1), 'Quoted'])).toEqual(
-				[],
-			);
-		} finally {
-			await new Promise((resolve) => server.close(resolve));
-		}
-	});
+			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+			try {
+				const { result } = await runNode(
+					url,
+					{ script: 'balance', params: '{}', readOnly: false },
+					{
+						nodeType: PROBE_NODE,
+						credentials: smscCredentials(url, { login: 'probe', password: secret }),
+					},
+				);
+				expect(result.error?.message).toMatch(shown);
+				expect(findSecrets(result, forms)).toEqual([]);
+			} finally {
+				await new Promise((resolve) => server.close(resolve));
+			}
+		},
+	);
 
 	it('keeps the SMSC code and text on the error object', async () => {
 		const server = await scriptedServer(['{"error":"no money","error_code":3,"id":55}']);

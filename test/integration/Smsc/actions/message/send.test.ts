@@ -492,32 +492,26 @@ describe('Message: Send errors from SMSC', () => {
 });
 
 describe("Message: Send with n8n's Retry On Fail", () => {
-	const retrying = { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 };
-
-	it('at version 2 is refused before any request, since a retry would send again what was sent', async () => {
+	it.each([
+		[2, 'is refused before any request, since a retry would send again what was sent'],
+		[1, 'runs as saved workflows ran'],
+	])('at version %i %s', async (typeVersion) => {
 		const login = messageAccount(emu);
 		const { result, requests } = await runMessage(
 			emu,
 			login,
 			{ operation: 'send', phones: '+79991234567', message: 'Once' },
-			{ typeVersion: 2, settings: retrying },
+			{ typeVersion, settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } },
 		);
+		if (typeVersion === 1) {
+			expect(result.error).toBeUndefined();
+			expect(requests).toHaveLength(1);
+			return;
+		}
 		expect(result.error?.errorName).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(
 			/Turn off Retry On Fail in this node's Settings: n8n would run Send again/,
 		);
 		expect(requests).toEqual([]);
-	});
-
-	it('at version 1 runs as saved workflows ran', async () => {
-		const login = messageAccount(emu);
-		const { result, requests } = await runMessage(
-			emu,
-			login,
-			{ operation: 'send', phones: '+79991234567', message: 'Once' },
-			{ settings: retrying },
-		);
-		expect(result.error).toBeUndefined();
-		expect(requests).toHaveLength(1);
 	});
 });
