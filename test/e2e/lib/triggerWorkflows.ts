@@ -16,7 +16,7 @@ export function webhookTriggerWorkflow(opts: {
 	token: string;
 	events?: string[];
 	filters?: Record<string, unknown>;
-	/** The node's default (2) unless given; 1 is what workflows made before version 2 keep. */
+	/** 2 unless given, the version the trigger suites test (a new node gets 3, as the examples have); 1 is what workflows made before version 2 keep. */
 	typeVersion?: number;
 }): TriggerWorkflow {
 	const webhookId = stableUuid(`${opts.name}/webhook`);
@@ -40,14 +40,22 @@ export function webhookTriggerWorkflow(opts: {
 	return { workflow, webhookId, token: opts.token };
 }
 
-/** Production URL of a webhook trigger, as SMSC's handler URL (with the secret token). */
+/**
+ * Production URL of a webhook trigger, as SMSC's handler URL: from version 3 the secret token is
+ * the path's last segment (`smsc/<token>`), before that it is the `token` query parameter.
+ */
 export function webhookUrl(
 	baseUrl: string,
 	trigger: TriggerWorkflow,
 	query: Record<string, string> = {},
 ): string {
-	const params = new URLSearchParams({ token: trigger.token, ...query });
-	return `${baseUrl}/webhook/${trigger.webhookId}/${TRIGGER_PATH}?${params}`;
+	const node = trigger.workflow.nodes.find((n) => n.type === SMSC_TRIGGER);
+	const base = `${baseUrl}/webhook/${trigger.webhookId}/${TRIGGER_PATH}`;
+	if ((node?.typeVersion ?? 1) >= 3) {
+		const params = new URLSearchParams(query).toString();
+		return `${base}/${encodeURIComponent(trigger.token)}${params ? `?${params}` : ''}`;
+	}
+	return `${base}?${new URLSearchParams({ token: trigger.token, ...query })}`;
 }
 
 /** n8n's Webhook node taking POSTs at `/webhook/<path>` and answering at once. */
