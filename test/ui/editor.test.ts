@@ -15,10 +15,12 @@ import type { Browser } from './lib/browser';
 import { Editor, exactly } from './lib/editor';
 import {
 	AI_AGENT,
+	BULK_EXAMPLE,
+	EVENTS_EXAMPLE,
 	GROUP_NAME,
-	NEW_BULK,
-	NEW_TRIGGER,
 	OTHER_GROUP_NAME,
+	SAVED_BULK,
+	SAVED_TRIGGER,
 	SEND_AND_WAIT,
 	SEND_AND_WAIT_PAGE,
 	SENDER_NAMES,
@@ -390,8 +392,8 @@ async function incomingWhileListening(
 }
 
 describe('SMSC Trigger', () => {
-	it("version 3 (new nodes): n8n's Webhook URLs show the whole URL to paste, a numbered notice says where, and a test event arrives with the package's fields", async () => {
-		await editor.openWorkflow(workflowId(NEW_TRIGGER));
+	it("version 3 (new nodes, the example): n8n's Webhook URLs show the whole URL to paste, a numbered notice says where, and a test event arrives with the package's fields", async () => {
+		await editor.openWorkflow(workflowId(EVENTS_EXAMPLE));
 		await editor.openNode('SMSC Trigger');
 		const panel = await editor.ndv().innerText();
 		// issue 26: short numbered steps pointing at Webhook URLs; no hand-built URL field
@@ -451,7 +453,7 @@ describe('SMSC Trigger', () => {
 			if (res.status() === 404 && /schemas?\//.test(res.url()) && /smsc/i.test(res.url()))
 				schema404.push(res.url());
 		});
-		await editor.openWorkflow(workflowId('SMSC: delivery statuses, incoming messages, calls'));
+		await editor.openWorkflow(workflowId(SAVED_TRIGGER));
 		await editor.openNode('SMSC Trigger');
 		const token = 'UiTestToken-0123456789abcdef';
 		// The rule is a hint under the field (no regex display condition: see test/unit/SmscTrigger/description.test.ts).
@@ -513,8 +515,8 @@ async function runAndOpen(
 }
 
 describe('workflows', () => {
-	it('the bulk example (saved with version 1, unchanged) sends one personal SMS per row, in one SMSC request (one message id)', async () => {
-		const output = await runAndOpen('SMSC: bulk send from a list', 'Send Personal SMS');
+	it('the bulk send saved with version 1 (unchanged) sends one personal SMS per row, in one SMSC request (one message id)', async () => {
+		const output = await runAndOpen(SAVED_BULK, 'Send Personal SMS');
 		expect(output).toHaveLength(3);
 		expect(new Set(output.map((item) => item.id)).size).toBe(1);
 		// defect 5: the output says why the items share an id and what partsEstimated means
@@ -526,8 +528,8 @@ describe('workflows', () => {
 		await editor.closeNdv();
 	});
 
-	it('version 2 (new nodes): bulk items share the id without a per-item note, bookkeeping or bare phones', async () => {
-		const output = await runAndOpen(NEW_BULK, 'Send Personal SMS');
+	it('version 2 (new nodes, the bulk example): bulk items share the id without a per-item note, bookkeeping or bare phones', async () => {
+		const output = await runAndOpen(BULK_EXAMPLE, 'Send Personal SMS');
 		expect(output).toHaveLength(3);
 		expect(new Set(output.map((item) => item.id)).size).toBe(1);
 		for (const item of output) {

@@ -7,6 +7,7 @@ import {
 	splitOutStep,
 	workflowId,
 } from './workflows';
+import { SMSC_NODE, SMSC_POLL_TRIGGER, SMSC_TRIGGER } from './workflows';
 import type { CredentialRef, SmscStep, Workflow } from './workflows';
 
 /**
@@ -24,6 +25,25 @@ export const EXAMPLE_CREDENTIAL: CredentialRef = { id: 'SmscEmulatorCred', name:
 export const EXAMPLE_TOKEN = '';
 
 export const DEMO_PHONE = '+79991234567';
+
+/**
+ * The versions a node added today gets (each node's defaultVersion), so an imported example
+ * behaves like one a user builds: phones as `+` and digits, ISO times, the triggers' shared field
+ * names, and the SMSC Trigger's token in the webhook path (docs/smsc-node.md, docs/smsc-trigger.md,
+ * docs/smsc-poll-trigger.md). test/unit/e2e/examples.test.ts checks them against the nodes.
+ */
+export const NEWEST_VERSIONS: Record<string, number> = {
+	[SMSC_NODE]: 2,
+	[SMSC_TRIGGER]: 3,
+	[SMSC_POLL_TRIGGER]: 2,
+};
+
+/** Puts every SMSC node of the workflow at its newest version; other nodes keep theirs. */
+function atNewestVersions(workflow: Workflow): Workflow {
+	for (const node of workflow.nodes)
+		node.typeVersion = NEWEST_VERSIONS[node.type] ?? node.typeVersion;
+	return workflow;
+}
 
 /** A workflow started by a click (a Manual Trigger), as its steps. */
 interface ClickedExample {
@@ -183,7 +203,7 @@ export function examples(credential: CredentialRef = EXAMPLE_CREDENTIAL): Exampl
 	const clicked = (file: string, example: ClickedExample, summary: string): Example => ({
 		file,
 		// a copy, so that a caller changing one workflow's parameters leaves the next call's alone
-		workflow: buildWorkflow({ ...structuredClone(example), credential }),
+		workflow: atNewestVersions(buildWorkflow({ ...structuredClone(example), credential })),
 		trigger: false,
 		summary,
 	});
@@ -202,13 +222,13 @@ export function examples(credential: CredentialRef = EXAMPLE_CREDENTIAL): Exampl
 		),
 		{
 			file: 'status-and-incoming-trigger.json',
-			workflow: events(),
+			workflow: atNewestVersions(events()),
 			trigger: true,
 			summary: 'SMSC Trigger: statuses, incoming SMS and calls pushed by SMSC',
 		},
 		{
 			file: 'auto-reply-to-incoming.json',
-			workflow: autoReply(credential),
+			workflow: atNewestVersions(autoReply(credential)),
 			trigger: true,
 			summary: 'SMSC Poll Trigger: answer every incoming SMS',
 		},
