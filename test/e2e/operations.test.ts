@@ -334,6 +334,8 @@ describe('examples/*.json', () => {
 			['+79991234502'],
 			['+79991234503'],
 		]);
+		// version 2's bulk output: no per-item note
+		for (const item of output(result, 'Send Personal SMS')) expect(item).not.toHaveProperty('note');
 	});
 
 	it('sync contacts into a group, then message the group once', async () => {
@@ -359,6 +361,11 @@ describe('examples/*.json', () => {
 		const result = await run(byFile('call-verification.json').id);
 		expectSucceeded(result);
 		const [verification] = output(result, 'Request Call Verification');
+		// version 2: the number to call as "+" and digits, the deadline in Moscow time
+		expect(verification).toMatchObject({
+			callTo: expect.stringMatching(/^\+\d+$/),
+			expiresAt: expect.stringMatching(/\+03:00$/),
+		});
 		const [told] = output(result, 'Tell the Subscriber Whom to Call');
 		expect(told.id).toEqual(expect.any(Number));
 		const [sent] = await stack.emulator.call<Array<{ text: string }>>('getMessages', {
