@@ -39,13 +39,13 @@ interface RunData {
 	};
 }
 
-function output(result: ExecuteResult, node: string): Array<Record<string, any>> {
+function output(result: ExecuteResult, node: string, outputIndex = 0): Array<Record<string, any>> {
 	const run = (result.data as RunData | undefined)?.data.resultData.runData[node];
 	if (!run)
 		throw new Error(
 			`node "${node}" did not run:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
 		);
-	return (run[0].data?.main[0] ?? []).map((item) => item.json);
+	return (run[0].data?.main[outputIndex] ?? []).map((item) => item.json);
 }
 
 /** The CLI ran the workflow to success; a crash after printing it (n8n 2.41) is reported. */
@@ -293,6 +293,10 @@ describe('errors', () => {
 		expect(String(bad.error)).toMatch(/"not-a-number" is not a valid phone number/);
 		const [blocked] = output(result, 'Blocked Number');
 		expect(String(blocked.error)).toMatch(/cannot deliver .*\(error 8\)/);
+		// On Error: Continue (using error output): the failed item is on the error output only
+		expect(output(result, 'Blocked Number To Error Output', 0)).toEqual([]);
+		const [routed] = output(result, 'Blocked Number To Error Output', 1);
+		expect(String(routed.error)).toMatch(/cannot deliver .*\(error 8\)/);
 	});
 
 	it("without it, the run stops with a failure exit and SMSC's reason in English", async () => {

@@ -198,19 +198,30 @@ export function bulkSendWorkflow(
 	});
 }
 
-/** Failures: bad input and an SMSC refusal become output items; without Continue On Fail the run stops. */
+/**
+ * Failures: bad input and an SMSC refusal become output items; with the error output (node
+ * version 2) they go there; without Continue On Fail the run stops.
+ */
 export function failuresWorkflow(credential: CredentialRef): Workflow {
 	return buildWorkflow({
 		name: 'E2E failures continue',
 		credential,
 		steps: [
-			['Bad Number', 'not-a-number'],
-			['Blocked Number', OPS.blockedPhone],
-		].map(([name, phones]) => ({
-			name,
-			continueOnFail: true,
-			parameters: sendParameters({ phones, message: 'Hi' }),
-		})),
+			...[
+				['Bad Number', 'not-a-number'],
+				['Blocked Number', OPS.blockedPhone],
+			].map(([name, phones]) => ({
+				name,
+				continueOnFail: true,
+				parameters: sendParameters({ phones, message: 'Hi' }),
+			})),
+			{
+				name: 'Blocked Number To Error Output',
+				typeVersion: 2,
+				continueOnFail: 'errorOutput',
+				parameters: sendParameters({ phones: OPS.blockedPhone, message: 'Hi again' }),
+			},
+		],
 	});
 }
 

@@ -62,8 +62,11 @@ export interface SmscStep {
 	after?: string;
 	/** Whether the node runs once for all its input items (n8n's "Execute Once"). */
 	executeOnce?: boolean;
-	/** Whether a failure becomes an output item instead of stopping the workflow. */
-	continueOnFail?: boolean;
+	/**
+	 * Whether a failure becomes an output item instead of stopping the workflow (On Error:
+	 * Continue), or goes to the node's error output ('errorOutput').
+	 */
+	continueOnFail?: boolean | 'errorOutput';
 	webhookId?: string;
 	/** Another SMSC credential than the workflow's. */
 	credential?: CredentialRef;
@@ -168,7 +171,9 @@ export function buildWorkflow(opts: {
 		const credential = step.credential ?? opts.credential;
 		if (!step.noCredential && credential) node.credentials = { smscApi: credential };
 		if (step.executeOnce) node.executeOnce = true;
-		if (step.continueOnFail) node.onError = 'continueRegularOutput';
+		if (step.continueOnFail)
+			node.onError =
+				step.continueOnFail === 'errorOutput' ? 'continueErrorOutput' : 'continueRegularOutput';
 		return node;
 	});
 	const connections: Workflow['connections'] = {};
