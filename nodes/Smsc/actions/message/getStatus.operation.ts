@@ -49,8 +49,8 @@ async function execute(
 	const { details } = this.getNodeParameter('options', itemIndex, {}) as { details?: boolean };
 	const v2 = outputsV2(this);
 	// in the order asked: a status, or (version 2) a message SMSC does not know
-	const results: Array<IDataObject | MessageRef> = [];
-	const unknown = new Set<MessageRef>();
+	const results: Array<IDataObject | FailedEntry> = [];
+	const unknown: MessageRef[] = [];
 	for (let start = 0; start < refs.length; start += REFS_PER_REQUEST) {
 		const chunk = refs.slice(start, start + REFS_PER_REQUEST);
 		const answer = await smscRequest.call(
@@ -83,21 +83,16 @@ async function execute(
 			const row = single ?? byRef.get(refKey(ref.id, ref.phone)) ?? { status: -3 };
 			if (!v2) results.push(describeStatus(ref, row, details === true));
 			else if (Number(row.status) === -3) {
-				unknown.add(ref);
-				results.push(ref);
+				unknown.push(ref);
+				results.push(unknownMessageItem.call(this, ref, itemIndex));
 			} else results.push(describeStatusV2(ref, row, details === true));
 		}
 	}
-	if (unknown.size === 0) return results as IDataObject[];
 	// one unknown message must not hide the statuses found: with Continue On Fail each unknown
 	// message is an error entry of its own, in its place among the statuses
-	if (!this.continueOnFail())
-		throw unknownMessagesError(this, [...unknown], itemIndex, results.length - unknown.size);
-	return results.map((entry) =>
-		unknown.has(entry as MessageRef)
-			? unknownMessageItem.call(this, entry as MessageRef, itemIndex)
-			: (entry as IDataObject),
-	);
+	if (unknown.length > 0 && !this.continueOnFail())
+		throw unknownMessagesError(this, unknown, itemIndex, results.length - unknown.length);
+	return results;
 }
 
 /** The error entry Continue On Fail gives for one message SMSC does not know, with its id and phone to route on. */
