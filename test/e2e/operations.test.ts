@@ -290,7 +290,9 @@ describe('errors', () => {
 		const result = await run(failuresWorkflow(stack.credential).id);
 		expectSucceeded(result);
 		const [bad] = output(result, 'Bad Number');
-		expect(String(bad.error)).toMatch(/"not-a-number" is not a valid phone number/);
+		expect(String(bad.error)).toMatch(
+			/"not-a-number" is not a phone number in international format/,
+		);
 		const [blocked] = output(result, 'Blocked Number');
 		expect(String(blocked.error)).toMatch(/cannot deliver .*\(error 8\)/);
 		// On Error: Continue (using error output): the failed item is on the error output only

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parsePhone, parsePhoneList, splitList } from '../../shared/smsc/phones';
-import { PHONES_PAGE_SIZE, isEmail } from '../../shared/smsc/rules';
+import { PHONES_PAGE_SIZE, isEmail, notAnEmail } from '../../shared/smsc/rules';
 import { explainSmscError } from '../../shared/transport/errors';
 import { smscRequest } from '../../shared/transport/request';
 import { phoneField } from '../descriptions/phone';
@@ -151,11 +151,7 @@ export function parseEmails(
 	}
 	const bad = addresses.find((address) => !isEmail(address));
 	if (bad !== undefined) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The ${field} "${bad}" is not an e-mail address, e.g. name@example.com.`,
-			{ itemIndex },
-		);
+		throw new NodeOperationError(this.getNode(), notAnEmail(bad, field), { itemIndex });
 	}
 	if (!several && addresses.length > 1) {
 		throw new NodeOperationError(
@@ -169,23 +165,24 @@ export function parseEmails(
 
 /**
  * Contact Delete (`del`) and Blacklist Remove (`del_black`): the same command on the one address
- * of an item; `missing` words SMSC's error 3 for it, given e.g. "phone +79991234567".
+ * of an item; `missing` words SMSC's error 3 for it, given e.g. "phone +79991234567". Returns the
+ * operation's execute.
  */
-export async function removeAddress(
-	this: IExecuteFunctions,
-	itemIndex: number,
+export function removeAddress(
 	command: 'del' | 'del_black',
 	missing: (address: string) => string,
-): Promise<IDataObject> {
-	const { book, param, value, noun } = contactAddress.call(this, itemIndex);
-	await bookCommand.call(
-		this,
-		itemIndex,
-		book,
-		{ [command]: 1, [param]: value },
-		missing(`${noun} ${value}`),
-	);
-	return { success: true, [param]: value };
+): (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject> {
+	return async function (this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+		const { book, param, value, noun } = contactAddress.call(this, itemIndex);
+		await bookCommand.call(
+			this,
+			itemIndex,
+			book,
+			{ [command]: 1, [param]: value },
+			missing(`${noun} ${value}`),
+		);
+		return { success: true, [param]: value };
+	};
 }
 
 /** The pages of a list of one address book (Get Many): both scripts give at most PHONES_PAGE_SIZE rows a request. */

@@ -48,12 +48,13 @@ export interface SharedFields {
 /**
  * One operation of a resource. Its value is written once: it is the picker entry's value and the
  * operation its fields are shown for (shared fields are used as they are, so n8n lists them once).
+ * `run` is the operation's `execute` for one item, or `{ executeAll }`.
  */
 export function defineOperation(
 	resource: string,
 	value: string,
 	fields: INodeProperties[] | SharedFields,
-	run: Pick<SmscOperation, 'execute' | 'executeAll'>,
+	run: NonNullable<SmscOperation['execute']> | Pick<SmscOperation, 'executeAll'>,
 	{ name, ...option }: Omit<INodePropertyOptions, 'value'>,
 ): SmscOperation {
 	return {
@@ -61,6 +62,6 @@ export function defineOperation(
 		description: Array.isArray(fields)
 			? updateDisplayOptions({ show: { resource: [resource], operation: [value] } }, fields)
 			: fields.shared,
-		...run,
+		...(typeof run === 'function' ? { execute: run } : run),
 	};
 }

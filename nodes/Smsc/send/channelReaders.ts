@@ -18,7 +18,8 @@ export interface ChannelItem {
 
 const HEX = /^(?:[0-9A-Fa-f]{2})+$/;
 
-export function requiredText(item: ChannelItem): string {
+/** The Message field, which every channel with text requires (whitespace alone is empty). */
+export function requiredMessage(item: ChannelItem): string {
 	const text = String(item.get<string>('message', '') ?? '');
 	if (text.trim() === '') item.fail('The message is empty. Enter the text to send in Message.');
 	return text;
@@ -149,7 +150,7 @@ export function callTimingLimits(timing: CallTiming): { minValue: number; maxVal
 /** A voice call reads the text or plays the attached files: "both text and attached files" (SMSC page "Відправка SMS-повідомлення", `call`). */
 export function callText(item: ChannelItem): string {
 	const attachments = String(item.get<string>('attachments', '') ?? '').trim();
-	return attachments === '' ? requiredText(item) : optionalText(item);
+	return attachments === '' ? requiredMessage(item) : optionalText(item);
 }
 
 export function optionalText(item: ChannelItem): string {

@@ -12,7 +12,7 @@ import {
 	mmsParams,
 	optionalText,
 	pushText,
-	requiredText,
+	requiredMessage,
 	telegramParams,
 } from './channelReaders';
 import type { ChannelItem } from './channelReaders';
@@ -81,7 +81,7 @@ export const CHANNELS = {
 	bot: {
 		flags: {},
 		fields: ['phones', 'message', 'botName'],
-		text: requiredText,
+		text: requiredMessage,
 		params: botParams,
 		smsParts: false,
 		list: true,
@@ -98,7 +98,7 @@ export const CHANNELS = {
 	flash: {
 		flags: { flash: 1 },
 		fields: ['phones', 'message'],
-		text: requiredText,
+		text: requiredMessage,
 		smsParts: true,
 		list: true,
 	},
@@ -106,7 +106,7 @@ export const CHANNELS = {
 	mail: {
 		flags: { mail: 1 },
 		fields: ['emails', 'message', 'subject', 'senderEmail', 'attachments'],
-		text: requiredText,
+		text: requiredMessage,
 		params: mailParams,
 		smsParts: false,
 		list: false,
@@ -130,12 +130,18 @@ export const CHANNELS = {
 		list: true,
 		commentMeans: 'WAP Push: the comment would become part of the link title',
 	},
-	sms: { flags: {}, fields: ['phones', 'message'], text: requiredText, smsParts: true, list: true },
+	sms: {
+		flags: {},
+		fields: ['phones', 'message'],
+		text: requiredMessage,
+		smsParts: true,
+		list: true,
+	},
 	// users of "Одноклассники", "ВКонтакте" or "Mail.Ru Агент" (SMSC page "Відправка SMS-повідомлення", `soc`)
 	soc: {
 		flags: { soc: 1 },
 		fields: ['phones', 'message'],
-		text: requiredText,
+		text: requiredMessage,
 		smsParts: false,
 		list: true,
 	},
@@ -144,7 +150,7 @@ export const CHANNELS = {
 	tg: {
 		flags: {},
 		fields: ['phones', 'codeOrMessage'],
-		text: requiredText,
+		text: requiredMessage,
 		params: telegramParams,
 		prefix: '__TGM__: ',
 		smsParts: false,
@@ -154,14 +160,14 @@ export const CHANNELS = {
 	viber: {
 		flags: { viber: 1 },
 		fields: ['phones', 'message'],
-		text: requiredText,
+		text: requiredMessage,
 		smsParts: false,
 		list: true,
 	},
 	whatsapp: {
 		flags: { whatsapp: 1 },
 		fields: ['phones', 'message'],
-		text: requiredText,
+		text: requiredMessage,
 		smsParts: false,
 		list: true,
 	},

@@ -11,6 +11,7 @@ import {
 	validValidity,
 	isClientMessageId,
 	isEmail,
+	notAnEmail,
 	inRange,
 	senderNameProblem,
 } from '../../shared/smsc/rules';
@@ -185,7 +186,7 @@ function readSender(item: ItemReader): string {
 	const { row, options, fail } = item;
 	if (row.fields.includes('senderEmail')) {
 		const sender = String(item.get<string>('senderEmail', '') ?? '').trim();
-		if (!isEmail(sender)) fail(`Sender Email "${sender}" is not a valid e-mail address.`);
+		if (!isEmail(sender)) fail(notAnEmail(sender, 'Sender Email'));
 		return sender;
 	}
 	const sender = locatorValue(options.sender).value;

@@ -1,5 +1,11 @@
-import { cleanPhone, phoneTail, splitList } from '../../shared/smsc/phones';
-import { groupNumber, isEmail } from '../../shared/smsc/rules';
+import {
+	cleanPhone,
+	notAPhone,
+	PHONE_FORMAT,
+	phoneTail,
+	splitList,
+} from '../../shared/smsc/phones';
+import { groupNumber, isEmail, notAnEmail } from '../../shared/smsc/rules';
 import { locatorValue } from '../descriptions/locators';
 import type { ItemReader } from './item';
 
@@ -31,7 +37,7 @@ export function readRecipients(item: ItemReader): { recipients: string[]; group?
 		if (recipients.length === 0)
 			fail('No e-mail address to send to. Enter at least one address in Email Addresses.');
 		const bad = recipients.find((address) => !isEmail(address));
-		if (bad !== undefined) fail(`"${bad}" is not a valid e-mail address.`);
+		if (bad !== undefined) fail(notAnEmail(bad));
 		return { recipients };
 	}
 	const raw = splitList(item.get<unknown>('phones', ''));
@@ -39,12 +45,7 @@ export function readRecipients(item: ItemReader): { recipients: string[]; group?
 		fail('No phone number to send to. Enter at least one number in Phone Numbers.');
 	const recipients = raw.map((phone) => {
 		const clean = cleanPhone(phone);
-		if (clean === undefined) {
-			fail(
-				`"${phone}" is not a valid phone number.`,
-				'Use international format with 7 to 15 digits, e.g. +79991234567.',
-			);
-		}
+		if (clean === undefined) fail(notAPhone(phone), PHONE_FORMAT);
 		return clean!;
 	});
 	return { recipients };

@@ -9,6 +9,9 @@ const DECORATION = /[\s().-]/g;
 const INTERNATIONAL = /^\+?\d{7,15}$/;
 
 const EXAMPLE = 'e.g. +79991234567';
+/** DECORATION and INTERNATIONAL in words, for an error's details. */
+export const PHONE_FORMAT =
+	'A number has 7 to 15 digits after an optional "+"; spaces, brackets, dots and dashes are ignored.';
 
 /** The values of a list field: a comma list, a number, or an array from an expression (possibly of comma lists). */
 export function splitList(value: unknown): string[] {
@@ -34,6 +37,15 @@ export function cleanPhone(raw: string): string | undefined {
 	return INTERNATIONAL.test(phone) ? phone : undefined;
 }
 
+/**
+ * The one wording of "this is not a phone number". `field` is left out where the value may come
+ * from an item's own field rather than the node's (Send with automatic mapping).
+ */
+export function notAPhone(text: string, field?: string): string {
+	const value = `"${text}" is not a phone number in international format, ${EXAMPLE}.`;
+	return field === undefined ? value : `The ${field} ${value}`;
+}
+
 function fail(context: IExecuteFunctions, message: string, itemIndex: number): never {
 	throw new NodeOperationError(context.getNode(), message, { itemIndex });
 }
@@ -54,11 +66,7 @@ export function parsePhone(
 		);
 	const phone = cleanPhone(text);
 	if (phone === undefined) {
-		fail(
-			this,
-			`The ${field} "${text}" is not a phone number in international format, ${EXAMPLE}.`,
-			itemIndex,
-		);
+		fail(this, notAPhone(text, field), itemIndex);
 	}
 	return phone;
 }

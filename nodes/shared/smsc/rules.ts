@@ -92,6 +92,12 @@ export function isEmail(raw: string): boolean {
 	return EMAIL.test(raw);
 }
 
+/** The one wording of "this is not an e-mail address"; `field` is left out as in notAPhone(). */
+export function notAnEmail(text: string, field?: string): string {
+	const value = `"${text}" is not an e-mail address, e.g. name@example.com.`;
+	return field === undefined ? value : `The ${field} ${value}`;
+}
+
 /** What Telegram delivers: "only numeric codes of 4 to 8 digits" (SMSC page "Отправка сообщения в Telegram"). */
 export const TELEGRAM_CODE = /^\d{4,8}$/;
 

@@ -75,15 +75,9 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const add = defineOperation(
-	'blacklist',
-	'add',
-	properties,
-	{ execute },
-	{
-		name: 'Add',
-		description:
-			'Block messages to a phone number or e-mail address; adding a listed one changes its entry',
-		action: 'Add a number to the blacklist',
-	},
-);
+export const add = defineOperation('blacklist', 'add', properties, execute, {
+	name: 'Add',
+	description:
+		'Block messages to a phone number or e-mail address; adding a listed one changes its entry',
+	action: 'Add a number to the blacklist',
+});

@@ -8,10 +8,7 @@ export const BLOCK_TYPES: Record<string, number> = { all: 0, mass: 1, single: 2 
 const BLOCK_NAMES: Record<number, string> = { 0: 'all', 1: 'mass', 2: 'single' };
 
 /** One blacklist entry as the node outputs it: SMSC's fields (SMSC page "Управление контактами"), the type as the same word the Block field uses. */
-export function simplifyBlacklistEntry(
-	raw: IDataObject,
-	book: AddressBook = 'phones',
-): IDataObject {
+export function simplifyBlacklistEntry(raw: IDataObject, book: AddressBook): IDataObject {
 	const id = Number(raw.id);
 	const type = Number(raw.type);
 	// GUESS (docs/fidelity.md): the page names the e-mail blacklist's address `<email>` but shows

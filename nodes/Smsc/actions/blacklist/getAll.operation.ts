@@ -23,14 +23,8 @@ async function execute(
 	return entries.map((entry) => simplifyBlacklistEntry(entry, book));
 }
 
-export const getAll = defineOperation(
-	'blacklist',
-	'getAll',
-	properties,
-	{ execute },
-	{
-		name: 'Get Many',
-		description: 'Get many blacklisted phone numbers or e-mail addresses, newest first',
-		action: 'Get many blacklist entries',
-	},
-);
+export const getAll = defineOperation('blacklist', 'getAll', properties, execute, {
+	name: 'Get Many',
+	description: 'Get many blacklisted phone numbers or e-mail addresses, newest first',
+	action: 'Get many blacklist entries',
+});

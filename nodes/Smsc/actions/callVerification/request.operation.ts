@@ -45,15 +45,9 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const request = defineOperation(
-	'callVerification',
-	'request',
-	properties,
-	{ execute },
-	{
-		name: 'Request',
-		description:
-			'Get a number the subscriber must call within 15 minutes to confirm their phone; the call arrives as an incoming "[waitcall]" message',
-		action: 'Request a call verification',
-	},
-);
+export const request = defineOperation('callVerification', 'request', properties, execute, {
+	name: 'Request',
+	description:
+		'Get a number the subscriber must call within 15 minutes to confirm their phone; the call arrives as an incoming "[waitcall]" message',
+	action: 'Request a call verification',
+});

@@ -49,14 +49,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const create = defineOperation(
-	'contact',
-	'create',
-	properties,
-	{ execute },
-	{
-		name: 'Create',
-		description: 'Add a contact to the SMSC phone or e-mail address book',
-		action: 'Create a contact',
-	},
-);
+export const create = defineOperation('contact', 'create', properties, execute, {
+	name: 'Create',
+	description: 'Add a contact to the SMSC phone or e-mail address book',
+	action: 'Create a contact',
+});

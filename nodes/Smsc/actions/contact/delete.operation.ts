@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { contactAddressFields, removeAddress } from '../addressBook';
 import { defineOperation } from '../operation';
@@ -8,23 +8,10 @@ const properties: INodeProperties[] = contactAddressFields(
 	'The e-mail address of the contact to delete',
 );
 
-async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await removeAddress.call(
-		this,
-		itemIndex,
-		'del',
-		(address) => `SMSC has no contact with ${address}`,
-	);
-}
+const execute = removeAddress('del', (address) => `SMSC has no contact with ${address}`);
 
-export const deleteContact = defineOperation(
-	'contact',
-	'delete',
-	properties,
-	{ execute },
-	{
-		name: 'Delete',
-		description: 'Delete a contact from the SMSC phone or e-mail address book',
-		action: 'Delete a contact',
-	},
-);
+export const deleteContact = defineOperation('contact', 'delete', properties, execute, {
+	name: 'Delete',
+	description: 'Delete a contact from the SMSC phone or e-mail address book',
+	action: 'Delete a contact',
+});

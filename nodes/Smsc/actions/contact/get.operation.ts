@@ -37,14 +37,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return contact;
 }
 
-export const get = defineOperation(
-	'contact',
-	'get',
-	properties,
-	{ execute },
-	{
-		name: 'Get',
-		description: 'Get a contact by its phone number or e-mail address',
-		action: 'Get a contact',
-	},
-);
+export const get = defineOperation('contact', 'get', properties, execute, {
+	name: 'Get',
+	description: 'Get a contact by its phone number or e-mail address',
+	action: 'Get a contact',
+});

@@ -73,14 +73,8 @@ async function execute(
 	return contacts.map((raw) => simplifyContact(raw, book));
 }
 
-export const getAll = defineOperation(
-	'contact',
-	'getAll',
-	properties,
-	{ execute },
-	{
-		name: 'Get Many',
-		description: 'Get many contacts, optionally of one group or matching a search',
-		action: 'Get many contacts',
-	},
-);
+export const getAll = defineOperation('contact', 'getAll', properties, execute, {
+	name: 'Get Many',
+	description: 'Get many contacts, optionally of one group or matching a search',
+	action: 'Get many contacts',
+});

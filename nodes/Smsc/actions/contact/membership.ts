@@ -28,7 +28,7 @@ export function membershipOperation(
 	async function execute(this: IExecuteFunctions, itemIndex: number) {
 		return await changeMembership.call(this, itemIndex, mode);
 	}
-	return defineOperation('contact', value, fields, { execute }, option);
+	return defineOperation('contact', value, fields, execute, option);
 }
 
 /** Changes one contact's groups with phones.php `move_group`; the three operations differ only in the mode. */

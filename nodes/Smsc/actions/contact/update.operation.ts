@@ -46,14 +46,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { success: true, [param]: value, ...output };
 }
 
-export const update = defineOperation(
-	'contact',
-	'update',
-	properties,
-	{ execute },
-	{
-		name: 'Update',
-		description: "Change a contact's details, number or e-mail address",
-		action: 'Update a contact',
-	},
-);
+export const update = defineOperation('contact', 'update', properties, execute, {
+	name: 'Update',
+	description: "Change a contact's details, number or e-mail address",
+	action: 'Update a contact',
+});

@@ -61,14 +61,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const create = defineOperation(
-	'group',
-	'create',
-	properties,
-	{ execute },
-	{
-		name: 'Create',
-		description: 'Create a contact group',
-		action: 'Create a group',
-	},
-);
+export const create = defineOperation('group', 'create', properties, execute, {
+	name: 'Create',
+	description: 'Create a contact group',
+	action: 'Create a group',
+});

@@ -21,14 +21,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { success: true, id: group };
 }
 
-export const deleteGroup = defineOperation(
-	'group',
-	'delete',
-	properties,
-	{ execute },
-	{
-		name: 'Delete',
-		description: 'Delete a contact group',
-		action: 'Delete a group',
-	},
-);
+export const deleteGroup = defineOperation('group', 'delete', properties, execute, {
+	name: 'Delete',
+	description: 'Delete a contact group',
+	action: 'Delete a group',
+});

@@ -34,14 +34,8 @@ async function execute(
 	return found;
 }
 
-export const get = defineOperation(
-	'group',
-	'get',
-	properties,
-	{ execute },
-	{
-		name: 'Get',
-		description: 'Get one contact group by its ID',
-		action: 'Get a group',
-	},
-);
+export const get = defineOperation('group', 'get', properties, execute, {
+	name: 'Get',
+	description: 'Get one contact group by its ID',
+	action: 'Get a group',
+});

@@ -29,14 +29,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return rows.slice(0, limit).map(simplifyGroup);
 }
 
-export const getAll = defineOperation(
-	'group',
-	'getAll',
-	properties,
-	{ execute },
-	{
-		name: 'Get Many',
-		description: 'Get many contact groups with their numbers and sizes',
-		action: 'Get many groups',
-	},
-);
+export const getAll = defineOperation('group', 'getAll', properties, execute, {
+	name: 'Get Many',
+	description: 'Get many contact groups with their numbers and sizes',
+	action: 'Get many groups',
+});

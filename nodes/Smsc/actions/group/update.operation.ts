@@ -56,14 +56,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const update = defineOperation(
-	'group',
-	'update',
-	properties,
-	{ execute },
-	{
-		name: 'Update',
-		description: 'Rename a group or change its number',
-		action: 'Update a group',
-	},
-);
+export const update = defineOperation('group', 'update', properties, execute, {
+	name: 'Update',
+	description: 'Rename a group or change its number',
+	action: 'Update a group',
+});

@@ -32,14 +32,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return results;
 }
 
-export const deleteMessage = defineOperation(
-	'message',
-	'delete',
-	properties,
-	{ execute },
-	{
-		name: 'Delete',
-		description: 'Delete a sent message from the SMSC history',
-		action: 'Delete a message',
-	},
-);
+export const deleteMessage = defineOperation('message', 'delete', properties, execute, {
+	name: 'Delete',
+	description: 'Delete a sent message from the SMSC history',
+	action: 'Delete a message',
+});

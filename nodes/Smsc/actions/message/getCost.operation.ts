@@ -45,7 +45,7 @@ export const getCost = defineOperation(
 	'message',
 	'getCost',
 	{ shared: sendAndCostFields },
-	{ execute },
+	execute,
 	{
 		name: 'Get Cost',
 		description: 'Get the price of a message without sending it',

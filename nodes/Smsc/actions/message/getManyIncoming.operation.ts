@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { cleanPhone } from '../../../shared/smsc/phones';
+import { parsePhone } from '../../../shared/smsc/phones';
 import { GET } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
 import type { RunState } from '../runState';
@@ -69,11 +69,9 @@ async function execute(
 	if (filters.hours !== undefined && !(filters.hours >= 1 && filters.hours <= MAX_HOURS)) {
 		fail(`Last Hours must be from 1 to ${MAX_HOURS}.`);
 	}
-	let toPhone: string | undefined;
-	if (filters.toPhone) {
-		toPhone = cleanPhone(String(filters.toPhone));
-		if (!toPhone) fail(`"${String(filters.toPhone)}" is not a valid phone number.`);
-	}
+	const toPhone = filters.toPhone
+		? parsePhone.call(this, filters.toPhone, itemIndex, 'To Phone Number')
+		: undefined;
 
 	const messages = await collectPages.call(this, itemIndex, run, {
 		script: 'get',
@@ -92,14 +90,8 @@ async function execute(
 	return outputsV2(this) ? messages.map(describeEvent) : messages;
 }
 
-export const getManyIncoming = defineOperation(
-	'message',
-	'getManyIncoming',
-	properties,
-	{ execute },
-	{
-		name: 'Get Many Incoming',
-		description: 'Get many messages received by the numbers of the account',
-		action: 'Get many incoming messages',
-	},
-);
+export const getManyIncoming = defineOperation('message', 'getManyIncoming', properties, execute, {
+	name: 'Get Many Incoming',
+	description: 'Get many messages received by the numbers of the account',
+	action: 'Get many incoming messages',
+});

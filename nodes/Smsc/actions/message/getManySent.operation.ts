@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { decodeStatus } from '../../../shared/smsc/codes';
 import { toNumber } from '../../../shared/smsc/numbers';
-import { cleanPhone } from '../../../shared/smsc/phones';
+import { parsePhone } from '../../../shared/smsc/phones';
 import { GET } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
 import type { RunState } from '../runState';
@@ -68,14 +68,9 @@ async function execute(
 		if (end.day - start.day > MAX_RANGE_DAYS * DAY_MS)
 			fail('SMSC searches at most six months at once; narrow From Date and To Date.');
 	}
-	let phone: string | undefined;
-	if (filters.phone) {
-		phone = cleanPhone(String(filters.phone));
-		if (!phone)
-			fail(
-				`"${String(filters.phone)}" is not a valid phone number. Use international format, e.g. +79991234567.`,
-			);
-	}
+	const phone = filters.phone
+		? parsePhone.call(this, filters.phone, itemIndex, 'Phone Number')
+		: undefined;
 
 	const messages = await collectPages.call(this, itemIndex, run, {
 		script: 'get',
@@ -125,14 +120,8 @@ export function smscDay(
 	return { text: `${pad(d)}.${pad(m)}.${y}`, day };
 }
 
-export const getManySent = defineOperation(
-	'message',
-	'getManySent',
-	properties,
-	{ execute },
-	{
-		name: 'Get Many Sent',
-		description: 'Get many messages from the sent history, newest first',
-		action: 'Get many sent messages',
-	},
-);
+export const getManySent = defineOperation('message', 'getManySent', properties, execute, {
+	name: 'Get Many Sent',
+	description: 'Get many messages from the sent history, newest first',
+	action: 'Get many sent messages',
+});

@@ -159,14 +159,8 @@ function describeStatus(ref: MessageRef, row: IDataObject, details: boolean): ID
 	return out;
 }
 
-export const getStatus = defineOperation(
-	'message',
-	'getStatus',
-	properties,
-	{ execute },
-	{
-		name: 'Get Status',
-		description: 'Get the delivery status of one or more sent messages',
-		action: 'Get the status of a message',
-	},
-);
+export const getStatus = defineOperation('message', 'getStatus', properties, execute, {
+	name: 'Get Status',
+	description: 'Get the delivery status of one or more sent messages',
+	action: 'Get the status of a message',
+});

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { cleanPhone, splitList } from '../../../shared/smsc/phones';
+import { parsePhone, splitList } from '../../../shared/smsc/phones';
 import { isMessageId } from '../../../shared/smsc/rules';
 import { refuseItem } from '../itemErrors';
 
@@ -48,12 +48,10 @@ export function readMessageRefs(this: IExecuteFunctions, itemIndex: number): Mes
 		);
 	}
 	return phones.map((raw, index) => {
-		const phone = cleanPhone(raw);
-		if (phone === undefined)
-			fail(`"${raw}" is not a valid phone number. Use international format, e.g. +79991234567.`);
+		const phone = parsePhone.call(this, raw, itemIndex, 'Phone Numbers');
 		const id = ids.length === 1 ? ids[0] : ids[index];
 		if (!isMessageId(id)) fail(`"${id}" is not a message ID.`);
-		return { id, phone: phone! };
+		return { id, phone };
 	});
 }
 

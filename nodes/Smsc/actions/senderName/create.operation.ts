@@ -141,14 +141,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const create = defineOperation(
-	'senderName',
-	'create',
-	properties,
-	{ execute },
-	{
-		name: 'Create',
-		description: 'Register a new sender name or e-mail sender for moderation',
-		action: 'Create a sender name',
-	},
-);
+export const create = defineOperation('senderName', 'create', properties, execute, {
+	name: 'Create',
+	description: 'Register a new sender name or e-mail sender for moderation',
+	action: 'Create a sender name',
+});

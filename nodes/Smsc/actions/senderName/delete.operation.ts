@@ -17,14 +17,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { deleted: true, ...target };
 }
 
-export const deleteSenderName = defineOperation(
-	'senderName',
-	'delete',
-	properties,
-	{ execute },
-	{
-		name: 'Delete',
-		description: 'Delete a sender name',
-		action: 'Delete a sender name',
-	},
-);
+export const deleteSenderName = defineOperation('senderName', 'delete', properties, execute, {
+	name: 'Delete',
+	description: 'Delete a sender name',
+	action: 'Delete a sender name',
+});

@@ -112,14 +112,8 @@ async function execute(
 	return names.map(simplifySender);
 }
 
-export const getAll = defineOperation(
-	'senderName',
-	'getAll',
-	properties,
-	{ execute },
-	{
-		name: 'Get Many',
-		description: 'Get many sender names of the account',
-		action: 'Get many sender names',
-	},
-);
+export const getAll = defineOperation('senderName', 'getAll', properties, execute, {
+	name: 'Get Many',
+	description: 'Get many sender names of the account',
+	action: 'Get many sender names',
+});

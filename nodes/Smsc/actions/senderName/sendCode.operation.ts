@@ -51,14 +51,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { codeSent: true, sender, ...(site ? { site } : {}), ...(siteName ? { siteName } : {}) };
 }
 
-export const sendCode = defineOperation(
-	'senderName',
-	'sendCode',
-	properties,
-	{ execute },
-	{
-		name: 'Send Verification Code',
-		description: 'Send a confirmation code to a digital (phone number) sender name',
-		action: 'Send a verification code to a sender name',
-	},
-);
+export const sendCode = defineOperation('senderName', 'sendCode', properties, execute, {
+	name: 'Send Verification Code',
+	description: 'Send a confirmation code to a digital (phone number) sender name',
+	action: 'Send a verification code to a sender name',
+});

@@ -10,6 +10,7 @@ import {
 	MAX_SENDER_LETTERS as MAX_LETTERS,
 	PRINTABLE_ASCII,
 	isEmail,
+	notAnEmail,
 } from '../../../shared/smsc/rules';
 import { refuseItem } from '../itemErrors';
 
@@ -47,7 +48,7 @@ export function validateSenderName(
 	if (value === '')
 		fail(kind === 'email' ? 'The E-Mail Address is empty.' : 'The Sender Name is empty.');
 	if (kind === 'email') {
-		if (!isEmail(value)) fail(`"${value}" is not an e-mail address, e.g. news@example.com.`);
+		if (!isEmail(value)) fail(notAnEmail(value, 'E-Mail Address'));
 		return value;
 	}
 	if (DIGITAL_SENDER.test(value)) {

@@ -40,14 +40,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	};
 }
 
-export const update = defineOperation(
-	'senderName',
-	'update',
-	properties,
-	{ execute },
-	{
-		name: 'Update',
-		description: "Change a sender name's comment",
-		action: 'Update a sender name',
-	},
-);
+export const update = defineOperation('senderName', 'update', properties, execute, {
+	name: 'Update',
+	description: "Change a sender name's comment",
+	action: 'Update a sender name',
+});

@@ -41,14 +41,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 	return { verified: true, sender };
 }
 
-export const verifyCode = defineOperation(
-	'senderName',
-	'verifyCode',
-	properties,
-	{ execute },
-	{
-		name: 'Verify Code',
-		description: 'Confirm a digital sender name with the code it received',
-		action: 'Verify a sender name code',
-	},
-);
+export const verifyCode = defineOperation('senderName', 'verifyCode', properties, execute, {
+	name: 'Verify Code',
+	description: 'Confirm a digital sender name with the code it received',
+	action: 'Verify a sender name code',
+});

@@ -50,7 +50,7 @@ describe('With On Error: Continue (using error output)', () => {
 			['NodeOperationError', { item: 0 }],
 		]);
 		expect(String(errors[0].json.error)).toMatch(
-			/"call me" is not a valid phone number.*\[item 0\]/,
+			/"call me" is not a phone number in international format.*\[item 0\]/,
 		);
 		expect(requests).toHaveLength(1);
 	});

@@ -18,7 +18,7 @@ describe('Message: Send channels', () => {
 		await refuses(
 			login,
 			{ channel: 'tg', phones: '#123456789', message: 'Hello' },
-			/"#123456789" is not a valid phone number/,
+			/"#123456789" is not a phone number in international format/,
 		);
 		await refuses(
 			login,

@@ -143,7 +143,7 @@ describe('Message: Send with Map Automatically', () => {
 		expect(output.map((item) => item.json.error)).toEqual([
 			undefined,
 			'The field "phone" of the item is empty. [item 1]',
-			'"not a phone" is not a valid phone number. [item 2]',
+			'"not a phone" is not a phone number in international format, e.g. +79991234567. [item 2]',
 			'The item has no field "message". [item 3]',
 			'The field "message" of the item holds an object, not the text to send. [item 4]',
 			undefined,

@@ -58,4 +58,12 @@ describe('Message: Get Many Incoming', () => {
 		]);
 		expect(requests(login, 'get')).toEqual([]);
 	});
+
+	it('refuses a To Phone Number filter that is not a phone number, before any request', async () => {
+		const login = messageAccount(emu);
+		const { result } = await run(login, 'getManyIncoming', { filters: { toPhone: 'office' } });
+		expect(result.error?.errorName).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(/^The To Phone Number "office" is not a phone number/);
+		expect(requests(login, 'get')).toEqual([]);
+	});
 });

@@ -63,4 +63,13 @@ describe('Message: Get Many Sent', () => {
 		expect(result.error?.message).toMatch(/at most six months/);
 		expect(requests(login, 'get')).toEqual([]);
 	});
+
+	it('refuses a Phone Number filter that is not a phone number, in the words every phone field uses', async () => {
+		const login = messageAccount(emu, { balance: 5000 });
+		const refused = await run(login, 'getManySent', { filters: { phone: '12ab' } });
+		expect(refused.result.error?.message).toMatch(
+			/^The Phone Number "12ab" is not a phone number in international format, e\.g\. \+79991234567\./,
+		);
+		expect(requests(login, 'get')).toEqual([]);
+	});
 });

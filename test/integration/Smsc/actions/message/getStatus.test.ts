@@ -75,6 +75,13 @@ describe('Message: Get Status', () => {
 		expect(requests(login, 'status')).toEqual([]);
 	});
 
+	it('names the Phone Numbers entry that is not a phone number', async () => {
+		const login = messageAccount(emu);
+		const bad = await run(login, 'getStatus', { messageId: '1', phones: '79991234567, 7999-x' });
+		expect(bad.result.error?.message).toMatch(/The Phone Numbers "7999-x" is not a phone number/);
+		expect(requests(login, 'status')).toEqual([]);
+	});
+
 	it('reports a wrong credential as an API error, or as the item output with Continue On Fail', async () => {
 		const login = messageAccount(emu, { balance: 5000 });
 		const off = await run(

@@ -274,7 +274,7 @@ describe('Message: Send checks items before any request', () => {
 		[
 			'a malformed phone',
 			{ phones: '+79991234567, 12ab', message: 'Hi' },
-			/"12ab" is not a valid phone number/,
+			/"12ab" is not a phone number in international format/,
 		],
 		[
 			'a malformed date',
@@ -331,7 +331,18 @@ describe('Message: Send checks items before any request', () => {
 				subject: 'S',
 				senderEmail: 'shop@example.com',
 			},
-			/"nobody" is not a valid e-mail/,
+			/"nobody" is not an e-mail address, e\.g\. name@example\.com/,
+		],
+		[
+			'a bad sender e-mail',
+			{
+				channel: 'mail',
+				emails: 'a@example.com',
+				message: 'Hi',
+				subject: 'S',
+				senderEmail: 'shop',
+			},
+			/^The Sender Email "shop" is not an e-mail address/,
 		],
 		[
 			'a bot without a name',
@@ -376,7 +387,9 @@ describe('Message: Send checks items before any request', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(json[1]).toEqual({
-			error: expect.stringMatching(/"oops" is not a valid phone number.*\[item 1\]/),
+			error: expect.stringMatching(
+				/"oops" is not a phone number in international format.*\[item 1\]/,
+			),
 			errorDetails: expect.any(String),
 			itemIndex: 1,
 		});

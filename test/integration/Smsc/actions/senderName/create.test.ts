@@ -63,7 +63,7 @@ describe('Sender Name: Create', () => {
 		const login = newAccount(emu);
 		expectRefused(
 			await senderName.run(login, 'create', { senderType: 'email', email: 'not-an-address' }),
-			/"not-an-address" is not an e-mail address/,
+			/^The E-Mail Address "not-an-address" is not an e-mail address, e\.g\. name@example\.com\./,
 		);
 	});
 

@@ -132,14 +132,16 @@ describe('output shapes', () => {
 			number: 12,
 			contactCount: 5,
 		});
-		expect(simplifyBlacklistEntry({ id: '9', phone: '7999', type: '1', comment: 'x' })).toEqual({
+		expect(
+			simplifyBlacklistEntry({ id: '9', phone: '7999', type: '1', comment: 'x' }, 'phones'),
+		).toEqual({
 			id: 9,
 			phone: '7999',
 			type: 'mass',
 			comment: 'x',
 		});
-		expect(simplifyBlacklistEntry({ id: 1, phone: '7', type: 2 }).type).toBe('single');
-		expect(simplifyBlacklistEntry({ id: 1, phone: '7', type: 0 }).type).toBe('all');
+		expect(simplifyBlacklistEntry({ id: 1, phone: '7', type: 2 }, 'phones').type).toBe('single');
+		expect(simplifyBlacklistEntry({ id: 1, phone: '7', type: 0 }, 'phones').type).toBe('all');
 	});
 
 	it('smscErrorCode reads the code the transport attaches', () => {
