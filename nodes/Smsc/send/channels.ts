@@ -64,6 +64,14 @@ export interface ChannelRow {
 }
 
 /**
+ * A channel that carries the Message field to phones and has no field of its own; `smsParts` when
+ * the phone network counts the text in SMS parts.
+ */
+function messageChannel(flags: IDataObject, smsParts = false): ChannelRow {
+	return { flags, fields: ['phones', 'message'], text: requiredMessage, smsParts, list: true };
+}
+
+/**
  * Every channel Send and Get Cost offer, one row each. Adding a channel is a row here plus its
  * fields (and its Channel option) in fields.ts.
  */
@@ -95,13 +103,7 @@ export const CHANNELS = {
 		list: true,
 		commentMeans: 'Voice Call: SMSC reads the text after the comment marker as the call parameters',
 	},
-	flash: {
-		flags: { flash: 1 },
-		fields: ['phones', 'message'],
-		text: requiredMessage,
-		smsParts: true,
-		list: true,
-	},
+	flash: messageChannel({ flash: 1 }, true),
 	hlr: { flags: { hlr: 1 }, fields: ['phones'], smsParts: false, list: false },
 	mail: {
 		flags: { mail: 1 },
@@ -130,21 +132,9 @@ export const CHANNELS = {
 		list: true,
 		commentMeans: 'WAP Push: the comment would become part of the link title',
 	},
-	sms: {
-		flags: {},
-		fields: ['phones', 'message'],
-		text: requiredMessage,
-		smsParts: true,
-		list: true,
-	},
+	sms: messageChannel({}, true),
 	// users of "Одноклассники", "ВКонтакте" or "Mail.Ru Агент" (SMSC page "Відправка SMS-повідомлення", `soc`)
-	soc: {
-		flags: { soc: 1 },
-		fields: ['phones', 'message'],
-		text: requiredMessage,
-		smsParts: false,
-		list: true,
-	},
+	soc: messageChannel({ soc: 1 }),
 	// SMSC documents Telegram only as the `__TGM__: <code>` message prefix, not as an HTTP flag; a
 	// prefixed code inside a `list` line is undocumented, so a Telegram item goes alone.
 	tg: {
@@ -157,20 +147,8 @@ export const CHANNELS = {
 		list: false,
 		commentMeans: 'Telegram: SMSC accepts only the code',
 	},
-	viber: {
-		flags: { viber: 1 },
-		fields: ['phones', 'message'],
-		text: requiredMessage,
-		smsParts: false,
-		list: true,
-	},
-	whatsapp: {
-		flags: { whatsapp: 1 },
-		fields: ['phones', 'message'],
-		text: requiredMessage,
-		smsParts: false,
-		list: true,
-	},
+	viber: messageChannel({ viber: 1 }),
+	whatsapp: messageChannel({ whatsapp: 1 }),
 } satisfies Record<string, ChannelRow>;
 
 /** The channels Send and Get Cost offer; each is one row of CHANNELS. */
