@@ -4,7 +4,8 @@ import { additionalFieldsCollection } from '../../../shared/editor/options';
 import { defineOperation } from '../operation';
 import { readRegistration, registrationFields } from './registration';
 import type { Registration } from './registration';
-import { sendersCommand, sendersFields, validateSenderName } from './senderName';
+import { validateSenderName } from './senderName';
+import { sendersCommand, sendersFields } from './senders';
 
 /** SMSC's flags for registering a name with Russian operators (SMSC page "Управление именами отправителей"); each one needs no other field. */
 const OPERATOR_FLAGS = [

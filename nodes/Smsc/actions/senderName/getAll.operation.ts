@@ -7,7 +7,8 @@ import { smscDay } from '../message/getManySent.operation';
 import { collectPages, getManyFields, getManyLimit } from '../paging';
 import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
-import { simplifySender, sendersFields, subClientParam } from './senderName';
+import { simplifySender } from './senderName';
+import { sendersFields, subClientParam } from './senders';
 
 /** SMSC returns at most 15000 names per request (SMSC page "Управление именами отправителей"). */
 const PAGE_SIZE = 15000;

@@ -2,12 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { additionalFieldsCollection } from '../../../shared/editor/options';
 import { defineOperation } from '../operation';
-import {
-	digitalSenderField,
-	digitalSenderParam,
-	sendersCommand,
-	sendersFields,
-} from './senderName';
+import { digitalSenderField, digitalSenderParam } from './senderName';
+import { sendersCommand, sendersFields } from './senders';
 
 const properties: INodeProperties[] = sendersFields([
 	digitalSenderField(

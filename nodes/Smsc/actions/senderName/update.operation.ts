@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredText } from '../itemErrors';
 import { defineOperation } from '../operation';
 import { senderLocator, senderParam } from '../../descriptions/locators';
-import { describeTarget, sendersCommand, sendersFields } from './senderName';
+import { describeTarget } from './senderName';
+import { sendersCommand, sendersFields } from './senders';
 
 const properties: INodeProperties[] = sendersFields([
 	senderLocator('The sender name to change'),

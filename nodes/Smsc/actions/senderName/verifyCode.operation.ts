@@ -2,12 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredText } from '../itemErrors';
 import { defineOperation } from '../operation';
-import {
-	digitalSenderField,
-	digitalSenderParam,
-	sendersCommand,
-	sendersFields,
-} from './senderName';
+import { digitalSenderField, digitalSenderParam } from './senderName';
+import { sendersCommand, sendersFields } from './senders';
 
 const properties: INodeProperties[] = sendersFields([
 	digitalSenderField('The phone number registered as a sender name that received the code'),
