@@ -179,6 +179,21 @@ export function forResource(resource: string) {
 	});
 }
 
+/** How a run over several items fails on one of them (resourceRuns' expectItemFails). */
+export interface ItemFailure {
+	/** The operation's fields. */
+	fields: Record<string, unknown>;
+	/** The input items; default one empty item. */
+	items?: IDataObject[];
+	/** The item that fails; default the first. */
+	failsOn?: number;
+	error: 'NodeApiError' | 'NodeOperationError';
+	/** What the error's message says, besides the item it names. */
+	message: RegExp;
+	/** With Continue On Fail, what the other items output, in order. */
+	outputs?: unknown[];
+}
+
 /**
  * One resource's node parameters and runs of its operations as an account, checked against the
  * requests to `script`: `contact('create', { phone })`, `contact.run(login, 'create', { phone })`.
@@ -203,18 +218,42 @@ export function resourceRuns(emu: RunningEmulator, resource: string, script: str
 		continued: await run(login, operation, fields, { ...options, continueOnFail: true }),
 	});
 	/**
+	 * Runs the operation as stopAndContinue does and checks that item `failsOn` fails: without
+	 * Continue On Fail the run stops with this error class and message, naming the item; with it,
+	 * every item outputs one item paired to it, the failed one its error and the others `outputs`.
+	 */
+	const expectItemFails = async (
+		login: string,
+		operation: string,
+		failure: ItemFailure,
+	): Promise<{ stopped: RunResult; continued: RunResult }> => {
+		const { fields, items, failsOn = 0, error, message, outputs = [] } = failure;
+		const runs = await stopAndContinue(login, operation, fields, items ? { items } : {});
+		const { stopped, continued } = runs;
+		expect(stopped.result.error?.errorName).toBe(error);
+		expect(stopped.result.error?.message).toMatch(message);
+		expect(stopped.result.error?.message).toContain(`[item ${failsOn}]`);
+		const failed = { error: expect.stringMatching(message), itemIndex: failsOn };
+		const expected = [...outputs.slice(0, failsOn), failed, ...outputs.slice(failsOn)];
+		expect(continued.result.error).toBeUndefined();
+		expect(continued.json).toEqual(expected);
+		expect(continued.result.output('SMSC').map((item) => item.pairedItem)).toEqual(
+			expected.map((_, item) => ({ item })),
+		);
+		return runs;
+	};
+	/**
 	 * Runs the operation as an account whose password was changed elsewhere: the run stops with
 	 * SMSC's error 2 as a NodeApiError, or with Continue On Fail outputs it as the item's error.
 	 */
 	const expectRejectedLogin = async (operation: string, fields: Record<string, unknown> = {}) => {
 		const login = newAccount(emu);
 		emu.updateAccount({ login, psw: 'changed-elsewhere' });
-		const { stopped, continued } = await stopAndContinue(login, operation, fields);
-		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(
-			/rejected the login and password or the API key \(error 2\)/,
-		);
-		expect(continued.json).toEqual([{ error: expect.stringMatching(/error 2/), itemIndex: 0 }]);
+		await expectItemFails(login, operation, {
+			fields,
+			error: 'NodeApiError',
+			message: /rejected the login and password or the API key \(error 2\)/,
+		});
 	};
 	/** Runs the operation as a new account with nothing to list: it succeeds with no items. */
 	const expectNothingListed = async (
@@ -229,6 +268,7 @@ export function resourceRuns(emu: RunningEmulator, resource: string, script: str
 	return Object.assign(parameters, {
 		run,
 		stopAndContinue,
+		expectItemFails,
 		expectRejectedLogin,
 		expectNothingListed,
 	});

@@ -51,19 +51,13 @@ describe('Contact: Get', () => {
 	it('fails clearly for a number without a contact, or with continueOnFail outputs that error', async () => {
 		const login = newAccount(emu);
 		await seedContact(login, '79995550001', { name: 'Ivan' });
-		const { stopped, continued } = await contact.stopAndContinue(
-			login,
-			'get',
-			{ phone: '={{ $json.phone }}' },
-			{ items: [{ phone: '+79995550001' }, { phone: '+79995559999' }] },
-		);
-		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(
-			/SMSC has no contact with phone \+79995559999.*\[item 1\]/,
-		);
-		expect(continued.json).toEqual([
-			expect.objectContaining({ phone: '79995550001', name: 'Ivan' }),
-			{ error: expect.stringMatching(/no contact with phone \+79995559999/), itemIndex: 1 },
-		]);
+		await contact.expectItemFails(login, 'get', {
+			fields: { phone: '={{ $json.phone }}' },
+			items: [{ phone: '+79995550001' }, { phone: '+79995559999' }],
+			failsOn: 1,
+			error: 'NodeApiError',
+			message: /SMSC has no contact with phone \+79995559999/,
+			outputs: [expect.objectContaining({ phone: '79995550001', name: 'Ivan' })],
+		});
 	});
 });

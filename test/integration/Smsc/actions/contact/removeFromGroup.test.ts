@@ -1,5 +1,5 @@
 import { useEmulator } from '../../../../support/emulator';
-import { groupRef, newAccount, resourceRuns, runAs } from '../../../../support/accounts';
+import { groupRef, newAccount, resourceRuns } from '../../../../support/accounts';
 import { phoneBook } from '../../../../support/resources';
 
 const emu = useEmulator();
@@ -19,14 +19,12 @@ describe('Contact: Remove from Group', () => {
 		const login = newAccount(emu);
 		const a = await seedGroup(login, 'A');
 		await seedContact(login, '79998880004');
-		const parameters = contact('removeFromGroup', { phone: '+79998880004', group: groupRef(a) });
-		const stopped = await runAs(emu, login, 'phones', parameters);
-		expect(stopped.result.error?.message).toMatch(
-			new RegExp(`SMSC has no contact with phone \\+79998880004 in group ${a}, or no such group`),
-		);
-		const continued = await runAs(emu, login, 'phones', parameters, { continueOnFail: true });
-		expect(continued.json).toEqual([
-			{ error: expect.stringMatching(/no contact with phone/), itemIndex: 0 },
-		]);
+		await contact.expectItemFails(login, 'removeFromGroup', {
+			fields: { phone: '+79998880004', group: groupRef(a) },
+			error: 'NodeApiError',
+			message: new RegExp(
+				`SMSC has no contact with phone \\+79998880004 in group ${a}, or no such group`,
+			),
+		});
 	});
 });

@@ -29,22 +29,19 @@ describe('Group: Create', () => {
 
 	it('refuses an empty name or a bad number before any request, or with continueOnFail outputs the errors', async () => {
 		const login = newAccount(emu);
-		const { stopped, continued } = await group.stopAndContinue(
-			login,
-			'create',
-			{ name: '={{ $json.name }}', additionalFields: { number: '={{ $json.number }}' } },
-			{ items: [{ name: ' ' }, { name: 'Ok', number: 2.5 }, { name: 'Fine' }] },
-		);
-		expect(stopped.result.error?.errorName).toBe('NodeOperationError');
-		expect(stopped.result.error?.message).toMatch(/The group Name is empty.*\[item 0\]/);
-		expect(continued.json).toEqual([
-			{ error: expect.stringMatching(/Name is empty/), itemIndex: 0 },
-			{
-				error: expect.stringMatching(/The group Number "2.5" is not a positive whole number/),
-				itemIndex: 1,
-			},
-			{ id: expect.any(Number), name: 'Fine', type: 'phone' },
-		]);
+		const { stopped, continued } = await group.expectItemFails(login, 'create', {
+			fields: { name: '={{ $json.name }}', additionalFields: { number: '={{ $json.number }}' } },
+			items: [{ name: ' ' }, { name: 'Ok', number: 2.5 }, { name: 'Fine' }],
+			error: 'NodeOperationError',
+			message: /The group Name is empty/,
+			outputs: [
+				{
+					error: expect.stringMatching(/The group Number "2.5" is not a positive whole number/),
+					itemIndex: 1,
+				},
+				{ id: expect.any(Number), name: 'Fine', type: 'phone' },
+			],
+		});
 		expect([...stopped.requests, ...continued.requests]).toEqual([
 			{ add_group: '1', name: 'Fine', type: '0' },
 		]);

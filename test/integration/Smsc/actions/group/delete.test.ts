@@ -19,16 +19,12 @@ describe('Group: Delete', () => {
 	it('names a missing group, or with continueOnFail outputs that error', async () => {
 		const login = newAccount(emu);
 		const id = await seedGroup(login, 'Real');
-		const { stopped, continued } = await group.stopAndContinue(
-			login,
-			'delete',
-			{ group: groupRef('={{ $json.id }}', 'id') },
-			{ items: [{ id: 999 }, { id }] },
-		);
-		expect(stopped.result.error?.message).toMatch(/SMSC has no group with ID 999.*\[item 0\]/);
-		expect(continued.json).toEqual([
-			{ error: expect.stringMatching(/no group with ID 999/), itemIndex: 0 },
-			{ success: true, id },
-		]);
+		await group.expectItemFails(login, 'delete', {
+			fields: { group: groupRef('={{ $json.id }}', 'id') },
+			items: [{ id: 999 }, { id }],
+			error: 'NodeApiError',
+			message: /SMSC has no group with ID 999/,
+			outputs: [{ success: true, id }],
+		});
 	});
 });

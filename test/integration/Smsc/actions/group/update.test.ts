@@ -26,15 +26,11 @@ describe('Group: Update', () => {
 
 	it('names a missing group, or with continueOnFail outputs that error', async () => {
 		const login = newAccount(emu);
-		const { stopped, continued } = await group.stopAndContinue(login, 'update', {
-			group: groupRef(404, 'id'),
-			updateFields: { name: 'X' },
+		const { continued } = await group.expectItemFails(login, 'update', {
+			fields: { group: groupRef(404, 'id'), updateFields: { name: 'X' } },
+			error: 'NodeApiError',
+			message: /SMSC has no group with ID 404 \(SMSC error 3\)/,
 		});
-		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(/SMSC has no group with ID 404 \(SMSC error 3\)/);
-		expect(continued.json).toEqual([
-			{ error: expect.stringMatching(/no group with ID 404/), itemIndex: 0 },
-		]);
 		expect(continued.requests).toEqual([{ chg_group: '1', grp: '404', name: 'X' }]);
 	});
 });

@@ -70,27 +70,15 @@ describe('Sender Name: Create', () => {
 	it('fails on a name the account already has, or with continueOnFail outputs the error and goes on', async () => {
 		const login = newAccount(emu);
 		await seedSender(login, 'Taken');
-		const { stopped, continued } = await senderName.stopAndContinue(
-			login,
-			'create',
-			{ senderName: '={{ $json.name }}' },
-			{ items: [{ name: 'Taken' }, { name: 'Fresh' }] },
-		);
-		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(
-			/could not register "Taken": the name is already in the account.*\(SMSC error 5: "operation error"\)\. \[item 0\]/,
-		);
+		const { stopped } = await senderName.expectItemFails(login, 'create', {
+			fields: { senderName: '={{ $json.name }}' },
+			items: [{ name: 'Taken' }, { name: 'Fresh' }],
+			error: 'NodeApiError',
+			message:
+				/could not register "Taken": the name is already in the account.*\(SMSC error 5: "operation error"\)\. \[item 0\]/,
+			outputs: [{ id: expect.any(Number), sender: 'Fresh', type: 'name' }],
+		});
 		expect(stopped.requests).toEqual([{ add: '1', sender: 'Taken' }]);
-
-		expect(continued.result.error).toBeUndefined();
-		expect(continued.json).toEqual([
-			{ error: expect.stringMatching(/could not register "Taken"/), itemIndex: 0 },
-			{ id: expect.any(Number), sender: 'Fresh', type: 'name' },
-		]);
-		expect(continued.result.output('SMSC').map((item) => item.pairedItem)).toEqual([
-			{ item: 0 },
-			{ item: 1 },
-		]);
 		expect((await allSenders(login)).map((row) => row.sender).sort()).toEqual(['Fresh', 'Taken']);
 	});
 });
