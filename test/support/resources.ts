@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RunningEmulator } from '../emulator';
 import {
+	expectEachOnce,
 	newAccount,
 	phonesApi,
 	requests as sendLog,
@@ -19,6 +20,7 @@ import type { MessageRunOptions } from './accounts';
 import { useEmulator } from './emulator';
 
 type Fields = Record<string, string | number>;
+type ResourceRuns = ReturnType<typeof resourceRuns>;
 
 /** Contacts, groups and the blacklist of the phone book (phones.php). */
 export function phoneBook(emu: RunningEmulator) {
@@ -92,11 +94,36 @@ export function phoneBook(emu: RunningEmulator) {
 		expect(json).toEqual([{ success: true, phone, group: id }]);
 	}
 
+	/**
+	 * Get Many with Return All over `total` records, more than a page of 1000 (actions/addressBook.ts
+	 * bookPages): every record once, from two requests of `list`, the second with `cursor` at the
+	 * first page's last record: its smallest id for prev_id (older than), its largest for after_id.
+	 */
+	async function expectTwoPages(
+		runs: ResourceRuns,
+		seed: (login: string, count: number) => Promise<void>,
+		total: number,
+		list: Record<string, string>,
+		cursor: 'prev_id' | 'after_id',
+	) {
+		const login = newAccount(emu);
+		await seed(login, total);
+		const { json, requests } = await runs.run(login, 'getAll', { returnAll: true });
+		expectEachOnce(json, total);
+		const firstPage = json.slice(0, 1000).map((item) => item.id as number);
+		const last = cursor === 'prev_id' ? Math.min(...firstPage) : Math.max(...firstPage);
+		expect(requests).toEqual([
+			{ ...list, cnt: '1000' },
+			{ ...list, cnt: '1000', [cursor]: String(last) },
+		]);
+	}
+
 	const contacts = resourceRuns(emu, 'contact', 'phones');
 	return {
 		contact: contacts,
 		group: resourceRuns(emu, 'group', 'phones'),
 		blacklist: resourceRuns(emu, 'blacklist', 'phones'),
+		expectTwoPages,
 		seedGroup,
 		seedContact,
 		seedContacts,

@@ -1,4 +1,7 @@
-/** actions/addressBook.ts: Contact and Group in the e-mail address book (mails.php), apart from the phone book. */
+/**
+ * actions/addressBook.ts: Contact Delete and Blacklist Remove (removeAddress), and Contact and Group
+ * in the e-mail address book (mails.php), apart from the phone book.
+ */
 import { useEmulator } from '../../../support/emulator';
 import {
 	forResource,
@@ -14,7 +17,28 @@ const emu = useEmulator();
 
 const contact = forResource('contact');
 const group = forResource('group');
-const { groupsOf } = phoneBook(emu);
+const book = phoneBook(emu);
+const { groupsOf } = book;
+
+describe('Contact: Delete and Blacklist: Remove, one command on one address (removeAddress)', () => {
+	const removals = [
+		['Contact: Delete', book.contact, 'delete', book.seedContact, 'del', 'get'],
+		['Blacklist: Remove', book.blacklist, 'remove', book.seedBlocked, 'del_black', 'get_black'],
+	] as const;
+	it.each(removals)(
+		'%s removes that number and leaves the other',
+		async (_name, runs, operation, seed, command, list) => {
+			const login = newAccount(emu);
+			await seed(login, '79994440001');
+			await seed(login, '79994440002');
+			const { json, requests } = await runs.run(login, operation, { phone: '+79994440001' });
+			expect(requests).toEqual([{ [command]: '1', phone: '+79994440001' }]);
+			expect(json).toEqual([{ success: true, phone: '+79994440001' }]);
+			const left = await phonesApi(emu, login, { [list]: 1 });
+			expect(left.map((row: { phone: string }) => row.phone)).toEqual(['79994440002']);
+		},
+	);
+});
 
 describe('Contact: the e-mail address book (mails.php)', () => {
 	const mailsApi = (login: string, params: Record<string, string | number>) =>

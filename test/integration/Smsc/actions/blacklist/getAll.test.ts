@@ -1,7 +1,7 @@
-import { expectEachOnce, newAccount } from '../../../../support/accounts';
+import { newAccount } from '../../../../support/accounts';
 import { usePhoneBook } from '../../../../support/resources';
 
-const { emu, blacklist, seedBlocked, seedBlockedMany } = usePhoneBook();
+const { emu, blacklist, seedBlocked, seedBlockedMany, expectTwoPages } = usePhoneBook();
 
 describe('Blacklist: Get Many', () => {
 	it('outputs the newest entries up to the limit in one request', async () => {
@@ -30,16 +30,7 @@ describe('Blacklist: Get Many', () => {
 	});
 
 	it('returns every entry page by page with prev_id', async () => {
-		const login = newAccount(emu);
-		const total = 1002;
-		await seedBlockedMany(login, total);
-		const { json, requests } = await blacklist.run(login, 'getAll', { returnAll: true });
-		expectEachOnce(json, total);
-		const smallestOfFirstPage = Math.min(...json.slice(0, 1000).map((item) => item.id as number));
-		expect(requests).toEqual([
-			{ get_black: '1', cnt: '1000' },
-			{ get_black: '1', cnt: '1000', prev_id: String(smallestOfFirstPage) },
-		]);
+		await expectTwoPages(blacklist, seedBlockedMany, 1002, { get_black: '1' }, 'prev_id');
 	}, 60_000);
 
 	it('outputs nothing for an empty blacklist', async () => {

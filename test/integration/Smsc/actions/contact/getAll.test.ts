@@ -1,7 +1,7 @@
-import { expectEachOnce, newAccount } from '../../../../support/accounts';
+import { newAccount } from '../../../../support/accounts';
 import { usePhoneBook } from '../../../../support/resources';
 
-const { emu, contact, seedGroup, seedContact, seedContacts } = usePhoneBook();
+const { emu, contact, seedGroup, seedContact, seedContacts, expectTwoPages } = usePhoneBook();
 
 describe('Contact: Get Many', () => {
 	it('applies the filters and the limit in one request', async () => {
@@ -31,18 +31,7 @@ describe('Contact: Get Many', () => {
 	});
 
 	it('returns all contacts page by page with after_id', async () => {
-		const login = newAccount(emu);
-		const total = 1003;
-		await seedContacts(login, total);
-		const { json, requests } = await contact.run(login, 'getAll', { returnAll: true });
-		expectEachOnce(json, total);
-		const lastOfFirstPage = [...json.slice(0, 1000)]
-			.map((item) => item.id as number)
-			.sort((a, b) => a - b)[999];
-		expect(requests).toEqual([
-			{ get: '1', cnt: '1000' },
-			{ get: '1', cnt: '1000', after_id: String(lastOfFirstPage) },
-		]);
+		await expectTwoPages(contact, seedContacts, 1003, { get: '1' }, 'after_id');
 	}, 60_000);
 
 	it('outputs nothing for an empty phone book (SMSC error 3 is an empty list)', async () => {
