@@ -1,7 +1,7 @@
 import { newAccount } from '../../../../support/accounts';
 import { usePhoneBook } from '../../../../support/resources';
 
-const { emu, blacklist, seedBlocked } = usePhoneBook();
+const { emu, blacklist } = usePhoneBook();
 
 // Unblocking a listed number: addressBook.test.ts, beside Contact: Delete (both removeAddress).
 describe('Blacklist: Remove', () => {
