@@ -33,8 +33,9 @@ import type { RunWorkflowOptions, WorkflowRunResult } from './run-workflow';
 import { runWorkflow } from './run-workflow';
 import {
 	expressResponse,
-	getNodeWebhooks,
+	findRequestedWebhook,
 	parseRequest,
+	recordResponse,
 	respondWith,
 	runNodeWebhook,
 } from './webhook';
@@ -173,18 +174,18 @@ export async function startWaitingServer(options: WaitingOptions): Promise<Waiti
 			executionId,
 			webhookWaitingBaseUrl: baseUrl,
 		});
-		const webhookData = getNodeWebhooks(workflow, node, additionalData).find(
-			(webhook) =>
-				webhook.httpMethod === req.method &&
-				webhook.path === decodeURIComponent(suffix ?? '') &&
-				webhook.webhookDescription.restartWebhook === true,
+		const webhook = findRequestedWebhook(
+			{ workflow, node, additionalData, mode },
+			{ request, response },
+			(w) =>
+				w.httpMethod === req.method &&
+				w.path === decodeURIComponent(suffix ?? '') &&
+				w.webhookDescription.restartWebhook === true,
 		);
-		if (!webhookData) {
+		if (!webhook) {
 			respondWith(response, { message: 'No waiting webhook with a matching path/method.' }, 404);
 			return;
 		}
-		additionalData.httpRequest = request as unknown as typeof additionalData.httpRequest;
-		additionalData.httpResponse = response as unknown as typeof additionalData.httpResponse;
 
 		const runExecutionData = structuredClone(data);
 		runExecutionData.executionData!.nodeExecutionStack[0].node.disabled = true;
@@ -200,14 +201,7 @@ export async function startWaitingServer(options: WaitingOptions): Promise<Waiti
 				source: popped.source ?? [],
 				inputOverride: popped.inputOverride,
 			});
-		const result = await runNodeWebhook(
-			workflow,
-			node,
-			additionalData,
-			mode,
-			webhookData,
-			runExecutionData,
-		);
+		const result = await runNodeWebhook(webhook, runExecutionData);
 		if (result.noWebhookResponse !== true)
 			respondWith(response, result.webhookResponse ?? { message: 'Workflow was started' }, 200);
 		if (result.workflowData !== undefined) {
@@ -227,24 +221,7 @@ export async function startWaitingServer(options: WaitingOptions): Promise<Waiti
 			headers: {},
 		};
 		calls.push(call);
-		const chunks: Buffer[] = [];
-		const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-		const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
-		const collect = (chunk: unknown) => {
-			if (typeof chunk === 'string') chunks.push(Buffer.from(chunk));
-			else if (Buffer.isBuffer(chunk)) chunks.push(chunk);
-		};
-		res.write = ((chunk: unknown, ...rest: unknown[]) => {
-			collect(chunk);
-			return write(chunk, ...rest);
-		}) as typeof res.write;
-		res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-			if (chunk !== undefined && typeof chunk !== 'function') collect(chunk);
-			call.status = res.statusCode;
-			call.headers = res.getHeaders();
-			call.body = Buffer.concat(chunks).toString('utf8');
-			return end(chunk, ...rest);
-		}) as typeof res.end;
+		recordResponse(res, (response) => Object.assign(call, response));
 		handle(req, res)
 			.then((result) => {
 				call.result = result;

@@ -352,6 +352,37 @@ export function expressResponse(res: http.ServerResponse): HarnessWebhookRespons
 	return r;
 }
 
+/** What the server answered to one request, once the response has ended. */
+export interface RecordedResponse {
+	status: number;
+	headers: http.OutgoingHttpHeaders;
+	body: string;
+}
+
+/** Records what is written to `res`: `ended` gets the status, headers and body when it ends. */
+export function recordResponse(
+	res: http.ServerResponse,
+	ended: (response: RecordedResponse) => void,
+): void {
+	const chunks: Buffer[] = [];
+	const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+	const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+	const collect = (chunk: unknown) => {
+		if (typeof chunk === 'string') chunks.push(Buffer.from(chunk));
+		else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+	};
+	res.write = ((chunk: unknown, ...rest: unknown[]) => {
+		collect(chunk);
+		return write(chunk, ...rest);
+	}) as typeof res.write;
+	res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+		if (typeof chunk !== 'function') collect(chunk);
+		const body = Buffer.concat(chunks).toString('utf8');
+		ended({ status: res.statusCode, headers: res.getHeaders(), body });
+		return end(chunk, ...rest);
+	}) as typeof res.end;
+}
+
 /** ResponseHelper.sendSuccessResponse(res, data, raw = true, responseCode, headers) */
 export function respondWith(
 	res: HarnessWebhookResponse,
@@ -367,18 +398,44 @@ export function respondWith(
 	else res.json(data);
 }
 
+/** A webhook of a node that answers one request, with the additionalData that carries the request. */
+export interface RequestedWebhook {
+	workflow: Workflow;
+	node: INode;
+	additionalData: IWorkflowExecuteAdditionalData;
+	mode: WorkflowExecuteMode;
+	webhookData: IWebhookData;
+}
+
+/**
+ * The node's webhook that `matches` the request, as WebhookService looks it up, with the request
+ * and its response on the additionalData (where the node's WebhookContext reads them); undefined
+ * when no webhook matches.
+ */
+export function findRequestedWebhook(
+	found: Omit<RequestedWebhook, 'webhookData'>,
+	exchange: { request: HarnessWebhookRequest; response: HarnessWebhookResponse },
+	matches: (webhook: IWebhookData) => boolean,
+): RequestedWebhook | undefined {
+	const { workflow, node, additionalData } = found;
+	const webhookData = getNodeWebhooks(workflow, node, additionalData).find(matches);
+	if (!webhookData) return undefined;
+	additionalData.httpRequest =
+		exchange.request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
+	additionalData.httpResponse =
+		exchange.response as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
+	return { ...found, webhookData };
+}
+
 /**
  * The node's `webhook` with an n8n-core WebhookContext, as WebhookService.runWebhook calls it;
  * `runExecutionData` is the saved run when a waiting node is resumed, else null.
  */
 export async function runNodeWebhook(
-	workflow: Workflow,
-	node: INode,
-	additionalData: IWorkflowExecuteAdditionalData,
-	mode: WorkflowExecuteMode,
-	webhookData: IWebhookData,
+	webhook: RequestedWebhook,
 	runExecutionData: IRunExecutionData | null,
 ): Promise<IWebhookResponseData> {
+	const { workflow, node, additionalData, mode, webhookData } = webhook;
 	const nodeType: INodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	if (nodeType.webhook === undefined)
 		throw new UnexpectedError('Node does not have any webhooks defined');
@@ -466,10 +523,12 @@ export async function startWebhookServer(
 		const requestPath = request.path.startsWith(prefix)
 			? request.path.slice(prefix.length)
 			: undefined;
-		const webhookData = getNodeWebhooks(workflow, node, additionalData).find(
+		const webhook = findRequestedWebhook(
+			{ workflow, node, additionalData, mode },
+			{ request, response },
 			(w) => w.path === requestPath && w.httpMethod === req.method,
 		);
-		if (!webhookData) {
+		if (!webhook) {
 			respondWith(
 				response,
 				{
@@ -480,14 +539,10 @@ export async function startWebhookServer(
 			);
 			return;
 		}
-		if (mode === 'manual') webhookData.isTest = true;
-		call.webhookName = webhookData.webhookDescription.name;
-		additionalData.httpRequest =
-			request as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
-		additionalData.httpResponse =
-			response as unknown as IWorkflowExecuteAdditionalData['httpResponse'];
+		if (mode === 'manual') webhook.webhookData.isTest = true;
+		call.webhookName = webhook.webhookData.webhookDescription.name;
 
-		const description: IWebhookDescription = webhookData.webhookDescription;
+		const description: IWebhookDescription = webhook.webhookData.webhookDescription;
 		const additionalKeys = { $executionId: undefined };
 		const responseCode = workflow.expression.getSimpleParameterValue(
 			node,
@@ -508,7 +563,7 @@ export async function startWebhookServer(
 
 		let result: IWebhookResponseData;
 		try {
-			result = await runNodeWebhook(workflow, node, additionalData, mode, webhookData, null);
+			result = await runNodeWebhook(webhook, null);
 		} catch (e) {
 			call.error = e as Error;
 			respondWith(
@@ -570,24 +625,9 @@ export async function startWebhookServer(
 			rawBody: Buffer.alloc(0),
 		};
 		calls.push(call);
-		const chunks: Buffer[] = [];
-		const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-		const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
-		const collect = (chunk: unknown) => {
-			if (typeof chunk === 'string') chunks.push(Buffer.from(chunk));
-			else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
-		};
-		res.write = ((chunk: unknown, ...rest: unknown[]) => {
-			collect(chunk);
-			return write(chunk, ...rest);
-		}) as typeof res.write;
-		res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-			if (typeof chunk !== 'function') collect(chunk);
-			call.status = res.statusCode;
-			call.responseBody = Buffer.concat(chunks).toString('utf8');
-			call.responseHeaders = res.getHeaders();
-			return end(chunk, ...rest);
-		}) as typeof res.end;
+		recordResponse(res, ({ status, headers, body }) => {
+			Object.assign(call, { status, responseHeaders: headers, responseBody: body });
+		});
 
 		const work = handle(req, res, call)
 			.catch((error: Error) => {
