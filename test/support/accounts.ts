@@ -267,7 +267,6 @@ export function resourceRuns(emu: RunningEmulator, resource: string, script: str
 	};
 	return Object.assign(parameters, {
 		run,
-		stopAndContinue,
 		expectItemFails,
 		expectRejectedLogin,
 		expectNothingListed,

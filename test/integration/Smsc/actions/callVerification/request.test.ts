@@ -1,10 +1,11 @@
 import { useEmulator } from '../../../../support/emulator';
-import { newAccount, runAs, smscApi } from '../../../../support/accounts';
+import { newAccount, resourceRuns, runAs, smscApi } from '../../../../support/accounts';
 import { schemaViolations } from '../../../../support/schema';
 
 const emu = useEmulator();
 
 const request = (phone: string) => ({ resource: 'callVerification', operation: 'request', phone });
+const callVerification = resourceRuns(emu, 'callVerification', 'wait_call');
 const NUMBERS = ['74950000101', '74950000102', '74950000103'];
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
@@ -76,29 +77,14 @@ describe('Call Verification: Request', () => {
 	it('fails for a blacklisted phone, or with continueOnFail outputs the error and goes on', async () => {
 		const login = newAccount(emu);
 		await smscApi(emu, login, 'phones', { add_black: 1, phone: '79992220001' });
-		const items = [{ phone: '+79992220001' }, { phone: '+79992220002' }];
-		const parameters = request('={{ $json.phone }}');
-
-		const stopped = await runAs(emu, login, 'wait_call', parameters, { items });
-		expect(stopped.result.error?.errorName).toBe('NodeApiError');
-		expect(stopped.result.error?.message).toMatch(
-			/The phone number is on the account blacklist.*\(error 5\).*\[item 0\]/,
-		);
-		expect(stopped.requests).toEqual([{ phone: '+79992220001' }]);
-
-		const continued = await runAs(emu, login, 'wait_call', parameters, {
-			items,
-			continueOnFail: true,
+		const { stopped } = await callVerification.expectItemFails(login, 'request', {
+			fields: { phone: '={{ $json.phone }}' },
+			items: [{ phone: '+79992220001' }, { phone: '+79992220002' }],
+			error: 'NodeApiError',
+			message: /The phone number is on the account blacklist.*\(error 5\)/,
+			outputs: [expect.objectContaining({ phone: '+79992220002', callTo: expect.any(String) })],
 		});
-		expect(continued.result.error).toBeUndefined();
-		expect(continued.json).toEqual([
-			{ error: expect.stringMatching(/blacklist/), itemIndex: 0 },
-			expect.objectContaining({ phone: '+79992220002', callTo: expect.any(String) }),
-		]);
-		expect(continued.result.output('SMSC').map((item) => item.pairedItem)).toEqual([
-			{ item: 0 },
-			{ item: 1 },
-		]);
+		expect(stopped.requests).toEqual([{ phone: '+79992220001' }]);
 	});
 
 	it('explains an empty balance', async () => {
