@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toNumber } from '../../shared/smsc/numbers';
+import { inRange, outOfRange } from '../../shared/smsc/rules';
 import { smscList } from '../../shared/transport/request';
 import type { SmscScript } from '../../shared/transport/types';
 import type { RunState } from './runState';
@@ -42,18 +43,16 @@ export function getManyFields(filters: INodeProperties[] = []): INodeProperties[
 	];
 }
 
+const LIMIT = { min: 1, max: Infinity, whole: true };
+
 /** How many rows the item asks for; Return All is Infinity so paging code needs no second case. */
 export function getManyLimit(this: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	if (returnAll) return Infinity;
 	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
 	// the editor's minimum, checked again for a value set by an expression
-	if (!Number.isInteger(Number(limit)) || Number(limit) < 1)
-		throw new NodeOperationError(
-			this.getNode(),
-			`Limit "${String(limit)}" is not a whole number of 1 or more.`,
-			{ itemIndex },
-		);
+	if (!inRange(limit, LIMIT))
+		throw new NodeOperationError(this.getNode(), outOfRange('Limit', limit, LIMIT), { itemIndex });
 	return Number(limit);
 }
 

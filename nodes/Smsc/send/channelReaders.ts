@@ -1,6 +1,6 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import { TELEGRAM_CODE } from '../../shared/smsc/rules';
+import { inRange, outOfRange, TELEGRAM_CODE } from '../../shared/smsc/rules';
 
 /*
  * What each channel of Send and Get Cost reads from an item: its text and its own fields, checked
@@ -104,10 +104,10 @@ export function callParams(item: ChannelItem): IDataObject {
 			);
 		}
 		params.param = CALL_PARAM_FIELDS.map(([name, label, min, max]) => {
-			const n = Number(callOptions[name]);
-			if (!Number.isInteger(n) || n < min || n > max)
-				item.fail(`${label} must be a whole number from ${min} to ${max}.`);
-			return n;
+			const range = { min, max, whole: true };
+			if (!inRange(callOptions[name], range))
+				item.fail(outOfRange(label, callOptions[name], range));
+			return Number(callOptions[name]);
 		}).join(',');
 	}
 	return params;

@@ -13,6 +13,7 @@ import {
 	isEmail,
 	notAnEmail,
 	inRange,
+	outOfRange,
 	senderNameProblem,
 } from '../../shared/smsc/rules';
 import { COMMENT_SEPARATOR, estimateSms } from '../../shared/smsc/sms';
@@ -222,15 +223,16 @@ function readDeliveryOptions(item: ItemReader): IDataObject {
 	if (userIp !== '') params.userip = userIp;
 	if (captcha !== '') params.imgcode = captcha;
 	if (options.confirmEveryDays !== undefined) {
-		const days = Number(options.confirmEveryDays);
-		if (!Number.isInteger(days) || days < 10 || days > 999)
-			fail('Confirm Number Every (Days) must be a whole number from 10 to 999.');
-		params.smsreq = days;
+		const days = { min: 10, max: 999, whole: true };
+		if (!inRange(options.confirmEveryDays, days))
+			fail(outOfRange('Confirm Number Every (Days)', options.confirmEveryDays, days));
+		params.smsreq = Number(options.confirmEveryDays);
 	}
 	if (options.maxParts !== undefined) {
 		// "the maximum number of SMS" a long message may be split into: the page states no upper bound
-		if (!inRange(options.maxParts, { min: 1, max: Infinity }, true))
-			fail(`Max SMS Parts "${String(options.maxParts)}" is not a whole number of 1 or more.`);
+		const parts = { min: 1, max: Infinity, whole: true };
+		if (!inRange(options.maxParts, parts))
+			fail(outOfRange('Max SMS Parts', options.maxParts, parts));
 		params.maxsms = Number(options.maxParts);
 	}
 	if (options.translit) {

@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FREQ_MINUTES, inRange, PERIOD_HOURS, validTimeZone } from '../../shared/smsc/rules';
+import {
+	FREQ_MINUTES,
+	inRange,
+	outOfRange,
+	PERIOD_HOURS,
+	validTimeZone,
+} from '../../shared/smsc/rules';
 import type { ItemReader } from './item';
 
 /**
@@ -141,13 +147,9 @@ export function readSchedule(item: ItemReader): IDataObject {
 			fail('Spread Over (Hours) and Spread Step (Minutes) work together; set both or neither.');
 		}
 		if (!inRange(options.period, PERIOD_HOURS))
-			fail(
-				`Spread Over (Hours) "${String(options.period)}" is not from ${PERIOD_HOURS.min} to ${PERIOD_HOURS.max} hours.`,
-			);
+			fail(outOfRange('Spread Over (Hours)', options.period, PERIOD_HOURS));
 		if (!inRange(options.freq, FREQ_MINUTES))
-			fail(
-				`Spread Step (Minutes) "${String(options.freq)}" is not from ${FREQ_MINUTES.min} to ${FREQ_MINUTES.max} minutes.`,
-			);
+			fail(outOfRange('Spread Step (Minutes)', options.freq, FREQ_MINUTES));
 		params.period = Number(options.period);
 		params.freq = Number(options.freq);
 	}

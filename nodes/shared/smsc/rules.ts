@@ -37,14 +37,32 @@ export function validTimeZone(raw: string): boolean {
 export const PERIOD_HOURS = { min: 0.1, max: 720 } as const;
 export const FREQ_MINUTES = { min: 1, max: 1440 } as const;
 
-/** Whether `raw` is a number within `range`, and a whole one when `whole`. */
-export function inRange(
-	raw: unknown,
-	range: { readonly min: number; readonly max: number },
-	whole = false,
-): boolean {
+/** The numbers a field takes; `whole` when only whole numbers; `max` may be Infinity. */
+export interface NumberRange {
+	readonly min: number;
+	readonly max: number;
+	readonly whole?: boolean;
+}
+
+/** Whether `raw` is a number within `range` (and a whole one when the range says so). */
+export function inRange(raw: unknown, range: NumberRange): boolean {
 	const n = typeof raw === 'string' && raw.trim() === '' ? NaN : Number(raw);
-	return Number.isFinite(n) && n >= range.min && n <= range.max && (!whole || Number.isInteger(n));
+	return (
+		Number.isFinite(n) && n >= range.min && n <= range.max && (!range.whole || Number.isInteger(n))
+	);
+}
+
+/**
+ * The one wording of a value outside its range, e.g. `Limit "0" is not a whole number of 1 or
+ * more.`; `field` is the field's name as the editor shows it.
+ */
+export function outOfRange(field: string, raw: unknown, range: NumberRange): string {
+	const kind = range.whole ? 'a whole number' : 'a number';
+	const bounds =
+		range.max === Infinity ? `of ${range.min} or more` : `from ${range.min} to ${range.max}`;
+	if (raw === undefined || raw === null || String(raw).trim() === '')
+		return `${field} is empty; it takes ${kind} ${bounds}.`;
+	return `${field} "${String(raw)}" is not ${kind} ${bounds}.`;
 }
 
 /** A sender name shows at most 11 characters, or 15 digits (SMSC page "Відправка SMS-повідомлення", `sender`). */

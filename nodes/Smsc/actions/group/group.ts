@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toNumber } from '../../../shared/smsc/numbers';
+import { inRange, outOfRange } from '../../../shared/smsc/rules';
 
 /** phones.php group `type` (SMSC page "Управление контактами"): 0 phone numbers, 1 e-mail addresses. */
 export const GROUP_TYPES: Record<string, number> = { phone: 0, email: 1 };
@@ -27,6 +28,8 @@ export const groupNumberField: INodeProperties = {
 		'The number used to send to the whole group: G and the number in a recipient list, e.g. G5. SMSC uses the group ID when it is not set.',
 };
 
+const GROUP_NUMBER = { min: 1, max: Infinity, whole: true };
+
 /** A group number must be a positive whole number; SMSC's `num` has no other documented form. */
 export function readGroupNumber(
 	this: IExecuteFunctions,
@@ -34,17 +37,11 @@ export function readGroupNumber(
 	itemIndex: number,
 ): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const number = Number(value);
-	if (!Number.isInteger(number) || number < 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The group Number "${String(value)}" is not a positive whole number.`,
-			{
-				itemIndex,
-			},
-		);
-	}
-	return number;
+	if (!inRange(value, GROUP_NUMBER))
+		throw new NodeOperationError(this.getNode(), outOfRange('Group Number', value, GROUP_NUMBER), {
+			itemIndex,
+		});
+	return Number(value);
 }
 
 /** One group as the node outputs it: SMSC's fields (SMSC page "Управление контактами") with numbers as numbers, `cnt` spelled out. */

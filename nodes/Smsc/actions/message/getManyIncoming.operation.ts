@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parsePhone } from '../../../shared/smsc/phones';
-import { GET } from '../../../shared/smsc/rules';
+import { GET, inRange, outOfRange } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
 import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
@@ -11,6 +11,8 @@ import { refuseItem } from '../itemErrors';
 
 const PAGE_SIZE = GET.incomingPerRequest;
 const MAX_HOURS = GET.maxIncomingHours;
+const HOURS = { min: 1, max: MAX_HOURS };
+const AFTER_ID = { min: 0, max: Infinity, whole: true };
 
 const properties: INodeProperties[] = [
 	...getManyFields([
@@ -60,15 +62,10 @@ async function execute(
 	if (filters.afterId !== undefined && filters.hours !== undefined) {
 		fail('Use either After ID or Last Hours: SMSC ignores the hours once an ID is given.');
 	}
-	if (
-		filters.afterId !== undefined &&
-		!(Number.isInteger(Number(filters.afterId)) && Number(filters.afterId) >= 0)
-	) {
-		fail(`After ID "${String(filters.afterId)}" is not a whole number of 0 or more.`);
-	}
-	if (filters.hours !== undefined && !(filters.hours >= 1 && filters.hours <= MAX_HOURS)) {
-		fail(`Last Hours must be from 1 to ${MAX_HOURS}.`);
-	}
+	if (filters.afterId !== undefined && !inRange(filters.afterId, AFTER_ID))
+		fail(outOfRange('After ID', filters.afterId, AFTER_ID));
+	if (filters.hours !== undefined && !inRange(filters.hours, HOURS))
+		fail(outOfRange('Last Hours', filters.hours, HOURS));
 	const toPhone = filters.toPhone
 		? parsePhone.call(this, filters.toPhone, itemIndex, 'To Phone Number')
 		: undefined;

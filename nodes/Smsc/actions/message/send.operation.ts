@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { outputPhone } from '../../../shared/smsc/phones';
-import { inRange, MAX_CONCURRENCY } from '../../../shared/smsc/rules';
+import { inRange, MAX_CONCURRENCY, outOfRange } from '../../../shared/smsc/rules';
 import { mayHaveReachedSmsc, smscRequest } from '../../../shared/transport/request';
 import { errorItem, itemError, nameItem } from '../itemErrors';
 import { defineOperation } from '../operation';
@@ -78,10 +78,11 @@ async function executeAll(
 		// version 1 rounded a number into range (Concurrency at most 14, Batch Size no upper bound),
 		// so saved workflows run as they did; version 2 refuses it, as the editor does
 		if (!v2 && Number.isFinite(value)) return Math.min(v1Max, Math.max(1, Math.floor(value)));
-		if (!inRange(value, { min: 1, max }, true))
+		const range = { min: 1, max, whole: true };
+		if (!inRange(value, range))
 			throw new NodeOperationError(
 				this.getNode(),
-				`Bulk Options > ${label} "${String(raw)}" is not a whole number from 1 to ${max}.`,
+				outOfRange(`Bulk Options > ${label}`, raw, range),
 				{ itemIndex: 0 },
 			);
 		return value;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { FormFile } from '../../../shared/transport/body';
+import { inRange, outOfRange } from '../../../shared/smsc/rules';
 import { refuseItem } from '../itemErrors';
 
 /**
@@ -204,10 +205,10 @@ function readCountry(
 		params[name] = value;
 	}
 	for (const [name, displayName, , max] of numbers) {
-		const value = Number(details[name]);
-		if (!Number.isInteger(value) || value < 1 || value > max)
-			fail(`${label} Registration ${displayName} must be a whole number from 1 to ${max}.`);
-		params[name] = value;
+		const range = { min: 1, max, whole: true };
+		if (!inRange(details[name], range))
+			fail(outOfRange(`${label} Registration ${displayName}`, details[name], range));
+		params[name] = Number(details[name]);
 	}
 	return params;
 }

@@ -28,27 +28,32 @@ describe('run-time checks of the ranges the editor checks', () => {
 		[
 			'Spread Over above 720 hours',
 			{ options: { period: '={{ 721 }}', freq: 10 } },
-			/Spread Over \(Hours\) "721" is not from 0\.1 to 720 hours/,
+			/Spread Over \(Hours\) "721" is not a number from 0\.1 to 720\./,
 		],
 		[
 			'Spread Over below 0.1 hours',
 			{ options: { period: '={{ 0.05 }}', freq: 10 } },
-			/Spread Over \(Hours\) "0\.05" is not from 0\.1 to 720 hours/,
+			/Spread Over \(Hours\) "0\.05" is not a number from 0\.1 to 720\./,
 		],
 		[
 			'Spread Step of 0 minutes',
 			{ options: { period: 2, freq: '={{ 0 }}' } },
-			/Spread Step \(Minutes\) "0" is not from 1 to 1440 minutes/,
+			/Spread Step \(Minutes\) "0" is not a number from 1 to 1440\./,
 		],
 		[
 			'Spread Step above 1440 minutes',
 			{ options: { period: 2, freq: '={{ 1441 }}' } },
-			/Spread Step \(Minutes\) "1441" is not from 1 to 1440 minutes/,
+			/Spread Step \(Minutes\) "1441" is not a number from 1 to 1440\./,
 		],
 		[
 			'Max SMS Parts of 0',
 			{ options: { maxParts: '={{ 0 }}' } },
 			/Max SMS Parts "0" is not a whole number of 1 or more/,
+		],
+		[
+			'Confirm Number Every (Days) of 5',
+			{ options: { confirmEveryDays: '={{ 5 }}' } },
+			/Confirm Number Every \(Days\) "5" is not a whole number from 10 to 999\./,
 		],
 		['Translit 5', { options: { translit: '={{ 5 }}' } }, /Translit "5" is not 0, 1 or 2/],
 		[
@@ -80,6 +85,15 @@ describe('run-time checks of the ranges the editor checks', () => {
 			/Voice "robot" is not one SMSC offers/,
 		],
 		[
+			'a call with 0 Attempts',
+			{
+				channel: 'call',
+				voice: 'm',
+				callOptions: { waitSeconds: 20, retryInterval: 60, attempts: '={{ 0 }}' },
+			},
+			/Attempts "0" is not a whole number from 1 to 9\./,
+		],
+		[
 			'a bot name with a space',
 			{ channel: 'bot', botName: '={{ "@my bot" }}' },
 			/Bot Name "@my bot" is not a Telegram bot name/,
@@ -90,12 +104,18 @@ describe('run-time checks of the ranges the editor checks', () => {
 		expect(sent).toEqual([]);
 	});
 
-	it('Get Many: a Limit of 0 and a negative After ID are refused before any request', async () => {
+	it('Get Many: a Limit of 0 or empty, a negative After ID and half an hour are refused before any request', async () => {
 		const limit = await send({ returnAll: false, limit: '={{ 0 }}' }, 'getManyIncoming');
 		expect(limit.error).toMatch(/Limit "0" is not a whole number of 1 or more/);
+		const empty = await send({ returnAll: false, limit: '={{ "" }}' }, 'getManySent');
+		expect(empty.error).toMatch(/^Limit is empty; it takes a whole number of 1 or more\./);
 		const after = await send({ filters: { afterId: '={{ -1 }}' } }, 'getManyIncoming');
 		expect(after.error).toMatch(/After ID "-1" is not a whole number of 0 or more/);
-		expect([...limit.requests, ...after.requests]).toEqual([]);
+		const hours = await send({ filters: { hours: '={{ 0.5 }}' } }, 'getManyIncoming');
+		expect(hours.error).toMatch(/^Last Hours "0\.5" is not a number from 1 to \d+\./);
+		expect([...limit.requests, ...empty.requests, ...after.requests, ...hours.requests]).toEqual(
+			[],
+		);
 	});
 
 	it('the edges of each range are accepted and sent as the page writes them', async () => {

@@ -1,7 +1,9 @@
 import {
 	fileType,
+	inRange,
 	MMS_FILE_TYPES,
 	messageLength,
+	outOfRange,
 	validTimeZone,
 	validValidity,
 } from '../../../../nodes/shared/smsc/rules';
@@ -54,5 +56,28 @@ describe("fileType: the extension SMSC's MMS list names", () => {
 		expect(fileType('README')).toBe('');
 		// the page's list: "text (txt), images (jpg, gif, png), music (wav, amr, mp3, mid) and video (mp4, 3gp)"
 		expect(MMS_FILE_TYPES).toEqual('txt jpg gif png wav amr mp3 mid mp4 3gp'.split(' '));
+	});
+});
+
+describe('inRange and outOfRange: the one check and wording of a number field', () => {
+	const limit = { min: 1, max: Infinity, whole: true };
+	const period = { min: 0.1, max: 720 };
+	it('takes numbers and numeric text within the range, whole ones only when the range says so', () => {
+		expect([1, '7', 1e9].map((value) => inRange(value, limit))).toEqual([true, true, true]);
+		expect(
+			[0, 1.5, '', ' ', 'x', null, undefined, NaN, Infinity].some((value) => inRange(value, limit)),
+		).toBe(false);
+		expect([0.1, '2.5', 720].every((value) => inRange(value, period))).toBe(true);
+		expect([0.05, 720.5].some((value) => inRange(value, period))).toBe(false);
+	});
+
+	it('names the field, the value and the range, or says the field is empty', () => {
+		expect(outOfRange('Limit', 0, limit)).toBe('Limit "0" is not a whole number of 1 or more.');
+		expect(outOfRange('Spread Over (Hours)', '721', period)).toBe(
+			'Spread Over (Hours) "721" is not a number from 0.1 to 720.',
+		);
+		expect(outOfRange('Limit', ' ', limit)).toBe(
+			'Limit is empty; it takes a whole number of 1 or more.',
+		);
 	});
 });

@@ -106,7 +106,7 @@ describe('Sender Name: Create for Ukraine and Belarus, with a document', () => {
 			'a Belarus field of activity above 19',
 			{ belarus: { details: { ...BELARUS, by_ocup: '={{ 20 }}' } } },
 			[{ json: {} }],
-			/Field of Activity must be a whole number from 1 to 19/,
+			/^Belarus Registration Field of Activity "20" is not a whole number from 1 to 19\./,
 		],
 		[
 			'a document of another type',
