@@ -12,7 +12,6 @@ export class TransportProbe implements INodeType {
 		displayName: 'Transport Probe',
 		name: 'transportProbe',
 		description: 'Calls the SMSC transport directly',
-		defaults: { name: 'Probe' },
 		credentials: [{ name: 'smscApi', required: true }],
 		properties: [
 			{ displayName: 'Script', name: 'script', type: 'string', default: 'balance' },
