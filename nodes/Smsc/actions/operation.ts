@@ -54,7 +54,7 @@ export function defineOperation(
 	resource: string,
 	value: string,
 	fields: INodeProperties[] | SharedFields,
-	run: NonNullable<SmscOperation['execute']> | Pick<SmscOperation, 'executeAll'>,
+	run: NonNullable<SmscOperation['execute']> | Required<Pick<SmscOperation, 'executeAll'>>,
 	{ name, ...option }: Omit<INodePropertyOptions, 'value'>,
 ): SmscOperation {
 	return {

@@ -38,12 +38,14 @@ export function cleanPhone(raw: string): string | undefined {
 }
 
 /**
- * The one wording of "this is not a phone number". `field` is left out where the value may come
- * from an item's own field rather than the node's (Send with automatic mapping).
+ * The one wording of "this is not a phone number": `The Phone "x" is …`, or `"x" in Phone Numbers
+ * is …` for one number of a list. `field` is left out where the value may come from an item's own
+ * field rather than the node's (Send with automatic mapping).
  */
-export function notAPhone(text: string, field?: string): string {
-	const value = `"${text}" is not a phone number in international format, ${EXAMPLE}.`;
-	return field === undefined ? value : `The ${field} ${value}`;
+export function notAPhone(text: string, field?: string, inList = false): string {
+	const problem = `is not a phone number in international format, ${EXAMPLE}.`;
+	if (field === undefined) return `"${text}" ${problem}`;
+	return inList ? `"${text}" in ${field} ${problem}` : `The ${field} "${text}" ${problem}`;
 }
 
 function fail(context: IExecuteFunctions, message: string, itemIndex: number): never {
@@ -56,6 +58,7 @@ export function parsePhone(
 	raw: unknown,
 	itemIndex: number,
 	field = 'Phone',
+	inList = false,
 ): string {
 	const text = String(raw ?? '').trim();
 	if (text === '')
@@ -66,7 +69,7 @@ export function parsePhone(
 		);
 	const phone = cleanPhone(text);
 	if (phone === undefined) {
-		fail(this, notAPhone(text, field), itemIndex);
+		fail(this, notAPhone(text, field, inList), itemIndex);
 	}
 	return phone;
 }
@@ -91,7 +94,7 @@ export function parsePhoneList(
 	}
 	const phones: string[] = [];
 	for (const part of parts) {
-		const phone = parsePhone.call(this, part, itemIndex, field);
+		const phone = parsePhone.call(this, part, itemIndex, field, true);
 		if (!phones.includes(phone)) phones.push(phone);
 	}
 	return phones;

@@ -44,9 +44,14 @@ export interface NumberRange {
 	readonly whole?: boolean;
 }
 
-/** Whether `raw` is a number within `range` (and a whole one when the range says so). */
+/** An unset value: undefined, null, or text of nothing but spaces. */
+export function blank(raw: unknown): boolean {
+	return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+}
+
+/** Whether `raw` is a number within `range` (and a whole one when the range says so); blank is not. */
 export function inRange(raw: unknown, range: NumberRange): boolean {
-	const n = typeof raw === 'string' && raw.trim() === '' ? NaN : Number(raw);
+	const n = blank(raw) ? NaN : Number(raw);
 	return (
 		Number.isFinite(n) && n >= range.min && n <= range.max && (!range.whole || Number.isInteger(n))
 	);
@@ -60,8 +65,7 @@ export function outOfRange(field: string, raw: unknown, range: NumberRange): str
 	const kind = range.whole ? 'a whole number' : 'a number';
 	const bounds =
 		range.max === Infinity ? `of ${range.min} or more` : `from ${range.min} to ${range.max}`;
-	if (raw === undefined || raw === null || String(raw).trim() === '')
-		return `${field} is empty; it takes ${kind} ${bounds}.`;
+	if (blank(raw)) return `${field} is empty; it takes ${kind} ${bounds}.`;
 	return `${field} "${String(raw)}" is not ${kind} ${bounds}.`;
 }
 

@@ -38,9 +38,13 @@ export function readGroupNumber(
 ): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	if (!inRange(value, GROUP_NUMBER))
-		throw new NodeOperationError(this.getNode(), outOfRange('Group Number', value, GROUP_NUMBER), {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			outOfRange('The group Number', value, GROUP_NUMBER),
+			{
+				itemIndex,
+			},
+		);
 	return Number(value);
 }
 

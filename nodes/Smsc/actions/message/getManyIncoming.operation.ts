@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parsePhone } from '../../../shared/smsc/phones';
-import { GET, inRange, outOfRange } from '../../../shared/smsc/rules';
+import { blank, GET, inRange, outOfRange } from '../../../shared/smsc/rules';
 import { collectPages, getManyFields } from '../paging';
 import type { RunState } from '../runState';
 import { defineOperation } from '../operation';
@@ -62,8 +62,10 @@ async function execute(
 	if (filters.afterId !== undefined && filters.hours !== undefined) {
 		fail('Use either After ID or Last Hours: SMSC ignores the hours once an ID is given.');
 	}
-	if (filters.afterId !== undefined && !inRange(filters.afterId, AFTER_ID))
-		fail(outOfRange('After ID', filters.afterId, AFTER_ID));
+	// a blank After ID (an expression with no ID yet) reads as 0, from the first message, as before
+	const after = filters.afterId === undefined || !blank(filters.afterId) ? filters.afterId : 0;
+	if (after !== undefined && !inRange(after, AFTER_ID))
+		fail(outOfRange('After ID', after, AFTER_ID));
 	if (filters.hours !== undefined && !inRange(filters.hours, HOURS))
 		fail(outOfRange('Last Hours', filters.hours, HOURS));
 	const toPhone = filters.toPhone
@@ -81,7 +83,7 @@ async function execute(
 		cursorParam: 'after_id',
 		idField: 'id',
 		pageSize: PAGE_SIZE,
-		start: filters.afterId !== undefined ? Math.floor(filters.afterId) : undefined,
+		start: after !== undefined ? Number(after) : undefined,
 	});
 	// version 2: the fields the SMSC Poll Trigger emits for the same messages (shared/triggers/event.ts)
 	return outputsV2(this) ? messages.map(describeEvent) : messages;

@@ -48,7 +48,7 @@ export function readMessageRefs(this: IExecuteFunctions, itemIndex: number): Mes
 		);
 	}
 	return phones.map((raw, index) => {
-		const phone = parsePhone.call(this, raw, itemIndex, 'Phone Numbers');
+		const phone = parsePhone.call(this, raw, itemIndex, 'Phone Numbers', true);
 		const id = ids.length === 1 ? ids[0] : ids[index];
 		if (!isMessageId(id)) fail(`"${id}" is not a message ID.`);
 		return { id, phone };

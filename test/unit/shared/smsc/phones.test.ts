@@ -45,7 +45,7 @@ describe('parsePhoneList', () => {
 		expect(parsePhoneList.call(context, '', 0, 'Other Phones', false)).toEqual([]);
 		expect(
 			failure(() => parsePhoneList.call(context, '+79990000001, 555', 0, 'Other Phones')).message,
-		).toMatch(/The Other Phones "555" is not a phone number/);
+		).toMatch(/^"555" in Other Phones is not a phone number/);
 	});
 });
 

@@ -89,7 +89,7 @@ describe('Contact: Create', () => {
 		const login = newAccount(emu);
 		expectRefused(
 			await contact.run(login, 'create', { phone: '12-ab' }),
-			/The Phone "12-ab" is not a phone number in international format/,
+			/^"12-ab" in Phone is not a phone number in international format/,
 		);
 		expectRefused(
 			await contact.run(login, 'create', {

@@ -36,7 +36,9 @@ describe('Group: Create', () => {
 			message: /The group Name is empty/,
 			outputs: [
 				{
-					error: expect.stringMatching(/^Group Number "2\.5" is not a whole number of 1 or more\./),
+					error: expect.stringMatching(
+						/^The group Number "2\.5" is not a whole number of 1 or more\./,
+					),
 					itemIndex: 1,
 				},
 				{ id: expect.any(Number), name: 'Fine', type: 'phone' },

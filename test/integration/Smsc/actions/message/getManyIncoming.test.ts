@@ -36,6 +36,14 @@ describe('Message: Get Many Incoming', () => {
 		]);
 	});
 
+	it('reads a blank After ID (an expression with no ID yet) as 0: from the first message', async () => {
+		const login = messageAccount(emu);
+		emu.injectIncoming({ login, phone: '79990000001', mes: 'First', to: '74950000101' });
+		const blank = await run(login, 'getManyIncoming', { filters: { afterId: '={{ " " }}' } });
+		expect(blank.json.map((m) => m.message)).toEqual(['First']);
+		expect(requests(login, 'get')).toEqual([{ get_answers: '1', after_id: '0', cnt: '50' }]);
+	});
+
 	it('returns nothing when there is nothing (error 3 is an empty list)', async () => {
 		const login = messageAccount(emu, { balance: 5000 });
 		const { json, result } = await run(login, 'getManyIncoming', { returnAll: true });

@@ -78,7 +78,9 @@ describe('Message: Get Status', () => {
 	it('names the Phone Numbers entry that is not a phone number', async () => {
 		const login = messageAccount(emu);
 		const bad = await run(login, 'getStatus', { messageId: '1', phones: '79991234567, 7999-x' });
-		expect(bad.result.error?.message).toMatch(/The Phone Numbers "7999-x" is not a phone number/);
+		expect(bad.result.error?.message).toMatch(
+			/^"7999-x" in Phone Numbers is not a phone number in international format/,
+		);
 		expect(requests(login, 'status')).toEqual([]);
 	});
 

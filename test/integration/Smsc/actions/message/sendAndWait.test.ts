@@ -258,7 +258,7 @@ describe('Message: Send and Wait for Response', () => {
 
 	it.each([
 		['no phone', { to: '={{ $json.nothing }}' }, /The To is empty/],
-		['a malformed phone', { to: '12ab' }, /The To "12ab" is not a phone number/],
+		['a malformed phone', { to: '12ab' }, /^"12ab" in To is not a phone number/],
 		['several phones', { to: '+79991234567, +79991234568' }, /To holds 2 phone numbers/],
 		['an empty message', { message: '  ' }, /The Message is empty/],
 		[
