@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parsePhone, parsePhoneList, splitList } from '../../shared/smsc/phones';
-import { PHONES_PAGE_SIZE, isEmail, notAnEmail } from '../../shared/smsc/rules';
+import { emptyField, PHONES_PAGE_SIZE, isEmail, notAnEmail } from '../../shared/smsc/rules';
 import { explainSmscError } from '../../shared/transport/errors';
 import { smscRequest } from '../../shared/transport/request';
 import { phoneField } from '../descriptions/phone';
@@ -145,7 +145,7 @@ export function parseEmails(
 	if (addresses.length === 0 && required) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The ${field} is empty. Enter an e-mail address, e.g. name@example.com.`,
+			emptyField(field, 'Enter an e-mail address, e.g. name@example.com.'),
 			{ itemIndex },
 		);
 	}

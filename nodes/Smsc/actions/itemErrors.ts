@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { emptyField } from '../../shared/smsc/rules';
+
 /** Makes sure the error tells which input item failed, whatever layer threw it. */
 export function nameItem(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	const err =
@@ -79,15 +81,17 @@ export function refuseItem(
 
 /**
  * A required text field, trimmed. The editor's `required` does not stop an expression that gives an
- * empty value, so the run refuses it with `empty` before any request.
+ * empty value, so the run refuses it before any request, naming the `field` as the editor shows it
+ * and saying what to enter (`hint`).
  */
 export function requiredText(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	name: string,
-	empty: string,
+	field: string,
+	hint?: string,
 ): string {
 	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (value === '') refuseItem(context, itemIndex)(empty);
+	if (value === '') refuseItem(context, itemIndex)(emptyField(field, hint));
 	return value;
 }

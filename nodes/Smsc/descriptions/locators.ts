@@ -6,7 +6,7 @@ import type {
 	INodePropertyMode,
 } from 'n8n-workflow';
 
-import { isPositiveId } from '../../shared/smsc/rules';
+import { emptyField, isPositiveId } from '../../shared/smsc/rules';
 
 interface LocatorSpec {
 	displayName: string;
@@ -180,7 +180,7 @@ export function groupIdParam(
 	if (value === '') {
 		throw new NodeOperationError(
 			this.getNode(),
-			'The Group is empty. Pick a group or enter its ID.',
+			emptyField('Group', 'Pick a group or enter its ID.'),
 			{ itemIndex },
 		);
 	}
@@ -196,7 +196,7 @@ export function senderParam(
 	if (value === '') {
 		throw new NodeOperationError(
 			this.getNode(),
-			'The Sender Name is empty. Pick a sender name, or enter its name or ID.',
+			emptyField('Sender Name', 'Pick a sender name, or enter its name or ID.'),
 			{ itemIndex },
 		);
 	}

@@ -1,6 +1,6 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import { inRange, outOfRange, TELEGRAM_CODE } from '../../shared/smsc/rules';
+import { emptyField, inRange, outOfRange, TELEGRAM_CODE } from '../../shared/smsc/rules';
 
 /*
  * What each channel of Send and Get Cost reads from an item: its text and its own fields, checked
@@ -21,7 +21,7 @@ const HEX = /^(?:[0-9A-Fa-f]{2})+$/;
 /** The Message field, which every channel with text requires (whitespace alone is empty). */
 export function requiredMessage(item: ChannelItem): string {
 	const text = String(item.get<string>('message', '') ?? '');
-	if (text.trim() === '') item.fail('The message is empty. Enter the text to send in Message.');
+	if (text.trim() === '') item.fail(emptyField('Message', 'Enter the text to send.'));
 	return text;
 }
 
@@ -47,12 +47,9 @@ export function binaryBytes(params: IDataObject, text: string): Buffer | undefin
 export function pushText(item: ChannelItem): string {
 	const url = String(item.get<string>('pushUrl', '') ?? '').trim();
 	const title = String(item.get<string>('pushTitle', '') ?? '').trim();
-	if (url === '') item.fail('The WAP push link is empty. Enter the address in Link.');
+	if (url === '') item.fail(emptyField('Link', 'Enter the address the WAP push opens.'));
 	// SMSC page "Відправка SMS-повідомлення", `push`: "the link and the title separated by a line break"
-	if (title === '')
-		item.fail(
-			'The WAP push title is empty. Enter it in Title: SMSC needs both the link and the title.',
-		);
+	if (title === '') item.fail(emptyField('Link Title', 'SMSC needs both the link and its title.'));
 	return `${url}\n${title}`;
 }
 
@@ -69,7 +66,7 @@ export function telegramParams(item: ChannelItem, text: string): IDataObject {
 export function botParams(item: ChannelItem): IDataObject {
 	const bot = String(item.get<string>('botName', '') ?? '').trim();
 	if (bot === '' || bot === '@')
-		item.fail('The bot name is empty. Enter it in Bot Name, e.g. @shop_news_bot.');
+		item.fail(emptyField('Bot Name', 'Enter the bot, e.g. @shop_news_bot.'));
 	// `bot`: "in the format "@botname_bot"" (SMSC page "Відправка SMS-повідомлення")
 	if (!/^@?[A-Za-z0-9_]+$/.test(bot))
 		item.fail(`Bot Name "${bot}" is not a Telegram bot name such as @shop_news_bot.`);

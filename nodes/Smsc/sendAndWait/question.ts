@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
+import { emptyField } from '../../shared/smsc/rules';
 import { COMMENT_SEPARATOR } from '../../shared/smsc/sms';
 import type { Question } from './page';
 import { refuseQuestion } from './refuse';
@@ -8,7 +9,7 @@ import { refuseQuestion } from './refuse';
 export function readQuestion(this: IExecuteFunctions): Question {
 	const message = String(this.getNodeParameter('message', 0, '') ?? '').trim();
 	if (message === '')
-		refuseQuestion(this, 'The Message is empty. Write the question the person answers.');
+		refuseQuestion(this, emptyField('Message', 'Write the question the person answers.'));
 	// SMSC takes what follows this line as a comment for the sender's own records (SMPP page
 	// "Отправка сообщения"), so the link after the question would never reach the person.
 	if (message.includes(COMMENT_SEPARATOR.trimEnd()))

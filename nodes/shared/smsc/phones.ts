@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { emptyField } from './rules';
+
 /** Between values of one field; SMSC itself takes commas and semicolons (SMSC page "Управление контактами"; SMSC page "Відправка SMS-повідомлення"), and people also put one per line. */
 const LIST_SEPARATOR = /[,;\n]+/;
 /** What people type inside a phone number that carries no digits. */
@@ -62,11 +64,7 @@ export function parsePhone(
 ): string {
 	const text = String(raw ?? '').trim();
 	if (text === '')
-		fail(
-			this,
-			`The ${field} is empty. Enter a number in international format, ${EXAMPLE}.`,
-			itemIndex,
-		);
+		fail(this, emptyField(field, `Enter a number in international format, ${EXAMPLE}.`), itemIndex);
 	const phone = cleanPhone(text);
 	if (phone === undefined) {
 		fail(this, notAPhone(text, field, inList), itemIndex);
@@ -87,7 +85,7 @@ export function parsePhoneList(
 		if (required)
 			fail(
 				this,
-				`The ${field} is empty. Enter a number in international format, ${EXAMPLE}.`,
+				emptyField(field, `Enter a number in international format, ${EXAMPLE}.`),
 				itemIndex,
 			);
 		return [];

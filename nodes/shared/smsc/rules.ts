@@ -57,6 +57,11 @@ export function inRange(raw: unknown, range: NumberRange): boolean {
 	);
 }
 
+/** The one wording of a field left empty; `hint` says what to enter, e.g. `Enter the code SMSC sent.` */
+export function emptyField(field: string, hint?: string): string {
+	return hint === undefined ? `The ${field} is empty.` : `The ${field} is empty. ${hint}`;
+}
+
 /**
  * The one wording of a value outside its range, e.g. `Limit "0" is not a whole number of 1 or
  * more.`; `field` is the field's name as the editor shows it.
@@ -65,7 +70,7 @@ export function outOfRange(field: string, raw: unknown, range: NumberRange): str
 	const kind = range.whole ? 'a whole number' : 'a number';
 	const bounds =
 		range.max === Infinity ? `of ${range.min} or more` : `from ${range.min} to ${range.max}`;
-	if (blank(raw)) return `${field} is empty; it takes ${kind} ${bounds}.`;
+	if (blank(raw)) return emptyField(field, `Enter ${kind} ${bounds}.`);
 	return `${field} "${String(raw)}" is not ${kind} ${bounds}.`;
 }
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parsePhone, splitList } from '../../../shared/smsc/phones';
-import { isMessageId } from '../../../shared/smsc/rules';
+import { emptyField, isMessageId } from '../../../shared/smsc/rules';
 import { refuseItem } from '../itemErrors';
 
 /** Status and Delete address messages the way SMSC stores them: a message ID plus a recipient phone. */
@@ -39,9 +39,9 @@ export function readMessageRefs(this: IExecuteFunctions, itemIndex: number): Mes
 	const ids = splitList(this.getNodeParameter('messageId', itemIndex, ''));
 	const phones = splitList(this.getNodeParameter('phones', itemIndex, ''));
 	const fail = refuseItem(this, itemIndex);
-	if (ids.length === 0) fail('Message ID is empty. Use the ID that Send returned.');
+	if (ids.length === 0) fail(emptyField('Message ID', 'Use the ID that Send returned.'));
 	if (phones.length === 0)
-		fail('Phone Numbers is empty. Enter the recipient the message was sent to.');
+		fail(emptyField('Phone Numbers', 'Enter the recipient the message was sent to.'));
 	if (ids.length > 1 && ids.length !== phones.length) {
 		fail(
 			`${ids.length} message IDs but ${phones.length} phone numbers: give one ID, or one ID per phone in the same order.`,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { FormFile } from '../../../shared/transport/body';
-import { inRange, outOfRange } from '../../../shared/smsc/rules';
+import { emptyField, inRange, outOfRange } from '../../../shared/smsc/rules';
 import { refuseItem } from '../itemErrors';
 
 /**
@@ -197,17 +197,17 @@ function readCountry(
 	const params: IDataObject = {};
 	const tariff = String(details.tariff ?? tariffs[0]);
 	if (!tariffs.includes(tariff))
-		fail(`${label} Registration Tariff "${tariff}" is not ${tariffs.join(' or ')}.`);
+		fail(`${label} Registration > Tariff "${tariff}" is not ${tariffs.join(' or ')}.`);
 	params[tariff] = 1;
 	for (const [name, displayName] of text) {
 		const value = String(details[name] ?? '').trim();
-		if (value === '') fail(`${label} Registration needs ${displayName}.`);
+		if (value === '') fail(emptyField(`${label} Registration > ${displayName}`));
 		params[name] = value;
 	}
 	for (const [name, displayName, , max] of numbers) {
 		const range = { min: 1, max, whole: true };
 		if (!inRange(details[name], range))
-			fail(outOfRange(`${label} Registration ${displayName}`, details[name], range));
+			fail(outOfRange(`${label} Registration > ${displayName}`, details[name], range));
 		params[name] = Number(details[name]);
 	}
 	return params;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import {
 	DIGITAL_SENDER,
+	emptyField,
 	MAX_SENDER_DIGITS as MAX_DIGITS,
 	MAX_SENDER_LETTERS as MAX_LETTERS,
 	PRINTABLE_ASCII,
@@ -41,8 +42,7 @@ export function validateSenderName(
 ): string {
 	const value = sender.trim();
 	const fail = refuseItem(this, itemIndex);
-	if (value === '')
-		fail(kind === 'email' ? 'The E-Mail Address is empty.' : 'The Sender Name is empty.');
+	if (value === '') fail(emptyField(kind === 'email' ? 'E-Mail Address' : 'Sender Name'));
 	if (kind === 'email') {
 		if (!isEmail(value)) fail(notAnEmail(value, 'E-Mail Address'));
 		return value;

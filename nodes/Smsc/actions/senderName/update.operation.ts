@@ -25,7 +25,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		this,
 		itemIndex,
 		'comment',
-		'The Comment is empty; it is what this operation changes.',
+		'Comment',
+		'It is what this operation changes.',
 	);
 	const answer = await sendersCommand.call(
 		this,

@@ -23,7 +23,8 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		this,
 		itemIndex,
 		'code',
-		'The Code is empty. Enter the code SMSC sent to the number.',
+		'Code',
+		'Enter the code SMSC sent to the number.',
 	);
 	await sendersCommand.call(
 		this,

@@ -34,7 +34,11 @@ describe('Message: Send channels', () => {
 	it('WAP push needs the link and the title', async () => {
 		const login = messageAccount(emu);
 		const link = { channel: 'push', phones: '+79991234567', pushUrl: 'http://wap.ru' };
-		await refuses(login, link, /WAP push title is empty/);
+		await refuses(
+			login,
+			link,
+			/^The Link Title is empty\. SMSC needs both the link and its title\./,
+		);
 		const both = await send(login, { ...link, pushTitle: 'WAP.RU' });
 		expect(both.error).toBe('');
 		expect(both.requests).toEqual([

@@ -108,7 +108,7 @@ describe('run-time checks of the ranges the editor checks', () => {
 		const limit = await send({ returnAll: false, limit: '={{ 0 }}' }, 'getManyIncoming');
 		expect(limit.error).toMatch(/Limit "0" is not a whole number of 1 or more/);
 		const empty = await send({ returnAll: false, limit: '={{ "" }}' }, 'getManySent');
-		expect(empty.error).toMatch(/^Limit is empty; it takes a whole number of 1 or more\./);
+		expect(empty.error).toMatch(/^The Limit is empty\. Enter a whole number of 1 or more\./);
 		const after = await send({ filters: { afterId: '={{ -1 }}' } }, 'getManyIncoming');
 		expect(after.error).toMatch(/After ID "-1" is not a whole number of 0 or more/);
 		const hours = await send({ filters: { hours: '={{ 0.5 }}' } }, 'getManyIncoming');

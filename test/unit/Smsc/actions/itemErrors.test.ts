@@ -29,15 +29,18 @@ describe('refuseItem', () => {
 
 describe('requiredText', () => {
 	it('gives the value trimmed', () => {
-		expect(requiredText(context({ code: ' 4821 ' }), 0, 'code', 'The Code is empty.')).toBe('4821');
+		expect(requiredText(context({ code: ' 4821 ' }), 0, 'code', 'Code')).toBe('4821');
 	});
 
 	it.each([[''], ['   '], [null], [undefined]])(
 		'refuses %p, which an expression can give despite the editor marking the field required',
 		(value) => {
-			expect(() => requiredText(context({ code: value }), 1, 'code', 'The Code is empty.')).toThrow(
+			expect(() => requiredText(context({ code: value }), 1, 'code', 'Code')).toThrow(
 				'The Code is empty.',
 			);
+			expect(() =>
+				requiredText(context({ code: value }), 1, 'code', 'Code', 'Enter the code.'),
+			).toThrow('The Code is empty. Enter the code.');
 		},
 	);
 });

@@ -77,7 +77,7 @@ describe('inRange and outOfRange: the one check and wording of a number field', 
 			'Spread Over (Hours) "721" is not a number from 0.1 to 720.',
 		);
 		expect(outOfRange('Limit', ' ', limit)).toBe(
-			'Limit is empty; it takes a whole number of 1 or more.',
+			'The Limit is empty. Enter a whole number of 1 or more.',
 		);
 	});
 });

@@ -39,7 +39,7 @@ describe('Message: Get Cost', () => {
 			phones: '+79991234567',
 			message: '={{ "" }}',
 		});
-		expect(result.error?.message).toMatch(/The message is empty.*\[item 0\]/);
+		expect(result.error?.message).toMatch(/The Message is empty.*\[item 0\]/);
 		expect(requests(login, 'send')).toEqual([]);
 	});
 

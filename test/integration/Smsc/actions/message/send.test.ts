@@ -259,7 +259,11 @@ describe('Message: Send', () => {
 
 describe('Message: Send checks items before any request', () => {
 	const bad: Array<[string, IDataObject, RegExp]> = [
-		['an empty text', { phones: '+79991234567', message: '  ' }, /The message is empty/],
+		[
+			'an empty text',
+			{ phones: '+79991234567', message: '  ' },
+			/The Message is empty\. Enter the text to send\./,
+		],
 		[
 			'a text over 1000 characters',
 			{ phones: '+79991234567', message: 'x'.repeat(1001) },
@@ -347,7 +351,7 @@ describe('Message: Send checks items before any request', () => {
 		[
 			'a bot without a name',
 			{ channel: 'bot', phones: '+79991234567', message: 'Hi', botName: '={{ " " }}' },
-			/bot name is empty/,
+			/The Bot Name is empty/,
 		],
 		[
 			'a non-hex binary',
@@ -357,7 +361,7 @@ describe('Message: Send checks items before any request', () => {
 		[
 			'a push without link',
 			{ channel: 'push', phones: '+79991234567', pushUrl: '={{ "" }}', pushTitle: 'T' },
-			/link is empty/,
+			/The Link is empty/,
 		],
 		[
 			'a comment on a voice call',

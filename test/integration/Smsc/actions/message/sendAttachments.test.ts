@@ -205,7 +205,7 @@ describe('Message: Send with files', () => {
 		const silentCall = await send(login, { channel: 'call', message: '' }, [
 			item({ phone: '+79991234567' }),
 		]);
-		expect(silentCall.error).toMatch(/The message is empty/);
+		expect(silentCall.error).toMatch(/The Message is empty/);
 		expect(silentCall.requests).toEqual([]);
 		expect(empty.requests).toEqual([]);
 	});

@@ -100,13 +100,19 @@ describe('Sender Name: Create for Ukraine and Belarus, with a document', () => {
 			'a missing Ukraine company field',
 			{ ukraine: { details: { ...UKRAINE, inn: ' ' } } },
 			[{ json: {} }],
-			/Ukraine Registration needs EDRPOU \/ Tax Number/,
+			/^The Ukraine Registration > EDRPOU \/ Tax Number is empty\./,
 		],
 		[
 			'a Belarus field of activity above 19',
 			{ belarus: { details: { ...BELARUS, by_ocup: '={{ 20 }}' } } },
 			[{ json: {} }],
-			/^Belarus Registration Field of Activity "20" is not a whole number from 1 to 19\./,
+			/^Belarus Registration > Field of Activity "20" is not a whole number from 1 to 19\./,
+		],
+		[
+			"a Belarus tariff of Ukraine's",
+			{ belarus: { details: { ...BELARUS, tariff: '={{ "ua_reg" }}' } } },
+			[{ json: {} }],
+			/^Belarus Registration > Tariff "ua_reg" is not by_reg or by_int\./,
 		],
 		[
 			'a document of another type',
