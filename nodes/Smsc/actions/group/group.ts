@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toNumber } from '../../../shared/smsc/numbers';
-import { inRange, outOfRange } from '../../../shared/smsc/rules';
+import { blank, inRange, outOfRange } from '../../../shared/smsc/rules';
 
 /** phones.php group `type` (SMSC page "Управление контактами"): 0 phone numbers, 1 e-mail addresses. */
 export const GROUP_TYPES: Record<string, number> = { phone: 0, email: 1 };
@@ -30,21 +30,20 @@ export const groupNumberField: INodeProperties = {
 
 const GROUP_NUMBER = { min: 1, max: Infinity, whole: true };
 
-/** A group number must be a positive whole number; SMSC's `num` has no other documented form. */
+/**
+ * A group number must be a positive whole number; SMSC's `num` has no other documented form. A
+ * blank one (an expression of spaces, too) is no number.
+ */
 export function readGroupNumber(
 	this: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
 ): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
+	if (blank(value)) return undefined;
 	if (!inRange(value, GROUP_NUMBER))
-		throw new NodeOperationError(
-			this.getNode(),
-			outOfRange('The group Number', value, GROUP_NUMBER),
-			{
-				itemIndex,
-			},
-		);
+		throw new NodeOperationError(this.getNode(), outOfRange('Group Number', value, GROUP_NUMBER), {
+			itemIndex,
+		});
 	return Number(value);
 }
 

@@ -27,6 +27,16 @@ describe('Group: Create', () => {
 		]);
 	});
 
+	it('takes a Number of only spaces from an expression as no number', async () => {
+		const login = newAccount(emu);
+		const spaces = await group.run(login, 'create', {
+			name: 'Walk-ins',
+			additionalFields: { number: '={{ "  " }}' },
+		});
+		expect(spaces.result.error).toBeUndefined();
+		expect(spaces.requests).toEqual([{ add_group: '1', name: 'Walk-ins', type: '0' }]);
+	});
+
 	it('refuses an empty name or a bad number before any request, or with continueOnFail outputs the errors', async () => {
 		const login = newAccount(emu);
 		const { stopped, continued } = await group.expectItemFails(login, 'create', {
@@ -36,9 +46,7 @@ describe('Group: Create', () => {
 			message: /The group Name is empty/,
 			outputs: [
 				{
-					error: expect.stringMatching(
-						/^The group Number "2\.5" is not a whole number of 1 or more\./,
-					),
+					error: expect.stringMatching(/^Group Number "2\.5" is not a whole number of 1 or more\./),
 					itemIndex: 1,
 				},
 				{ id: expect.any(Number), name: 'Fine', type: 'phone' },
