@@ -18,11 +18,24 @@ export interface ChannelItem {
 
 const HEX = /^(?:[0-9A-Fa-f]{2})+$/;
 
-/** The Message field, which every channel with text requires (whitespace alone is empty). */
-export function requiredMessage(item: ChannelItem): string {
+/** The text in the `message` parameter, required (whitespace alone is empty); `empty` refuses it. */
+function textParameter(item: ChannelItem, empty: string): string {
 	const text = String(item.get<string>('message', '') ?? '');
-	if (text.trim() === '') item.fail(emptyField('Message', 'Enter the text to send.'));
+	if (text.trim() === '') item.fail(empty);
 	return text;
+}
+
+/** The Message field, which every channel with text requires. */
+export function requiredMessage(item: ChannelItem): string {
+	return textParameter(item, emptyField('Message', 'Enter the text to send.'));
+}
+
+/** Telegram's Code field, the same parameter as Message under the name the editor shows for it. */
+export function requiredCode(item: ChannelItem): string {
+	return textParameter(
+		item,
+		emptyField('Code', 'Enter a numeric code of 4 to 8 digits, e.g. 4821.'),
+	);
 }
 
 export function binaryText(item: ChannelItem): string {
@@ -66,7 +79,7 @@ export function telegramParams(item: ChannelItem, text: string): IDataObject {
 export function botParams(item: ChannelItem): IDataObject {
 	const bot = String(item.get<string>('botName', '') ?? '').trim();
 	if (bot === '' || bot === '@')
-		item.fail(emptyField('Bot Name', 'Enter the bot, e.g. @shop_news_bot.'));
+		item.fail(emptyField('Bot Name', "Enter the bot's username, e.g. @shop_news_bot."));
 	// `bot`: "in the format "@botname_bot"" (SMSC page "Відправка SMS-повідомлення")
 	if (!/^@?[A-Za-z0-9_]+$/.test(bot))
 		item.fail(`Bot Name "${bot}" is not a Telegram bot name such as @shop_news_bot.`);
@@ -147,7 +160,11 @@ export function callTimingLimits(timing: CallTiming): { minValue: number; maxVal
 /** A voice call reads the text or plays the attached files: "both text and attached files" (SMSC page "Відправка SMS-повідомлення", `call`). */
 export function callText(item: ChannelItem): string {
 	const attachments = String(item.get<string>('attachments', '') ?? '').trim();
-	return attachments === '' ? requiredMessage(item) : optionalText(item);
+	if (attachments !== '') return optionalText(item);
+	return textParameter(
+		item,
+		emptyField('Message', 'Enter the text the call reads out, or files in Attachments.'),
+	);
 }
 
 export function optionalText(item: ChannelItem): string {

@@ -12,6 +12,7 @@ import {
 	mmsParams,
 	optionalText,
 	pushText,
+	requiredCode,
 	requiredMessage,
 	telegramParams,
 } from './channelReaders';
@@ -140,7 +141,7 @@ export const CHANNELS = {
 	tg: {
 		flags: {},
 		fields: ['phones', 'codeOrMessage'],
-		text: requiredMessage,
+		text: requiredCode,
 		params: telegramParams,
 		prefix: '__TGM__: ',
 		smsParts: false,

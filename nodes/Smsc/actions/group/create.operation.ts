@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const name = requiredText(this, itemIndex, 'name', 'group Name');
+	const name = requiredText(this, itemIndex, 'name', 'Group Name');
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as {
 		number?: number;
 		type?: string;

@@ -26,7 +26,7 @@ async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDat
 		itemIndex,
 		'comment',
 		'Comment',
-		'It is what this operation changes.',
+		'Enter the new comment; it is what this operation changes.',
 	);
 	const answer = await sendersCommand.call(
 		this,

@@ -22,6 +22,11 @@ describe('Message: Send channels', () => {
 		);
 		await refuses(
 			login,
+			{ channel: 'tg', phones: '+79991234567', message: ' ' },
+			/^The Code is empty\. Enter a numeric code of 4 to 8 digits, e\.g\. 4821\./,
+		);
+		await refuses(
+			login,
 			{ channel: 'tg', phones: '+79991234567', message: 'Your code is 4821' },
 			/only a numeric code of 4 to 8 digits/,
 		);

@@ -43,7 +43,7 @@ describe('Group: Create', () => {
 			fields: { name: '={{ $json.name }}', additionalFields: { number: '={{ $json.number }}' } },
 			items: [{ name: ' ' }, { name: 'Ok', number: 2.5 }, { name: 'Fine' }],
 			error: 'NodeOperationError',
-			message: /The group Name is empty/,
+			message: /^The Group Name is empty\./,
 			outputs: [
 				{
 					error: expect.stringMatching(/^Group Number "2\.5" is not a whole number of 1 or more\./),

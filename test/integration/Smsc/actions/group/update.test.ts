@@ -16,6 +16,16 @@ describe('Group: Update', () => {
 		expect(await groupsOf(login)).toEqual([{ id, name: 'New', number: 12, cnt: '0' }]);
 	});
 
+	it('takes a Number of only spaces from an expression as no number: only the name changes', async () => {
+		const login = newAccount(emu);
+		const id = await seedGroup(login, 'Old');
+		const { requests } = await group.run(login, 'update', {
+			group: groupRef(id),
+			updateFields: { name: 'New', number: '={{ "  " }}' },
+		});
+		expect(requests).toEqual([{ chg_group: '1', grp: String(id), name: 'New' }]);
+	});
+
 	it('refuses an update without fields before any request', async () => {
 		const login = newAccount(emu);
 		expectRefused(

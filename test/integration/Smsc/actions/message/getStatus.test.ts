@@ -75,6 +75,19 @@ describe('Message: Get Status', () => {
 		expect(requests(login, 'status')).toEqual([]);
 	});
 
+	it('refuses an item without a Message ID or without Phone Numbers before any request', async () => {
+		const login = messageAccount(emu);
+		const noId = await run(login, 'getStatus', { messageId: ' ', phones: '79991234567' });
+		expect(noId.result.error?.message).toMatch(
+			/^The Message ID is empty\. Use the ID that Send returned\./,
+		);
+		const noPhone = await run(login, 'getStatus', { messageId: '1', phones: '={{ "" }}' });
+		expect(noPhone.result.error?.message).toMatch(
+			/^The Phone Numbers is empty\. Enter the recipient the message was sent to\./,
+		);
+		expect(requests(login, 'status')).toEqual([]);
+	});
+
 	it('names the Phone Numbers entry that is not a phone number', async () => {
 		const login = messageAccount(emu);
 		const bad = await run(login, 'getStatus', { messageId: '1', phones: '79991234567, 7999-x' });

@@ -351,7 +351,7 @@ describe('Message: Send checks items before any request', () => {
 		[
 			'a bot without a name',
 			{ channel: 'bot', phones: '+79991234567', message: 'Hi', botName: '={{ " " }}' },
-			/The Bot Name is empty/,
+			/^The Bot Name is empty\. Enter the bot's username, e\.g\. @shop_news_bot\./,
 		],
 		[
 			'a non-hex binary',

@@ -205,7 +205,9 @@ describe('Message: Send with files', () => {
 		const silentCall = await send(login, { channel: 'call', message: '' }, [
 			item({ phone: '+79991234567' }),
 		]);
-		expect(silentCall.error).toMatch(/The Message is empty/);
+		expect(silentCall.error).toMatch(
+			/^The Message is empty\. Enter the text the call reads out, or files in Attachments\./,
+		);
 		expect(silentCall.requests).toEqual([]);
 		expect(empty.requests).toEqual([]);
 	});
