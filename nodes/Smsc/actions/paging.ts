@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toNumber } from '../../shared/smsc/numbers';
-import { inRange, outOfRange } from '../../shared/smsc/rules';
+import { inRange, ONE_OR_MORE, outOfRange } from '../../shared/smsc/rules';
 import { smscList } from '../../shared/transport/request';
 import type { SmscScript } from '../../shared/transport/types';
 import type { RunState } from './runState';
@@ -43,16 +43,16 @@ export function getManyFields(filters: INodeProperties[] = []): INodeProperties[
 	];
 }
 
-const LIMIT = { min: 1, max: Infinity, whole: true };
-
 /** How many rows the item asks for; Return All is Infinity so paging code needs no second case. */
 export function getManyLimit(this: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	if (returnAll) return Infinity;
 	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
 	// the editor's minimum, checked again for a value set by an expression
-	if (!inRange(limit, LIMIT))
-		throw new NodeOperationError(this.getNode(), outOfRange('Limit', limit, LIMIT), { itemIndex });
+	if (!inRange(limit, ONE_OR_MORE))
+		throw new NodeOperationError(this.getNode(), outOfRange('Limit', limit, ONE_OR_MORE), {
+			itemIndex,
+		});
 	return Number(limit);
 }
 

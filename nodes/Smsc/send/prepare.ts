@@ -13,6 +13,7 @@ import {
 	isEmail,
 	notAnEmail,
 	inRange,
+	ONE_OR_MORE,
 	outOfRange,
 	senderNameProblem,
 } from '../../shared/smsc/rules';
@@ -230,9 +231,8 @@ function readDeliveryOptions(item: ItemReader): IDataObject {
 	}
 	if (options.maxParts !== undefined) {
 		// "the maximum number of SMS" a long message may be split into: the page states no upper bound
-		const parts = { min: 1, max: Infinity, whole: true };
-		if (!inRange(options.maxParts, parts))
-			fail(outOfRange('Max SMS Parts', options.maxParts, parts));
+		if (!inRange(options.maxParts, ONE_OR_MORE))
+			fail(outOfRange('Max SMS Parts', options.maxParts, ONE_OR_MORE));
 		params.maxsms = Number(options.maxParts);
 	}
 	if (options.translit) {

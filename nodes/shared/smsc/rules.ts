@@ -49,6 +49,9 @@ export function blank(raw: unknown): boolean {
 	return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
 
+/** A count: a whole number of 1 or more (Limit, Max SMS Parts, a group's number). */
+export const ONE_OR_MORE: NumberRange = { min: 1, max: Infinity, whole: true };
+
 /** Whether `raw` is a number within `range` (and a whole one when the range says so); blank is not. */
 export function inRange(raw: unknown, range: NumberRange): boolean {
 	const n = blank(raw) ? NaN : Number(raw);

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toNumber } from '../../../shared/smsc/numbers';
-import { blank, inRange, outOfRange } from '../../../shared/smsc/rules';
+import { blank, inRange, ONE_OR_MORE, outOfRange } from '../../../shared/smsc/rules';
 
 /** phones.php group `type` (SMSC page "Управление контактами"): 0 phone numbers, 1 e-mail addresses. */
 export const GROUP_TYPES: Record<string, number> = { phone: 0, email: 1 };
@@ -28,8 +28,6 @@ export const groupNumberField: INodeProperties = {
 		'The number used to send to the whole group: G and the number in a recipient list, e.g. G5. SMSC uses the group ID when it is not set.',
 };
 
-const GROUP_NUMBER = { min: 1, max: Infinity, whole: true };
-
 /**
  * A group number must be a positive whole number; SMSC's `num` has no other documented form. A
  * blank one (an expression of spaces, too) is no number.
@@ -40,8 +38,8 @@ export function readGroupNumber(
 	itemIndex: number,
 ): number | undefined {
 	if (blank(value)) return undefined;
-	if (!inRange(value, GROUP_NUMBER))
-		throw new NodeOperationError(this.getNode(), outOfRange('Group Number', value, GROUP_NUMBER), {
+	if (!inRange(value, ONE_OR_MORE))
+		throw new NodeOperationError(this.getNode(), outOfRange('Group Number', value, ONE_OR_MORE), {
 			itemIndex,
 		});
 	return Number(value);
